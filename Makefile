@@ -1,0 +1,33 @@
+# Two commands for a newcomer (see README):
+#   make report [CORPUS=path/to/articles]   analyse a corpus and write HTML reports to reports/
+#   make test                               run the whole test suite, notebooks included
+PYTHON ?= python3
+VENV ?= .venv
+CORPUS ?= seeds
+REPORTS ?= reports
+BIN := $(VENV)/bin
+
+.PHONY: report test install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-notebook: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebook]"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed-notebook
+
+report: $(VENV)/.installed-notebook
+	$(BIN)/newsvoices notebooks $(CORPUS) --out $(REPORTS)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(REPORTS) .pytest_cache
