@@ -63,6 +63,8 @@ ROW_TABLES = ("articles", "paragraphs", "quotes", "speakers", "mentions")
 DEFAULT_TIME_BUDGET = 120.0
 #: Below this many articles a run stays in this process (a pool costs more than it saves).
 MIN_PARALLEL = 32
+#: Extra seconds past the budget before a stuck worker process is killed (when SIGALRM did not help).
+HARD_SLACK = 5.0
 
 Result = tuple[str, Any]  # ("processed", rows) or ("skipped", reason)
 
@@ -159,6 +161,9 @@ class ResultCache:
     dropped when the cache is opened. The cache is trusted local data (pickles).
     """
 
+    #: Seconds between commits (a killed run loses at most this much work).
+    COMMIT_SECONDS = 2.0
+
     def __init__(self, folder: str | os.PathLike, fp: str | None = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -182,7 +187,7 @@ class ResultCache:
 
     def put(self, key: str, payload: bytes) -> None:
         self._pending.append((key, self.fp, payload))
-        if len(self._pending) >= 500 or time.monotonic() - self._last > 2.0:
+        if len(self._pending) >= 500 or time.monotonic() - self._last > self.COMMIT_SECONDS:
             self.commit()
 
     def commit(self) -> None:
@@ -194,6 +199,9 @@ class ResultCache:
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+
+    def __bool__(self) -> bool:  # an empty cache is still a cache
+        return True
 
     def close(self) -> None:
         self.commit()
@@ -254,7 +262,7 @@ class _Worker:
 
 
 def _hard_limit(time_budget: float | None) -> float | None:
-    return None if not time_budget else time_budget + max(5.0, 0.5 * time_budget)
+    return None if not time_budget else time_budget + max(HARD_SLACK, 0.5 * time_budget)
 
 
 # --------------------------------------------------------------------------- results in order
@@ -292,15 +300,15 @@ def iter_results(
         items: Iterable = iter(inputs)
     else:
         items = iter_corpus(inputs, columns)
-    fp = cache.fp if cache else None
+    fp = cache.fp if cache is not None else None
 
     def prepared() -> Iterator[tuple[Article | Skip, Result | None, str | None, bytes | None]]:
         for item in items:
             if isinstance(item, Skip):
                 yield item, ("skipped", item.reason), None, None
                 continue
-            key = article_key(item, fp) if cache else None
-            buf = cache.get(key) if cache else None
+            key = article_key(item, fp) if cache is not None else None
+            buf = cache.get(key) if cache is not None else None
             if buf is not None:
                 yield item, pickle.loads(buf), key, None
             else:
@@ -610,6 +618,7 @@ class TableSink:
         self.buffers: dict[str, list] = {name: [] for name in self.columns}
         self.parts: dict[str, list[Path]] = {name: [] for name in self.columns}
         self.schema: dict[str, dict[str, pa.DataType]] = {name: {} for name in self.columns}
+        self.nulls: dict[str, set[str]] = {name: set() for name in self.columns}
         self.chunk_articles, self.chunk_rows = chunk_articles, chunk_rows
         self.partitioned, self.csv = partitioned, csv
         self.n_items = 0
@@ -632,8 +641,10 @@ class TableSink:
                 continue
             table = rows_to_table(rows, self.columns[name])
             schema = self.schema[name]
-            for f in table.schema:
+            for f, col in zip(table.schema, table.columns):
                 schema[f.name] = _unify(schema[f.name], f.type) if f.name in schema else f.type
+                if col.null_count:
+                    self.nulls[name].add(f.name)
             part = self.tmp / f"{name}-{len(self.parts[name]):06d}.parquet"
             pq.write_table(table, part, compression="snappy")
             self.parts[name].append(part)
@@ -686,7 +697,11 @@ class TableSink:
             if self.csv:
                 with open(stage / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
                     first = True
+                    # integer columns with gaps anywhere read as floats (as pandas reads the whole table)
+                    gaps = [i for i, f in enumerate(schema) if pa.types.is_int64(f.type) and f.name in self.nulls[name]]
                     for t in self._conformed(name, schema):
+                        for i in gaps:
+                            t = t.set_column(i, schema.field(i).name, t.column(i).cast(pa.float64()))
                         table_to_frame(t).to_csv(fh, index=False, header=first, lineterminator="\n")
                         first = False
                     if first:
