@@ -166,8 +166,9 @@ def decode_bytes(data: bytes, source: str) -> str:
                     return _clean(data.decode(enc))
                 except UnicodeDecodeError:
                     pass
-        if data.count(0) > 0.01 * len(data):
-            raise InputError(source, f"binary file ({data.count(0)} NUL bytes)")
+        zeros = data.count(0)
+        if zeros > 0.3 * len(data) or (zeros > 0.01 * len(data) and zeros > 16):
+            raise InputError(source, f"binary file ({zeros} NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -442,7 +443,10 @@ def read_html(path: Path, article_id: str | None = None) -> Article:
 
     Offsets index the extracted text (kept in the ``articles`` table).
     """
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml-html-clean
+        raise InputError(str(path), f"cannot read HTML: {exc} (pip install trafilatura lxml-html-clean)") from None
 
     raw = decode_bytes(path.read_bytes(), str(path))
     try:
