@@ -275,3 +275,30 @@ def test_streamed_quotes_match_the_table_format(seed_result):
     streamed = [_quote_record(q) for q in sorted(rows["quotes"], key=lambda q: (q["start"], q["end"]))]
     (from_table,) = _quotes_json(seed_result)
     assert {"id": item.id, "quotes": streamed} == from_table
+
+
+def test_corpus_level_pass_is_applied_in_memory_and_streamed(corpus_dir, tmp_path, monkeypatch):
+    def fake_propagate(speakers, quotes=None):
+        changed = {}
+        new_sp = []
+        for r in speakers:
+            r = dict(r)
+            if r["speaker_id"] == "maria-lopez":
+                r["voice_type"], r["voice_rule"] = "propagated", "corpus:test"
+                changed[(r["article_id"], r["speaker_id"])] = "propagated"
+            new_sp.append(r)
+        new_q = None if quotes is None else [
+            {**q, "voice_type": changed[(q["article_id"], q["speaker_id"])]}
+            if (q["article_id"], q["speaker_id"]) in changed else q for q in quotes]
+        return new_sp, new_q
+
+    monkeypatch.setattr(runner, "corpus_pass", lambda: fake_propagate)
+    mem = analyze(corpus_dir, workers=1)
+    runner.run(corpus_dir, tmp_path, workers=1, chunk_articles=9)
+    disk = load_tables(tmp_path)
+    for res in (mem, disk):
+        q = res.quotes
+        assert set(q.loc[q["speaker_id"] == "maria-lopez", "voice_type"]) == {"propagated"}
+        assert "propagated" not in set(q.loc[q["speaker_id"] != "maria-lopez", "voice_type"].dropna())
+    for name in ("speakers", "quotes"):
+        assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False)

@@ -10,6 +10,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,7 +87,9 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     sids = {k: speaker_id(e, aid) for k, e in ents.items()}
     voice = {k: _voices.classify(e) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
-    quoted_spans = [(q.start, q.end) for q in ex.quotes]
+    quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
+    span_starts = [s for s, _ in quoted_spans]
+    reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
     for n, (q, tone) in enumerate(zip(ex.quotes, tones)):
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
@@ -97,7 +101,8 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "n_words": count_words(q.text), "sentiment": tone, **meta,
         })
     for m in ex.mentions:
-        inside = any(s <= m.start and m.end <= e for s, e in quoted_spans)
+        i = bisect.bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
+        inside = i >= 0 and reach[i] >= m.end
         rows["mentions"].append({
             "article_id": aid, "entity_id": sids.get(m.entity), "name": ents[m.entity].name if m.entity in ents else None,
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
@@ -189,6 +194,9 @@ def analyze(
         bar.close()
         if cache is not None:
             cache.close()
+    post = runner.corpus_pass()  # corpus-level: speakers' voices propagated across articles
+    if post is not None:
+        acc["speakers"], acc["quotes"] = post(acc["speakers"], acc["quotes"])
     tables = {
         "articles": _frame(acc["articles"], ARTICLE_COLUMNS),
         "paragraphs": _frame(acc["paragraphs"], PARAGRAPH_COLUMNS),

@@ -359,6 +359,8 @@ def _chain(head, rest):
 
 def _pool_results(stream, workers, time_budget, batch_size):
     ctx = _mp_context()
+    if ctx.get_start_method() == "fork":  # import and load rules once, shared by every forked worker
+        analyze_one(Article(id="warm-up", text='Title\n"Yes," said Ann Lee.'), time_budget)
     hard = _hard_limit(time_budget)
     pool: list[_Worker] = [_Worker(ctx, time_budget) for _ in range(workers)]
     done: dict[int, tuple] = {}  # seq -> (item, res, key, buf)
@@ -580,6 +582,16 @@ def table_to_frame(table: pa.Table):
     return table.to_pandas()
 
 
+def corpus_pass():
+    """The corpus-level step run after every article (``voices.propagate_rows``), or None.
+
+    It takes and returns ``(speaker rows, quote rows or None)``.
+    """
+    from . import voices
+
+    return getattr(voices, "propagate_rows", None)
+
+
 def table_columns() -> dict[str, list[str]]:
     """Interface columns of every table, in order."""
     from . import pipeline
@@ -637,19 +649,58 @@ class TableSink:
 
     def flush(self) -> None:
         for name, rows in self.buffers.items():
-            if not rows:
-                continue
-            table = rows_to_table(rows, self.columns[name])
-            schema = self.schema[name]
-            for f, col in zip(table.schema, table.columns):
-                schema[f.name] = _unify(schema[f.name], f.type) if f.name in schema else f.type
-                if col.null_count:
-                    self.nulls[name].add(f.name)
-            part = self.tmp / f"{name}-{len(self.parts[name]):06d}.parquet"
-            pq.write_table(table, part, compression="snappy")
-            self.parts[name].append(part)
-            rows.clear()
+            if rows:
+                self._write_part(name, rows)
+                rows.clear()
         self.n_rows = 0
+
+    def _write_part(self, name: str, rows: list[dict[str, Any]], tag: str = "") -> None:
+        table = rows_to_table(rows, self.columns[name])
+        schema = self.schema[name]
+        for f, col in zip(table.schema, table.columns):
+            schema[f.name] = _unify(schema[f.name], f.type) if f.name in schema else f.type
+            if col.null_count:
+                self.nulls[name].add(f.name)
+        part = self.tmp / f"{name}{tag}-{len(self.parts[name]):06d}.parquet"
+        pq.write_table(table, part, compression="snappy")
+        self.parts[name].append(part)
+
+    def _rewrite(self, name: str, batches: Iterator[list[dict[str, Any]]]) -> None:
+        old = self.parts[name]
+        self.parts[name], self.schema[name], self.nulls[name] = [], {}, set()
+        for rows in batches:
+            if rows:
+                self._write_part(name, rows, tag="-corpus")
+        for part in old:
+            part.unlink(missing_ok=True)
+
+    def corpus_pass(self) -> None:
+        """Corpus-level steps that need every article first (speaker voices propagated across articles).
+
+        Speakers are read whole (one row per speaker per article); quotes are rewritten part by part.
+        """
+        post = corpus_pass()
+        if post is None or not self.parts["speakers"]:
+            return
+        speakers = [r for part in self.parts["speakers"] for r in pq.read_table(part).to_pylist()]
+        new_speakers, _ = post(speakers, None)
+        changed = {
+            (new.get("article_id"), new.get("speaker_id")): new.get("voice_type")
+            for old, new in zip(speakers, new_speakers) if old.get("voice_type") != new.get("voice_type")
+        }
+        if new_speakers != speakers:
+            self._rewrite("speakers", iter([new_speakers]))
+        if changed:
+            def quotes():
+                for part in list(self.parts["quotes"]):
+                    rows = pq.read_table(part).to_pylist()
+                    for q in rows:
+                        k = (q.get("article_id"), q.get("speaker_id"))
+                        if k in changed:
+                            q["voice_type"] = changed[k]
+                    yield rows
+
+            self._rewrite("quotes", quotes())
 
     def _final_schema(self, name: str) -> pa.Schema:
         fields = self.schema[name]
@@ -669,6 +720,7 @@ class TableSink:
     def finish(self) -> list[str]:
         """Assemble each table, move it into ``out_dir``; return the written names."""
         self.flush()
+        self.corpus_pass()
         stage = self.tmp / "final"
         stage.mkdir()
         written: list[str] = []
