@@ -691,8 +691,8 @@ class TableSink:
         if new_speakers != speakers:
             self._rewrite("speakers", iter([new_speakers]))
         if changed:
-            def quotes():
-                for part in list(self.parts["quotes"]):
+            def quotes(parts):
+                for part in parts:
                     rows = pq.read_table(part).to_pylist()
                     for q in rows:
                         k = (q.get("article_id"), q.get("speaker_id"))
@@ -700,7 +700,7 @@ class TableSink:
                             q["voice_type"] = changed[k]
                     yield rows
 
-            self._rewrite("quotes", quotes())
+            self._rewrite("quotes", quotes(list(self.parts["quotes"])))
 
     def _final_schema(self, name: str) -> pa.Schema:
         fields = self.schema[name]
