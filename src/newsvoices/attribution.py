@@ -112,6 +112,7 @@ class Parser:
         self.role_words = lex.role_words
         self.det = lex.determiners
         self.func = lex.function_words
+        self.closed = lex.closed_words
         self.gap = lex.gap_words
         self.person_pron = lex.pronouns.get("person", frozenset())
         self.group_pron = lex.pronouns.get("group", frozenset())
@@ -142,11 +143,22 @@ class Parser:
         if i < 0:
             return None
         description = None
+        if toks[i][2] == ")":
+            # a parenthesis before the cue: "Rep. John Mica (R-Fla.) said"
+            j = i - 1
+            while j >= 0 and i - j < 15 and toks[j][2] != "(":
+                j -= 1
+            if j < 1:
+                return None
+            i = j - 1
         if toks[i][2] == ",":
             # appositive: "Robert Bates, founder of X, said" / "Smith, who ..., said"
             j = i - 1
-            while j >= 0 and i - j < 40 and toks[j][2] not in (",", ";", ":", ".", "(", ")", "!", "?") \
+            while j >= 0 and i - j < 40 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
                     and toks[j][2] not in QUOTE_CHARS and toks[j][2] not in ("\u2014", "\u2013"):
+                if toks[j][2] == "." and not (j > 0 and (toks[j - 1][2] in self.abbrev or (
+                        len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
+                    break
                 j -= 1
             if j < 0 or toks[j][2] != "," or i - j < 2:
                 return None
@@ -197,7 +209,7 @@ class Parser:
                 first = k
                 break
             if self._is_cap(w):
-                if wl in self.func and not (wl in self.titles):
+                if wl in self.closed and not (wl in self.titles):
                     break
                 n_cap += 1
                 first = k
@@ -325,22 +337,34 @@ class Parser:
                 # "Prime Minister" without determiner: still a role
                 pass
             return np
+        if det and self.det.get(det) == "indefinite" and self._is_cap(head):
+            # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
+            return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
         if self._is_cap(head) and head_l not in self.func:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
+            pre = []
             while j > 0 and (self._is_cap(body[j - 1][2]) or body[j - 1][2] == "."
                              or body[j - 1][2].lower() in ("of", "for", "from", "&", "de", "van", "von")):
                 j -= 1
             ntoks = body[j:]
-            # strip titles from the front of the name
+            # strip titles and capitalised roles from the front ("Senate Majority Leader Mitch McConnell")
             t0 = 0
-            while t0 < len(ntoks) - 1 and (ntoks[t0][2].lower().rstrip(".") in self.titles or ntoks[t0][2] == "."):
-                t0 += 1
+            for t in range(len(ntoks) - 2, -1, -1):
+                wl_ = ntoks[t][2].lower().rstrip(".")
+                if wl_ in self.titles or wl_ in self.role_words or ntoks[t][2] == ".":
+                    t0 = t + 1
+                    break
+            if t0 and not pre:
+                pre = ntoks[:t0]
+                while pre and (pre[-1][2].lower().rstrip(".") in self.titles or pre[-1][2] == "."):
+                    pre = pre[:-1]
+                pre = pre if len(pre) > 0 and any(t[2].lower() in self.role_words for t in pre) else []
             name_toks = ntoks[t0:]
             ns, ne = name_toks[0][0], name_toks[-1][1]
             name = _strip_pos(text[ns:ne])
             ne = ns + len(name)
-            pre = body[:j]
+            pre = body[:j] + pre
             description = None
             owner = None
             if pre:
@@ -351,6 +375,17 @@ class Parser:
                     description = desc
             return NP(s, e, text[s:e], "name", name=name, name_start=ns, name_end=ne, description=description,
                       determiner=det, organisation=owner)
+        owner_i = next((j for j in range(len(body) - 1, -1, -1) if body[j][2].endswith(("\u2019s", "'s"))), None)
+        if owner_i is not None and self._is_cap(body[owner_i][2]) and head_l not in self.source_nouns \
+                and head_l.isalpha() and not self._is_cap(head):
+            # "Clinton's response was:" -> Clinton
+            ns = body[0][0] if not self._is_cap(body[0][2]) else body[0][0]
+            j0 = owner_i
+            while j0 > 0 and self._is_cap(body[j0 - 1][2]):
+                j0 -= 1
+            ns = body[j0][0]
+            name = _strip_pos(text[ns:body[owner_i][1]])
+            return NP(ns, ns + len(name), name, "name", name=name, name_start=ns, name_end=ns + len(name))
         if head_l in self.source_nouns or (head_l.endswith("s") and head_l[:-1] in self.source_nouns):
             owner = None
             before = body[:-1]
@@ -359,6 +394,15 @@ class Parser:
             return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
                       plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
                       org_start=os_, org_end=oe_)
+        if det and head.isalpha() and head.islower() and head_l not in self.func:
+            # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
+            caps = [t for t in body[:-1] if self._is_cap(t[2])]
+            lower = [t[2] for t in body if not self._is_cap(t[2])]
+            return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
+                      organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
+        if det and self._is_cap(head) and len(body) >= 1 and self.det.get(det) == "indefinite":
+            # "another New Hampshire Democrat", "a Trump supporter"
+            return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
         return None
 
     def np_after(self, text: str, x: int, hi: int) -> NP | None:
@@ -393,9 +437,7 @@ class Parser:
             if not w[:1].isalnum():
                 break
             if self._is_cap(w):
-                if wl in self.func and k > 0:
-                    break
-                if wl in self.func and k == 0:
+                if wl in self.closed or (k == 0 and wl in self.func):
                     break
                 seen_cap = True
                 last = k
@@ -418,7 +460,8 @@ class Parser:
             if wl in self.func or wl in self.subject_pron or wl in self.self_pron:
                 break
             if seen_cap and wl not in self.role_words:
-                break
+                if not (toks[0][2].lower() in self.det and wl.isalpha() and n_lower < 2):
+                    break
             if w[:1].isdigit() and k > 0:
                 break
             n_lower += 1
@@ -457,10 +500,17 @@ class Parser:
     def attribute_post(self, text: str, lo: int, hi: int) -> Attribution | None:
         """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'."""
         j = lo
-        while j < hi and text[j] in " \u00a0,;\u2014\u2013-":
+        while j < hi and text[j] in " \u00a0,;\u2014\u2013\u2015-":
             j += 1
         if j >= hi:
             return None
+        if text[lo:j].strip(" \u00a0") in ("\u2015", "\u2014", "\u2013", "-", "--") or (
+                j > lo and text[j - 1] in "\u2015\u2014\u2013-" and text[j:j + 1].isupper()):
+            # '"…" ― Jane Doe' / '"…" -Jane Doe, Ohio.'
+            np = self.np_after(text, j, hi)
+            if np is not None and np.kind == "name":
+                d = text[lo:j].strip(" \u00a0")
+                return Attribution(d or "-", lo + text[lo:j].find(d[:1] or "-"), j, np, "post")
         m = self.speech_cue_re.match(text, j)
         if m:
             cue = m.group()
@@ -474,24 +524,60 @@ class Parser:
         if not m or m.group() == "according to":
             return None
         seg = text[j:m.start()]
-        if any(c in seg for c in ".!?;:\u201c\u201d\"") or seg.count(",") > 2:
+        if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
             return None
         np = self.np_before(text, j, m.start())
         if np is None:
             return None
-        # the NP must start the clause (only its appositive may stand between)
-        if text[j:np.start].strip(" \u00a0,\u2014\u2013-"):
+        # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
+        lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
+        if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
             return None
         return Attribution(m.group(), m.start(), m.end(), np, "post")
 
+    def _sentence_break(self, seg: str) -> bool:
+        """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
+        k = seg.find(".")
+        while k >= 0:
+            j = k
+            while j > 0 and (seg[j - 1].isalnum() or seg[j - 1] == "."):
+                j -= 1
+            word = seg[j:k]
+            if not (word in self.abbrev or word.lower() in self.titles or (len(word) == 1 and word.isupper())
+                    or "." in word):
+                return True
+            k = seg.find(".", k + 1)
+        return False
+
     def attribute_pre(self, text: str, lo: int, hi: int) -> Attribution | None:
         """Attribution before an opening mark in the same sentence: 'X said: "' / 'X told Y that "'."""
-        last = None
-        for m in self.speech_cue_re.finditer(text, lo, hi):
-            last = m
-        if last is None:
-            return None
-        m = last
+        cues = list(self.speech_cue_re.finditer(text, lo, hi))
+        for m in reversed(cues[-3:]):
+            att = self._pre_one(text, lo, hi, m)
+            if att is not None:
+                return att
+        if text[lo:hi].rstrip(" \u00a0").endswith(":") or cues:
+            # 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "…"'
+            # and participles: 'Sanders stepped up his emphasis, saying, "…"': the sentence subject
+            j = lo
+            while j < hi and text[j] in " \u00a0\u2014\u2013-(":
+                j += 1
+            np = self.np_after(text, j, hi)
+            if np is None:
+                comma = text.find(",", j, min(hi, j + 60))
+                if comma > 0:
+                    np = self.np_after(text, comma + 1, hi)
+            if np is not None and np.kind in ("name", "pronoun", "role"):
+                after = text[np.end:np.end + 60]
+                m = cues[-1] if cues else None
+                if m is None or m.group().endswith("ing") or text[lo:hi].rstrip().endswith(":"):
+                    if not after.lstrip(" \u00a0").startswith(("of ", "'s", "\u2019s")):
+                        cue = m.group() if m else ":"
+                        cs = m.start() if m else hi - 1
+                        return Attribution(cue, cs, cs + len(cue), np, "pre")
+        return None
+
+    def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
         after = text[m.end():hi]
         if cue == "according to":

@@ -84,6 +84,8 @@ class NameFinder:
         self.org_words_lower = frozenset(w.lower() for w in self.lex.org_words)
         self.org_first = self.lex.org_first_words
         self.function_words = self.lex.function_words
+        self.closed = self.lex.closed_words
+        self.role_words = self.lex.role_words
         self.non_names = self.lex.non_names
         self.pronouns = self.lex.all_pronouns
 
@@ -132,7 +134,7 @@ class NameFinder:
             if wl in _CONNECTORS and w.islower():
                 toks = toks[1:]
                 continue
-            if wl in self.function_words or wl in self.pronouns:
+            if wl in self.closed or wl in self.pronouns:
                 toks = toks[1:]
                 continue
             base = w.rstrip(".")

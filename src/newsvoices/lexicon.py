@@ -60,7 +60,8 @@ class Lexicon:
         plural_roles: the plural forms among ``roles``.
         org_words: words that end an organisation name (as written, capitalised).
         org_first_words: words that start an organisation name.
-        function_words: words that end a noun phrase and are never names.
+        function_words: words that end a noun phrase (lower case).
+        closed_words: the function words that are never part of a capitalised name.
         pronouns: category (person/group/self) -> pronouns.
         determiners: determiner -> "definite" or "indefinite".
         non_names: capitalised words that are never part of a person's name.
@@ -85,6 +86,7 @@ class Lexicon:
     gap_words: frozenset[str]
     speech_nouns: tuple[str, ...]
     source_nouns: frozenset[str]
+    closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
 
     @property
@@ -129,7 +131,9 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         plural_roles=frozenset(plural),
         org_words=frozenset(_lines("org_words.txt", d)),
         org_first_words=frozenset(_lines("org_first_words.txt", d)),
-        function_words=frozenset(w.lower() for w in _lines("function_words.txt", d)),
+        function_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)),
+        closed_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)
+                               if "name-ok" not in w.split()[1:]),
         pronouns={k: frozenset(str(w).lower() for w in v) for k, v in pron.items()},
         determiners=determiners,
         non_names=frozenset(_lines("non_names.txt", d)),
