@@ -150,6 +150,9 @@ class Parser:
         self.source_nouns = lex.source_nouns
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
+        singular = sorted(r for r in self.roles if r not in self.plural_roles)
+        self.role_mention_re = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+                                          + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
 
     # ------------------------------------------------------------------ noun phrases
@@ -164,7 +167,7 @@ class Parser:
         Returns None when the words before are not a plausible speaker, e.g. the
         object of a preposition ("seen by GB News reveal").
         """
-        toks = _tokens(text, max(lb, x - 300), x)
+        toks = _tokens(text, max(lb, x - 220), x)
         i = len(toks) - 1
         while i >= 0 and toks[i][2].lower() in self.gap:
             i -= 1
@@ -435,7 +438,7 @@ class Parser:
 
     def np_after(self, text: str, x: int, hi: int) -> NP | None:
         """The noun phrase starting right after offset ``x`` ("said Smith", "said a spokesman for X")."""
-        toks = _tokens(text, x, min(hi, x + 300))
+        toks = _tokens(text, x, min(hi, x + 160))
         if not toks:
             return None
         i = 0
@@ -702,7 +705,7 @@ class Parser:
                 if not _sentence_opener_ok(lead):
                     return None
         # content after the cue
-        toks = _tokens(text, ce, min(s_end, ce + 300))
+        toks = _tokens(text, ce, min(s_end, ce + 90))
         if not toks:
             return None
         j = 0

@@ -94,11 +94,11 @@ class NameFinder:
         self.pronouns = self.lex.all_pronouns
         self.abbrev = self.lex.abbreviations
 
-    def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab: set[str] | None = None
+    def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
         """All name runs of ``text`` in order."""
         if lower_vocab is None:
-            lower_vocab = set(self.lower_re.findall(text))
+            lower_vocab = LowerWords(text)
         out: list[NameRun] = []
         closed = self.closed
         pronouns = self.pronouns
@@ -113,7 +113,10 @@ class NameFinder:
                         continue
                     if wl in lower_vocab and _sentence_initial(text, s, lo):
                         continue
-                    toks = [(s, s + len(run), run)]
+                    r = self._single(text, s, run)
+                    if r is not None:
+                        out.append(r)
+                    continue
                 else:
                     toks = _split_tokens(run, s)
                 if title_case is None:
@@ -122,7 +125,23 @@ class NameFinder:
         return out
 
     # ------------------------------------------------------------------ helpers
-    def _classify(self, text: str, toks, lo: int, lower_vocab: set[str], title_case: bool,
+    def _single(self, text: str, s: int, run: str) -> NameRun | None:
+        """Classify a one-word run (the common case) without the general machinery."""
+        w = run
+        if w.endswith(".") and len(w) > 1:
+            w = w[:-1]
+        w = _strip_pos(w)
+        if not w or w in self.non_names or w.lower() in self.titles:
+            return None
+        if w in self.org_words:
+            kind = "organisation"
+        elif len(w) > 1 and w.isupper():
+            kind = "acronym"
+        else:
+            kind = "single"
+        return NameRun(s, s + len(w), w, kind, None, s, False, None)
+
+    def _classify(self, text: str, toks, lo: int, lower_vocab, title_case: bool,
                   out: list[NameRun]) -> None:
         # split after a full stop that ends a sentence ("in Washington. He said")
         parts: list[list[tuple[int, int, str]]] = [[]]
@@ -298,14 +317,51 @@ def _sentence_initial(text: str, pos: int, lo: int) -> bool:
     return False
 
 
+_CAP_START_RE = re.compile(r"(?<!\S)[A-Z\u00c0-\u00de]")
+_SMALL_RE = re.compile(r"(?<!\S)(?:a|an|the|of|to|in|on|for|and|at|by|with|from|as|or|vs\.?)(?!\S)")
+_SPACE_RE = re.compile(r"\s+")
+
+
 def _is_title_case(para: str) -> bool:
     """Headline-style paragraph where nearly every word is capitalised."""
-    words = para.split()
-    if len(words) < 4:
+    if len(para) > 400:
         return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    small = sum(1 for w in words if w.lower() in ("a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by"))
-    return caps >= 0.8 * (len(words) - small) and caps >= 3
+    n = len(_SPACE_RE.findall(para.strip())) + 1
+    if n < 4:
+        return False
+    caps = len(_CAP_START_RE.findall(para))
+    small = len(_SMALL_RE.findall(para))
+    return caps >= 0.8 * (n - small) and caps >= 3
+
+
+class LowerWords:
+    """Whether a word occurs in lower case in a text, looked up lazily and memoised.
+
+    Cheaper than collecting the text's whole vocabulary: only sentence-initial
+    capitalised words are ever asked about.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.memo: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        r = self.memo.get(word)
+        if r is None:
+            r = self.memo[word] = self._find(word)
+        return r
+
+    def _find(self, word: str) -> bool:
+        text = self.text
+        n = len(word)
+        i = text.find(word)
+        while i >= 0:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun]:

@@ -652,22 +652,11 @@ class _Resolver:
     def role_mentions(self) -> None:
         """Definite role phrases outside quotes ("the Labour MP") resolved to a recent person."""
         text = self.text
-        for m in _ROLE_MENTION_RE.finditer(text):
-            words = m.group(1).split()
-            role = None
-            k = end = 0
-            for end in range(len(words), 0, -1):
-                for k in range(end):
-                    cand = " ".join(w.lower() for w in words[k:end])
-                    if cand in self.parser.roles and cand not in self.parser.plural_roles \
-                            and all(w[:1].isupper() for w in words[:k]):
-                        role = cand
-                        break
-                if role:
-                    break
-            if role is None or self.in_quote(m.start()):
+        for m in self.parser.role_mention_re.finditer(text):
+            role = m.group(2).lower()
+            if role in self.parser.plural_roles or self.in_quote(m.start()):
                 continue
-            e = m.start(1) + len(" ".join(words[:end]))
+            e = m.end(2)
             nxt = text[e:e + 2]
             if nxt[:1] == " " and nxt[1:2].isupper():
                 continue  # "the Labour MP Jess Phillips": a description, not a mention
@@ -704,7 +693,6 @@ class _Resolver:
         return Extraction(quotes, ents, mentions)
 
 
-_ROLE_MENTION_RE = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3}[A-Za-z][\w\-]*(?: [a-z]+)?)\b")
 
 
 def _lower_det(name: str, det: str | None) -> str:
