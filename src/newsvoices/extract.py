@@ -124,6 +124,7 @@ _FINDER: NameFinder | None = None
 _PARSER: Parser | None = None
 _SENT_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=[ \u00a0]+[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _WORDS_RE = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
+_QUOTE_MARKS = frozenset("\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
 _CONNECT = frozenset(("of", "for", "from", "the", "and", "&", "on", "in", "at"))
 
 
@@ -373,6 +374,10 @@ def extract(article: Article) -> Extraction:
                 if _n_words(text[r.start:r.end]) < 3:
                     continue
             if k > 0 and dq[k - 1][1] > r.start:
+                continue
+            if any(c in _QUOTE_MARKS for c in text[max(0, r.start - 3):r.start + 1]):
+                # right after a quotation mark (e.g. at the start of a paragraph that follows a
+                # quotation): readers and scorers would take it for a direct quote; left out
                 continue
             reported.append(r)
     reported.sort(key=lambda r: (r.start, r.end))
