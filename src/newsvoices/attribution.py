@@ -280,7 +280,8 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
-        if before in _PREPOSITIONS and not allow_prep:
+        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and first > 0 and
+                                                                 toks[first - 1][2][:1].isupper()):
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -429,6 +430,10 @@ class Parser:
             return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
                       plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
                       org_start=os_, org_end=oe_)
+        if linked_org and os_ is not None and head_l not in self.roles and not any(
+                w in self.org_words for w in linked_org.split()):
+            # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
+            return NP(os_, oe_, linked_org, "name", name=linked_org, name_start=os_, name_end=oe_)
         if det and head.isalpha() and head.islower() and head_l not in self.func:
             # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
@@ -454,6 +459,20 @@ class Parser:
         n_lower = 0
         seen_cap = False
         last = -1
+        if len(toks) > 3 and w0 in ("one", "some", "many", "several", "most", "two", "three", "each", "none") \
+                and toks[1][2].lower() == "of":
+            # "one of those advisers", "some of his aides"
+            k = 3 if toks[2][2].lower() in self.det or toks[2][2].lower() in ("his", "her", "their", "its", "our") \
+                else 2
+            j = k
+            while j < len(toks) and j < k + 4 and toks[j][2][:1].isalpha() and toks[j][2].lower() not in self.func:
+                j += 1
+            if j > k:
+                s0, e0 = toks[0][0], toks[j - 1][1]
+                head = toks[j - 1][2].lower()
+                role = head[:-1] if head.endswith("s") and head[:-1] in self.roles else head
+                return NP(s0, e0, text[s0:e0], "role", role=role, determiner="one" if w0 == "one" else w0,
+                          plural=w0 != "one")
         while k < len(toks) and k < 14:
             s, e, w = toks[k]
             wl = w.lower()
@@ -532,8 +551,13 @@ class Parser:
                 return s, e + 1 + len(phrase)
         return s, e
 
-    def attribute_post(self, text: str, lo: int, hi: int) -> Attribution | None:
-        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'."""
+    def attribute_post(self, text: str, lo: int, hi: int, ended: bool = False) -> Attribution | None:
+        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'.
+
+        ``ended``: the quotation ends with a full stop, question or exclamation mark; a
+        capitalised word after it then starts a new sentence, which attributes the
+        quote only when it is short ('"We lost." Smith said on Monday.').
+        """
         j = lo
         while j < hi and text[j] in " \u00a0,;\u2014\u2013\u2015-":
             j += 1
@@ -568,7 +592,22 @@ class Parser:
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
         if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
             return None
+        if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
+            return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _short_rest(self, text: str, x: int, hi: int) -> bool:
+        """Whether the sentence ends within a few words after ``x`` ("said on Monday.")."""
+        seg = text[x:min(hi, x + 80)]
+        k = len(seg)
+        for c in ".!?\u201c\"":
+            j = seg.find(c)
+            if 0 <= j < k:
+                k = j
+        if k == len(seg) and len(seg) == 80:
+            return False
+        words = seg[:k].replace(",", " ").split()
+        return len(words) <= 5 and "that" not in words
 
     def _sentence_break(self, seg: str) -> bool:
         """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
@@ -624,6 +663,10 @@ class Parser:
             np = self.np_after(text, m.end() + (len(after) - len(stripped)) + 3, hi)
             return Attribution(cue, m.start(), m.end(), np, "agent") if np else None
         np = self.np_before(text, lo, m.start())
+        if np is None:
+            before = text[lo:m.start()].rstrip(" \u00a0")
+            if before.endswith((" and", " but")) and len(before) > 6:
+                np = self.coordinated_subject(text, lo, m.start())
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
         # inverted: 'said Smith: "' / 'wrote the minister, "'
@@ -674,6 +717,16 @@ class Parser:
             return np
         return None
 
+    def coordinated_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """Subject of "X laughed and said": the clause before "and", else the sentence subject."""
+        amp = max(text.rfind(" and ", s_start, cs), text.rfind(" but ", s_start, cs), text.rfind(" or ", s_start, cs))
+        if amp > s_start:
+            c0 = max(text.rfind(",", s_start, amp) + 1, s_start)
+            np = self.np_after(text, c0, amp)
+            if np is not None and np.kind in ("name", "pronoun", "role", "nominal") and np.end < amp:
+                return np
+        return self._subject(text, s_start, cs)
+
     def _reported_one(self, text, cue, cs, ce, s_start, s_end) -> list[Reported]:
         c_end = s_end
         while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019',":
@@ -698,7 +751,7 @@ class Parser:
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
             if last in ("and", "but", "or") and len(before_cue) > 4:
-                np = self._subject(text, s_start, cs)
+                np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
                     return []
             elif before_cue.endswith(",") and is_speech:

@@ -237,7 +237,7 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         return False
     if title_para and q.family == "single":
         return False
-    if how in ("split", "carry"):
+    if how in ("split", "carry", "prev"):
         return n >= 5 or (n >= 3 and ends_sentence)
     if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
         return True
@@ -284,6 +284,14 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, hi - 2)
                 s0 = ends[k - 1] if k > 0 else lo
                 intro = parser.attribute_pre(text, s0, hi - 1)
+            if intro is None:
+                # "Jane Doe, a nurse, said the wards are full." then a quotation paragraph: hers
+                ends = ends_of(pi)
+                k = bisect.bisect_right(ends, hi - 2)
+                s0 = ends[k - 1] if k > 0 else lo
+                intro = parser.attribute_pre(text, s0, hi)
+                if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
+                    intro = None
             if intro is not None:
                 carry, carry_gap = intro, 0
             elif _names_someone(runs, run_starts, lo, hi, carry):
@@ -302,7 +310,8 @@ def extract(article: Article) -> Extraction:
             how = None
             if q.closed:
                 nxt = qs[qi + 1].open if qi + 1 < len(qs) else hi
-                att = parser.attribute_post(text, q.close_end, nxt)
+                ended = text[q.start:q.end].rstrip("\u2019'\")]\u201d")[-1:] in (".", "?", "!")
+                att = parser.attribute_post(text, q.close_end, nxt, ended)
                 if att is not None:
                     how = att.how
             if att is None:
@@ -312,6 +321,16 @@ def extract(article: Article) -> Extraction:
                     att = parser.attribute_pre(text, s0, q.open)
                     if att is not None:
                         how = att.how
+                if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
+                        and not text[ends[k - 1]:q.open].strip():
+                    # the quote opens a sentence right after one with a speaker:
+                    # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
+                    p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
+                    att = parser.attribute_pre(text, p0, ends[k - 1])
+                    if att is not None and att.np.kind in ("name", "pronoun", "role"):
+                        how = "prev"
+                    else:
+                        att = None
             if att is None and prev_att is not None:
                 att, how = prev_att, "split"
             para_atts.append((q, att, how))
