@@ -1,15 +1,231 @@
-"""Voice types for speakers (placeholder until the editable codebook lands)."""
+"""Voice types for speakers, from the editable codebook ``data/codebooks/voices.yml``.
+
+Each speaker (an :class:`~newsvoices.extract.Entity`) gets the voice type of the
+first codebook rule that matches its name, description, organisation and kind;
+the rule's id is returned with it so every assignment can be traced. A speaker
+listed in ``data/codebooks/voice_overrides.csv`` gets the listed voice instead
+(rule ``override``).
+
+Example:
+    >>> from newsvoices.extract import Entity
+    >>> classify(Entity("e1", "Home Office", kind="organisation"))
+    ('official', 'org-government-uk')
+    >>> classify(Entity("e2", "Robert Bates", description="founder of the Centre for Migration Control"))
+    ('advocacy', 'org-advocacy')
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .config import DATA_DIR
 from .extract import Entity
 
 VOICE_TYPES = [
     "official", "politician", "civil_servant", "commentator", "advocacy", "expert",
     "business", "legal", "public", "anonymous", "other",
 ]
+#: Fields a rule may test (``role`` = name + description, ``any`` = all three texts).
+FIELDS = ("name", "description", "organisation", "role", "any")
+KINDS = ("person", "organisation", "anonymous", "group")
+DEFAULT_RULE = "default"
+
+CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
+OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
 
 
-def classify(entity: Entity) -> tuple[str, str]:
-    """Return ``(voice_type, rule)`` for an entity."""
-    return "other", "default"
+@dataclass
+class Rule:
+    """One compiled codebook rule."""
+
+    id: str
+    voice: str
+    kinds: frozenset[str] | None = None
+    require: dict[str, re.Pattern] = field(default_factory=dict)
+    unless: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def matches(self, kind: str, texts: dict[str, str]) -> bool:
+        if self.kinds is not None and kind not in self.kinds:
+            return False
+        if any(not p.search(texts[f]) for f, p in self.require.items()):
+            return False
+        return not any(p.search(texts[f]) for f, p in self.unless.items())
+
+
+@dataclass
+class Codebook:
+    """The ordered rules of a voice codebook and the voice overrides."""
+
+    rules: list[Rule]
+    overrides: dict[str, tuple[str, str]] = field(default_factory=dict)
+    voice_types: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+
+def _compile(patterns, where: str) -> re.Pattern:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
+        raise ValueError(f"{where}: expected a non-empty list of pattern strings, got {patterns!r}")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"{where}: bad pattern {p!r}: {exc}") from None
+    # Whole-word match: no letter/digit directly before or after the pattern.
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+def _fields(spec, where: str) -> dict[str, re.Pattern]:
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where}: expected a mapping of field -> patterns")
+    out = {}
+    for f, pats in spec.items():
+        if f not in FIELDS:
+            raise ValueError(f"{where}: unknown field {f!r} (use one of {', '.join(FIELDS)})")
+        out[f] = _compile(pats, f"{where}.{f}")
+    return out
+
+
+def parse_codebook(data, source: str = "<codebook>") -> list[Rule]:
+    """Validate and compile the ``rules`` of a codebook mapping.
+
+    Raises:
+        ValueError: naming the file and the rule for any malformed entry.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ValueError(f"{source}: expected a mapping with a 'rules' list")
+    rules, seen = [], set()
+    for i, r in enumerate(data["rules"], 1):
+        where = f"{source}: rule {i}"
+        if not isinstance(r, dict):
+            raise ValueError(f"{where}: expected a mapping")
+        rid = r.get("id")
+        if not isinstance(rid, str) or not rid:
+            raise ValueError(f"{where}: missing 'id'")
+        where = f"{source}: rule {i} ({rid})"
+        if rid in seen:
+            raise ValueError(f"{where}: duplicate id")
+        seen.add(rid)
+        voice = r.get("voice")
+        if voice not in VOICE_TYPES:
+            raise ValueError(f"{where}: voice {voice!r} is not one of {', '.join(VOICE_TYPES)}")
+        unknown = set(r) - set(FIELDS) - {"id", "voice", "kind", "unless", "note"}
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        kinds = r.get("kind")
+        if kinds is not None:
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            bad = [k for k in kinds if k not in KINDS]
+            if bad:
+                raise ValueError(f"{where}: unknown kind {bad} (use {', '.join(KINDS)})")
+            kinds = frozenset(kinds)
+        require = _fields({f: r[f] for f in FIELDS if f in r}, where)
+        unless = _fields(r["unless"], f"{where}.unless") if "unless" in r else {}
+        rules.append(Rule(rid, voice, kinds, require, unless))
+    return rules
+
+
+def norm_name(name: str | None) -> str:
+    """Key for overrides: lower case, single spaces, straight apostrophes."""
+    return " ".join((name or "").replace("’", "'").split()).lower()
+
+
+def load_overrides(path: Path | str = OVERRIDES_PATH) -> dict[str, tuple[str, str]]:
+    """Read the overrides CSV (``name,voice_type,note``; ``#`` lines are comments).
+
+    Returns ``{normalised name: (voice_type, rule)}``.
+
+    Raises:
+        ValueError: naming the file and line for an unknown voice type or a missing name.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return out
+    reader = csv.DictReader([line for _, line in lines])
+    if not reader.fieldnames or not {"name", "voice_type"} <= set(reader.fieldnames):
+        raise ValueError(f"{path}:{lines[0][0]}: header must have columns name,voice_type[,note]")
+    for (lineno, _), row in zip(lines[1:], reader):
+        name, voice = norm_name(row.get("name")), (row.get("voice_type") or "").strip()
+        if not name:
+            raise ValueError(f"{path}:{lineno}: empty name")
+        if voice not in VOICE_TYPES:
+            raise ValueError(f"{path}:{lineno}: voice_type {voice!r} is not one of {', '.join(VOICE_TYPES)}")
+        out[name] = (voice, "override")
+    return out
+
+
+def load_codebook(path: Path | str | None = None, overrides: Path | str | None = None) -> Codebook:
+    """Load a codebook YAML (default ``data/codebooks/voices.yml``) and its overrides CSV."""
+    path = Path(path) if path else CODEBOOK_PATH
+    ov = Path(overrides) if overrides else OVERRIDES_PATH
+    return _load_cached(str(path), path.stat().st_mtime if path.exists() else 0.0,
+                        str(ov), ov.stat().st_mtime if ov.exists() else 0.0)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Codebook:
+    p = Path(path)
+    if not p.is_file():
+        raise ValueError(f"{p}: voice codebook not found")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{p}: not valid YAML: {exc}") from None
+    rules = parse_codebook(data, str(p))
+    vt = data.get("voice_types") or {}
+    bad = [v for v in vt if v not in VOICE_TYPES]
+    if bad:
+        raise ValueError(f"{p}: voice_types lists unknown ids {bad}")
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p))
+
+
+def _texts(entity: Entity) -> dict[str, str]:
+    name = entity.name or ""
+    desc = entity.description or ""
+    org = entity.organisation or ""
+    return {
+        "name": name, "description": desc, "organisation": org,
+        "role": f"{name} ; {desc}", "any": f"{name} ; {desc} ; {org}",
+    }
+
+
+def classify(entity: Entity, codebook: Codebook | None = None) -> tuple[str, str]:
+    """Return ``(voice_type, rule)`` for an entity.
+
+    Args:
+        entity: the speaker (name, description, organisation, kind).
+        codebook: rules to apply; default :func:`load_codebook` ().
+
+    Returns:
+        The voice type (one of :data:`VOICE_TYPES`) and the id of the rule that
+        assigned it (``override`` for the overrides CSV, ``default`` when no rule matched).
+    """
+    cb = codebook or load_codebook()
+    hit = cb.overrides.get(norm_name(entity.name))
+    if hit:
+        return hit
+    kind = entity.kind or "person"
+    texts = _texts(entity)
+    for rule in cb.rules:
+        if rule.matches(kind, texts):
+            return rule.voice, rule.id
+    return "other", DEFAULT_RULE
+
+
+def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
+    """Ids of every rule that would match ``entity`` in order (the first one wins)."""
+    cb = codebook or load_codebook()
+    kind, texts = entity.kind or "person", _texts(entity)
+    return [r.id for r in cb.rules if r.matches(kind, texts)]
