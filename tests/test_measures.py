@@ -207,3 +207,29 @@ def test_non_response_phrases_are_data(tmp_path):
     ok.write_text("declined\n", encoding="utf-8")
     nr = measures.non_responses(arts, pd.DataFrame(columns=["article_id", "entity_id", "name", "start", "end"]), ok)
     assert nr["actor_text"].tolist() == ["X"]
+
+
+def test_charts_return_figures():
+    import matplotlib.figure
+
+    from newsvoices import charts
+
+    quotes, articles = _synthetic(n=60)
+    m = measures.article_measures(quotes, articles)
+    b = measures.bootstrap_shares(quotes, articles, by="bias_text", n_boot=50)
+    fig = charts.voice_share_groups(b, "bias_text")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["left (n=30)", "right (n=30)"]
+    assert len(ax.patches) == 4  # 2 groups x 2 voice types
+    figs = [fig, charts.official_share_distribution(m, "bias_text"), charts.official_share_distribution(m),
+            charts.first_position_strip(measures.voice_positions(quotes)),
+            charts.top_speakers(measures.speaker_space(quotes, by=[]), n=5)]
+    s = measures.silence_summary(pd.DataFrame({"article_id": ["a", "b"], "entity_id": ["x", "x"], "name": ["X", "X"],
+                                               "mentions": [2, 1], "non_response": ["declined to comment", None]}))
+    figs.append(charts.silence_chart(s))
+    assert all(isinstance(f, matplotlib.figure.Figure) for f in figs)
+    html = charts.silence_html(pd.DataFrame({"article_id": ["a"], "name": ["<X>"], "mentions": [2], "non_response": [None]}))
+    assert "&lt;X&gt;" in html and "<table" in html
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
