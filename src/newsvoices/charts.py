@@ -85,6 +85,11 @@ def highlight_article(text: str, quotes: pd.DataFrame) -> str:
     return f'<div style="font-family:Georgia,serif;line-height:1.5">{legend}<hr>{body}</div>'
 
 
+#: ``boxplot`` keyword for horizontal boxes (``vert`` is deprecated from Matplotlib 3.10).
+_HORIZONTAL = ({"orientation": "horizontal"} if tuple(int(x) for x in matplotlib.__version__.split(".")[:2]) >= (3, 10)
+               else {"vert": False})
+
+
 def _voice_order(voices) -> list[str]:
     present = set(voices)
     return [v for v in VOICE_COLOURS if v in present] + sorted(v for v in present if v not in VOICE_COLOURS)
@@ -133,7 +138,7 @@ def official_share_distribution(measures: pd.DataFrame, group: str | None = None
     groups = [("all", m)] if group is None else [(str(k), g) for k, g in m.groupby(group, dropna=False, sort=True)]
     fig, ax = plt.subplots(figsize=(9, 0.7 * len(groups) + 2.0))
     data = [g["official_share"].to_numpy() for _, g in groups]
-    ax.boxplot(data, vert=False, widths=0.5, showfliers=False, medianprops={"color": "black"})
+    ax.boxplot(data, **_HORIZONTAL, widths=0.5, showfliers=False, medianprops={"color": "black"})
     for i, (name, g) in enumerate(groups, 1):
         x = g["official_share"].to_numpy()
         jitter = (pd.util.hash_array(g["article_id"].astype(str).to_numpy()) % 1000) / 1000 - 0.5
