@@ -147,3 +147,30 @@ def test_pipeline_uses_identity():
     from newsvoices import pipeline
 
     assert pipeline.speaker_id(E("Sen. Ted Cruz"), "x") == "ted-cruz"
+
+
+def test_propagate_fills_only_uninformed_rows():
+    sp = [
+        {"article_id": "a1", "speaker_id": "jay-inslee", "voice_type": "official", "voice_rule": "executive-office"},
+        {"article_id": "a2", "speaker_id": "jay-inslee", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a3", "speaker_id": "jay-inslee", "voice_type": "politician", "voice_rule": "politician-role"},
+        {"article_id": "a4", "speaker_id": "jay-inslee", "voice_type": "official", "voice_rule": "executive-office"},
+        {"article_id": "a1", "speaker_id": "a1#a-source", "voice_type": "anonymous", "voice_rule": "anonymous-source"},
+        {"article_id": "a2", "speaker_id": "a2#a-source", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a2", "speaker_id": "split", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a3", "speaker_id": "split", "voice_type": "expert", "voice_rule": "expert-role"},
+        {"article_id": "a4", "speaker_id": "split", "voice_type": "legal", "voice_rule": "legal-role"},
+    ]
+    qs = [{"article_id": "a2", "speaker_id": "jay-inslee", "voice_type": "other"},
+          {"article_id": "a3", "speaker_id": "jay-inslee", "voice_type": "politician"}]
+    new_sp, new_q = voices.propagate_rows(sp, qs)
+    assert new_sp[1]["voice_type"] == "official" and new_sp[1]["voice_rule"] == "corpus:executive-office"
+    assert new_sp[2]["voice_type"] == "politician"  # informed rows keep their own voice
+    assert new_sp[5]["voice_type"] == "other"  # per-article anonymous ids never borrow
+    assert new_sp[6]["voice_type"] == "other"  # 50/50 disagreement: no fill
+    assert [q["voice_type"] for q in new_q] == ["official", "politician"]
+    assert sp[1]["voice_type"] == "other"  # inputs untouched
+    import pandas as pd
+
+    df_sp, df_q = voices.propagate(pd.DataFrame(sp), pd.DataFrame(qs))
+    assert df_sp["voice_type"].tolist() == [r["voice_type"] for r in new_sp] and df_q["voice_type"].tolist()[0] == "official"

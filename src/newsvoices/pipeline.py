@@ -181,6 +181,8 @@ def analyze(corpus: Corpus | str | Any, progress: bool = False) -> Analysis:
             acc[k].extend(v)
         log.append({"source": art.source, "article_id": art.id, "status": "processed", "reason": "",
                     "seconds": time.perf_counter() - t0})
+    # corpus-level: a speaker named without a role inherits the voice its other articles give it
+    acc["speakers"], acc["quotes"] = _voices.propagate_rows(acc["speakers"], acc["quotes"])
     tables = {
         "articles": _frame(acc["articles"], ARTICLE_COLUMNS),
         "paragraphs": _frame(acc["paragraphs"], PARAGRAPH_COLUMNS),

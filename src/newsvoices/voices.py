@@ -229,3 +229,69 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
     cb = codebook or load_codebook()
     kind, texts = entity.kind or "person", _texts(entity)
     return [r.id for r in cb.rules if r.matches(kind, texts)]
+
+
+#: Rules whose assignment says "not enough information" and may be filled from other articles.
+UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown")
+
+
+def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
+                   min_agreement: float = 0.6) -> tuple[list[dict], list[dict] | None]:
+    """Fill uninformed voice types from the same speaker's other articles.
+
+    A speaker id is corpus-wide (:mod:`newsvoices.identity`), so when "Jay Inslee" is
+    introduced as "Washington Gov. Jay Inslee" in one article and only by name in
+    another, the second article inherits the first's voice type. Only rows that no
+    informative rule classified (:data:`UNINFORMED_RULES`) change, and only when at
+    least ``min_agreement`` of the speaker's informative rows agree; their rule becomes
+    ``corpus:<rule>``. Per-article anonymous sources (ids with ``#``) never change.
+
+    Args:
+        speakers: speaker rows (``article_id``, ``speaker_id``, ``voice_type``, ``voice_rule``).
+        quotes: quote rows; their ``voice_type`` is updated to match.
+
+    Returns:
+        New ``(speakers, quotes)`` row lists (the inputs are not modified).
+    """
+    from collections import Counter, defaultdict
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in speakers:
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
+            votes[sid][(r["voice_type"], r["voice_rule"])] += 1
+    fill: dict[str, tuple[str, str]] = {}
+    for sid in sorted(votes):
+        per_voice: Counter = Counter()
+        for (v, _), n in votes[sid].items():
+            per_voice[v] += n
+        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if n / sum(per_voice.values()) >= min_agreement:
+            rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
+            fill[sid] = (voice, f"corpus:{rule}")
+    changed: dict[tuple[str, str], str] = {}
+    new_sp = []
+    for r in speakers:
+        r = dict(r)
+        sid = r.get("speaker_id")
+        if r.get("voice_rule") in UNINFORMED_RULES and sid in fill:
+            r["voice_type"], r["voice_rule"] = fill[sid]
+            changed[(r["article_id"], sid)] = r["voice_type"]
+        new_sp.append(r)
+    new_q = None
+    if quotes is not None:
+        new_q = []
+        for q in quotes:
+            k = (q.get("article_id"), q.get("speaker_id"))
+            new_q.append({**q, "voice_type": changed[k]} if k in changed else q)
+    return new_sp, new_q
+
+
+def propagate(speakers, quotes=None, min_agreement: float = 0.6):
+    """:func:`propagate_rows` for DataFrames: returns new ``(speakers, quotes)`` tables."""
+    import pandas as pd
+
+    sp, q = propagate_rows(speakers.to_dict("records"), None if quotes is None else quotes.to_dict("records"),
+                           min_agreement)
+    sp_df = pd.DataFrame(sp, columns=speakers.columns)
+    return sp_df, (None if q is None else pd.DataFrame(q, columns=quotes.columns))
