@@ -160,6 +160,10 @@ def test_propagate_fills_only_uninformed_rows():
         {"article_id": "a2", "speaker_id": "split", "voice_type": "other", "voice_rule": "default"},
         {"article_id": "a3", "speaker_id": "split", "voice_type": "expert", "voice_rule": "expert-role"},
         {"article_id": "a4", "speaker_id": "split", "voice_type": "legal", "voice_rule": "legal-role"},
+        {"article_id": "a5", "speaker_id": "inslee", "kind": "person", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a5", "speaker_id": "smith", "kind": "person", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a6", "speaker_id": "ann-smith", "kind": "person", "voice_type": "expert", "voice_rule": "expert-role"},
+        {"article_id": "a7", "speaker_id": "bob-smith", "kind": "person", "voice_type": "legal", "voice_rule": "legal-role"},
     ]
     qs = [{"article_id": "a2", "speaker_id": "jay-inslee", "voice_type": "other"},
           {"article_id": "a3", "speaker_id": "jay-inslee", "voice_type": "politician"}]
@@ -168,6 +172,8 @@ def test_propagate_fills_only_uninformed_rows():
     assert new_sp[2]["voice_type"] == "politician"  # informed rows keep their own voice
     assert new_sp[5]["voice_type"] == "other"  # per-article anonymous ids never borrow
     assert new_sp[6]["voice_type"] == "other"  # 50/50 disagreement: no fill
+    assert new_sp[9]["voice_type"] == "official" and new_sp[9]["voice_rule"] == "corpus-surname:executive-office"
+    assert new_sp[10]["voice_type"] == "other"  # two Smiths: ambiguous surname
     assert [q["voice_type"] for q in new_q] == ["official", "politician"]
     assert sp[1]["voice_type"] == "other"  # inputs untouched
     import pandas as pd

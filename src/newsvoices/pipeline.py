@@ -83,7 +83,16 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
         })
     ents = {e.key: e for e in ex.entities}
     sids = {k: speaker_id(e, aid) for k, e in ents.items()}
-    voice = {k: _voices.classify(e) for k, e in ents.items()}
+    # how the article introduces each speaker ("the Labour MP", "Homeland Security Secretary Janet
+    # Napolitano", "Marco Rubio (R-Fla.)"): used when the entity's own fields say nothing
+    roles: dict[str, list[str]] = {}
+    contexts: dict[str, list[str]] = {}
+    for m in sorted(ex.mentions, key=lambda m: m.start):
+        if m.kind == "role":
+            roles.setdefault(m.entity, []).append(m.text)
+        elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < 4:
+            contexts.setdefault(m.entity, []).append(_voices.name_context(text, m.start, m.end))
+    voice = {k: _voices.classify(e, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
     quoted_spans = [(q.start, q.end) for q in ex.quotes]
     for n, (q, tone) in enumerate(zip(ex.quotes, tones)):

@@ -35,6 +35,8 @@ VOICE_TYPES = [
 FIELDS = ("name", "description", "organisation", "role", "any")
 KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
+#: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
+UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown")
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
@@ -66,6 +68,9 @@ class Codebook:
     overrides: dict[str, tuple[str, str]] = field(default_factory=dict)
     voice_types: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    max_words_before: int = 6
+    stop_words: frozenset[str] = frozenset()
+    stop_patterns: re.Pattern | None = None
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -188,7 +193,15 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     bad = [v for v in vt if v not in VOICE_TYPES]
     if bad:
         raise ValueError(f"{p}: voice_types lists unknown ids {bad}")
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p))
+    ctx = data.get("context") or {}
+    if not isinstance(ctx, dict):
+        raise ValueError(f"{p}: 'context' must be a mapping")
+    max_before = ctx.get("max_words_before", 6)
+    if not isinstance(max_before, int) or max_before < 0:
+        raise ValueError(f"{p}: context.max_words_before must be a non-negative integer")
+    stops = frozenset(str(w).lower() for w in ctx.get("stop_words") or [])
+    stop_re = _compile(ctx["stop_patterns"], f"{p}: context.stop_patterns") if ctx.get("stop_patterns") else None
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -201,27 +214,67 @@ def _texts(entity: Entity) -> dict[str, str]:
     }
 
 
-def classify(entity: Entity, codebook: Codebook | None = None) -> tuple[str, str]:
-    """Return ``(voice_type, rule)`` for an entity.
-
-    Args:
-        entity: the speaker (name, description, organisation, kind).
-        codebook: rules to apply; default :func:`load_codebook` ().
-
-    Returns:
-        The voice type (one of :data:`VOICE_TYPES`) and the id of the rule that
-        assigned it (``override`` for the overrides CSV, ``default`` when no rule matched).
-    """
-    cb = codebook or load_codebook()
-    hit = cb.overrides.get(norm_name(entity.name))
-    if hit:
-        return hit
+def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
     texts = _texts(entity)
     for rule in cb.rules:
         if rule.matches(kind, texts):
             return rule.voice, rule.id
     return "other", DEFAULT_RULE
+
+
+def _vote(cb: Codebook, entity: Entity, texts: list[str] | None) -> tuple[str, str] | None:
+    """Classify ``entity`` with each text as its description; the most common informed
+    voice wins (ties: the earliest text)."""
+    results: list[tuple[str, str]] = []
+    for t in dict.fromkeys(x.strip() for x in texts or () if x and x.strip()):
+        desc = f"{entity.description} ; {t}" if entity.description else t
+        v, r = _first_rule(cb, Entity(entity.key, entity.name, entity.kind, desc, entity.organisation))
+        if r not in UNINFORMED_RULES:
+            results.append((v, r))
+    if not results:
+        return None
+    counts: dict[str, int] = {}
+    for v, _ in results:
+        counts[v] = counts.get(v, 0) + 1
+    best = max(counts.values())
+    voice = next(v for v, _ in results if counts[v] == best)
+    rule = next(r for v, r in results if v == voice)
+    return voice, f"{rule}@mention"
+
+
+def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] | None = None,
+             contexts: list[str] | None = None) -> tuple[str, str]:
+    """Return ``(voice_type, rule)`` for an entity.
+
+    Args:
+        entity: the speaker (name, description, organisation, kind).
+        codebook: rules to apply; default :func:`load_codebook` ().
+        contexts: how the article introduces the speaker's name ("Sen. Marco Rubio ;
+            R-Fla.", see :func:`name_context`). roles: role mentions resolved to the
+            speaker ("the Labour MP"). Both are used only when the entity's own fields
+            match no informative rule: each text is classified on its own and the most
+            common voice wins (contexts first; role mentions only if no context decides).
+            The rule is then recorded as ``<rule>@mention``.
+
+    Returns:
+        The voice type (one of :data:`VOICE_TYPES`) and the id of the rule that
+        assigned it (``override`` for the overrides CSV, ``default`` when no rule matched).
+
+    Example:
+        >>> classify(Entity("e1", "Jess Phillips"), roles=["the Labour MP"])
+        ('politician', 'politician-role@mention')
+    """
+    cb = codebook or load_codebook()
+    hit = cb.overrides.get(norm_name(entity.name))
+    if hit:
+        return hit
+    voice, rule = _first_rule(cb, entity)
+    if rule in UNINFORMED_RULES:
+        found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+        if found:
+            return found
+    return voice, rule
 
 
 def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
@@ -231,8 +284,10 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
     return [r.id for r in cb.rules if r.matches(kind, texts)]
 
 
-#: Rules whose assignment says "not enough information" and may be filled from other articles.
-UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown")
+
+def _is_person(row: dict) -> bool:
+    kind = row.get("kind")
+    return not isinstance(kind, str) or kind == "person"
 
 
 def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
@@ -244,7 +299,10 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
     another, the second article inherits the first's voice type. Only rows that no
     informative rule classified (:data:`UNINFORMED_RULES`) change, and only when at
     least ``min_agreement`` of the speaker's informative rows agree; their rule becomes
-    ``corpus:<rule>``. Per-article anonymous sources (ids with ``#``) never change.
+    ``corpus:<rule>``. A person named by surname only ("Trump") takes the voice of
+    the full name with that surname that makes up at least 80% of the corpus's
+    full-name rows (``corpus-surname:<rule>``). Per-article anonymous sources (ids
+    with ``#``) never change.
 
     Args:
         speakers: speaker rows (``article_id``, ``speaker_id``, ``voice_type``, ``voice_rule``).
@@ -269,14 +327,29 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
         if n / sum(per_voice.values()) >= min_agreement:
             rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
             fill[sid] = (voice, f"corpus:{rule}")
+    # a person named by surname only ("Trump") -> the full name that dominates the corpus
+    by_surname: dict[str, Counter] = defaultdict(Counter)
+    for r in speakers:
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
+            by_surname[sid.rsplit("-", 1)[1]][sid] += 1
+    surname_fill: dict[str, tuple[str, str]] = {}
+    for surname, ids in sorted(by_surname.items()):
+        (top, n), total = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[0], sum(ids.values())
+        if top in fill and n / total >= 0.8:
+            surname_fill[surname] = (fill[top][0], fill[top][1].replace("corpus:", "corpus-surname:", 1))
     changed: dict[tuple[str, str], str] = {}
     new_sp = []
     for r in speakers:
         r = dict(r)
         sid = r.get("speaker_id")
-        if r.get("voice_rule") in UNINFORMED_RULES and sid in fill:
-            r["voice_type"], r["voice_rule"] = fill[sid]
-            changed[(r["article_id"], sid)] = r["voice_type"]
+        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
+            hit = fill.get(sid)
+            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
+                hit = surname_fill.get(sid)
+            if hit is not None:
+                r["voice_type"], r["voice_rule"] = hit
+                changed[(r["article_id"], sid)] = r["voice_type"]
         new_sp.append(r)
     new_q = None
     if quotes is not None:
@@ -295,3 +368,45 @@ def propagate(speakers, quotes=None, min_agreement: float = 0.6):
                            min_agreement)
     sp_df = pd.DataFrame(sp, columns=speakers.columns)
     return sp_df, (None if q is None else pd.DataFrame(q, columns=quotes.columns))
+
+
+_CTX_TOKEN = re.compile(r"[\w’'.\-&]+")
+_CTX_BOUNDARY = re.compile(r"[,;:!?\"“”‘()\[\]\n\r—–]|\.(?=\s|$)")
+_CTX_AFTER = re.compile(r"\s*(?:\(([^()\n]{1,40})\)|,\s*((?:[RDI]|Rep|Dem|Lab|Con|SNP)-[A-Z][\w.\- ]{0,18}?)\s*[,.;)])")
+_ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.K|St|Lt|Gen|Gov|Sen|Rep|Sgt|Capt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Atty|Dist|Cmdr|Adm|Maj|Cpl|Pvt|Pres)$")
+
+
+def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
+    """The words that introduce a name mention: the mention itself, the words right
+    before it (stopping at punctuation or a stop word of the codebook's ``context``)
+    and a bracket or party tag right after it.
+
+    Example:
+        >>> t = "On Monday, Homeland Security Secretary Janet Napolitano said so."
+        >>> s = t.index("Janet"); name_context(t, s, s + len("Janet Napolitano"))
+        'Homeland Security Secretary Janet Napolitano'
+        >>> t = "Sen. Marco Rubio (R-Fla.) said"; name_context(t, 5, 16)
+        'Sen. Marco Rubio ; R-Fla.'
+    """
+    cb = codebook or load_codebook()
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    # cut at the last clause boundary (a full stop after an abbreviation such as "Sen." is no boundary)
+    cut = 0
+    for m in _CTX_BOUNDARY.finditer(before):
+        if m.group(0) == "." and _ABBREV_END.search(before[: m.start()]):
+            continue
+        cut = m.end()
+    words = _CTX_TOKEN.findall(before[cut:])
+    kept: list[str] = []
+    for w in reversed(words):
+        if len(kept) >= cb.max_words_before or w.lower().strip(".") in cb.stop_words:
+            break
+        if cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w):
+            break
+        kept.append(w)
+    parts = [" ".join(list(reversed(kept)) + [text[start:end]])]
+    m = _CTX_AFTER.match(text, end)
+    if m:
+        parts.append((m.group(1) or m.group(2)).strip())
+    return " ; ".join(parts)
