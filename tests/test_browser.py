@@ -42,7 +42,7 @@ window.addEventListener('load', function () {
     return {src: im.currentSrc.slice(0, 22), complete: im.complete, nw: im.naturalWidth, nh: im.naturalHeight,
             w: r.width, h: r.height, display: cs.display, visibility: cs.visibility, opacity: cs.opacity};
   });
-  var marks = Array.prototype.map.call(document.querySelectorAll('mark.nv-q'), function (m) {
+  var marks = Array.prototype.map.call(document.querySelectorAll('mark.nv-direct, mark.nv-indirect'), function (m) {
     var r = m.getBoundingClientRect();
     return {bg: getComputedStyle(m).backgroundColor, w: r.width, h: r.height, voice: m.dataset.voice || ''};
   });
@@ -163,7 +163,8 @@ def test_report_renders_offline_with_every_figure_visible(name, tmp_path_factory
 def test_annotated_article_shows_highlighted_quotes(name, tmp_path_factory, seed_result):
     seen = rendered(name, tmp_path_factory)
     dom = seen["dom"]
-    marks = re.findall(r"<mark\b[^>]*>", dom)
+    pattern = r"<mark\b[^>]*>" if name == "02_quotes_and_speakers.html" else r'<mark class="nv-q nv-(?:direct|indirect)"'
+    marks = re.findall(pattern, dom)
     assert len(marks) >= len(seed_result.quotes) > 0, f"{name}: highlighted quotes missing from the rendered DOM"
     if name != "02_quotes_and_speakers.html":  # the annotated articles: tags beside quotes and a colour key
         assert dom.count('class="nv-tag"') >= len(seed_result.quotes)

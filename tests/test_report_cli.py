@@ -28,6 +28,11 @@ def test_report_command_with_outlet_and_dates(tmp_path, capsys):
     rerun = "--outlet 'Daily Example' --from 2024-01-01 --to 2024-01-31 --title 'Daily Example in January'"
     assert rerun in unescape(html), "the rerun command repeats every option"
     assert "wrote" in capsys.readouterr().err
+    # deterministic: the same command gives a byte-identical file
+    again = tmp_path / "reports" / "again.html"
+    assert main(["report", str(corpus), "--out", str(again), "--outlet", "Daily Example", "--from", "2024-01-01",
+                 "--to", "2024-01-31", "--title", "Daily Example in January"]) == 0
+    assert again.read_bytes() == out.read_bytes()
 
 
 def test_report_command_explains_an_empty_selection(tmp_path, capsys):

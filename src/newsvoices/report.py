@@ -83,6 +83,9 @@ def export_html(ipynb: str | Path, html: str | Path, hide_code: bool = True, tit
 
     nb = nbformat.read(str(ipynb), as_version=4)
     nb.metadata.pop("widgets", None)
+    for cell in nb.cells:  # papermill gives its injected cell a random id: keep the HTML deterministic
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
     if title:
         nb.metadata["title"] = title
     exporter = HTMLExporter(
