@@ -1,4 +1,4 @@
-"""Command line: ``newsvoices analyze|quotes ...``.
+"""Command line: ``newsvoices analyze|quotes|notebooks|report|export-coding|agreement ...``.
 
 Run ``newsvoices --help`` for the commands.
 """
@@ -114,6 +114,56 @@ def cmd_notebooks(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .report import build_report
+
+    try:
+        out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
+                           title=args.title)
+    except ValueError as exc:
+        print(f"newsvoices report: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+def cmd_export_coding(args) -> int:
+    from .coding import SHEET_COLUMNS, export_coding, known_voice_types
+    from .pipeline import analyze, load_tables
+    from .report import _is_tables_dir
+    from pathlib import Path
+
+    paths = [Path(p) for p in args.paths]
+    analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) else analyze(args.paths)
+    out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
+    n = sum(1 for _ in open(out, encoding="utf-8-sig")) - 1
+    voices = ", ".join(known_voice_types()) or "see data/codebooks/"
+    print(f"wrote {n} quotes to {out}\n"
+          f"Coders fill: coder (name), coder_is_quote (yes/no), coder_speaker (full name, none, or ok to accept "
+          f"the tool's), coder_voice_type ({voices}; or ok), coder_notes.\n"
+          f"Then: newsvoices agreement {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_agreement(args) -> int:
+    from .coding import agreement, format_agreement
+
+    try:
+        table = agreement(args.sheets)
+    except ValueError as exc:
+        print(f"newsvoices agreement: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        table.to_csv(args.out, index=False, lineterminator="\n")
+    if args.json:
+        for rec in table.to_dict(orient="records"):
+            clean = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+            sys.stdout.write(json.dumps(clean, ensure_ascii=False) + "\n")
+    else:
+        print(format_agreement(table))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsvoices", description="Measure who gets to speak in the news.")
     p.add_argument("--version", action="version", version=f"newsvoices {__version__}")
@@ -139,6 +189,28 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--out", default="reports", help="output folder (default: reports)")
     n.add_argument("--no-progress", action="store_true")
     n.set_defaults(func=cmd_notebooks)
+
+    r = sub.add_parser("report", help="one self-contained HTML report (offline, printable) for a corpus")
+    r.add_argument("path", metavar="PATH", help="articles (file, folder, .jsonl ...) or a tables folder from analyze")
+    r.add_argument("--out", required=True, help="HTML file to write, e.g. reports/NAME.html")
+    r.add_argument("--outlet", help="only articles from this outlet")
+    r.add_argument("--from", dest="date_from", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
+    r.add_argument("--to", dest="date_to", metavar="DATE", help="only articles dated on or before DATE (YYYY-MM-DD)")
+    r.add_argument("--title", help="report title")
+    r.set_defaults(func=cmd_report)
+
+    e = sub.add_parser("export-coding", help="write every quote with context for human coders (CSV)")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="articles, or a tables folder from analyze")
+    e.add_argument("--out", required=True, help="CSV (or .tsv) sheet to write")
+    e.add_argument("--sample", type=int, help="a random sample of this many quotes instead of all")
+    e.add_argument("--seed", type=int, default=0, help="seed of the random sample (default 0)")
+    e.set_defaults(func=cmd_export_coding)
+
+    g = sub.add_parser("agreement", help="agreement between coders and the tool (percent, Cohen's kappa, Krippendorff's alpha)")
+    g.add_argument("sheets", nargs="+", metavar="SHEET", help="coded sheet(s) from export-coding")
+    g.add_argument("--out", help="also write the table as CSV")
+    g.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    g.set_defaults(func=cmd_agreement)
     return p
 
 

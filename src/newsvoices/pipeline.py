@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from . import extract as _extract
+from . import identity as _identity
 from . import sentiment as _sentiment
 from . import voices as _voices
 from .corpus import Corpus, Skip, load_corpus
@@ -54,10 +55,8 @@ def slug(name: str) -> str:
 
 def speaker_id(entity: _extract.Entity, article_id: str) -> str:
     """Corpus-wide id: named people and organisations share an id across articles;
-    anonymous and unnamed sources stay distinct per article."""
-    if entity.kind in ("person", "organisation"):
-        return slug(entity.name)
-    return f"{article_id}#{slug(entity.name)}"
+    anonymous and unnamed sources stay distinct per article (see :mod:`newsvoices.identity`)."""
+    return _identity.speaker_id(entity, article_id)
 
 
 def _meta(article: Article) -> dict[str, Any]:
@@ -85,7 +84,16 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
         })
     ents = {e.key: e for e in ex.entities}
     sids = {k: speaker_id(e, aid) for k, e in ents.items()}
-    voice = {k: _voices.classify(e) for k, e in ents.items()}
+    # how the article introduces each speaker ("the Labour MP", "Homeland Security Secretary Janet
+    # Napolitano", "Marco Rubio (R-Fla.)"): used when the entity's own fields say nothing
+    roles: dict[str, list[str]] = {}
+    contexts: dict[str, list[str]] = {}
+    for m in sorted(ex.mentions, key=lambda m: m.start):
+        if m.kind == "role":
+            roles.setdefault(m.entity, []).append(m.text)
+        elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < 4:
+            contexts.setdefault(m.entity, []).append(_voices.name_context(text, m.start, m.end))
+    voice = {k: _voices.classify(e, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
     quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
     span_starts = [s for s, _ in quoted_spans]
@@ -107,7 +115,11 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "article_id": aid, "entity_id": sids.get(m.entity), "name": ents[m.entity].name if m.entity in ents else None,
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
         })
-    for k, e in ents.items():
+    done: set[str] = set()  # several entities may share one id (an org and its spokesperson)
+    for k, e in sorted(ents.items(), key=lambda kv: kv[1].kind != "organisation"):
+        if sids[k] in done:
+            continue
+        done.add(sids[k])
         qs = [q for q in rows["quotes"] if q["speaker_id"] == sids[k]]
         rows["speakers"].append({
             "article_id": aid, "speaker_id": sids[k], "name": e.name, "kind": e.kind,
@@ -115,7 +127,7 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "voice_type": voice[k][0], "voice_rule": voice[k][1], "n_quotes": len(qs),
             "n_direct": sum(q["kind"] == "direct" for q in qs), "n_words": sum(q["n_words"] for q in qs),
             "first_position": min((q["position"] for q in qs), default=None),
-            "n_mentions": sum(1 for m in ex.mentions if m.entity == k), **meta,
+            "n_mentions": sum(1 for m in ex.mentions if sids.get(m.entity) == sids[k]), **meta,
         })
     return rows
 
