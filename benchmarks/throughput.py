@@ -84,6 +84,26 @@ def _count(res):
     return len(getattr(res, "quotes", []))
 
 
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children() -> list[int]:
+    pids: list[int] = []
+    for task in Path(f"/proc/{os.getpid()}/task").glob("*"):
+        try:
+            pids += [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return sorted(pids)
+
+
 def _cpu() -> float:
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
@@ -108,12 +128,22 @@ def measure(cfg: dict) -> dict:
         stream = iter_corpus(paths * cfg["repeat"])
         if cfg.get("articles"):
             stream = itertools.islice((a for a in stream if not hasattr(a, "reason")), cfg["articles"])
-        counter = {"words": 0}
+        counter = {"words": 0, "n": 0}
+        trace: list[dict] = []
+        every = cfg.get("trace_every") or 0
+        t_start = time.perf_counter()
 
         def counted(items):
             for a in items:
                 if not hasattr(a, "reason"):
                     counter["words"] += len(a.text.split())
+                counter["n"] += 1
+                if every and counter["n"] % every == 0:
+                    point = {"articles_read": counter["n"], "seconds": round(time.perf_counter() - t_start, 1),
+                             "rss_mb_main": _rss_mb(os.getpid()),
+                             "rss_mb_workers": [_rss_mb(c) for c in _children()]}
+                    trace.append(point)
+                    print(json.dumps(point), file=sys.stderr, flush=True)
                 yield a
 
         stream = counted(stream)
@@ -128,7 +158,7 @@ def measure(cfg: dict) -> dict:
         n_art = summary["processed"]
         # words as whitespace tokens of the texts (same count as the other modes)
         n_words = counter["words"]
-        res = {"articles": n_art, "skipped": summary["skipped"], "output_mb": round(size / 1e6, 1)}
+        res = {"articles": n_art, "skipped": summary["skipped"], "output_mb": round(size / 1e6, 1), "trace": trace}
     else:
         arts = load(paths, cfg.get("articles"), cfg["repeat"])
         arts = _sample(arts, cfg.get("sample"))
@@ -163,9 +193,10 @@ def measure(cfg: dict) -> dict:
 
 
 def run_sub(cfg: dict) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(cfg)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, __file__, "--_measure", json.dumps(cfg)], stdout=subprocess.PIPE,
+                         stderr=None if cfg.get("trace_every") else subprocess.PIPE, text=True)
     if out.returncode != 0:
-        raise SystemExit(f"measurement failed: {cfg}\n{out.stderr[-3000:]}")
+        raise SystemExit(f"measurement failed: {cfg}\n{(out.stderr or '')[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -267,7 +298,8 @@ def main(argv=None) -> int:
     if args.articles:
         per_copy = sum(1 for _ in load(paths, None))
         repeat = -(-args.articles // per_copy)
-        r = run_sub({"kind": "run", "workers": args.workers, "paths": paths, "repeat": repeat, "articles": args.articles})
+        r = run_sub({"kind": "run", "workers": args.workers, "paths": paths, "repeat": repeat, "articles": args.articles,
+                     "trace_every": 5000})
         results.append(r)
         show(r)
     basics = {(r["kind"], r["workers"]): r for r in results if r["repeat"] == 1}
