@@ -335,13 +335,15 @@ def _local_results(stream, *, workers, time_budget, scheduler=None, batch_size=N
     # Peek ahead: a small corpus (or workers=1) stays in this process.
     head: list = []
     n_todo = 0
+    exhausted = True
     if workers > 1:
         for entry in stream:
             head.append(entry)
             n_todo += entry[1] is None
-            if n_todo >= MIN_PARALLEL:
+            if n_todo >= MIN_PARALLEL or len(head) >= 4 * MIN_PARALLEL:
+                exhausted = False
                 break
-    if workers == 1 or n_todo < MIN_PARALLEL:
+    if workers == 1 or (exhausted and n_todo < MIN_PARALLEL):
         for item, res, key, _ in _chain(head, stream):
             if res is None:
                 res = analyze_one(item, time_budget)
