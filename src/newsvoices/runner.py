@@ -104,8 +104,12 @@ def article_key(article: Article, fp: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- one article
-class ArticleTimeout(Exception):
-    """Raised inside a worker when an article exceeds its time budget."""
+class ArticleTimeout(BaseException):
+    """Raised inside a worker when an article exceeds its time budget.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``) so that no ``except Exception``
+    in the analysis can swallow it.
+    """
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - exercised in worker processes
@@ -122,6 +126,27 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg}{where}"
 
 
+_WARM = False
+
+
+def warm_up() -> None:
+    """Import the analysis and load its rule files once, outside any time budget.
+
+    An alarm that interrupted the first (loading) call would leave modules half
+    imported; with fork, workers inherit the warm state from the parent.
+    """
+    global _WARM
+    if _WARM:
+        return
+    from . import pipeline
+
+    try:
+        pipeline.analyze_article(Article(id="warm-up", text='Title\n"Yes, we will," said Ann Lee, the minister.'))
+    except Exception:  # a real article will report the problem
+        pass
+    _WARM = True
+
+
 def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     """Run ``pipeline.analyze_article`` on one article; never raises.
 
@@ -133,6 +158,8 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     from . import pipeline
 
     alarm = bool(time_budget) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if alarm:
+        warm_up()
     try:
         old = None
         if alarm:
@@ -362,7 +389,7 @@ def _chain(head, rest):
 def _pool_results(stream, workers, time_budget, batch_size):
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":  # import and load rules once, shared by every forked worker
-        analyze_one(Article(id="warm-up", text='Title\n"Yes," said Ann Lee.'), time_budget)
+        warm_up()
     hard = _hard_limit(time_budget)
     pool: list[_Worker] = [_Worker(ctx, time_budget) for _ in range(workers)]
     done: dict[int, tuple] = {}  # seq -> (item, res, key, buf)
@@ -434,6 +461,7 @@ def _pool_results(stream, workers, time_budget, batch_size):
                             w.since = time.monotonic()
                         continue
                     except (EOFError, OSError):
+                        w.proc.join(timeout=1)
                         reason = f"worker process died (exit code {w.proc.exitcode}) on this article"
                 elif hard and now - w.since > hard:
                     reason = f"time budget of {time_budget:g} s exceeded (worker stopped)"
@@ -506,9 +534,15 @@ def _dask_results(stream, *, workers, time_budget, scheduler=None, batch_size=No
         fill()
         while pending:
             entries, fut = pending.popleft()
-            bufs = iter(fut.result()) if fut is not None else iter(())
+            failed = None
+            try:
+                bufs = iter(fut.result()) if fut is not None else iter(())
+            except Exception as exc:  # e.g. KilledWorker: the batch is logged as skipped, the run goes on
+                failed, bufs = f"Dask task failed: {describe_error(exc)}", iter(())
             for item, res, key, _ in entries:
-                if res is None:
+                if res is None and failed:
+                    yield item, ("skipped", failed), key, None
+                elif res is None:
                     buf = next(bufs)
                     yield item, pickle.loads(buf), key, buf
                 else:
