@@ -302,3 +302,18 @@ def test_corpus_level_pass_is_applied_in_memory_and_streamed(corpus_dir, tmp_pat
         assert "propagated" not in set(q.loc[q["speaker_id"] != "maria-lopez", "voice_type"].dropna())
     for name in ("speakers", "quotes"):
         assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False)
+
+
+@pytest.mark.shared
+def test_streamed_run_equals_in_memory_with_real_voice_propagation(tmp_path):
+    from conftest import shared_path
+
+    from newsvoices import load_corpus
+
+    corpus = load_corpus(shared_path("corpora", "guardian-qatar-migrant-workers-2022"))
+    mem = analyze(corpus, workers=1)
+    runner.run(corpus, tmp_path, workers=1, chunk_articles=10)
+    disk = load_tables(tmp_path)
+    assert mem.speakers["voice_rule"].str.startswith("corpus").any()  # the corpus pass did something
+    for name in TABLES:
+        assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False), name

@@ -618,6 +618,10 @@ def table_to_frame(table: pa.Table):
     return table.to_pandas()
 
 
+#: Speaker columns the corpus-level step reads (see :meth:`TableSink.corpus_pass`).
+PASS_COLUMNS = ("article_id", "speaker_id", "voice_type", "voice_rule", "kind", "name")
+
+
 def corpus_pass():
     """The corpus-level step run after every article (``voices.propagate_rows``), or None.
 
@@ -713,30 +717,52 @@ class TableSink:
     def corpus_pass(self) -> None:
         """Corpus-level steps that need every article first (speaker voices propagated across articles).
 
-        Speakers are read whole (one row per speaker per article); quotes are rewritten part by part.
+        The propagation sees slim speaker rows (``PASS_COLUMNS``, strings shared), so
+        memory stays a few hundred bytes per speaker row; its changes are then applied
+        to the speakers and quotes tables part by part.
         """
         post = corpus_pass()
         if post is None or not self.parts["speakers"]:
             return
-        speakers = [r for part in self.parts["speakers"] for r in pq.read_table(part).to_pylist()]
-        new_speakers, _ = post(speakers, None)
-        changed = {
-            (new.get("article_id"), new.get("speaker_id")): new.get("voice_type")
-            for old, new in zip(speakers, new_speakers) if old.get("voice_type") != new.get("voice_type")
-        }
-        if new_speakers != speakers:
-            self._rewrite("speakers", iter([new_speakers]))
-        if changed:
-            def quotes(parts):
-                for part in parts:
-                    rows = pq.read_table(part).to_pylist()
-                    for q in rows:
-                        k = (q.get("article_id"), q.get("speaker_id"))
-                        if k in changed:
-                            q["voice_type"] = changed[k]
-                    yield rows
+        intern: dict[str, str] = {}
+        slim: list[dict[str, Any]] = []
+        for part in self.parts["speakers"]:
+            present = [c for c in PASS_COLUMNS if c in pq.read_schema(part).names]
+            for row in pq.read_table(part, columns=present).to_pylist():
+                slim.append({k: intern.setdefault(v, v) if isinstance(v, str) else v for k, v in row.items()})
+        new_rows, _ = post(slim, None)
+        key = ("voice_type", "voice_rule")
+        speaker_fix: dict[int, dict[str, Any]] = {}
+        quote_fix: dict[tuple, Any] = {}
+        for i, (old, new) in enumerate(zip(slim, new_rows)):
+            if tuple(old.get(k) for k in key) != tuple(new.get(k) for k in key):
+                speaker_fix[i] = {k: new.get(k) for k in key}
+                quote_fix[(new.get("article_id"), new.get("speaker_id"))] = new.get("voice_type")
+        del slim, new_rows, intern
+        if not speaker_fix:
+            return
 
-            self._rewrite("quotes", quotes(list(self.parts["quotes"])))
+        def speakers(parts):
+            i = 0
+            for part in parts:
+                rows = pq.read_table(part).to_pylist()
+                for r in rows:
+                    if i in speaker_fix:
+                        r.update(speaker_fix[i])
+                    i += 1
+                yield rows
+
+        def quotes(parts):
+            for part in parts:
+                rows = pq.read_table(part).to_pylist()
+                for q in rows:
+                    k = (q.get("article_id"), q.get("speaker_id"))
+                    if k in quote_fix:
+                        q["voice_type"] = quote_fix[k]
+                yield rows
+
+        self._rewrite("speakers", speakers(list(self.parts["speakers"])))
+        self._rewrite("quotes", quotes(list(self.parts["quotes"])))
 
     def _final_schema(self, name: str) -> pa.Schema:
         fields = self.schema[name]
