@@ -126,6 +126,22 @@ def measure(cfg: dict) -> dict:
         from newsvoices.corpus import iter_corpus
 
         stream = iter_corpus(paths * cfg["repeat"])
+        if cfg.get("repeat_first"):
+            from newsvoices.corpus import Skip
+
+            first = list(itertools.islice((a for a in iter_corpus(paths) if not isinstance(a, Skip)),
+                                          cfg["repeat_first"]))
+
+            def repeated():
+                import copy
+
+                for k in range(cfg["repeat"]):
+                    for a in first:
+                        b = copy.copy(a)
+                        b.id = f"{a.id}~r{k}" if k else a.id
+                        yield b
+
+            stream = repeated()
         if cfg.get("articles"):
             stream = itertools.islice((a for a in stream if not hasattr(a, "reason")), cfg["articles"])
         counter = {"words": 0, "n": 0}
@@ -250,6 +266,8 @@ def main(argv=None) -> int:
     p.add_argument("--only", default="", help="comma-separated corpus folder names (default: all)")
     p.add_argument("--workers", type=int, default=os.cpu_count(), help="processes for the all-cores runs")
     p.add_argument("--scales", default="1,2,4", help="repeat factors for the scaling runs ('' to skip)")
+    p.add_argument("--scale-base", type=int, default=0,
+                   help="articles in the x1 scaling run (default: the whole corpora; x2, x4 repeat it)")
     p.add_argument("--articles", type=int, default=0, help="an end-to-end run over this many articles (corpora repeated)")
     p.add_argument("--skip-basic", action="store_true", help="skip the extract/analyze/run basics")
     p.add_argument("--profile", action="store_true", help="profile the full analysis in-process and stop")
@@ -285,7 +303,10 @@ def main(argv=None) -> int:
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     scaling = []
     for k in scales:
-        r = run_sub({"kind": "run", "workers": args.workers, "paths": paths, "repeat": k})
+        cfg = {"kind": "run", "workers": args.workers, "paths": paths, "repeat": k}
+        if args.scale_base:  # the first N articles, repeated k times
+            cfg.update(repeat_first=args.scale_base)
+        r = run_sub(cfg)
         results.append(r)
         scaling.append(r)
         show(r)

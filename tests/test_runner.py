@@ -318,3 +318,11 @@ def test_streamed_run_equals_in_memory_with_real_voice_propagation(tmp_path):
     assert mem.speakers["voice_rule"].str.startswith("corpus").any()  # the corpus pass did something
     for name in TABLES:
         assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False), name
+
+
+def test_progress_bar_and_its_off_switch(corpus_dir, capsys):
+    analyze(corpus_dir, workers=1, progress=True)
+    err = capsys.readouterr().err
+    assert "articles" in err and "73/73" in err  # total known up front (files + JSONL lines)
+    analyze(corpus_dir, workers=1, progress=False)
+    assert capsys.readouterr().err == ""
