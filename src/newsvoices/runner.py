@@ -238,10 +238,17 @@ class ResultCache:
 
 
 # --------------------------------------------------------------------------- local pool
-def _worker_main(conn, time_budget):  # pragma: no cover - runs in child processes
+def _worker_main(conn, time_budget, inherited=()):  # pragma: no cover - runs in child processes
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    for other in inherited:  # other workers' pipe ends, inherited through fork: close, so EOF reaches them
+        other.close()
+    parent = os.getppid()
     while True:
         try:
+            if not conn.poll(1.0):
+                if os.getppid() != parent:  # the parent was killed: do not linger
+                    return
+                continue
             batch = conn.recv()
         except (EOFError, OSError):
             return
@@ -262,9 +269,10 @@ def _mp_context():
 
 
 class _Worker:
-    def __init__(self, ctx, time_budget):
+    def __init__(self, ctx, time_budget, others=()):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, time_budget), daemon=True)
+        inherited = [w.conn for w in others] if ctx.get_start_method() == "fork" else []
+        self.proc = ctx.Process(target=_worker_main, args=(child, time_budget, inherited), daemon=True)
         self.proc.start()
         child.close()
         self.batch: deque[tuple[int, Article, str | None]] = deque()
@@ -393,7 +401,9 @@ def _pool_results(stream, workers, time_budget, batch_size):
     if ctx.get_start_method() == "fork":  # import and load rules once, shared by every forked worker
         warm_up()
     hard = _hard_limit(time_budget)
-    pool: list[_Worker] = [_Worker(ctx, time_budget) for _ in range(workers)]
+    pool: list[_Worker] = []
+    for _ in range(workers):
+        pool.append(_Worker(ctx, time_budget, pool))
     done: dict[int, tuple] = {}  # seq -> (item, res, key, buf)
     meta: dict[int, tuple] = {}  # seq -> (item, key) for dispatched articles
     retry: deque[tuple[int, Article, str | None]] = deque()
@@ -478,7 +488,7 @@ def _pool_results(stream, workers, time_budget, batch_size):
                 retry.extendleft(reversed(w.batch))
                 w.batch.clear()
                 w.stop(kill=True)
-                pool[pool.index(w)] = _Worker(ctx, time_budget)
+                pool[pool.index(w)] = _Worker(ctx, time_budget, [x for x in pool if x is not w])
     finally:
         for w in pool:
             w.stop(kill=bool(w.batch))
