@@ -267,15 +267,6 @@ def test_cli_options(tmp_path, capsys):
         main(["analyze", str(csv_file), "--out", str(out), "--engine", "spark"])
 
 
-def test_streamed_quotes_match_the_table_format(seed_result):
-    from newsvoices.cli import _quote_record, _quotes_json
-
-    ((item, status, rows),) = list(runner.iter_results(SEEDS_DIR, workers=1))
-    streamed = [_quote_record(q) for q in sorted(rows["quotes"], key=lambda q: (q["start"], q["end"]))]
-    (from_table,) = _quotes_json(seed_result)
-    assert {"id": item.id, "quotes": streamed} == from_table
-
-
 def test_corpus_level_pass_is_applied_in_memory_and_streamed(corpus_dir, tmp_path, monkeypatch):
     def fake_propagate(speakers, quotes=None):
         changed = {}
