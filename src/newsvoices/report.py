@@ -619,6 +619,26 @@ class ReportContext:
             out += html_table(arts, caption="Articles")
         return out
 
+    def _share_intervals(self) -> pd.DataFrame:
+        """95% intervals of each voice type's share, resampling articles (measures.bootstrap_shares if present)."""
+        from . import measures
+
+        boot = getattr(measures, "bootstrap_shares", None)
+        if boot is not None and self.analysis.articles["id"].nunique() >= 2:
+            try:
+                b = boot(self.quotes, self.analysis.articles, by=None)
+                return b[["voice_type", "ci_low", "ci_high"]]
+            except Exception:  # fall back to the local bootstrap below
+                pass
+        return _bootstrap_shares(self.direct)
+
+    def article_measures(self) -> pd.DataFrame | None:
+        """``measures.article_measures`` where the package has it (first/last word, official response)."""
+        from . import measures
+
+        fn = getattr(measures, "article_measures", None)
+        return fn(self.analysis.quotes, self.analysis.articles) if fn is not None else None
+
     def voice_share_table(self) -> pd.DataFrame:
         """Corpus-level quotes, words and share of directly quoted words per voice type (with 95% CIs)."""
         d = self.direct
@@ -626,7 +646,7 @@ class ReportContext:
                                        speakers=("speaker_id", "nunique"), articles=("article_id", "nunique")).reset_index()
         total = g["words"].sum()
         g["share"] = g["words"] / total if total else float("nan")
-        g = g.merge(_bootstrap_shares(d), on="voice_type", how="left")
+        g = g.merge(self._share_intervals(), on="voice_type", how="left")
         return g.sort_values(["share", "voice_type"], ascending=[False, True]).reset_index(drop=True)
 
     def voice_share_html(self) -> str:
@@ -659,13 +679,29 @@ class ReportContext:
         if len(first):
             lines.append(f"Where it speaks, the official response first appears at position "
                          f"<b>{first.median():.2f}</b> (median; 0 = top of the article, 1 = end).")
-        group = "outlet" if self.analysis.articles["outlet"].nunique() > 1 else "article_id"
-        if group == "article_id" and self.analysis.articles["id"].nunique() > 15:
-            space = measures.voice_space(d.assign(scope="corpus"), by=["scope"])
-            group = "scope"
+        boot_off = getattr(measures, "bootstrap_official", None)
+        am = self.article_measures()
+        if boot_off is not None and am is not None and len(am) >= 2 and n_off > 0:
+            b = boot_off(am).iloc[0]
+            lines.append(f"95% intervals over articles: official share of quoted words "
+                         f"{pct(b['official_share_low'])}–{pct(b['official_share_high'])}; articles quoting an "
+                         f"official voice {pct(b['has_official_low'])}–{pct(b['has_official_high'])}.")
+        arts = self.analysis.articles
+        groups_fn = getattr(charts, "voice_share_groups", None)
+        boot = getattr(measures, "bootstrap_shares", None)
+        if arts["outlet"].nunique() > 1 and groups_fn is not None and boot is not None:
+            top = arts["outlet"].value_counts().head(12).index
+            sub = arts[arts["outlet"].isin(top)]
+            shares = boot(self.quotes[self.quotes["article_id"].isin(sub["id"])], sub, by="outlet")
+            fig = groups_fn(shares, "outlet", title="Who gets the quoted words, by outlet (12 largest)")
         else:
-            space = measures.voice_space(d, by=[group])
-        fig = charts.voice_share_bar(space, group=group)
+            group = "outlet" if arts["outlet"].nunique() > 1 else "article_id"
+            if group == "article_id" and arts["id"].nunique() > 15:
+                space = measures.voice_space(d.assign(scope="corpus"), by=["scope"])
+                group = "scope"
+            else:
+                space = measures.voice_space(d, by=[group])
+            fig = charts.voice_share_bar(space, group=group)
         pos = charts.position_strip(d)
         return (f'<p class="nv-finding">{" ".join(lines)}</p>'
                 + html_table(show[cols], caption="Directly quoted words by voice type", formats=fmt)
@@ -673,8 +709,17 @@ class ReportContext:
                 + figure_html(pos, "Where in the article each voice type speaks"))
 
     def first_last_table(self) -> pd.DataFrame:
-        """Per article: speaker and voice type of the first and of the last direct quote."""
-        d = self.direct.sort_values(["article_id", "start"])
+        """Per article: speaker and voice type of the first and of the last quote
+        (direct quotes and reported speech)."""
+        cols = ["article_id", "first_speaker", "first_voice", "last_speaker", "last_voice"]
+        am = self.article_measures()
+        if am is not None and set(cols) <= set(am.columns):
+            t = am[am["quotes"] > 0][cols] if "quotes" in am.columns else am[cols].dropna(subset=["first_voice"])
+            t = t.copy()
+            for c in ("first_voice", "last_voice"):
+                t[c] = t[c].where(t[c].notna() & (t[c] != ""), "unattributed")
+            return t.sort_values("article_id").reset_index(drop=True)
+        d = self.quotes.sort_values(["article_id", "start"])
         rows = []
         for aid, g in d.groupby("article_id", sort=True):
             f, l = g.iloc[0], g.iloc[-1]
@@ -686,13 +731,13 @@ class ReportContext:
         """Who opens and who closes the quoting in each article, counted by voice type."""
         t = self.first_last_table()
         if t.empty:
-            return note("No direct quotes, so nobody has the first or the last word.")
+            return note("No quotes, so nobody has the first or the last word.")
         counts = pd.DataFrame({
             "first word": t["first_voice"].value_counts(), "last word": t["last_voice"].value_counts()}).fillna(0).astype(int)
         counts = counts.rename_axis("voice_type").reset_index()
         counts["voice_type"] = counts["voice_type"].map(voice_label)
         counts = counts.sort_values(["first word", "last word", "voice_type"], ascending=[False, False, True])
-        out = html_table(counts, caption=f"Articles in which each voice type has the first / last direct quote (of {len(t)})")
+        out = html_table(counts, caption=f"Articles in which each voice type has the first / last quote (of {len(t)})")
         if len(t) <= 12:
             show = t.copy()
             for c in ("first_voice", "last_voice"):
@@ -704,10 +749,20 @@ class ReportContext:
         """People and organisations mentioned but never quoted, with mention counts."""
         from . import measures
 
-        s = measures.silence(self.analysis.mentions, self.analysis.quotes)
+        a = self.analysis
+        try:  # newer measures: explicit non-responses ("declined to comment") and voice types
+            s = measures.silence(a.mentions, a.quotes, articles=a.articles, speakers=a.speakers)
+        except TypeError:
+            s = measures.silence(a.mentions, a.quotes)
         if s.empty:
             return note("Everyone mentioned in these articles is also quoted (or no mentions were found).")
-        g = s.groupby("name", dropna=False).agg(articles=("article_id", "nunique"), mentions=("mentions", "sum")).reset_index()
+        s = s.assign(name=s["name"].fillna("(unnamed)"))
+        agg = {"articles": ("article_id", "nunique"), "mentions": ("mentions", "sum")}
+        if "non_response" in s.columns:
+            agg["declined to comment"] = ("non_response", lambda x: int(x.notna().sum()))
+        if "voice_type" in s.columns:
+            agg["voice_type"] = ("voice_type", lambda x: voice_label(x.dropna().mode().iloc[0]) if x.notna().any() else "—")
+        g = s.groupby("name", dropna=False).agg(**agg).reset_index()
         g = g.sort_values(["mentions", "articles", "name"], ascending=[False, False, True])
         return html_table(g.rename(columns={"name": "discussed but not quoted"}),
                           caption="Discussed but never quoted (most mentioned first)")
