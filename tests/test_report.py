@@ -107,3 +107,22 @@ def test_filters(seed_result, tmp_path):
         filter_analysis(a, date_from="last tuesday")
     # undated articles drop out under a date filter
     assert filter_analysis(seed_result, date_from="2000-01-01").articles.empty
+
+
+def test_methods_box_lists_stored_benchmark_figures(tmp_path, seed_result):
+    from newsvoices.report import ReportContext, write_benchmark_result
+
+    rep = ReportContext(seed_result, {}, "t")
+    assert "benchmarks/results/ is empty" in rep.methods_html(tmp_path / "none")
+    p = write_benchmark_result("quotes", {"f1": 0.7123, "span": {"precision": 0.8}}, command="python benchmarks/quotes.py",
+                               dataset="a gold set", split="held-out", results_dir=tmp_path)
+    assert p.read_text() == write_benchmark_result("quotes", {"f1": 0.7123, "span": {"precision": 0.8}},
+                                                   command="python benchmarks/quotes.py", dataset="a gold set",
+                                                   split="held-out", results_dir=tmp_path).read_text()
+    (tmp_path / "broken.json").write_text("{not json")
+    html = rep.methods_html(tmp_path)
+    assert "0.712" in html and "span.precision" in html and "0.800" in html
+    assert "quotes (a gold set, held-out)" in html and "python benchmarks/quotes.py" in html
+    assert "broken.json" in html and "unreadable" in html
+    with pytest.raises(ValueError):
+        write_benchmark_result("../x", {}, command="c", results_dir=tmp_path)

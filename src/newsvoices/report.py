@@ -503,6 +503,33 @@ def _bootstrap_shares(q: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.
     return pd.DataFrame({"voice_type": words.columns, "ci_low": lo, "ci_high": hi})
 
 
+def write_benchmark_result(name: str, metrics: dict, command: str, dataset: str | None = None,
+                           split: str | None = None, notes: str | None = None,
+                           results_dir: str | Path = BENCHMARK_RESULTS_DIR) -> Path:
+    """Store a benchmark's measured figures where every report's methods box finds them.
+
+    Writes ``benchmarks/results/NAME.json`` (sorted keys, so reruns with the same
+    numbers give the same file)::
+
+        {"benchmark": NAME, "command": "python benchmarks/NAME.py", "dataset": ...,
+         "split": ..., "notes": ..., "metrics": {"f1": 0.71, "precision": 0.74}}
+
+    Args:
+        name: short name, also the file stem (``quotes``, ``sentiment`` ...).
+        metrics: measure name -> number (nested dicts are flattened as ``a.b``).
+        command: how to rerun it.
+        dataset, split, notes: where the numbers come from.
+    """
+    if not re.fullmatch(r"[\w.-]+", name):
+        raise ValueError(f"benchmark name {name!r}: use letters, digits, '.', '-' or '_'")
+    out = Path(results_dir) / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rec = {"benchmark": name, "command": command, "metrics": metrics}
+    rec.update({k: v for k, v in (("dataset", dataset), ("split", split), ("notes", notes)) if v})
+    out.write_text(json.dumps(rec, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
 def _load_benchmarks(folder: Path) -> list[dict]:
     out = []
     for p in sorted(folder.glob("*.json")) if folder.is_dir() else []:
@@ -838,8 +865,9 @@ class ReportContext:
             data = r["data"] if isinstance(r["data"], dict) else {"value": r["data"]}
             name = str(data.get("benchmark") or Path(r["file"]).stem)
             cmd = data.get("command") or f"python benchmarks/{Path(r['file']).stem}.py"
-            ds = data.get("dataset")
+            ds = ", ".join(str(data[k]) for k in ("dataset", "split") if data.get(k))
             for k, v in _flatten_metrics(data):
+                k = k[len("metrics."):] if k.startswith("metrics.") else k
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
                              "value": f"{v:.3f}" if isinstance(v, float) else f"{v:,}", "rerun": cmd})
         scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")) if (PROJ_ROOT / "benchmarks").is_dir() else []
