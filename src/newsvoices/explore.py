@@ -74,6 +74,10 @@ def share_chart(quotes: pd.DataFrame, title: str | None = None):
     outlets = d["outlet"].dropna().nunique()
     if outlets > 1:
         group = "outlet"
+        if outlets > 12:  # the 12 outlets with most direct quotes
+            counts = d["outlet"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+            d = d[d["outlet"].isin(counts.index[:12])]
+            title = title or "Who gets the quoted words (12 outlets with most quotes)"
     elif d["article_id"].nunique() <= 12:
         group = "article_id"
     else:

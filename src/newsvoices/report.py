@@ -666,6 +666,37 @@ class ReportContext:
         fn = getattr(measures, "article_measures", None)
         return fn(self.analysis.quotes, self.analysis.articles) if fn is not None else None
 
+    def label_columns(self) -> list[str]:
+        """Article label columns worth comparing (2-8 values, e.g. an AllSides left/center/right rating)."""
+        skip = {"id", "title", "outlet", "date", "url", "source", "text", "n_paragraphs", "n_words", "year"}
+        a = self.analysis.articles
+        out = []
+        for c in a.columns:
+            if c in skip or c.startswith("split") or a[c].dtype.kind in "fc":
+                continue
+            vals = a[c].dropna().astype(str)
+            if 2 <= vals.nunique() <= 8 and len(vals) >= 0.5 * len(a):
+                out.append(c)
+        return out[:2]
+
+    def _share_figure(self, arts: pd.DataFrame, group: str, title: str | None):
+        """Stacked voice-share bars per ``group`` value (with intervals where the package has them)."""
+        from . import charts, measures
+
+        q = self.quotes[self.quotes["article_id"].isin(arts["id"])]
+        if group not in q.columns:
+            q = q.drop(columns=[group], errors="ignore").merge(
+                arts[["id", group]].rename(columns={"id": "article_id"}), on="article_id", how="left")
+        groups_fn = getattr(charts, "voice_share_groups", None)
+        boot = getattr(measures, "bootstrap_shares", None)
+        if group != "article_id" and groups_fn is not None and boot is not None:
+            try:
+                return groups_fn(boot(q, arts, by=group), group, title=title)
+            except Exception:  # fall back to the plain chart
+                pass
+        space = measures.voice_space(q[q["kind"] == "direct"], by=[group])
+        return charts.voice_share_bar(space, group=group, title=title)
+
     def voice_share_table(self) -> pd.DataFrame:
         """Corpus-level quotes, words and share of directly quoted words per voice type (with 95% CIs)."""
         d = self.direct
@@ -714,25 +745,22 @@ class ReportContext:
                          f"{pct(b['official_share_low'])}–{pct(b['official_share_high'])}; articles quoting an "
                          f"official voice {pct(b['has_official_low'])}–{pct(b['has_official_high'])}.")
         arts = self.analysis.articles
-        groups_fn = getattr(charts, "voice_share_groups", None)
-        boot = getattr(measures, "bootstrap_shares", None)
-        if arts["outlet"].nunique() > 1 and groups_fn is not None and boot is not None:
-            top = arts["outlet"].value_counts().head(12).index
-            sub = arts[arts["outlet"].isin(top)]
-            shares = boot(self.quotes[self.quotes["article_id"].isin(sub["id"])], sub, by="outlet")
-            fig = groups_fn(shares, "outlet", title="Who gets the quoted words, by outlet (12 largest)")
+        figs = []
+        if arts["outlet"].nunique() > 1:
+            top = arts["outlet"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(12).index
+            n = arts["outlet"].nunique()
+            figs.append(self._share_figure(arts[arts["outlet"].isin(top)], "outlet",
+                                           "Who gets the quoted words, by outlet" + (" (12 largest)" if n > 12 else "")))
+        elif arts["id"].nunique() <= 15:
+            figs.append(self._share_figure(arts, "article_id", None))
         else:
-            group = "outlet" if arts["outlet"].nunique() > 1 else "article_id"
-            if group == "article_id" and arts["id"].nunique() > 15:
-                space = measures.voice_space(d.assign(scope="corpus"), by=["scope"])
-                group = "scope"
-            else:
-                space = measures.voice_space(d, by=[group])
-            fig = charts.voice_share_bar(space, group=group)
+            figs.append(self._share_figure(arts.assign(scope="all articles"), "scope", None))
+        for col in self.label_columns():
+            figs.append(self._share_figure(arts.dropna(subset=[col]), col, f"Who gets the quoted words, by {col}"))
         pos = charts.position_strip(d)
         return (f'<p class="nv-finding">{" ".join(lines)}</p>'
                 + html_table(show[cols], caption="Directly quoted words by voice type", formats=fmt)
-                + figure_html(fig, "Share of directly quoted words by voice type")
+                + "".join(figure_html(f, "Share of directly quoted words by voice type") for f in figs)
                 + figure_html(pos, "Where in the article each voice type speaks"))
 
     def first_last_table(self) -> pd.DataFrame:
