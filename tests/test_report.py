@@ -126,3 +126,48 @@ def test_methods_box_lists_stored_benchmark_figures(tmp_path, seed_result):
     assert "broken.json" in html and "unreadable" in html
     with pytest.raises(ValueError):
         write_benchmark_result("../x", {}, command="c", results_dir=tmp_path)
+
+
+def test_frames_heatmap_and_tone_by_voice(seed_result, monkeypatch):
+    from newsvoices import frames
+    from newsvoices.report import ReportContext
+
+    rep = ReportContext(seed_result, {}, "t")
+    monkeypatch.setattr(frames, "classify", lambda texts: [["crime"] if "crime" in t.lower() else [] for t in texts])
+    html = rep.frames_html()
+    assert html.count('src="data:image/png;base64,') == 1, "a frame heatmap when frames are found"
+    monkeypatch.setattr(frames, "classify", lambda texts: [[] for _ in texts])
+    assert "No frames were detected" in rep.frames_html()
+    tone = rep.tone_html()
+    assert "Tone of quotes by voice type" in tone and tone.count("data:image/png;base64,") == 1
+
+
+def test_a_failing_section_shows_a_note_instead_of_breaking(seed_result):
+    from newsvoices.report import ReportContext
+
+    rep = ReportContext(seed_result, {}, "t")
+
+    def broken():
+        raise KeyError("sentiment")
+
+    out = rep.section(broken)
+    assert "could not be computed" in out.data and "KeyError" in out.data
+    assert rep.section(lambda: "<p>fine</p>").data == "<p>fine</p>"
+
+
+def test_label_columns_get_their_own_chart(tmp_path):
+    import json
+
+    import newsvoices
+    from _reports import write_invented_corpus
+    from newsvoices.report import ReportContext
+
+    src = write_invented_corpus(tmp_path / "c.jsonl")
+    recs = [json.loads(line) for line in src.read_text().splitlines()]
+    for rec, side in zip(recs, ["left", "right", "left"]):
+        rec["bias_text"] = side
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    rep = ReportContext(newsvoices.analyze(src), {}, "t")
+    assert rep.label_columns() == ["bias_text"]
+    html = rep.voice_share_html()
+    assert html.count("data:image/png;base64,") == 3, "by outlet, by bias_text, and the position strip"
