@@ -90,6 +90,35 @@ class Reported:
     attribution: Attribution
 
 
+def trie_regex(words) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (fast to match).
+
+    Example:
+        >>> import re
+        >>> pat = re.compile(trie_regex(["said", "says", "say"]) + "$")
+        >>> bool(pat.match("says")), bool(pat.match("sad"))
+        (True, False)
+    """
+    root: dict = {}
+    for w in words:
+        d = root
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def build(d: dict) -> str:
+        end = "" in d
+        alts = [re.escape(ch) + build(d[ch]) for ch in sorted(k for k in d if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
 
@@ -99,17 +128,20 @@ class Parser:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex = lex or load_lexicon()
-        speech = sorted(lex.speech_verbs, key=len, reverse=True)
-        belief = sorted(set(lex.belief_verbs) - set(lex.speech_verbs), key=len, reverse=True)
-        self.speech_cue_re = re.compile(r"(?<![\w\-])(?:according to|" + "|".join(map(re.escape, speech)) + r")(?![\w\-])")
-        self.any_cue_re = re.compile(r"(?<![\w\-])(?:according to|" + "|".join(map(re.escape, speech + belief))
-                                     + r")(?![\w\-])")
+        speech = list(lex.speech_verbs) + ["according to"]
+        belief = list(lex.belief_verbs)
+        self.speech_cue_re = re.compile(r"\b" + trie_regex(speech) + r"\b(?!-)")
+        self.any_cue_re = re.compile(r"\b" + trie_regex(speech + belief) + r"\b(?!-)")
         self.speech = lex.speech_verbs
         self.belief = lex.belief_verbs
+        self.stance = lex.stance_verbs
+        self.frames = lex.verb_frames
+        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)) + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
         self.plural_roles = lex.plural_roles
         self.role_words = lex.role_words
+        self.role_heads = frozenset(r.split()[-1] for r in lex.roles)
         self.det = lex.determiners
         self.func = lex.function_words
         self.closed = lex.closed_words
@@ -122,6 +154,9 @@ class Parser:
         self.source_nouns = lex.source_nouns
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
+        singular = sorted(r for r in self.roles if r not in self.plural_roles)
+        self.role_mention_re = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+                                          + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
 
     # ------------------------------------------------------------------ noun phrases
@@ -136,7 +171,7 @@ class Parser:
         Returns None when the words before are not a plausible speaker, e.g. the
         object of a preposition ("seen by GB News reveal").
         """
-        toks = _tokens(text, max(lb, x - 300), x)
+        toks = _tokens(text, max(lb, x - 220), x)
         i = len(toks) - 1
         while i >= 0 and toks[i][2].lower() in self.gap:
             i -= 1
@@ -245,7 +280,8 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
-        if before in _PREPOSITIONS and not allow_prep:
+        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and first > 0 and
+                                                                 toks[first - 1][2][:1].isupper()):
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -352,7 +388,7 @@ class Parser:
             t0 = 0
             for t in range(len(ntoks) - 2, -1, -1):
                 wl_ = ntoks[t][2].lower().rstrip(".")
-                if wl_ in self.titles or wl_ in self.role_words or ntoks[t][2] == ".":
+                if wl_ in self.titles or wl_ in self.role_heads or ntoks[t][2] == ".":
                     t0 = t + 1
                     break
             if t0 and not pre:
@@ -394,6 +430,10 @@ class Parser:
             return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
                       plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
                       org_start=os_, org_end=oe_)
+        if linked_org and os_ is not None and head_l not in self.roles and not any(
+                w in self.org_words for w in linked_org.split()):
+            # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
+            return NP(os_, oe_, linked_org, "name", name=linked_org, name_start=os_, name_end=oe_)
         if det and head.isalpha() and head.islower() and head_l not in self.func:
             # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
@@ -407,7 +447,7 @@ class Parser:
 
     def np_after(self, text: str, x: int, hi: int) -> NP | None:
         """The noun phrase starting right after offset ``x`` ("said Smith", "said a spokesman for X")."""
-        toks = _tokens(text, x, min(hi, x + 300))
+        toks = _tokens(text, x, min(hi, x + 160))
         if not toks:
             return None
         i = 0
@@ -419,6 +459,20 @@ class Parser:
         n_lower = 0
         seen_cap = False
         last = -1
+        if len(toks) > 3 and w0 in ("one", "some", "many", "several", "most", "two", "three", "each", "none") \
+                and toks[1][2].lower() == "of":
+            # "one of those advisers", "some of his aides"
+            k = 3 if toks[2][2].lower() in self.det or toks[2][2].lower() in ("his", "her", "their", "its", "our") \
+                else 2
+            j = k
+            while j < len(toks) and j < k + 4 and toks[j][2][:1].isalpha() and toks[j][2].lower() not in self.func:
+                j += 1
+            if j > k:
+                s0, e0 = toks[0][0], toks[j - 1][1]
+                head = toks[j - 1][2].lower()
+                role = head[:-1] if head.endswith("s") and head[:-1] in self.roles else head
+                return NP(s0, e0, text[s0:e0], "role", role=role, determiner="one" if w0 == "one" else w0,
+                          plural=w0 != "one")
         while k < len(toks) and k < 14:
             s, e, w = toks[k]
             wl = w.lower()
@@ -497,8 +551,13 @@ class Parser:
                 return s, e + 1 + len(phrase)
         return s, e
 
-    def attribute_post(self, text: str, lo: int, hi: int) -> Attribution | None:
-        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'."""
+    def attribute_post(self, text: str, lo: int, hi: int, ended: bool = False) -> Attribution | None:
+        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'.
+
+        ``ended``: the quotation ends with a full stop, question or exclamation mark; a
+        capitalised word after it then starts a new sentence, which attributes the
+        quote only when it is short ('"We lost." Smith said on Monday.').
+        """
         j = lo
         while j < hi and text[j] in " \u00a0,;\u2014\u2013\u2015-":
             j += 1
@@ -533,7 +592,22 @@ class Parser:
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
         if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
             return None
+        if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
+            return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _short_rest(self, text: str, x: int, hi: int) -> bool:
+        """Whether the sentence ends within a few words after ``x`` ("said on Monday.")."""
+        seg = text[x:min(hi, x + 80)]
+        k = len(seg)
+        for c in ".!?\u201c\"":
+            j = seg.find(c)
+            if 0 <= j < k:
+                k = j
+        if k == len(seg) and len(seg) == 80:
+            return False
+        words = seg[:k].replace(",", " ").split()
+        return len(words) <= 5 and "that" not in words
 
     def _sentence_break(self, seg: str) -> bool:
         """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
@@ -589,6 +663,10 @@ class Parser:
             np = self.np_after(text, m.end() + (len(after) - len(stripped)) + 3, hi)
             return Attribution(cue, m.start(), m.end(), np, "agent") if np else None
         np = self.np_before(text, lo, m.start())
+        if np is None:
+            before = text[lo:m.start()].rstrip(" \u00a0")
+            if before.endswith((" and", " but")) and len(before) > 6:
+                np = self.coordinated_subject(text, lo, m.start())
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
         # inverted: 'said Smith: "' / 'wrote the minister, "'
@@ -608,113 +686,157 @@ class Parser:
             blocked: callable(pos) -> True when pos lies inside a direct quotation.
         """
         out: list[Reported] = []
-        for m in self.any_cue_re.finditer(text, lo, hi):
+        for m in self.report_cue_re.finditer(text, lo, hi):
             cs, ce = m.span()
             if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
             s_start = sent_ends[k - 1] if k > 0 else lo
             s_end = sent_ends[k] if k < len(sent_ends) else hi
-            while s_start < hi and text[s_start] in " \u00a0":
+            # the clause: after the last ";" or ":" before the cue, up to the next one after it
+            for sep in (";", ":"):
+                j = text.rfind(sep, s_start, cs)
+                if j >= 0:
+                    s_start = j + 1
+                j = text.find(sep, ce, s_end)
+                if j >= 0:
+                    s_end = j
+            while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
-            cue = m.group()
-            r = self._reported_one(text, cue, cs, ce, s_start, s_end, hi)
-            if r is not None:
-                out.append(r)
+            out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
         return out
 
-    def _reported_one(self, text, cue, cs, ce, s_start, s_end, hi) -> Reported | None:
-        # trim the sentence-final punctuation from the content end
+    def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
+        """The subject at the start of a clause, after an introductory phrase ending in a comma."""
+        np = self.np_after(text, s_start, hi)
+        if np is None:
+            comma = text.find(",", s_start, min(hi, s_start + 60))
+            if comma > 0:
+                np = self.np_after(text, comma + 1, hi)
+        if np is not None and np.kind in ("name", "pronoun", "role", "nominal"):
+            return np
+        return None
+
+    def coordinated_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """Subject of "X laughed and said": the clause before "and", else the sentence subject."""
+        amp = max(text.rfind(" and ", s_start, cs), text.rfind(" but ", s_start, cs), text.rfind(" or ", s_start, cs))
+        if amp > s_start:
+            c0 = max(text.rfind(",", s_start, amp) + 1, s_start)
+            np = self.np_after(text, c0, amp)
+            if np is not None and np.kind in ("name", "pronoun", "role", "nominal") and np.end < amp:
+                return np
+        return self._subject(text, s_start, cs)
+
+    def _reported_one(self, text, cue, cs, ce, s_start, s_end) -> list[Reported]:
         c_end = s_end
-        while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019'":
+        while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019',":
             c_end -= 1
         if cue == "according to":
             np = self.np_after(text, ce, s_end)
             if np is None:
-                return None
+                return []
             att = Attribution(cue, cs, ce, np, "according")
             before = text[s_start:cs].strip(" \u00a0")
             if before.endswith(",") and len(before) > 15:
-                c_s, c_e = s_start, s_start + len(before) - 1
-            else:
-                j = np.end
-                # content after the NP's clause: "According to X, CONTENT."
-                comma = text.find(",", j, s_end)
-                if comma < 0 or comma - j > 80:
-                    return None
-                c_s, c_e = comma + 1, c_end
-            return self._make(text, c_s, c_e, att)
-        # verb cue
-        is_belief = cue in self.belief and cue not in self.speech
+                return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
+            comma = text.find(",", np.end, s_end)
+            if comma < 0 or comma - np.end > 80:
+                return []
+            return self._make_all(text, [(comma + 1, c_end)], att)
+        lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
+        frames = self.frames.get(lem, ("that",))
+        is_speech = cue in self.speech
         np = self.np_before(text, s_start, cs)
-        post = False
+        before_cue = text[s_start:cs].rstrip(" \u00a0")
         if np is None:
-            # "CONTENT, said Smith." (inverted, after the content)
-            before = text[s_start:cs].rstrip(" \u00a0")
-            if before.endswith(",") and not is_belief:
-                np = self.np_after(text, ce, s_end)
+            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
+            if last in ("and", "but", "or") and len(before_cue) > 4:
+                np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
-                    return None
+                    return []
+            elif before_cue.endswith(",") and is_speech:
+                # "CONTENT, said Smith."
+                np = self.np_after(text, ce, s_end)
+                if np is None or len(before_cue) < 15:
+                    return []
                 att = Attribution(cue, cs, ce, np, "post")
-                return self._make(text, s_start, s_start + len(before) - 1, att)
-            return None
-        att = Attribution(cue, cs, ce, np, "pre")
-        # "CONTENT, he said." : the NP follows a comma and the sentence ends soon after the cue
-        before_np = text[s_start:np.start].rstrip(" \u00a0")
-        rest = text[ce:s_end].strip(" \u00a0.!?\u201d\"")
-        if before_np.endswith(",") and len(before_np) > 15 and len(rest) < 40 and "that" not in rest.split()[:1]:
-            post = True
-        if post:
-            return self._make(text, s_start, s_start + len(before_np) - 1, att)
-        if text[s_start:np.start].strip(" \u00a0,"):
-            # the NP is not the sentence's subject ("... , which officials said was ...")
-            lead = text[s_start:np.start].strip(" \u00a0")
-            if not lead.endswith(",") and lead.split()[-1].lower() not in ("but", "and", "however", "yet", "so",
-                                                                         "now", "also", "then", "still"):
-                if not _sentence_opener_ok(lead):
-                    return None
-        # content after the cue
-        toks = _tokens(text, ce, min(s_end, ce + 300))
+                return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
+            else:
+                return []
+            att = Attribution(cue, cs, ce, np, "pre")
+        else:
+            att = Attribution(cue, cs, ce, np, "pre")
+            before_np = text[s_start:np.start].rstrip(" \u00a0")
+            if before_np.endswith(",") and len(before_np) > 15 and is_speech:
+                after = text[ce:s_end]
+                m = _PAREN_END_RE.match(after)
+                if m:
+                    # "The plan, he said, would cost less." -> both sides
+                    frags = [(s_start, s_start + len(before_np) - 1), (ce + m.end(), c_end)]
+                    return self._make_all(text, frags, att)
+                rest = after.strip(" \u00a0.!?\u201d\"")
+                if len(rest) < 40 and not rest.startswith("that"):
+                    return self._make_all(text, [(s_start, s_start + len(before_np) - 1)], att)
+            if before_np:
+                lead = before_np.strip()
+                lw = lead.rsplit(None, 1)[-1].lower()
+                if not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                    return []
+        # the complement after the cue
+        toks = _tokens(text, ce, min(s_end, ce + 90))
         if not toks:
-            return None
-        j = 0
-        lem = self.speech.get(cue) or self.belief.get(cue)
-        # skip an object / adverbial ("told reporters", "said on Saturday") up to "that"
+            return []
+        first = toks[0][2]
+        fl = first.lower()
+        c_s = None
         that_at = None
         for k in range(min(len(toks), 8)):
-            if toks[k][2].lower() == "that":
+            w = toks[k][2]
+            if w.lower() == "that" and k + 1 < len(toks):
                 that_at = k
                 break
-            if toks[k][2] in (".", ";", "!", "?") or toks[k][2] in QUOTE_CHARS:
+            if w in (".", ";", "!", "?", ",") and k > 0 or w in QUOTE_CHARS:
                 break
-        if that_at is not None:
-            j = that_at + 1
-        else:
-            first = toks[0][2]
-            fl = first.lower()
-            if lem in ("tell", "ask", "warn", "urge", "promise", "advise", "remind", "assure", "inform"):
-                return None
-            if fl in ("to", "in", "on", "at", "of", "for", "by", "with", "about", "it", "so", "this", "as",
-                      "a", "an", "the", "no", "nothing", "something", "little", "much", "more", "yes") \
-                    or not first[:1].isalnum():
-                if fl not in ("the", "a", "an"):
-                    return None
-                if lem not in ("say", "believe", "think", "argue", "claim", "insist", "warn", "predict",
-                               "suggest", "add", "note", "write", "feel", "fear", "hope", "expect", "know",
-                               "reveal", "state", "explain", "confirm", "acknowledge", "admit", "concede",
-                               "find", "show", "contend", "assert", "allege", "announce", "report"):
-                    return None
-            if lem not in ("say", "believe", "think", "argue", "claim", "insist", "warn", "predict", "suggest",
-                           "add", "note", "write", "feel", "fear", "hope", "expect", "know", "reveal", "state",
-                           "explain", "confirm", "acknowledge", "admit", "concede", "find", "show", "contend",
-                           "assert", "allege", "announce", "report", "worry", "doubt", "suspect", "assume",
-                           "reckon", "tweet", "declare", "stress", "emphasise", "emphasize", "maintain",
-                           "recall", "agree", "complain", "conclude", "observe"):
-                return None
-        if j >= len(toks):
-            return None
-        c_s = toks[j][0]
-        return self._make(text, c_s, c_end, att)
+        clause_end = c_end
+        if that_at is not None and (that_at == 0 or "object" in frames or "clause" in frames or "that" in frames):
+            c_s = toks[that_at + 1][0]
+        elif fl == "to" and "to" in frames:
+            c_s = toks[0][0]
+        elif "object" in frames and fl not in self.func:
+            for k in range(1, min(len(toks), 6)):
+                if toks[k][2].lower() == "to" and k + 1 < len(toks):
+                    c_s = toks[k][0]
+                    break
+                if not toks[k][2][:1].isalnum():
+                    break
+        if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
+                                                   or fl in _CLAUSE_START or first[:1].isdigit()) \
+                and fl not in _NOT_CLAUSE:
+            c_s = toks[0][0]
+        if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
+                "np" in frames or "object" in frames or "clause" in frames):
+            c_s = toks[0][0]
+        if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
+                or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
+            c_s = toks[0][0]
+            clause_end = _clause_end(text, c_s, c_end)
+        if c_s is None:
+            for f in frames:
+                if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
+                    c_s = toks[1][0]
+                    clause_end = _clause_end(text, c_s, c_end)
+                    break
+        if c_s is None:
+            return []
+        return self._make_all(text, [(c_s, clause_end)], att)
+
+    def _make_all(self, text: str, frags, att: Attribution) -> list[Reported]:
+        out = []
+        for s, e in frags:
+            r = self._make(text, s, e, att)
+            if r is not None:
+                out.append(r)
+        return out
 
     def _make(self, text: str, s: int, e: int, att: Attribution) -> Reported | None:
         while s < e and text[s] in " \u00a0,:;\u2014\u2013-":
@@ -724,6 +846,25 @@ class Parser:
         if e - s < 12 or len(text[s:e].split()) < 3:
             return None
         return Reported(s, e, att)
+
+
+_PAREN_END_RE = re.compile(r"(?:[ \u00a0]+[\w\u2019'.\-]+){0,4}[ \u00a0]*,")
+_LEAD_OK = frozenset("but and however yet so now also then still that which who whom what because while when "
+                     "as if although though since where whereas after before once until unless".split())
+_CLAUSE_START = frozenset("the a an this these those there his her their its our my your some many most "
+                          "no not all both each every any one two three several few more if".split())
+_NOT_CLAUSE = frozenset("to in on at of for by with about as so it yes no nothing something little much "
+                        "more nor than".split())
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    """End of the noun phrase or clause starting at ``s``: the next comma, semicolon or dash."""
+    best = e
+    for sep in (",", ";", " \u2014", " \u2013", " -- ", "("):
+        j = text.find(sep, s, best)
+        if j >= 0:
+            best = j
+    return best
 
 
 def _sentence_opener_ok(lead: str) -> bool:

@@ -33,30 +33,78 @@ def _quotes_json(analysis) -> list[dict]:
     return out
 
 
-def cmd_analyze(args) -> int:
-    from .pipeline import analyze, write_tables
+def _run_options(args) -> dict:
+    from .corpus import parse_columns
 
-    result = analyze(args.paths, progress=not args.no_progress)
-    written = write_tables(result, args.out)
-    log = result.run_log
-    n_ok = int((log["status"] == "processed").sum())
-    n_skip = int((log["status"] == "skipped").sum())
-    print(f"{n_ok} articles processed, {n_skip} inputs skipped; {len(result.quotes)} quotes; "
-          f"wrote {len(written)} files to {args.out}", file=sys.stderr)
-    for row in log[log["status"] == "skipped"].itertuples(index=False):
-        print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+    return {
+        "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler,
+        "time_budget": None if args.time_budget <= 0 else args.time_budget,
+        "columns": parse_columns(args.columns),
+    }
+
+
+def cmd_analyze(args) -> int:
+    from pathlib import Path
+
+    from .runner import run
+
+    opts = _run_options(args)
+    cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache"))
+    summary = run(args.paths, args.out, cache_dir=cache, progress=not args.no_progress, **opts)
+    print(f"{summary['processed']} articles processed, {summary['skipped']} inputs skipped "
+          f"({summary['cached']} from the cache) in {summary['seconds']:.1f} s; "
+          f"wrote {len(summary['files'])} files to {args.out}", file=sys.stderr)
+    if summary["skipped"]:
+        import pandas as pd
+
+        log = pd.read_csv(Path(args.out) / "run_log.csv", keep_default_na=False) if "run_log.csv" in summary["files"] \
+            else pd.read_parquet(Path(args.out) / "run_log")
+        skipped = log[log["status"] == "skipped"]
+        for row in skipped.head(20).itertuples(index=False):
+            print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+        if len(skipped) > 20:
+            print(f"... and {len(skipped) - 20} more (see run_log.csv)", file=sys.stderr)
     return 0
+
+
+def _quote_record(q: dict) -> dict:
+    def opt_int(v):
+        return None if v is None or v != v else int(v)
+
+    def opt(v):
+        return None if v is None or v != v else v
+
+    return {
+        "start": int(q["start"]), "end": int(q["end"]), "text": q["text"], "kind": q["kind"],
+        "speaker": opt(q.get("speaker")), "speaker_start": opt_int(q.get("speaker_start")),
+        "speaker_end": opt_int(q.get("speaker_end")), "voice": opt(q.get("voice_type")),
+    }
 
 
 def cmd_quotes(args) -> int:
-    from .pipeline import analyze
+    from .runner import iter_results
 
-    result = analyze(args.paths)
-    for rec in _quotes_json(result):
+    opts = _run_options(args)
+    for item, status, payload in iter_results(args.paths, **opts):
+        if status != "processed":
+            print(f"skipped {item.source}: {payload if status == 'skipped' else ''}", file=sys.stderr)
+            continue
+        quotes = sorted(payload.get("quotes", []), key=lambda q: (q["start"], q["end"]))
+        rec = {"id": item.id, "quotes": [_quote_record(q) for q in quotes]}
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    for row in result.run_log[result.run_log["status"] == "skipped"].itertuples(index=False):
-        print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
     return 0
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores; 1: no pool)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local process pool (default) or a Dask cluster")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
+    p.add_argument("--time-budget", type=float, default=120.0, metavar="SECONDS",
+                   help="skip (and log) an article that takes longer than this (0: no limit; default 120)")
+    p.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...",
+                   help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
 
 
 def cmd_notebooks(args) -> int:
@@ -125,10 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder, .jsonl/.csv export, .html page or glob")
     a.add_argument("--out", required=True, help="output folder")
     a.add_argument("--no-progress", action="store_true", help="no progress bar")
+    a.add_argument("--cache", default=None, metavar="DIR",
+                   help="result cache: reruns reuse unchanged articles and resume after a crash (default: OUT/.cache)")
+    a.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    _add_run_options(a)
     a.set_defaults(func=cmd_analyze)
 
     q = sub.add_parser("quotes", help="print one JSON line of quotes per article")
     q.add_argument("paths", nargs="+", metavar="PATH")
+    _add_run_options(q)
     q.set_defaults(func=cmd_quotes)
 
     n = sub.add_parser("notebooks", help="analyse a corpus, execute the notebooks, export offline HTML reports")
