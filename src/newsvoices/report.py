@@ -873,7 +873,7 @@ class ReportContext:
         n = q.groupby("voice_type").size()
         share = long.groupby(["voice_type", "frame"]).size().unstack(fill_value=0).div(n, axis=0).fillna(0)
         share = share.loc[sorted(share.index), sorted(share.columns)]
-        fig, ax = plt.subplots(figsize=(min(2 + 0.6 * share.shape[1], 12), 0.45 * share.shape[0] + 2))
+        fig, ax = plt.subplots(figsize=(min(max(6.0, 2 + 0.6 * share.shape[1]), 12), 0.45 * share.shape[0] + 2))
         im = ax.imshow(share.to_numpy(), cmap="Blues", vmin=0, vmax=max(0.01, float(share.to_numpy().max())), aspect="auto")
         ax.set_xticks(range(share.shape[1]), [c.replace("_", " ") for c in share.columns], rotation=40, ha="right")
         ax.set_yticks(range(share.shape[0]), [voice_label(v) for v in share.index])
