@@ -171,3 +171,23 @@ def test_label_columns_get_their_own_chart(tmp_path):
     assert rep.label_columns() == ["bias_text"]
     html = rep.voice_share_html()
     assert html.count("data:image/png;base64,") == 3, "by outlet, by bias_text, and the position strip"
+
+
+def test_methods_box_includes_validity_figures(tmp_path, seed_result, monkeypatch):
+    import sys
+    import types
+
+    import pandas as pd
+
+    from newsvoices.report import ReportContext
+
+    fake = types.ModuleType("newsvoices.validity")
+    fake.table = lambda: pd.DataFrame([{"part": "sentiment", "gold": "some gold set", "method": "vader+", "protocol": "held-out",
+                                         "measure": "pearson_r", "value": 0.5612, "n": 400, "rerun": "python benchmarks/sentiment.py"}])
+    monkeypatch.setitem(sys.modules, "newsvoices.validity", fake)
+    import newsvoices
+
+    monkeypatch.setattr(newsvoices, "validity", fake, raising=False)
+    html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
+    assert "0.561 (n=400)" in html and "pearson_r (vader+)" in html and "sentiment (some gold set, held-out)" in html
+    assert "python benchmarks/sentiment.py" in html and "is empty" not in html

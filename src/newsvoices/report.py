@@ -542,6 +542,30 @@ def _load_benchmarks(folder: Path) -> list[dict]:
     return out
 
 
+def _validity_rows() -> list[dict]:
+    """Figures stored by the sentiment/frames benchmarks (``newsvoices.validity``), where that module exists."""
+    try:
+        from . import validity
+    except ImportError:
+        return []
+    try:
+        t = validity.table()
+    except Exception as exc:  # unreadable figures are shown as such, never break the report
+        return [{"benchmark": "validity", "measure": "unreadable", "value": f"{type(exc).__name__}: {exc}", "rerun": ""}]
+    rows = []
+    for r in t.to_dict("records"):
+        where = ", ".join(str(r[k]) for k in ("gold", "protocol") if r.get(k) == r.get(k) and r.get(k))
+        what = str(r.get("measure", "")) + (f" ({r['method']})" if r.get("method") == r.get("method") and r.get("method") else "")
+        v = r.get("value")
+        try:
+            v = f"{float(v):.3f}" + (f" (n={int(r['n']):,})" if r.get("n") == r.get("n") and r.get("n") not in (None, "") else "")
+        except (TypeError, ValueError):
+            v = str(v)
+        rows.append({"benchmark": f"{r.get('part', '')}" + (f" ({where})" if where else ""), "measure": what,
+                     "value": v, "rerun": str(r.get("rerun") or "")})
+    return rows
+
+
 def _flatten_metrics(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     """Numeric leaves of a benchmark JSON (``{"metrics": {"f1": 0.7}}`` -> ``[("metrics.f1", 0.7)]``)."""
     rows: list[tuple[str, Any]] = []
@@ -898,9 +922,11 @@ class ReportContext:
                 k = k[len("metrics."):] if k.startswith("metrics.") else k
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
                              "value": f"{v:.3f}" if isinstance(v, float) else f"{v:,}", "rerun": cmd})
-        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")) if (PROJ_ROOT / "benchmarks").is_dir() else []
+        rows += _validity_rows()
+        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")
+                         if not p.name.startswith("_")) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
-            body = html_table(pd.DataFrame(rows), caption="Measured accuracy (from benchmarks/results/)", max_rows=60)
+            body = html_table(pd.DataFrame(rows), caption="Measured accuracy (benchmarks/results/ and data/validity/)", max_rows=60)
         else:
             body = note("No measured figures are stored with this copy of newsvoices (benchmarks/results/ is empty). "
                         "Run the benchmark scripts to produce them; until then, treat every figure in this report "
