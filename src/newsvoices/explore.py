@@ -83,7 +83,13 @@ def share_chart(quotes: pd.DataFrame, title: str | None = None):
     else:
         d = d.assign(scope="all matching articles")
         group = "scope"
-    return charts.voice_share_bar(measures.voice_space(d, by=[group]), group=group, title=title)
+    from .report import legend_below
+
+    space = measures.voice_space(d, by=[group])
+    groups_fn = getattr(charts, "voice_share_groups", None)
+    if groups_fn is not None:
+        return legend_below(groups_fn(space, group, title=title or "Who gets the quoted words (official outlined)"))
+    return legend_below(charts.voice_share_bar(space, group=group, title=title))
 
 
 def article_view(analysis, article_id: str, quotes: pd.DataFrame) -> str:

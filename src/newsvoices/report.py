@@ -389,6 +389,27 @@ def figure_html(fig, alt: str) -> str:
     return f'<figure class="nv-figure"><img alt="{esc(alt)}" src="data:image/png;base64,{data}"></figure>'
 
 
+def legend_below(fig):
+    """Move the first axes' legend to a fixed distance below its x-axis label (so they never overlap).
+
+    ``figure_html`` saves with ``bbox_inches="tight"``, so the legend stays in the image.
+    """
+    from matplotlib.transforms import offset_copy
+
+    if not fig.axes:
+        return fig
+    ax = fig.axes[0]
+    leg = ax.get_legend()
+    if leg is None:
+        return fig
+    handles, labels = leg.legend_handles, [t.get_text() for t in leg.get_texts()]
+    leg.remove()
+    anchor = offset_copy(ax.transAxes, fig=fig, y=-38, units="points")
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=anchor,
+              ncol=min(5, max(1, len(labels))), frameon=False, fontsize=8)
+    return fig
+
+
 def voice_label(v: Any) -> str:
     return "unattributed" if not isinstance(v, str) or not v else v.replace("_", " ")
 
@@ -715,11 +736,13 @@ class ReportContext:
         boot = getattr(measures, "bootstrap_shares", None)
         if group != "article_id" and groups_fn is not None and boot is not None:
             try:
-                return groups_fn(boot(q, arts, by=group), group, title=title)
+                return legend_below(groups_fn(boot(q, arts, by=group), group, title=title))
             except Exception:  # fall back to the plain chart
                 pass
         space = measures.voice_space(q[q["kind"] == "direct"], by=[group])
-        return charts.voice_share_bar(space, group=group, title=title)
+        if groups_fn is not None:
+            return legend_below(groups_fn(space, group, title=title or "Who gets the quoted words (official outlined)"))
+        return legend_below(charts.voice_share_bar(space, group=group, title=title))
 
     def voice_share_table(self) -> pd.DataFrame:
         """Corpus-level quotes, words and share of directly quoted words per voice type (with 95% CIs)."""
