@@ -191,3 +191,18 @@ def test_methods_box_includes_validity_figures(tmp_path, seed_result, monkeypatc
     html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
     assert "0.561 (n=400)" in html and "pearson_r (vader+)" in html and "sentiment (some gold set, held-out)" in html
     assert "python benchmarks/sentiment.py" in html and "is empty" not in html
+
+
+def test_methods_box_reads_per_figure_rows(tmp_path, seed_result):
+    import json
+
+    from newsvoices.report import ReportContext
+
+    doc = {"benchmark": "sentiment", "command": "python benchmarks/sentiment.py", "dataset": "gold A",
+           "metrics": {"vader": {"macro_f1": 0.53}},
+           "rows": [{"gold": "gold A", "method": "vader", "protocol": "held-out", "measure": "macro_f1",
+                     "value": 0.5312, "n": 120, "part": "sentiment", "rerun": "python benchmarks/sentiment.py"}]}
+    (tmp_path / "sentiment.json").write_text(json.dumps(doc))
+    html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
+    assert "0.531 (n=120)" in html and "macro_f1 (vader)" in html
+    assert html.count("0.53") == 1, "each figure once (rows win over the nested metrics)"

@@ -573,8 +573,15 @@ def _validity_rows() -> list[dict]:
         t = validity.table()
     except Exception as exc:  # unreadable figures are shown as such, never break the report
         return [{"benchmark": "validity", "measure": "unreadable", "value": f"{type(exc).__name__}: {exc}", "rerun": ""}]
+    if Path(getattr(validity, "RESULTS_DIR", "/nonexistent")).resolve() == BENCHMARK_RESULTS_DIR.resolve():
+        return []  # this version of validity stores its figures in benchmarks/results/, read there
+    return _figure_rows(t.to_dict("records"))
+
+
+def _figure_rows(records: list[dict], default_rerun: str = "") -> list[dict]:
+    """Methods-box rows from figure records (part, gold, method, protocol, measure, value, n, rerun)."""
     rows = []
-    for r in t.to_dict("records"):
+    for r in records:
         where = ", ".join(str(r[k]) for k in ("gold", "protocol") if r.get(k) == r.get(k) and r.get(k))
         what = str(r.get("measure", "")) + (f" ({r['method']})" if r.get("method") == r.get("method") and r.get("method") else "")
         v = r.get("value")
@@ -583,7 +590,7 @@ def _validity_rows() -> list[dict]:
         except (TypeError, ValueError):
             v = str(v)
         rows.append({"benchmark": f"{r.get('part', '')}" + (f" ({where})" if where else ""), "measure": what,
-                     "value": v, "rerun": str(r.get("rerun") or "")})
+                     "value": v, "rerun": str(r.get("rerun") or default_rerun)})
     return rows
 
 
@@ -592,7 +599,7 @@ def _flatten_metrics(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     rows: list[tuple[str, Any]] = []
     if isinstance(data, dict):
         for k in sorted(data):
-            if k in ("command", "dataset", "description", "notes", "split", "benchmark", "date", "n"):
+            if k in ("command", "dataset", "description", "notes", "split", "benchmark", "date", "n", "rows"):
                 continue
             rows += _flatten_metrics(data[k], f"{prefix}{k}.")
     elif isinstance(data, (int, float)) and not isinstance(data, bool):
@@ -941,6 +948,9 @@ class ReportContext:
             name = str(data.get("benchmark") or Path(r["file"]).stem)
             cmd = data.get("command") or f"python benchmarks/{Path(r['file']).stem}.py"
             ds = ", ".join(str(data[k]) for k in ("dataset", "split") if data.get(k))
+            if isinstance(data.get("rows"), list) and data["rows"]:  # one record per figure: the richer form
+                rows += _figure_rows([{"part": name, **x} for x in data["rows"] if isinstance(x, dict)], cmd)
+                continue
             for k, v in _flatten_metrics(data):
                 k = k[len("metrics."):] if k.startswith("metrics.") else k
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
