@@ -128,7 +128,7 @@ class Parser:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex = lex or load_lexicon()
-        speech = list(lex.speech_verbs) + ["according to"]
+        speech = list(lex.speech_verbs) + ["according to", "According to"]
         belief = list(lex.belief_verbs)
         self.speech_cue_re = re.compile(r"\b" + trie_regex(speech) + r"\b(?!-)")
         self.any_cue_re = re.compile(r"\b" + trie_regex(speech + belief) + r"\b(?!-)")
@@ -155,7 +155,7 @@ class Parser:
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
-        self.role_mention_re = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+        self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
 
@@ -576,11 +576,11 @@ class Parser:
             np = self.np_after(text, m.end(), hi)
             if np is None:
                 return None
-            return Attribution(cue, m.start(), m.end(), np, "according" if cue == "according to" else "post")
+            return Attribution(cue, m.start(), m.end(), np, "according" if cue.lower() == "according to" else "post")
         # NP then cue, within the first clause
         lim = min(hi, j + 160)
         m = self.speech_cue_re.search(text, j, lim)
-        if not m or m.group() == "according to":
+        if not m or m.group().lower() == "according to":
             return None
         seg = text[j:m.start()]
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
@@ -630,6 +630,13 @@ class Parser:
             att = self._pre_one(text, lo, hi, m)
             if att is not None:
                 return att
+        if text[lo:hi].rstrip(" \u00a0").endswith(":"):
+            # "A third question, sent by a nurse, was:" -> the agent
+            b = text.rfind(" by ", lo, hi)
+            if b >= 0:
+                np = self.np_after(text, b + 4, hi)
+                if np is not None and np.kind in ("name", "role"):
+                    return Attribution("by", b + 1, b + 3, np, "agent")
         if text[lo:hi].rstrip(" \u00a0").endswith(":") or cues:
             # 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "…"'
             # and participles: 'Sanders stepped up his emphasis, saying, "…"': the sentence subject
@@ -654,9 +661,9 @@ class Parser:
     def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
         after = text[m.end():hi]
-        if cue == "according to":
+        if cue in ("according to", "According to"):
             np = self.np_after(text, m.end(), hi)
-            return Attribution(cue, m.start(), m.end(), np, "according") if np else None
+            return Attribution(cue.lower(), m.start(), m.end(), np, "according") if np else None
         stripped = after.lstrip(" \u00a0")
         if stripped.startswith("by "):
             # passive: "a question asked by a civil servant, seen by GB News, was:"
@@ -731,7 +738,8 @@ class Parser:
         c_end = s_end
         while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019',":
             c_end -= 1
-        if cue == "according to":
+        if cue in ("according to", "According to"):
+            cue = "according to"
             np = self.np_after(text, ce, s_end)
             if np is None:
                 return []
