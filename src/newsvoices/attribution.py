@@ -606,8 +606,17 @@ class Parser:
                 k = j
         if k == len(seg) and len(seg) == 80:
             return False
-        words = seg[:k].replace(",", " ").split()
-        return len(words) <= 5 and "that" not in words
+        rest = seg[:k].strip()
+        if rest.endswith((":", ",")):
+            return False  # 'He added: "…"' introduces the next quotation
+        words = rest.replace(",", " ").split()
+        if not words:
+            return True
+        first = words[0]
+        fl = first.lower()
+        adverbial = fl in _PREPOSITIONS or fl in self.gap or first in self.lex.non_names or fl in (
+            "this", "last", "next", "yesterday", "today", "tonight", "recently")
+        return adverbial and len(words) <= 5 and "that" not in words
 
     def _sentence_break(self, seg: str) -> bool:
         """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
