@@ -767,8 +767,23 @@ class Parser:
         before_cue = text[s_start:cs].rstrip(" \u00a0")
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
-            if last in ("and", "but", "or") and len(before_cue) > 4:
+            words_before = before_cue.split()
+            j = len(words_before) - 1
+            while j >= 0 and words_before[j].lower() in self.gap:
+                j -= 1
+            if j >= 0 and words_before[j].lower() == "who":
+                # "the hacker who first revealed that ..."
+                who = s_start + before_cue.rfind(" who") + 1 if " who" in before_cue else s_start
+                np = self.np_before(text, s_start, who)
+                if np is None:
+                    return []
+            elif last in ("and", "but", "or") and len(before_cue) > 4:
                 np = self.coordinated_subject(text, s_start, cs)
+                if np is None:
+                    return []
+            elif before_cue.endswith(",") and cue.endswith("ing") and len(before_cue) > 15:
+                # "She escalated her attacks, criticizing him for ..."
+                np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
             elif before_cue.endswith(",") and is_speech:
@@ -784,16 +799,26 @@ class Parser:
         else:
             att = Attribution(cue, cs, ce, np, "pre")
             before_np = text[s_start:np.start].rstrip(" \u00a0")
-            if before_np.endswith(",") and len(before_np) > 15 and is_speech:
-                after = text[ce:s_end]
+            lead_end = None
+            if before_np.endswith(","):
+                lead_end = len(before_np) - 1
+            else:
+                md = _DESC_TAIL_RE.search(before_np)
+                if md:
+                    lead_end = md.start()  # "..., psychotherapist Jane Roe says."
+            after = text[ce:s_end]
+            if lead_end is not None and is_speech:
                 m = _PAREN_END_RE.match(after)
-                if m:
-                    # "The plan, he said, would cost less." -> both sides
-                    frags = [(s_start, s_start + len(before_np) - 1), (ce + m.end(), c_end)]
-                    return self._make_all(text, frags, att)
-                rest = after.strip(" \u00a0.!?\u201d\"")
-                if len(rest) < 40 and not rest.startswith("that"):
-                    return self._make_all(text, [(s_start, s_start + len(before_np) - 1)], att)
+                if lead_end > 15:
+                    if m:
+                        # "The plan, he said, would cost less." -> both sides
+                        frags = [(s_start, s_start + lead_end), (ce + m.end(), c_end)]
+                        return self._make_all(text, frags, att)
+                    if self._adverbial_rest(after):
+                        return self._make_all(text, [(s_start, s_start + lead_end)], att)
+                elif m and before_np.endswith(","):
+                    # "Even then, he said, he would not back her."
+                    return self._make_all(text, [(ce + m.end(), c_end)], att)
             if before_np:
                 lead = before_np.strip()
                 lw = lead.rsplit(None, 1)[-1].lower()
@@ -833,38 +858,52 @@ class Parser:
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
+        min_words = 3
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
                 or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
             c_s = toks[0][0]
             clause_end = _clause_end(text, c_s, c_end)
+            min_words = 1
         if c_s is None:
             for f in frames:
                 if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
                     c_s = toks[1][0]
                     clause_end = _clause_end(text, c_s, c_end)
+                    min_words = 1
                     break
         if c_s is None:
             return []
-        return self._make_all(text, [(c_s, clause_end)], att)
+        return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
-    def _make_all(self, text: str, frags, att: Attribution) -> list[Reported]:
+    def _adverbial_rest(self, after: str) -> bool:
+        """Only an adverbial (or nothing) follows the cue: "said on Monday", "said in a statement"."""
+        rest = after.strip(" \u00a0.!?\u201d\"")
+        if not rest:
+            return True
+        words = rest.split()
+        fl = words[0].lower().strip(",")
+        return len(words) <= 8 and (fl in _PREPOSITIONS or fl in self.gap or words[0] in self.lex.non_names
+                                    or fl in ("this", "last", "next", "yesterday", "today", "recently"))
+
+    def _make_all(self, text: str, frags, att: Attribution, min_words: int = 3) -> list[Reported]:
         out = []
         for s, e in frags:
-            r = self._make(text, s, e, att)
+            r = self._make(text, s, e, att, min_words)
             if r is not None:
                 out.append(r)
         return out
 
-    def _make(self, text: str, s: int, e: int, att: Attribution) -> Reported | None:
+    def _make(self, text: str, s: int, e: int, att: Attribution, min_words: int = 3) -> Reported | None:
         while s < e and text[s] in " \u00a0,:;\u2014\u2013-":
             s += 1
         while e > s and text[e - 1] in " \u00a0,:;\u2014\u2013-":
             e -= 1
-        if e - s < 12 or len(text[s:e].split()) < 3:
+        if e - s < 2 or len(text[s:e].split()) < min_words or (min_words >= 3 and e - s < 12):
             return None
         return Reported(s, e, att)
 
 
+_DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+[a-z][\w\-]*){1,3}$")
 _PAREN_END_RE = re.compile(r"(?:[ \u00a0]+[\w\u2019'.\-]+){0,4}[ \u00a0]*,")
 _LEAD_OK = frozenset("but and however yet so now also then still that which who whom what because while when "
                      "as if although though since where whereas after before once until unless".split())
