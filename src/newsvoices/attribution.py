@@ -201,6 +201,8 @@ class Parser:
             i = j - 1
             if i < 0:
                 return None
+            if toks[i][2][:1].isdigit() and i >= 1 and toks[i - 1][2] == ",":
+                i -= 2  # an age between commas: "Jane Roe, 60, a doctor, said"
         np = self._collect_back(text, toks, i, allow_prep)
         if np is not None and description:
             d = description
@@ -376,7 +378,7 @@ class Parser:
         if det and self.det.get(det) == "indefinite" and self._is_cap(head):
             # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
-        if self._is_cap(head) and head_l not in self.func:
+        if self._is_cap(head) and head_l not in self.closed:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
             pre = []
@@ -789,7 +791,8 @@ class Parser:
             elif before_cue.endswith(",") and is_speech:
                 # "CONTENT, said Smith."
                 np = self.np_after(text, ce, s_end)
-                if np is None or len(before_cue) < 15:
+                if np is None or len(before_cue) < 15 or np.kind == "pronoun" \
+                        or not self._adverbial_rest(text[np.end:s_end].lstrip(" ,")):
                     return []
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
@@ -820,9 +823,9 @@ class Parser:
                     # "Even then, he said, he would not back her."
                     return self._make_all(text, [(ce + m.end(), c_end)], att)
             if before_np:
-                lead = before_np.strip()
-                lw = lead.rsplit(None, 1)[-1].lower()
-                if not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                lead = before_np.strip().rstrip("\"'\u201d\u2019")
+                lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
+                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
                     return []
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
@@ -852,7 +855,9 @@ class Parser:
                 if not toks[k][2][:1].isalnum():
                     break
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
-                                                   or fl in _CLAUSE_START or first[:1].isdigit()) \
+                                                   or fl in _CLAUSE_START or first[:1].isdigit()
+                                                   or (first.isalpha() and fl not in self.func
+                                                       and not fl.endswith("ly"))) \
                 and fl not in _NOT_CLAUSE:
             c_s = toks[0][0]
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
@@ -882,8 +887,7 @@ class Parser:
             return True
         words = rest.split()
         fl = words[0].lower().strip(",")
-        return len(words) <= 8 and (fl in _PREPOSITIONS or fl in self.gap or words[0] in self.lex.non_names
-                                    or fl in ("this", "last", "next", "yesterday", "today", "recently"))
+        return len(words) <= 8 and (fl in _ADVERBIAL_START or words[0].strip(",") in self.lex.non_names)
 
     def _make_all(self, text: str, frags, att: Attribution, min_words: int = 3) -> list[Reported]:
         out = []
@@ -903,14 +907,18 @@ class Parser:
         return Reported(s, e, att)
 
 
-_DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+[a-z][\w\-]*){1,3}$")
+_DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
+                           r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
+_ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "
+                             "recently yesterday today tonight this last next afterward afterwards again then also "
+                             "privately publicly repeatedly".split())
 _PAREN_END_RE = re.compile(r"(?:[ \u00a0]+[\w\u2019'.\-]+){0,4}[ \u00a0]*,")
 _LEAD_OK = frozenset("but and however yet so now also then still that which who whom what because while when "
                      "as if although though since where whereas after before once until unless".split())
 _CLAUSE_START = frozenset("the a an this these those there his her their its our my your some many most "
                           "no not all both each every any one two three several few more if".split())
-_NOT_CLAUSE = frozenset("to in on at of for by with about as so it yes no nothing something little much "
-                        "more nor than".split())
+_NOT_CLAUSE = frozenset("to in on at of for by with about as so yes no nothing something little much "
+                        "more nor than goodbye hello thanks sorry".split())
 
 
 def _clause_end(text: str, s: int, e: int) -> int:
