@@ -171,7 +171,10 @@ class Parser:
         Returns None when the words before are not a plausible speaker, e.g. the
         object of a preposition ("seen by GB News reveal").
         """
-        toks = _tokens(text, max(lb, x - 220), x)
+        w0 = max(lb, x - 90)
+        toks = _tokens(text, w0, x)
+        if w0 > lb and "," in text[w0:x]:
+            toks = _tokens(text, max(lb, x - 220), x)  # room for a long appositive
         i = len(toks) - 1
         while i >= 0 and toks[i][2].lower() in self.gap:
             i -= 1
@@ -706,6 +709,15 @@ class Parser:
         out: list[Reported] = []
         for m in self.report_cue_re.finditer(text, lo, hi):
             cs, ce = m.span()
+            # the word before: "the calls", "his support", "of claims" make the cue a noun
+            j = cs - 1
+            while j > lo and text[j] == " ":
+                j -= 1
+            k = j
+            while k >= lo and text[k].isalpha():
+                k -= 1
+            if text[k + 1:j + 1].lower() in _NOUN_BEFORE:
+                continue
             if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
@@ -909,6 +921,8 @@ class Parser:
 
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
+                         "any no every each such".split())
 _ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "
                              "recently yesterday today tonight this last next afterward afterwards again then also "
                              "privately publicly repeatedly".split())
