@@ -90,6 +90,9 @@ class Reported:
     attribution: Attribution
 
 
+_MORE = object()  # sentinel: the token window was too short
+
+
 def trie_regex(words) -> str:
     """A regex alternation of ``words`` factored by common prefixes (fast to match).
 
@@ -128,6 +131,8 @@ class Parser:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex = lex or load_lexicon()
+        self._np_memo_text: str | None = None
+        self._np_memo: dict = {}
         speech = list(lex.speech_verbs) + ["according to", "According to"]
         belief = list(lex.belief_verbs)
         self.speech_cue_re = re.compile(r"\b" + trie_regex(speech) + r"\b(?!-)")
@@ -171,10 +176,23 @@ class Parser:
         Returns None when the words before are not a plausible speaker, e.g. the
         object of a preposition ("seen by GB News reveal").
         """
-        w0 = max(lb, x - 90)
+        key = (lb, x, allow_prep)
+        if self._np_memo_text is text and key in self._np_memo:
+            return self._np_memo[key]
+        if self._np_memo_text is not text:
+            self._np_memo_text = text
+            self._np_memo = {}
+        w0 = max(lb, x - 80)
+        np = self._np_before(text, lb, x, allow_prep, w0)
+        if np is _MORE:
+            np = self._np_before(text, lb, x, allow_prep, max(lb, x - 220))  # a long appositive
+            if np is _MORE:
+                np = None
+        self._np_memo[key] = np
+        return np
+
+    def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
         toks = _tokens(text, w0, x)
-        if w0 > lb and "," in text[w0:x]:
-            toks = _tokens(text, max(lb, x - 220), x)  # room for a long appositive
         i = len(toks) - 1
         while i >= 0 and toks[i][2].lower() in self.gap:
             i -= 1
@@ -198,6 +216,8 @@ class Parser:
                         len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
                     break
                 j -= 1
+            if j < 0 and w0 > lb:
+                return _MORE
             if j < 0 or toks[j][2] != "," or i - j < 2:
                 return None
             description = text[toks[j + 1][0]:toks[i - 1][1]]
@@ -207,6 +227,8 @@ class Parser:
             if toks[i][2][:1].isdigit() and i >= 1 and toks[i - 1][2] == ",":
                 i -= 2  # an age between commas: "Jane Roe, 60, a doctor, said"
         np = self._collect_back(text, toks, i, allow_prep)
+        if w0 > lb and toks and (np is None or np.start <= toks[0][0] + 1) and i < 12:
+            return _MORE  # the phrase may start before the window
         if np is not None and description:
             d = description
             if d.lower().startswith(("who ", "which ", "whose ", "whom ")):
