@@ -90,6 +90,7 @@ class Reported:
     attribution: Attribution
 
 
+_ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "less", "ish", "ical", "ly")
 _MORE = object()  # sentinel: the token window was too short
 
 
@@ -307,8 +308,7 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
-        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and first > 0 and
-                                                                 toks[first - 1][2][:1].isupper()):
+        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and toks[first][2][:1].isupper()):
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -461,7 +461,8 @@ class Parser:
                 w in self.org_words for w in linked_org.split()):
             # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
             return NP(os_, oe_, linked_org, "name", name=linked_org, name_start=os_, name_end=oe_)
-        if det and head.isalpha() and head.islower() and head_l not in self.func:
+        if det and head.isalpha() and head.islower() and head_l not in self.func \
+                and not head_l.endswith(_ADJ_ENDINGS):
             # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
             lower = [t[2] for t in body if not self._is_cap(t[2])]
@@ -642,7 +643,7 @@ class Parser:
         first = words[0]
         fl = first.lower()
         adverbial = fl in _PREPOSITIONS or fl in self.gap or first in self.lex.non_names or fl in (
-            "this", "last", "next", "yesterday", "today", "tonight", "recently")
+            "this", "last", "next", "yesterday", "today", "tonight", "recently") or (fl.endswith("ly") and len(fl) > 4)
         return adverbial and len(words) <= 5 and "that" not in words
 
     def _sentence_break(self, seg: str) -> bool:
@@ -696,6 +697,12 @@ class Parser:
 
     def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
+        if cue in ("put it", "puts it"):
+            # only "As Jane Doe put it, ..."
+            np = self.np_before(text, lo, m.start())
+            if np is None or text[max(lo, np.start - 3):np.start].lower() != "as ":
+                return None
+            return Attribution(cue, m.start(), m.end(), np, "pre")
         after = text[m.end():hi]
         if cue in ("according to", "According to"):
             np = self.np_after(text, m.end(), hi)

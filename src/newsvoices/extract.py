@@ -330,7 +330,7 @@ def extract(article: Article) -> Extraction:
                     # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
                     p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
                     att = parser.attribute_pre(text, p0, ends[k - 1])
-                    if att is not None and att.np.kind in ("name", "pronoun", "role"):
+                    if att is not None and att.np.kind in ("name", "pronoun"):
                         how = "prev"
                     else:
                         att = None
