@@ -91,6 +91,10 @@ class Reported:
 
 
 _ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "less", "ish", "ical", "ly")
+_QUANTIFIERS = frozenset("percent % majority minority half third quarter most many some several all none few "
+                          "one two three four five six seven eight nine ten dozen dozens hundreds thousands "
+                          "millions number plurality share".split())
+_SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
 _MORE = object()  # sentinel: the token window was too short
 
 
@@ -195,7 +199,7 @@ class Parser:
     def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
         toks = _tokens(text, w0, x)
         i = len(toks) - 1
-        while i >= 0 and toks[i][2].lower() in self.gap:
+        while i >= 0 and toks[i][2] in self.gap:
             i -= 1
         if i < 0:
             return None
@@ -322,6 +326,14 @@ class Parser:
         if link not in _ROLE_LINKS or first < 2:
             return None
         head = toks[first - 2][2].lower()
+        if link == "of" and (head in _QUANTIFIERS or head[:1].isdigit()):
+            # "only 52 percent of registered voters", "a majority of Democrats"
+            j = first - 2
+            while j > 0 and (toks[j - 1][2][:1].isdigit() or toks[j - 1][2].lower() in _QUANTIFIERS
+                             or toks[j - 1][2].lower() in self.det or toks[j - 1][2].lower() in ("only", "about",
+                                                                                                 "nearly", "almost")):
+                j -= 1
+            return j
         if head in self.roles or head in self.source_nouns or head in self.plural_roles:
             sub = self._collect_back(text, toks, first - 2, True)
             if sub is None:
@@ -457,6 +469,10 @@ class Parser:
             return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
                       plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
                       org_start=os_, org_end=oe_)
+        if link_idx is not None and any(w[:1].isdigit() or w in _QUANTIFIERS for w in blw):
+            # "52 percent of registered voters": a group
+            return NP(s, ptoks[-1][1], text[s:ptoks[-1][1]], "nominal", role=text[s:ptoks[-1][1]].lower(),
+                      determiner=det, plural=True)
         if linked_org and os_ is not None and head_l not in self.roles and not any(
                 w in self.org_words for w in linked_org.split()):
             # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
@@ -609,20 +625,52 @@ class Parser:
         lim = min(hi, j + 160)
         m = self.speech_cue_re.search(text, j, lim)
         if not m or m.group().lower() == "according to":
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         seg = text[j:m.start()]
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
         if np is None:
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
         if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
             return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
+        """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
+        send = hi
+        for m in _SENT_PUNCT_RE.finditer(text, j, hi):
+            if m.group() == "." and self._sentence_break(text[max(j, m.start() - 12):m.start() + 1]) is False:
+                continue
+            send = m.start()
+            break
+        if any(c in text[j:send] for c in "\u201c\u201d\""):
+            return None
+        c = text.find(",", j, send)
+        n = 0
+        while c >= 0 and n < 4:
+            n += 1
+            k = c + 1
+            while k < send and text[k] in " \u00a0":
+                k += 1
+            m = self.speech_cue_re.match(text, k, send)
+            if m and m.group().lower() != "according to":
+                np = self.np_after(text, m.end(), send)
+                if np is not None and np.kind != "pronoun":
+                    return Attribution(m.group(), m.start(), m.end(), np, "post")
+                return None
+            nc = text.find(",", k, send)
+            m = self.speech_cue_re.search(text, k, nc if nc >= 0 else send)
+            if m and m.group().lower() != "according to":
+                np = self.np_before(text, k, m.start())
+                if np is not None and not text[k:np.start].strip() and self._adverbial_rest(text[m.end():send]):
+                    return Attribution(m.group(), m.start(), m.end(), np, "post")
+            c = nc
+        return None
 
     def _short_rest(self, text: str, x: int, hi: int) -> bool:
         """Whether the sentence ends within a few words after ``x`` ("said on Monday.")."""
