@@ -715,6 +715,14 @@ class Parser:
             att = self._pre_one(text, lo, hi, m)
             if att is not None:
                 return att
+        if not cues:
+            # a belief or stance verb close before the quote: 'Ryan worried that the net was becoming "…"'
+            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi))
+            if other and len(text[other[-1].end():hi].split()) <= 8:
+                m = other[-1]
+                np = self.np_before(text, lo, m.start())
+                if np is not None and np.kind in ("name", "pronoun", "role"):
+                    return Attribution(m.group(), m.start(), m.end(), np, "pre")
         if text[lo:hi].rstrip(" \u00a0").endswith(":"):
             # "A third question, sent by a nurse, was:" -> the agent
             b = text.rfind(" by ", lo, hi)
