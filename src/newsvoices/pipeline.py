@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from . import extract as _extract
+from . import frames as _frames
 from . import sentiment as _sentiment
 from . import voices as _voices
 from .corpus import Corpus, Skip, load_corpus
@@ -31,7 +32,7 @@ PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "is_headline", "
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "paragraph", "position", "start", "end", "text", "kind", "cue",
     "cue_start", "cue_end", "speaker_id", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "voice_type", "n_words", "sentiment",
+    "speaker_end", "voice_type", "n_words", "sentiment", "frames",
 ]
 SPEAKER_COLUMNS = [
     "article_id", "speaker_id", "name", "kind", "description", "organisation", "voice_type",
@@ -86,8 +87,9 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     sids = {k: speaker_id(e, aid) for k, e in ents.items()}
     voice = {k: _voices.classify(e) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
+    quote_frames = _frames.classify([q.text for q in ex.quotes]) if ex.quotes else []
     quoted_spans = [(q.start, q.end) for q in ex.quotes]
-    for n, (q, tone) in enumerate(zip(ex.quotes, tones)):
+    for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,
@@ -95,7 +97,8 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "speaker_id": sids.get(q.entity), "speaker": ents[q.entity].name if q.entity in ents else None,
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "voice_type": voice[q.entity][0] if q.entity in voice else None,
-            "n_words": count_words(q.text), "sentiment": tone, **meta,
+            "n_words": count_words(q.text), "sentiment": tone,
+            "frames": _frames.join(qf), **meta,
         })
     for m in ex.mentions:
         inside = any(s <= m.start and m.end <= e for s, e in quoted_spans)

@@ -15,7 +15,7 @@ from .config import NOTEBOOKS_DIR, PACKAGE_DIR
 
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 #: Notebooks executed by ``make report`` (in this order).
-REPORT_NOTEBOOKS = ["01_corpus", "02_quotes_and_speakers", "03_voices_vs_official", "04_sentiment"]
+REPORT_NOTEBOOKS = ["01_corpus", "02_quotes_and_speakers", "03_voices_vs_official", "04_sentiment", "05_frames"]
 
 _EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
 
