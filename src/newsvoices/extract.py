@@ -1,7 +1,6 @@
-"""Quotation extraction and speaker attribution for one article.
+"""Quotation extraction, speaker attribution and entity resolution for one article.
 
-This module defines the records the rest of newsvoices consumes. ``extract``
-returns, for one :class:`~newsvoices.model.Article`:
+``extract(article)`` returns, for one :class:`~newsvoices.model.Article`:
 
 * ``quotes``: each direct quotation (offsets enclose the words inside the marks)
   or reported speech (offsets enclose the reported content), with its cue and the
@@ -9,14 +8,41 @@ returns, for one :class:`~newsvoices.model.Article`:
 * ``entities``: the people and organisations of the article, each resolved to one
   canonical name (``Robert Bates`` for "Robert Bates", "Mr Bates", "Bates", "he");
 * ``mentions``: every mention of an entity, quoted or not, with offsets.
+
+How (each step a bounded scan, so the whole is linear in the text):
+
+1. :mod:`newsvoices.quotes` pairs quotation marks paragraph by paragraph.
+2. :class:`newsvoices.attribution.Parser` looks for a reporting cue and a speaker
+   noun phrase after the closing mark, then before the opening mark (same
+   sentence), never inside the quotation; a quote split by its attribution
+   inherits it ('"A," he said. "B."'); a paragraph that opens with a quotation and
+   carries no attribution continues the previous quotation's speaker, unless a
+   narrative paragraph naming someone else came in between.
+3. Quoted phrases with no attribution that look like titles, names or scare
+   quotes (few words, Title Case, no clause) are dropped.
+4. Reported speech: "X said (that) ...", "according to X, ...", "..., X said."
+5. :mod:`newsvoices.entities` finds names; people, organisations, anonymous
+   sources and groups become entities; surnames, titles, roles ("the Labour MP")
+   and pronouns resolve to them.
+
+Example:
+    >>> from newsvoices.model import Article
+    >>> art = Article("x", 'Jo Bloggs, a baker, said: \u201cBread is up.\u201d \u201cAnd flour,\u201d she added.')
+    >>> ex = extract(art)
+    >>> [(q.text, ex.entity(q.entity).name) for q in ex.quotes]
+    [('Bread is up.', 'Jo Bloggs'), ('And flour,', 'Jo Bloggs')]
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from .attribution import NP, Attribution, Parser
+from .entities import NameFinder, NameRun, _is_title_case
 from .model import Article
+from .quotes import QuoteSpan, find_quote_spans
 
 
 @dataclass
@@ -40,7 +66,12 @@ class Entity:
 
 @dataclass
 class Mention:
-    """One mention of an entity in the text."""
+    """One mention of an entity in the text.
+
+    ``kind`` is ``name`` (full name), ``surname`` (a shorter form of the name:
+    "Bates", "Mr Bates"), ``pronoun``, ``role`` ("the Labour MP") or ``nominal``
+    ("one civil servant", "a Home Office spokesperson").
+    """
 
     entity: str
     start: int
@@ -51,7 +82,13 @@ class Mention:
 
 @dataclass
 class Quote:
-    """A quotation or reported speech with its attribution."""
+    """A quotation or reported speech with its attribution.
+
+    ``attribution`` says how the speaker was found: ``post`` ('…," he said'),
+    ``pre`` ('X said: "…"'), ``according`` ("according to X"), ``agent``
+    ("asked by X"), ``split`` (second part of a quote split by its attribution),
+    ``carry`` (continuation paragraph) or ``None`` (unattributed).
+    """
 
     start: int
     end: int
@@ -64,41 +101,678 @@ class Quote:
     speaker_mention: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    attribution: str | None = None
 
 
 @dataclass
 class Extraction:
+    """Everything found in one article."""
+
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
+    def entity(self, key: str | None) -> Entity | None:
+        """The entity with this key (None for None or an unknown key)."""
+        for e in self.entities:
+            if e.key == key:
+                return e
+        return None
 
-_PAIR = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
-_SAID = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*) (?:said|says|told)\b")
+
+_FINDER: NameFinder | None = None
+_PARSER: Parser | None = None
+_SENT_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=[ \u00a0]+[\"\u201c\u2018'(\[]?[A-Z0-9])")
+_WORDS_RE = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
+_QUOTE_MARKS = frozenset("\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
+_CONNECT = frozenset(("of", "for", "from", "the", "and", "&", "on", "in", "at"))
 
 
-def extract(article: Article) -> Extraction:
-    """Find quotations in ``article`` and attribute them to speakers.
+def _tools() -> tuple[NameFinder, Parser]:
+    global _FINDER, _PARSER
+    if _FINDER is None or _PARSER is None:
+        _FINDER = NameFinder()
+        _PARSER = Parser(_FINDER.lex)
+    return _FINDER, _PARSER
 
-    Placeholder: pairs double quotation marks within a paragraph and attributes
-    them to a capitalised name before "said" in the same paragraph.
-    """
-    text = article.text
-    out = Extraction()
-    keys: dict[str, str] = {}
-    for ps, pe in article.paragraphs:
-        para = text[ps:pe]
-        m_said = _SAID.search(para)
-        for m in _PAIR.finditer(para):
-            q = Quote(ps + m.start(1), ps + m.end(1), m.group(1), "direct")
-            if m_said:
-                name = m_said.group(1)
-                if name not in keys:
-                    keys[name] = f"e{len(keys) + 1}"
-                    out.entities.append(Entity(keys[name], name))
-                q.entity = keys[name]
-                q.speaker_mention = name
-                q.speaker_start, q.speaker_end = ps + m_said.start(1), ps + m_said.end(1)
-                out.mentions.append(Mention(keys[name], q.speaker_start, q.speaker_end, name))
-            out.quotes.append(q)
+
+def reset_tools() -> None:
+    """Forget the compiled patterns (after editing the lexicons in a running session)."""
+    global _FINDER, _PARSER
+    from .lexicon import load_lexicon
+
+    load_lexicon.cache_clear()
+    _FINDER = _PARSER = None
+
+
+def sentence_ends(text: str, lo: int, hi: int, abbrev) -> list[int]:
+    """Offsets just after each sentence-final punctuation mark in ``text[lo:hi]``."""
+    out = []
+    for m in _SENT_END_RE.finditer(text, lo, hi):
+        s = m.start()
+        if text[s] == ".":
+            j = s
+            while j > lo and (text[j - 1].isalnum() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:s]
+            if word in abbrev or (len(word) == 1 and word.isupper()) or (len(word) == 3 and word[1] == "."):
+                continue
+        out.append(m.end())
     return out
+
+
+# --------------------------------------------------------------------------- speech filter
+def _n_words(s: str) -> int:
+    return len(_WORDS_RE.findall(s))
+
+
+_TITLE_CTX = frozenset(("on", "of", "in", "at", "from", "the", "a", "an", "titled", "entitled", "dubbed", "named",
+                        "headlined", "film", "movie", "book", "show", "song", "album", "series", "program",
+                        "programme", "podcast", "column", "headline", "slogan", "hashtag", "memoir", "novel",
+                        "documentary", "play", "musical", "episode", "article", "essay", "op-ed", "editorial"))
+_BYLINE_RE = re.compile(r"[,\s\u00a0]*by[ \u00a0]+[A-Z]")
+
+
+def _title_like(core: str) -> bool:
+    """Title Case: every word capitalised apart from short function words ("Meet the Press")."""
+    words = [w for w in re.split(r"[\s\u00a0]+", core) if w]
+    if not words:
+        return False
+    caps = 0
+    for w in words:
+        w0 = w.lstrip("\"'\u2018\u201c(\u2014-")
+        if w0[:1].isupper() or w0[:1].isdigit():
+            caps += 1
+        elif w0.lower() not in _SMALL_WORDS:
+            return False
+    return caps >= 1 and (len(words) > 1 or words[0][:1].isupper())
+
+
+_SMALL_WORDS = frozenset("a an the of for from to in on at by and or with as vs is".split())
+
+
+def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: bool, how: str | None = None,
+                      cue_gap: int = 0, title_para: bool = False) -> bool:
+    """Whether a quoted span is speech rather than a title, a name or a scare quote.
+
+    General cues only, no memorised strings: the number of words; whether an
+    attribution was found and how close its cue is (``cue_gap``: words between
+    the cue and the opening mark); a complete sentence inside the marks; Title
+    Case (titles of shows, books, slogans); a word before the opening mark that
+    introduces a name or title ("on", "the", "titled", a possessive); a byline
+    after the closing mark ('"…," by Jane Doe'); a headline-style paragraph.
+
+    Args:
+        attributed: a cue and speaker were found next to the quote (post, pre, according, agent).
+        para_start: the quote opens its paragraph.
+        how: how the speaker was found (``post``, ``pre``, ``split``, ``carry`` ...).
+        cue_gap: for ``pre`` attributions, words between the cue and the opening mark.
+        title_para: the paragraph is a headline in Title Case.
+    """
+    inner = text[q.start:q.end]
+    n = _n_words(inner)
+    if n == 0:
+        return False
+    core = inner.rstrip(" \u00a0.,;:!?\u2019'\"\u201d)]")
+    title_like = _title_like(core)
+    ends_sentence = inner.rstrip("\u2019'\")]\u201d")[-1:] in (".", "?", "!")
+    j = q.open
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "\u2019'-"):
+        k -= 1
+    prev = text[k:j].lower()
+    title_ctx = prev in _TITLE_CTX or prev.endswith(("\u2019s", "'s", "s\u2019", "s'"))
+    if q.closed and _BYLINE_RE.match(text, q.close_end) and how != "post":
+        return False  # '"Pop-up art show opens," by Jane Doe': the title of a piece
+    if title_like and (title_ctx or title_para) and n <= 12:
+        return False
+    if attributed and (how in ("post", "according", "agent") or cue_gap <= 3):
+        return not (title_like and n <= 3 and not ends_sentence and how != "post")
+    if attributed:
+        # a cue earlier in the sentence: 'Trump said he would be "very fair"'
+        return not title_like and not title_ctx or n >= 5
+    if title_like and n <= 10:
+        return False
+    if title_para and q.family == "single":
+        return False
+    if how in ("split", "carry", "prev"):
+        return n >= 5 or (n >= 3 and ends_sentence)
+    if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
+        return True
+    return n >= 5
+
+
+# --------------------------------------------------------------------------- main entry
+def extract(article: Article) -> Extraction:
+    """Find quotations and reported speech in ``article`` and attribute them to entities.
+
+    Never raises on odd typography: unbalanced or stray quotation marks give at
+    most a quote to the end of their paragraph.
+    """
+    finder, parser = _tools()
+    text = article.text
+    paras = article.paragraphs
+    spans = find_quote_spans(text, paras)
+    abbrev = parser.abbrev
+    para_quotes: dict[int, list[QuoteSpan]] = {}
+    for q in spans:
+        para_quotes.setdefault(q.paragraph, []).append(q)
+    ends_cache: dict[int, list[int]] = {}
+
+    def ends_of(pi: int) -> list[int]:
+        if pi not in ends_cache:
+            lo, hi = paras[pi]
+            ends_cache[pi] = sentence_ends(text, lo, hi, abbrev)
+        return ends_cache[pi]
+
+    # ---- 1. attribute direct quotes
+    atts: dict[int, Attribution] = {}  # id(span) index -> attribution
+    kept: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
+    runs = finder.runs(text, paras)
+    run_starts = [r.start for r in runs]
+    carry: Attribution | None = None
+    carry_gap = 0
+    for pi, (lo, hi) in enumerate(paras):
+        qs = para_quotes.get(pi)
+        if not qs:
+            # a narrative paragraph: "He continued:" style intro keeps/sets the speaker
+            intro = None
+            if text[hi - 1:hi] == ":":
+                ends = ends_of(pi)
+                k = bisect.bisect_right(ends, hi - 2)
+                s0 = ends[k - 1] if k > 0 else lo
+                intro = parser.attribute_pre(text, s0, hi - 1)
+            if intro is None:
+                # "Jane Doe, a nurse, said the wards are full." then a quotation paragraph: hers
+                ends = ends_of(pi)
+                k = bisect.bisect_right(ends, hi - 2)
+                s0 = ends[k - 1] if k > 0 else lo
+                intro = parser.attribute_pre(text, s0, hi)
+                if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
+                    intro = None
+            if intro is not None:
+                carry, carry_gap = intro, 0
+            elif _names_someone(runs, run_starts, lo, hi, carry):
+                carry = None
+            else:
+                carry_gap += 1
+                if carry_gap > 1:
+                    carry = None
+            continue
+        ends = ends_of(pi)
+        prev_att: Attribution | None = None
+        prev_end = lo
+        para_atts: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
+        for qi, q in enumerate(qs):
+            att = None
+            how = None
+            if q.closed:
+                nxt = qs[qi + 1].open if qi + 1 < len(qs) else hi
+                ended = text[q.start:q.end].rstrip("\u2019'\")]\u201d")[-1:] in (".", "?", "!")
+                att = parser.attribute_post(text, q.close_end, nxt, ended)
+                if att is not None:
+                    how = att.how
+            if att is None:
+                k = bisect.bisect_right(ends, q.open)
+                s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
+                if s0 < q.open:
+                    att = parser.attribute_pre(text, s0, q.open)
+                    if att is not None:
+                        how = att.how
+                if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
+                        and not text[ends[k - 1]:q.open].strip():
+                    # the quote opens a sentence right after one with a speaker:
+                    # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
+                    p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
+                    att = parser.attribute_pre(text, p0, ends[k - 1])
+                    if att is not None and att.np.kind in ("name", "pronoun", "role"):
+                        how = "prev"
+                    else:
+                        att = None
+            if att is None and prev_att is not None:
+                att, how = prev_att, "split"
+            para_atts.append((q, att, how))
+            if att is not None:
+                prev_att = att
+            prev_end = q.close_end
+        # quotes before the first attribution in the paragraph: a later one may name the speaker
+        first_att = next((a for _, a, _ in para_atts if a is not None), None)
+        out_atts = []
+        for q, att, how in para_atts:
+            if att is None:
+                para_start = not text[lo:q.open].strip()
+                if para_start and carry is not None and (q is qs[0]):
+                    att, how = carry, "carry"
+                elif first_att is not None:
+                    att, how = first_att, "split"
+            out_atts.append((q, att, how))
+        # speech filter
+        title_para = _is_title_case(text[lo:hi])
+        for q, att, how in out_atts:
+            para_start = not text[lo:q.open].strip()
+            gap = _n_words(text[att.cue_end:q.open]) if att is not None and how == "pre" and att.cue_end <= q.open \
+                else 0
+            if looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
+                                 para_start, how, gap, title_para):
+                kept.append((q, att, how))
+        last_att = None
+        for q, att, how in out_atts:
+            if att is not None:
+                last_att = att
+        if last_att is not None:
+            carry, carry_gap = last_att, 0
+        elif not text[lo:qs[0].open].strip():
+            pass  # an unattributed quote paragraph: keep the carried speaker
+        else:
+            carry = None
+    del atts
+
+    # ---- 2. reported speech (outside direct quotes)
+    dq = sorted((q.open, q.close_end) for q, _, _ in kept)
+    dq_starts = [a for a, _ in dq]
+    all_spans = sorted((q.open, q.close_end) for q in spans)
+    all_starts = [a for a, _ in all_spans]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(all_starts, pos) - 1
+        return k >= 0 and all_spans[k][0] <= pos < all_spans[k][1]
+
+    reported = []
+    for pi, (lo, hi) in enumerate(paras):
+        if article.title_in_text and pi == 0:
+            continue
+        for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
+            # cut the content before a direct quote that starts inside it
+            k = bisect.bisect_left(dq_starts, r.start)
+            if k < len(dq) and dq[k][0] < r.end:
+                r.end = dq[k][0]
+                while r.end > r.start and text[r.end - 1] in " \u00a0,:;":
+                    r.end -= 1
+                if _n_words(text[r.start:r.end]) < 3:
+                    continue
+            if k > 0 and dq[k - 1][1] > r.start:
+                continue
+            if any(c in _QUOTE_MARKS for c in text[max(0, r.start - 3):r.start + 1]):
+                # right after a quotation mark (e.g. at the start of a paragraph that follows a
+                # quotation): readers and scorers would take it for a direct quote; left out
+                continue
+            reported.append(r)
+    reported.sort(key=lambda r: (r.start, r.end))
+    kept_rep = []
+    last_end = -1
+    for r in reported:
+        if r.start >= last_end:
+            kept_rep.append(r)
+            last_end = r.end
+
+    # ---- 3. entities and mentions
+    res = _Resolver(text, runs, spans, finder, parser)
+    quotes: list[Quote] = []
+    for q, att, how in kept:
+        quotes.append(_make_quote(text, q.start, q.end, "direct", att, how, res))
+    for r in kept_rep:
+        quotes.append(_make_quote(text, r.start, r.end, "indirect", r.attribution, r.attribution.how, res))
+    quotes.sort(key=lambda x: (x.start, x.end))
+    res.role_mentions()
+    return res.result(quotes)
+
+
+def _names_someone(runs: list[NameRun], run_starts: list[int], lo: int, hi: int, carry: Attribution | None) -> bool:
+    """Whether the paragraph names a person or organisation other than the carried speaker."""
+    k = bisect.bisect_left(run_starts, lo)
+    while k < len(runs) and runs[k].start < hi:
+        r = runs[k]
+        if r.kind in ("person", "organisation", "single"):
+            if carry is None or carry.np.name is None:
+                return True
+            cw = set(carry.np.name.split())
+            if not (set(r.text.split()) & cw):
+                return True
+        k += 1
+    return False
+
+
+def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, how: str | None,
+                res: "_Resolver") -> Quote:
+    q = Quote(s, e, text[s:e], kind)
+    if att is None:
+        return q
+    q.cue, q.cue_start, q.cue_end = att.cue, att.cue_start, att.cue_end
+    q.entity = res.resolve(att)
+    np = att.np
+    ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
+    q.speaker_mention = text[ms:me]
+    q.speaker_start, q.speaker_end = ms, me
+    q.attribution = how
+    return q
+
+
+# --------------------------------------------------------------------------- entities
+def _org_key(name: str) -> str:
+    words = [w.lower() for w in re.findall(r"[\w]+", name)]
+    return " ".join(w for w in words if w not in _CONNECT and w not in ("a", "an"))
+
+
+class _Resolver:
+    """Builds entities from name runs and speaker noun phrases; resolves mentions."""
+
+    def __init__(self, text: str, runs: list[NameRun], spans: list[QuoteSpan], finder: NameFinder, parser: Parser):
+        self.text = text
+        self.parser = parser
+        self.finder = finder
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.mention_at: dict[tuple[int, int], str] = {}
+        self.quote_spans = sorted((q.start, q.end) for q in spans)
+        self._qstarts = [a for a, _ in self.quote_spans]
+        self.person_keys: dict[tuple[str | None, str], str] = {}
+        self.surnames: dict[str, list[str]] = {}
+        self.firstnames: dict[str, list[str]] = {}
+        self.org_keys: dict[str, str] = {}
+        self.org_variants: dict[str, dict[str, int]] = {}
+        self.role_entities: dict[str, str] = {}
+        self.anon_names: set[str] = set()
+        # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
+        self.antecedents: list[tuple[int, str, str]] = []
+        self._memo: dict[int, tuple[Attribution, str | None]] = {}
+        self.runs = runs
+        self.run_by_span: dict[int, NameRun] = {}
+        self._build_from_runs()
+
+    # -- helpers
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._qstarts, pos) - 1
+        return k >= 0 and self.quote_spans[k][0] <= pos < self.quote_spans[k][1]
+
+    def _new(self, name: str, kind: str, description=None, organisation=None) -> Entity:
+        e = Entity(f"e{len(self.entities) + 1}", name, kind, description, organisation)
+        self.entities.append(e)
+        self.by_key[e.key] = e
+        return e
+
+    def _mention(self, key: str, s: int, e: int, kind: str) -> None:
+        if (s, e) in self.mention_at:
+            return
+        self.mention_at[(s, e)] = key
+        self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
+        if not self.in_quote(s):
+            ent = self.by_key[key]
+            cls = "person" if ent.kind in ("person", "anonymous") else "group"
+            bisect.insort(self.antecedents, (s, key, cls))
+
+    def org(self, name: str, count: bool = True) -> Entity:
+        key = _org_key(name)
+        if key in self.org_keys:
+            ent = self.by_key[self.org_keys[key]]
+        else:
+            ent = self._new(name, "organisation")
+            self.org_keys[key] = ent.key
+            self.org_variants[ent.key] = {}
+        if count or not self.org_variants[ent.key]:
+            v = self.org_variants[ent.key]
+            v[name] = v.get(name, 0) + 1
+        return ent
+
+    def _build_from_runs(self) -> None:
+        runs = self.runs
+        # people with at least two words (or a title), then organisations, in text order
+        for r in runs:
+            if r.kind == "person" and len(r.words) >= 2:
+                words = r.words
+                key = (words[0].lower(), words[-1].lower())
+                if key in self.person_keys:
+                    ent = self.by_key[self.person_keys[key]]
+                    if len(r.text) > len(ent.name) and not r.title:
+                        ent.name = r.text
+                else:
+                    ent = self._new(r.text, "person", description=r.role_before)
+                    self.person_keys[key] = ent.key
+                    self.surnames.setdefault(key[1], []).append(ent.key)
+                    self.firstnames.setdefault(key[0], []).append(ent.key)
+                if ent.description is None and r.role_before:
+                    ent.description = r.role_before
+                self._mention(ent.key, r.mention_start, r.end, "name")
+            elif r.kind == "organisation":
+                ent = self.org(r.text)
+                self._mention(ent.key, r.start, r.end, "name")
+        # single words and titled surnames
+        for r in runs:
+            if r.kind == "single" or (r.kind == "person" and len(r.words) == 1):
+                key = self._person_for_word(r.words[0], r.start)
+                if key is None and r.kind == "person":
+                    ent = self._new(r.text, "person")
+                    self.person_keys[(None, r.text.lower())] = ent.key
+                    self.surnames.setdefault(r.text.lower(), []).append(ent.key)
+                    key = ent.key
+                if key is not None:
+                    self._mention(key, r.mention_start, r.end, "surname")
+            self.run_by_span[r.start] = r
+        self._fix_org_names()
+
+    def _person_for_word(self, word: str, pos: int) -> str | None:
+        w = word.lower()
+        cands = self.surnames.get(w) or self.firstnames.get(w)
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        # the most recently mentioned before pos
+        best = None
+        best_pos = -1
+        for m in self.mentions:
+            if m.entity in cands and m.start < pos and m.start > best_pos:
+                best, best_pos = m.entity, m.start
+        return best or cands[0]
+
+    def _fix_org_names(self) -> None:
+        prefer = ("of", "for", "and", "on", "in", "at", "from")
+        for key, variants in self.org_variants.items():
+            if not variants:
+                continue
+
+            def score(name: str):
+                conn = [w for w in name.split() if w in _CONNECT]
+                rank = min((prefer.index(c) if c in prefer else len(prefer) for c in conn), default=0)
+                return (-variants[name], rank, name)
+
+            self.by_key[key].name = min(variants, key=score)
+
+    # -- speaker resolution
+    def resolve(self, att: Attribution) -> str | None:
+        """The entity key of an attribution's speaker (the same attribution resolves once)."""
+        memo = self._memo.get(id(att))
+        if memo is not None:
+            return memo[1]
+        key = self._resolve(att)
+        self._memo[id(att)] = (att, key)
+        return key
+
+    def _resolve(self, att: Attribution) -> str | None:
+        np = att.np
+        if np.kind == "name":
+            return self._resolve_name(np)
+        if np.kind == "pronoun":
+            return self._resolve_pronoun(np)
+        if np.kind == "role":
+            return self._resolve_role(np)
+        if np.kind == "nominal":
+            if np.organisation and np.organisation[:1].isupper():
+                ent = self.org(np.organisation, count=False)
+                self._fix_org_names()
+                if np.org_start is not None:
+                    self._mention(ent.key, np.org_start, np.org_end, "name")
+                return ent.key
+            name = np.text
+            if np.determiner and name.lower().startswith(np.determiner + " "):
+                name = name[len(np.determiner) + 1:]
+            existing = self._find_by_name(name)
+            ent = existing or self._new(name, "group", organisation=np.organisation)
+            self._mention(ent.key, np.start, np.end, "nominal")
+            return ent.key
+        return None
+
+    def _find_by_name(self, name: str) -> Entity | None:
+        for e in self.entities:
+            if e.name == name:
+                return e
+        return None
+
+    def _resolve_name(self, np: NP) -> str | None:
+        name = np.name or np.text
+        s, e = np.name_start if np.name_start is not None else np.start, np.name_end or np.end
+        key = self.mention_at.get((s, e))
+        if key is None:
+            for (ms, me), k in self.mention_at.items():
+                if ms <= s < me or s <= ms < e:
+                    key = k
+                    break
+        words = name.split()
+        if key is None:
+            last = words[-1] if words else name
+            if last in self.finder.org_words or (len(words) > 1 and words[0] in self.finder.org_first) \
+                    or (name.isupper() and len(name) > 1):
+                ent = self.org(name, count=False)
+                self._fix_org_names()
+                key = ent.key
+            else:
+                key = self._person_for_word(words[-1], s) if len(words) == 1 else None
+                if key is None and len(words) >= 2:
+                    pk = (words[0].lower(), words[-1].lower())
+                    key = self.person_keys.get(pk)
+                if key is None:
+                    ent = self._new(name, "person")
+                    pk = (words[0].lower() if len(words) > 1 else None, words[-1].lower())
+                    self.person_keys[pk] = ent.key
+                    self.surnames.setdefault(words[-1].lower(), []).append(ent.key)
+                    if len(words) > 1:
+                        self.firstnames.setdefault(words[0].lower(), []).append(ent.key)
+                    key = ent.key
+            self._mention(key, s, e, "name" if len(words) > 1 else "surname")
+        ent = self.by_key[key]
+        if np.description and not ent.description:
+            ent.description = np.description.strip()
+        if np.organisation and not ent.organisation and ent.kind == "person" and np.organisation[:1].isupper():
+            ent.organisation = np.organisation
+        return key
+
+    def _resolve_pronoun(self, np: NP) -> str | None:
+        w = np.text.lower()
+        want = "group" if w in ("they", "it", "we") else "person"
+        k = bisect.bisect_left(self.antecedents, (np.start, "", ""))
+        j = k - 1
+        fallback = None
+        while j >= 0 and k - j <= 60:
+            pos, key, cls = self.antecedents[j]
+            if cls == want:
+                self._mention(key, np.start, np.end, "pronoun")
+                return key
+            if fallback is None and want == "group" and w == "they":
+                fallback = key
+            j -= 1
+        if fallback is not None:
+            self._mention(fallback, np.start, np.end, "pronoun")
+            return fallback
+        return None
+
+    def _resolve_role(self, np: NP) -> str | None:
+        role = np.role or ""
+        org_name = None
+        if np.organisation and np.organisation[:1].isupper():
+            org_ent = self.org(np.organisation, count=False)
+            self._fix_org_names()
+            org_name = org_ent.name
+        if np.plural:
+            name = f"{org_name} {role}" if org_name else (np.text if not np.determiner else np.text)
+            name = _lower_det(name, np.determiner)
+            ent = self._find_by_name(name) or self._new(name, "group", description=role, organisation=org_name)
+            self._mention(ent.key, np.start, np.end, "nominal")
+            return ent.key
+        if org_name:
+            name = f"{org_name} {role}"
+            ent = self._find_by_name(name) or self._new(name, "anonymous", description=role, organisation=org_name)
+            self._mention(ent.key, np.start, np.end, "nominal")
+            return ent.key
+        definite = np.determiner is None or self.parser.det.get(np.determiner) == "definite"
+        if definite:
+            # the most recent entity with this role
+            for m in reversed(self.mentions):
+                if m.start >= np.start:
+                    continue
+                ent = self.by_key[m.entity]
+                if ent.description and role in ent.description.lower():
+                    self._mention(ent.key, np.start, np.end, "role")
+                    return ent.key
+            if role in self.role_entities:
+                key = self.role_entities[role]
+                self._mention(key, np.start, np.end, "role")
+                return key
+            cap = np.text[np.text.find(" ") + 1:] if np.determiner else np.text
+            name = cap if cap[:1].isupper() else _lower_det(np.text, np.determiner)
+            ent = self._new(name, "person" if cap[:1].isupper() else "anonymous", description=role)
+            self.role_entities[role] = ent.key
+            self._mention(ent.key, np.start, np.end, "role")
+            return ent.key
+        name = _lower_det(np.text, np.determiner)
+        base = name
+        n = 2
+        while name in self.anon_names:
+            name = f"{base} ({n})"
+            n += 1
+        self.anon_names.add(name)
+        ent = self._new(name, "anonymous", description=role)
+        self._mention(ent.key, np.start, np.end, "nominal")
+        return ent.key
+
+    def role_mentions(self) -> None:
+        """Definite role phrases outside quotes ("the Labour MP") resolved to a recent person."""
+        text = self.text
+        for m in self.parser.role_mention_re.finditer(text):
+            role = m.group(2).lower()
+            if role in self.parser.plural_roles or self.in_quote(m.start()):
+                continue
+            e = m.end(2)
+            nxt = text[e:e + 2]
+            if nxt[:1] == " " and nxt[1:2].isupper():
+                continue  # "the Labour MP Jess Phillips": a description, not a mention
+            s = m.start()
+            if (s, e) in self.mention_at:
+                continue
+            kpos = bisect.bisect_left(self.antecedents, (s, "", ""))
+            j = kpos - 1
+            while j >= 0 and kpos - j <= 8:
+                pos, key, cls = self.antecedents[j]
+                ent = self.by_key[key]
+                if s - pos > 600:
+                    break
+                if ent.kind == "person" and (not ent.description or role in ent.description.lower()):
+                    self._mention(key, s, e, "role")
+                    break
+                j -= 1
+
+    def result(self, quotes: list[Quote]) -> Extraction:
+        used = {m.entity for m in self.mentions} | {q.entity for q in quotes if q.entity}
+        ents = [e for e in self.entities if e.key in used]
+        # renumber in order of first appearance for stable, readable keys
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            first[m.entity] = min(first.get(m.entity, m.start), m.start)
+        ents.sort(key=lambda e: (first.get(e.key, 1 << 60), e.key))
+        remap = {e.key: f"e{i + 1}" for i, e in enumerate(ents)}
+        for e in ents:
+            e.key = remap[e.key]
+        for q in quotes:
+            q.entity = remap.get(q.entity) if q.entity else None
+        mentions = sorted((Mention(remap[m.entity], m.start, m.end, m.text, m.kind) for m in self.mentions
+                           if m.entity in remap), key=lambda m: (m.start, m.end))
+        return Extraction(quotes, ents, mentions)
+
+
+
+
+def _lower_det(name: str, det: str | None) -> str:
+    if det and name[:len(det)].lower() == det:
+        return det + name[len(det):]
+    return name

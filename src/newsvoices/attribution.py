@@ -1,0 +1,881 @@
+"""Speaker noun phrases and reporting cues around quotations.
+
+The building blocks of attribution, all bounded scans of a few dozen tokens
+around a quotation mark or a reporting verb (so the whole extractor stays linear):
+
+* :class:`NP` and :meth:`Parser.np_before` / :meth:`Parser.np_after`: the speaker
+  noun phrase before a reporting verb ("Robert Bates, founder of the Centre for
+  Migration Control, said") or after it ("said a Home Office spokesperson");
+* :meth:`Parser.attribute_direct`: the cue and speaker of one direct quotation,
+  looked for after the closing mark ('…," he said') and before the opening
+  mark ('X told Y: "…"'), never inside the quotation;
+* :meth:`Parser.reported_speech`: "X said (that) …", "X warned …", "according to
+  X, …" and "…, X said." outside quotation marks, with the content span.
+
+Example:
+    >>> p = Parser()
+    >>> text = "Robert Bates, founder of the Centre for Migration Control, said: \u201cNo.\u201d"
+    >>> np = p.np_before(text, 0, text.index("said"))
+    >>> (np.text, np.description, np.kind)
+    ('Robert Bates', 'founder of the Centre for Migration Control', 'name')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, load_lexicon
+
+QUOTE_CHARS = set("\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'`\u2039\u203a")
+_WORD_RE = re.compile(r"[\w\u00c0-\u024f](?:[\w\u00c0-\u024f\u2019'\-.&]*[\w\u00c0-\u024f])?|[^\w\s]")
+_PREPOSITIONS = frozenset("by to from with of at in on for about against into onto over under than like as "
+                          "between among toward towards behind near via including".split())
+_ROLE_LINKS = frozenset(("for", "of", "at", "from", "with", "to"))
+
+
+@dataclass
+class NP:
+    """A speaker noun phrase.
+
+    Attributes:
+        start, end: the mention to report (appositive excluded): "Robert Bates", "he",
+            "A Home Office spokesperson".
+        text: ``text[start:end]``.
+        kind: ``name``, ``pronoun``, ``role`` (role noun, maybe with an organisation),
+            ``nominal`` (e.g. "the report", "the campaign").
+        name: the name part for ``name`` NPs ("Robert Bates"), else None.
+        name_start, name_end: offsets of ``name``.
+        role: the role phrase ("spokesperson", "civil servant", "prime minister").
+        organisation: organisation or owner named inside the NP ("Home Office").
+        description: appositive or role words around a name.
+        determiner: first word when it is a determiner ("a", "one", "the").
+        plural: whether the head is plural ("officials", "they").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str | None = None
+    name_start: int | None = None
+    name_end: int | None = None
+    role: str | None = None
+    organisation: str | None = None
+    description: str | None = None
+    determiner: str | None = None
+    plural: bool = False
+    org_start: int | None = None
+    org_end: int | None = None
+
+
+@dataclass
+class Attribution:
+    """A cue with its speaker noun phrase."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    np: NP
+    how: str  # post | pre | according | agent | carry | split
+
+
+@dataclass
+class Reported:
+    """Reported speech: content span, cue and speaker."""
+
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def trie_regex(words) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (fast to match).
+
+    Example:
+        >>> import re
+        >>> pat = re.compile(trie_regex(["said", "says", "say"]) + "$")
+        >>> bool(pat.match("says")), bool(pat.match("sad"))
+        (True, False)
+    """
+    root: dict = {}
+    for w in words:
+        d = root
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def build(d: dict) -> str:
+        end = "" in d
+        alts = [re.escape(ch) + build(d[ch]) for ch in sorted(k for k in d if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
+
+
+class Parser:
+    """Cue and noun-phrase patterns built from the lexicon (build once, reuse)."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex = lex or load_lexicon()
+        speech = list(lex.speech_verbs) + ["according to"]
+        belief = list(lex.belief_verbs)
+        self.speech_cue_re = re.compile(r"\b" + trie_regex(speech) + r"\b(?!-)")
+        self.any_cue_re = re.compile(r"\b" + trie_regex(speech + belief) + r"\b(?!-)")
+        self.speech = lex.speech_verbs
+        self.belief = lex.belief_verbs
+        self.stance = lex.stance_verbs
+        self.frames = lex.verb_frames
+        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)) + r"\b(?!-)")
+        self.titles = lex.titles
+        self.roles = lex.roles
+        self.plural_roles = lex.plural_roles
+        self.role_words = lex.role_words
+        self.role_heads = frozenset(r.split()[-1] for r in lex.roles)
+        self.det = lex.determiners
+        self.func = lex.function_words
+        self.closed = lex.closed_words
+        self.gap = lex.gap_words
+        self.person_pron = lex.pronouns.get("person", frozenset())
+        self.group_pron = lex.pronouns.get("group", frozenset())
+        self.self_pron = lex.pronouns.get("self", frozenset())
+        self.subject_pron = frozenset(("he", "she", "they", "it", "i", "we"))
+        self.org_words = lex.org_words
+        self.source_nouns = lex.source_nouns
+        self.abbrev = lex.abbreviations
+        self.speech_nouns = lex.speech_nouns
+        singular = sorted(r for r in self.roles if r not in self.plural_roles)
+        self.role_mention_re = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+                                          + trie_regex(singular) + r"))\b")
+        self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
+
+    # ------------------------------------------------------------------ noun phrases
+    def _is_cap(self, w: str) -> bool:
+        return w[:1].isupper()
+
+    def np_before(self, text: str, lb: int, x: int, allow_prep: bool = False) -> NP | None:
+        """The subject noun phrase ending right before offset ``x`` (a cue), not before ``lb``.
+
+        Handles gap words ("also", "has"), an appositive between commas and a role
+        phrase linked to an organisation ("a spokesman for the Home Office").
+        Returns None when the words before are not a plausible speaker, e.g. the
+        object of a preposition ("seen by GB News reveal").
+        """
+        toks = _tokens(text, max(lb, x - 220), x)
+        i = len(toks) - 1
+        while i >= 0 and toks[i][2].lower() in self.gap:
+            i -= 1
+        if i < 0:
+            return None
+        description = None
+        if toks[i][2] == ")":
+            # a parenthesis before the cue: "Rep. John Mica (R-Fla.) said"
+            j = i - 1
+            while j >= 0 and i - j < 15 and toks[j][2] != "(":
+                j -= 1
+            if j < 1:
+                return None
+            i = j - 1
+        if toks[i][2] == ",":
+            # appositive: "Robert Bates, founder of X, said" / "Smith, who ..., said"
+            j = i - 1
+            while j >= 0 and i - j < 40 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
+                    and toks[j][2] not in QUOTE_CHARS and toks[j][2] not in ("\u2014", "\u2013"):
+                if toks[j][2] == "." and not (j > 0 and (toks[j - 1][2] in self.abbrev or (
+                        len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
+                    break
+                j -= 1
+            if j < 0 or toks[j][2] != "," or i - j < 2:
+                return None
+            description = text[toks[j + 1][0]:toks[i - 1][1]]
+            i = j - 1
+            if i < 0:
+                return None
+        np = self._collect_back(text, toks, i, allow_prep)
+        if np is not None and description:
+            d = description
+            if d.lower().startswith(("who ", "which ", "whose ", "whom ")):
+                d = None
+            np.description = d or np.description
+        return np
+
+    def _collect_back(self, text: str, toks, i: int, allow_prep: bool) -> NP | None:
+        w = toks[i][2]
+        wl = w.lower()
+        if wl in self.subject_pron or wl in self.self_pron:
+            if wl in self.self_pron and wl not in ("i", "we"):
+                return None
+            prev = toks[i - 1][2].lower() if i > 0 else ""
+            if prev in _PREPOSITIONS:
+                return None
+            s, e = toks[i][0], toks[i][1]
+            return NP(s, e, text[s:e], "pronoun", plural=wl in ("they", "we"))
+        k = i
+        n_lower = 0
+        n_cap = 0
+        seen_det = None
+        first = i + 1
+        while k >= 0 and i - k < 12:
+            s, e, w = toks[k]
+            wl = w.lower()
+            if w == ".":
+                # a title/initial's full stop: "Sen. Graham", "George W. Bush"
+                if k > 0 and (toks[k - 1][2] in self.abbrev or toks[k - 1][2].lower() in self.titles
+                              or (len(toks[k - 1][2]) == 1 and toks[k - 1][2].isupper())) \
+                        and first <= i and self._is_cap(toks[first][2]):
+                    first = k
+                    k -= 1
+                    continue
+                break
+            if not (w[:1].isalnum()):
+                break
+            if wl in self.det:
+                seen_det = wl
+                first = k
+                break
+            if self._is_cap(w):
+                if wl in self.closed and not (wl in self.titles):
+                    break
+                n_cap += 1
+                first = k
+                k -= 1
+                continue
+            if wl in ("of", "for", "from", "and", "&", "de", "van", "von") and k > 0 \
+                    and self._is_cap(toks[k - 1][2]) and first <= i and self._is_cap(toks[first][2]) \
+                    and wl != "and":
+                first = k
+                k -= 1
+                continue
+            if wl in self.func or wl in self.subject_pron or wl in self.self_pron:
+                break
+            if w[:1].isdigit():
+                if k > 0 and toks[k - 1][2].lower() in self.det:
+                    first = k
+                    k -= 1
+                    continue
+                break
+            # lower-case content word: role words, adjectives, possessives
+            if n_cap and not (w.endswith(("\u2019s", "'s"))):
+                # "question Jess Phillips said": a lower-case word before a name ends the NP,
+                # unless it is a role word ("permanent secretary Matthew Rycroft")
+                if wl not in self.role_words:
+                    break
+            n_lower += 1
+            if n_lower > 4:
+                break
+            first = k
+            k -= 1
+        if first > i:
+            return None
+        # the word before the NP must not make it an object ("seen by GB News reveal")
+        before = toks[first - 1][2].lower() if first > 0 else ""
+        ptoks = toks[first:i + 1]
+        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and first > 0 and
+                                                                 toks[first - 1][2][:1].isupper()):
+            # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
+            ext = self._extend_role_link(text, toks, first)
+            if ext is None:
+                return None
+            first, ptoks = ext, toks[ext:i + 1]
+        return self._interpret(text, ptoks)
+
+    def _extend_role_link(self, text: str, toks, first: int) -> int | None:
+        """For "ROLE for/of ORG" or "SOURCE from ORG": index where the whole NP starts."""
+        link = toks[first - 1][2].lower()
+        if link not in _ROLE_LINKS or first < 2:
+            return None
+        head = toks[first - 2][2].lower()
+        if head in self.roles or head in self.source_nouns or head in self.plural_roles:
+            sub = self._collect_back(text, toks, first - 2, True)
+            if sub is None:
+                return None
+            # find its first token index
+            for j in range(first - 2, -1, -1):
+                if toks[j][0] == sub.start:
+                    return j
+            return None
+        return None
+
+    def _interpret(self, text: str, ptoks) -> NP | None:
+        """Classify the tokens of a noun phrase (in text order)."""
+        if not ptoks:
+            return None
+        s, e = ptoks[0][0], ptoks[-1][1]
+        words = [t[2] for t in ptoks]
+        lws = [w.lower() for w in words]
+        det = lws[0] if lws[0] in self.det else None
+        body = ptoks[1:] if det else ptoks
+        if not body:
+            return None
+        # a linked organisation: "spokesman for the Home Office" / "report from the Centre ..."
+        link_idx = None
+        for j, t in enumerate(body):
+            if t[2].lower() in _ROLE_LINKS and j > 0 and not self._is_cap(body[j - 1][2]):
+                link_idx = j
+                break
+        linked_org = None
+        os_ = oe_ = None
+        if link_idx is not None:
+            org_toks = body[link_idx + 1:]
+            if org_toks and org_toks[0][2].lower() in self.det:
+                org_toks = org_toks[1:]
+            if org_toks:
+                os_, oe_ = org_toks[0][0], org_toks[-1][1]
+                linked_org = _strip_pos(text[os_:oe_])
+                oe_ = os_ + len(linked_org)
+            body = body[:link_idx]
+            if not body:
+                return None
+            e = body[-1][1]
+        bw = [t[2] for t in body]
+        blw = [w.lower() for w in bw]
+        # role suffix (longest)
+        role = None
+        role_k = None
+        for k in range(max(0, len(blw) - self._max_role_len), len(blw)):
+            cand = " ".join(blw[k:])
+            if cand in self.roles:
+                role, role_k = cand, k
+                break
+        head = bw[-1]
+        head_l = blw[-1]
+        if role is not None and not (self._is_cap(head) and role_k == 0 and not det and len(bw) == 1
+                                     and False):
+            before = body[:role_k]
+            owner = None
+            org = None
+            desc_words = []
+            caps = [t for t in before if self._is_cap(t[2])]
+            if before and before[-1][2].endswith(("\u2019s", "'s")):
+                owner = _strip_pos(text[before[0][0]:before[-1][1]])
+                if owner and owner[0].islower():
+                    desc_words.append(owner)
+                    owner = None
+            elif caps:
+                org = text[caps[0][0]:caps[-1][1]]
+            for t in before:
+                if not self._is_cap(t[2]) and not t[2].endswith(("\u2019s", "'s")):
+                    desc_words.append(t[2])
+            # a capitalised role right after a name is a name: "Prime Minister Theresa May" never ends in a role
+            np = NP(s, e, text[s:e], "role", role=role, organisation=linked_org or org or owner,
+                    determiner=det, plural=role in self.plural_roles)
+            if self._is_cap(head) and not det and not org and not owner and len(bw) - role_k == len(bw):
+                # "Prime Minister" without determiner: still a role
+                pass
+            return np
+        if det and self.det.get(det) == "indefinite" and self._is_cap(head):
+            # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
+            return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
+        if self._is_cap(head) and head_l not in self.func:
+            # name (person or organisation): capitalised tail, maybe after role words
+            j = len(body) - 1
+            pre = []
+            while j > 0 and (self._is_cap(body[j - 1][2]) or body[j - 1][2] == "."
+                             or body[j - 1][2].lower() in ("of", "for", "from", "&", "de", "van", "von")):
+                j -= 1
+            ntoks = body[j:]
+            # strip titles and capitalised roles from the front ("Senate Majority Leader Mitch McConnell")
+            t0 = 0
+            for t in range(len(ntoks) - 2, -1, -1):
+                wl_ = ntoks[t][2].lower().rstrip(".")
+                if wl_ in self.titles or wl_ in self.role_heads or ntoks[t][2] == ".":
+                    t0 = t + 1
+                    break
+            if t0 and not pre:
+                pre = ntoks[:t0]
+                while pre and (pre[-1][2].lower().rstrip(".") in self.titles or pre[-1][2] == "."):
+                    pre = pre[:-1]
+                pre = pre if len(pre) > 0 and any(t[2].lower() in self.role_words for t in pre) else []
+            name_toks = ntoks[t0:]
+            ns, ne = name_toks[0][0], name_toks[-1][1]
+            name = _strip_pos(text[ns:ne])
+            ne = ns + len(name)
+            pre = body[:j] + pre
+            description = None
+            owner = None
+            if pre:
+                desc = text[pre[0][0]:pre[-1][1]]
+                if pre[-1][2].endswith(("\u2019s", "'s")) and len(pre) == 1:
+                    owner = _strip_pos(desc)
+                else:
+                    description = desc
+            return NP(s, e, text[s:e], "name", name=name, name_start=ns, name_end=ne, description=description,
+                      determiner=det, organisation=owner)
+        owner_i = next((j for j in range(len(body) - 1, -1, -1) if body[j][2].endswith(("\u2019s", "'s"))), None)
+        if owner_i is not None and self._is_cap(body[owner_i][2]) and head_l not in self.source_nouns \
+                and head_l.isalpha() and not self._is_cap(head):
+            # "Clinton's response was:" -> Clinton
+            ns = body[0][0] if not self._is_cap(body[0][2]) else body[0][0]
+            j0 = owner_i
+            while j0 > 0 and self._is_cap(body[j0 - 1][2]):
+                j0 -= 1
+            ns = body[j0][0]
+            name = _strip_pos(text[ns:body[owner_i][1]])
+            return NP(ns, ns + len(name), name, "name", name=name, name_start=ns, name_end=ns + len(name))
+        if head_l in self.source_nouns or (head_l.endswith("s") and head_l[:-1] in self.source_nouns):
+            owner = None
+            before = body[:-1]
+            if before and before[-1][2].endswith(("\u2019s", "'s")):
+                owner = _strip_pos(text[before[0][0]:before[-1][1]])
+            return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
+                      plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
+                      org_start=os_, org_end=oe_)
+        if linked_org and os_ is not None and head_l not in self.roles and not any(
+                w in self.org_words for w in linked_org.split()):
+            # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
+            return NP(os_, oe_, linked_org, "name", name=linked_org, name_start=os_, name_end=oe_)
+        if det and head.isalpha() and head.islower() and head_l not in self.func:
+            # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
+            caps = [t for t in body[:-1] if self._is_cap(t[2])]
+            lower = [t[2] for t in body if not self._is_cap(t[2])]
+            return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
+                      organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
+        if det and self._is_cap(head) and len(body) >= 1 and self.det.get(det) == "indefinite":
+            # "another New Hampshire Democrat", "a Trump supporter"
+            return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
+        return None
+
+    def np_after(self, text: str, x: int, hi: int) -> NP | None:
+        """The noun phrase starting right after offset ``x`` ("said Smith", "said a spokesman for X")."""
+        toks = _tokens(text, x, min(hi, x + 160))
+        if not toks:
+            return None
+        i = 0
+        w0 = toks[0][2].lower()
+        if w0 in self.subject_pron:
+            s, e = toks[0][0], toks[0][1]
+            return NP(s, e, text[s:e], "pronoun", plural=w0 in ("they", "we"))
+        k = 0
+        n_lower = 0
+        seen_cap = False
+        last = -1
+        if len(toks) > 3 and w0 in ("one", "some", "many", "several", "most", "two", "three", "each", "none") \
+                and toks[1][2].lower() == "of":
+            # "one of those advisers", "some of his aides"
+            k = 3 if toks[2][2].lower() in self.det or toks[2][2].lower() in ("his", "her", "their", "its", "our") \
+                else 2
+            j = k
+            while j < len(toks) and j < k + 4 and toks[j][2][:1].isalpha() and toks[j][2].lower() not in self.func:
+                j += 1
+            if j > k:
+                s0, e0 = toks[0][0], toks[j - 1][1]
+                head = toks[j - 1][2].lower()
+                role = head[:-1] if head.endswith("s") and head[:-1] in self.roles else head
+                return NP(s0, e0, text[s0:e0], "role", role=role, determiner="one" if w0 == "one" else w0,
+                          plural=w0 != "one")
+        while k < len(toks) and k < 14:
+            s, e, w = toks[k]
+            wl = w.lower()
+            if k == 0 and wl in self.det:
+                last = k
+                k += 1
+                continue
+            if w == ".":
+                if k > 0 and (toks[k - 1][2] in self.abbrev or toks[k - 1][2].lower() in self.titles
+                              or (len(toks[k - 1][2]) == 1 and toks[k - 1][2].isupper())) \
+                        and k + 1 < len(toks) and self._is_cap(toks[k + 1][2]):
+                    last = k
+                    k += 1
+                    continue
+                break
+            if not w[:1].isalnum():
+                break
+            if self._is_cap(w):
+                if wl in self.closed or (k == 0 and wl in self.func):
+                    break
+                seen_cap = True
+                last = k
+                k += 1
+                continue
+            if wl in ("of", "for", "from", "at", "&") and k + 1 < len(toks):
+                # "spokesman for the Home Office", "Centre for Migration Control"
+                nxt = toks[k + 1][2]
+                nxt2 = toks[k + 2][2] if k + 2 < len(toks) else ""
+                prev_l = toks[k - 1][2].lower() if k > 0 else ""
+                if self._is_cap(nxt) or (nxt.lower() == "the" and self._is_cap(nxt2)):
+                    if seen_cap or prev_l in self.roles or prev_l in self.source_nouns:
+                        last = k
+                        k += 1
+                        if nxt.lower() == "the":
+                            last = k
+                            k += 1
+                        continue
+                break
+            if wl in self.func or wl in self.subject_pron or wl in self.self_pron:
+                break
+            if seen_cap and wl not in self.role_words:
+                if not (toks[0][2].lower() in self.det and wl.isalpha() and n_lower < 2):
+                    break
+            if w[:1].isdigit() and k > 0:
+                break
+            n_lower += 1
+            if n_lower > 4:
+                break
+            last = k
+            k += 1
+        if last < 0:
+            return None
+        np = self._interpret(text, toks[:last + 1])
+        if np is None:
+            return None
+        # appositive after a comma: "said John Smith, a spokesman for the group."
+        j = last + 1
+        if j < len(toks) and toks[j][2] == "," and j + 1 < len(toks):
+            nxt = toks[j + 1][2].lower()
+            if nxt in self.det or nxt in self.role_words or toks[j + 1][2].lower() in ("who",):
+                k = j + 1
+                while k < len(toks) and k - j < 30 and toks[k][2] not in (",", ".", ";", ":", "!", "?", "(") \
+                        and toks[k][2] not in QUOTE_CHARS:
+                    k += 1
+                if k > j + 1 and nxt != "who":
+                    np.description = text[toks[j + 1][0]:toks[k - 1][1]]
+        return np
+
+    # ------------------------------------------------------------------ cues
+    def cue_words(self, text: str, m: re.Match) -> tuple[int, int]:
+        """Extend a cue over "in a statement" and the like; return its span."""
+        s, e = m.span()
+        tail = text[e:e + 40].lower()
+        for phrase in self.speech_nouns:
+            if tail.startswith(" " + phrase):
+                return s, e + 1 + len(phrase)
+        return s, e
+
+    def attribute_post(self, text: str, lo: int, hi: int, ended: bool = False) -> Attribution | None:
+        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'.
+
+        ``ended``: the quotation ends with a full stop, question or exclamation mark; a
+        capitalised word after it then starts a new sentence, which attributes the
+        quote only when it is short ('"We lost." Smith said on Monday.').
+        """
+        j = lo
+        while j < hi and text[j] in " \u00a0,;\u2014\u2013\u2015-":
+            j += 1
+        if j >= hi:
+            return None
+        if text[lo:j].strip(" \u00a0") in ("\u2015", "\u2014", "\u2013", "-", "--") or (
+                j > lo and text[j - 1] in "\u2015\u2014\u2013-" and text[j:j + 1].isupper()):
+            # '"…" ― Jane Doe' / '"…" -Jane Doe, Ohio.'
+            np = self.np_after(text, j, hi)
+            if np is not None and np.kind == "name":
+                d = text[lo:j].strip(" \u00a0")
+                return Attribution(d or "-", lo + text[lo:j].find(d[:1] or "-"), j, np, "post")
+        m = self.speech_cue_re.match(text, j)
+        if m:
+            cue = m.group()
+            np = self.np_after(text, m.end(), hi)
+            if np is None:
+                return None
+            return Attribution(cue, m.start(), m.end(), np, "according" if cue == "according to" else "post")
+        # NP then cue, within the first clause
+        lim = min(hi, j + 160)
+        m = self.speech_cue_re.search(text, j, lim)
+        if not m or m.group() == "according to":
+            return None
+        seg = text[j:m.start()]
+        if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
+            return None
+        np = self.np_before(text, j, m.start())
+        if np is None:
+            return None
+        # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
+        lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
+        if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
+            return None
+        if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
+            return None  # '"…." The star then recalled an incident ...': a new sentence
+        return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _short_rest(self, text: str, x: int, hi: int) -> bool:
+        """Whether the sentence ends within a few words after ``x`` ("said on Monday.")."""
+        seg = text[x:min(hi, x + 80)]
+        k = len(seg)
+        for c in ".!?\u201c\"":
+            j = seg.find(c)
+            if 0 <= j < k:
+                k = j
+        if k == len(seg) and len(seg) == 80:
+            return False
+        words = seg[:k].replace(",", " ").split()
+        return len(words) <= 5 and "that" not in words
+
+    def _sentence_break(self, seg: str) -> bool:
+        """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
+        k = seg.find(".")
+        while k >= 0:
+            j = k
+            while j > 0 and (seg[j - 1].isalnum() or seg[j - 1] == "."):
+                j -= 1
+            word = seg[j:k]
+            if not (word in self.abbrev or word.lower() in self.titles or (len(word) == 1 and word.isupper())
+                    or "." in word):
+                return True
+            k = seg.find(".", k + 1)
+        return False
+
+    def attribute_pre(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """Attribution before an opening mark in the same sentence: 'X said: "' / 'X told Y that "'."""
+        cues = list(self.speech_cue_re.finditer(text, lo, hi))
+        for m in reversed(cues[-3:]):
+            att = self._pre_one(text, lo, hi, m)
+            if att is not None:
+                return att
+        if text[lo:hi].rstrip(" \u00a0").endswith(":") or cues:
+            # 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "…"'
+            # and participles: 'Sanders stepped up his emphasis, saying, "…"': the sentence subject
+            j = lo
+            while j < hi and text[j] in " \u00a0\u2014\u2013-(":
+                j += 1
+            np = self.np_after(text, j, hi)
+            if np is None:
+                comma = text.find(",", j, min(hi, j + 60))
+                if comma > 0:
+                    np = self.np_after(text, comma + 1, hi)
+            if np is not None and np.kind in ("name", "pronoun", "role"):
+                after = text[np.end:np.end + 60]
+                m = cues[-1] if cues else None
+                if m is None or m.group().endswith("ing") or text[lo:hi].rstrip().endswith(":"):
+                    if not after.lstrip(" \u00a0").startswith(("of ", "'s", "\u2019s")):
+                        cue = m.group() if m else ":"
+                        cs = m.start() if m else hi - 1
+                        return Attribution(cue, cs, cs + len(cue), np, "pre")
+        return None
+
+    def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
+        cue = m.group()
+        after = text[m.end():hi]
+        if cue == "according to":
+            np = self.np_after(text, m.end(), hi)
+            return Attribution(cue, m.start(), m.end(), np, "according") if np else None
+        stripped = after.lstrip(" \u00a0")
+        if stripped.startswith("by "):
+            # passive: "a question asked by a civil servant, seen by GB News, was:"
+            np = self.np_after(text, m.end() + (len(after) - len(stripped)) + 3, hi)
+            return Attribution(cue, m.start(), m.end(), np, "agent") if np else None
+        np = self.np_before(text, lo, m.start())
+        if np is None:
+            before = text[lo:m.start()].rstrip(" \u00a0")
+            if before.endswith((" and", " but")) and len(before) > 6:
+                np = self.coordinated_subject(text, lo, m.start())
+        if np is not None:
+            return Attribution(cue, m.start(), m.end(), np, "pre")
+        # inverted: 'said Smith: "' / 'wrote the minister, "'
+        np = self.np_after(text, m.end(), hi)
+        if np is not None and np.kind != "pronoun":
+            rest = text[np.end:hi].strip(" \u00a0,:")
+            if not rest or len(rest) < 3:
+                return Attribution(cue, m.start(), m.end(), np, "pre")
+        return None
+
+    # ------------------------------------------------------------------ reported speech
+    def reported_speech(self, text: str, lo: int, hi: int, sent_ends: list[int], blocked) -> list[Reported]:
+        """Reported speech in the paragraph ``text[lo:hi]``.
+
+        Args:
+            sent_ends: sorted sentence-end offsets of the paragraph (exclusive ends).
+            blocked: callable(pos) -> True when pos lies inside a direct quotation.
+        """
+        out: list[Reported] = []
+        for m in self.report_cue_re.finditer(text, lo, hi):
+            cs, ce = m.span()
+            if blocked(cs):
+                continue
+            k = bisect.bisect_right(sent_ends, cs)
+            s_start = sent_ends[k - 1] if k > 0 else lo
+            s_end = sent_ends[k] if k < len(sent_ends) else hi
+            # the clause: after the last ";" or ":" before the cue, up to the next one after it
+            for sep in (";", ":"):
+                j = text.rfind(sep, s_start, cs)
+                if j >= 0:
+                    s_start = j + 1
+                j = text.find(sep, ce, s_end)
+                if j >= 0:
+                    s_end = j
+            while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
+                s_start += 1
+            out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
+        return out
+
+    def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
+        """The subject at the start of a clause, after an introductory phrase ending in a comma."""
+        np = self.np_after(text, s_start, hi)
+        if np is None:
+            comma = text.find(",", s_start, min(hi, s_start + 60))
+            if comma > 0:
+                np = self.np_after(text, comma + 1, hi)
+        if np is not None and np.kind in ("name", "pronoun", "role", "nominal"):
+            return np
+        return None
+
+    def coordinated_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """Subject of "X laughed and said": the clause before "and", else the sentence subject."""
+        amp = max(text.rfind(" and ", s_start, cs), text.rfind(" but ", s_start, cs), text.rfind(" or ", s_start, cs))
+        if amp > s_start:
+            c0 = max(text.rfind(",", s_start, amp) + 1, s_start)
+            np = self.np_after(text, c0, amp)
+            if np is not None and np.kind in ("name", "pronoun", "role", "nominal") and np.end < amp:
+                return np
+        return self._subject(text, s_start, cs)
+
+    def _reported_one(self, text, cue, cs, ce, s_start, s_end) -> list[Reported]:
+        c_end = s_end
+        while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019',":
+            c_end -= 1
+        if cue == "according to":
+            np = self.np_after(text, ce, s_end)
+            if np is None:
+                return []
+            att = Attribution(cue, cs, ce, np, "according")
+            before = text[s_start:cs].strip(" \u00a0")
+            if before.endswith(",") and len(before) > 15:
+                return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
+            comma = text.find(",", np.end, s_end)
+            if comma < 0 or comma - np.end > 80:
+                return []
+            return self._make_all(text, [(comma + 1, c_end)], att)
+        lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
+        frames = self.frames.get(lem, ("that",))
+        is_speech = cue in self.speech
+        np = self.np_before(text, s_start, cs)
+        before_cue = text[s_start:cs].rstrip(" \u00a0")
+        if np is None:
+            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
+            if last in ("and", "but", "or") and len(before_cue) > 4:
+                np = self.coordinated_subject(text, s_start, cs)
+                if np is None:
+                    return []
+            elif before_cue.endswith(",") and is_speech:
+                # "CONTENT, said Smith."
+                np = self.np_after(text, ce, s_end)
+                if np is None or len(before_cue) < 15:
+                    return []
+                att = Attribution(cue, cs, ce, np, "post")
+                return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
+            else:
+                return []
+            att = Attribution(cue, cs, ce, np, "pre")
+        else:
+            att = Attribution(cue, cs, ce, np, "pre")
+            before_np = text[s_start:np.start].rstrip(" \u00a0")
+            if before_np.endswith(",") and len(before_np) > 15 and is_speech:
+                after = text[ce:s_end]
+                m = _PAREN_END_RE.match(after)
+                if m:
+                    # "The plan, he said, would cost less." -> both sides
+                    frags = [(s_start, s_start + len(before_np) - 1), (ce + m.end(), c_end)]
+                    return self._make_all(text, frags, att)
+                rest = after.strip(" \u00a0.!?\u201d\"")
+                if len(rest) < 40 and not rest.startswith("that"):
+                    return self._make_all(text, [(s_start, s_start + len(before_np) - 1)], att)
+            if before_np:
+                lead = before_np.strip()
+                lw = lead.rsplit(None, 1)[-1].lower()
+                if not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                    return []
+        # the complement after the cue
+        toks = _tokens(text, ce, min(s_end, ce + 90))
+        if not toks:
+            return []
+        first = toks[0][2]
+        fl = first.lower()
+        c_s = None
+        that_at = None
+        for k in range(min(len(toks), 8)):
+            w = toks[k][2]
+            if w.lower() == "that" and k + 1 < len(toks):
+                that_at = k
+                break
+            if w in (".", ";", "!", "?", ",") and k > 0 or w in QUOTE_CHARS:
+                break
+        clause_end = c_end
+        if that_at is not None and (that_at == 0 or "object" in frames or "clause" in frames or "that" in frames):
+            c_s = toks[that_at + 1][0]
+        elif fl == "to" and "to" in frames:
+            c_s = toks[0][0]
+        elif "object" in frames and fl not in self.func:
+            for k in range(1, min(len(toks), 6)):
+                if toks[k][2].lower() == "to" and k + 1 < len(toks):
+                    c_s = toks[k][0]
+                    break
+                if not toks[k][2][:1].isalnum():
+                    break
+        if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
+                                                   or fl in _CLAUSE_START or first[:1].isdigit()) \
+                and fl not in _NOT_CLAUSE:
+            c_s = toks[0][0]
+        if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
+                "np" in frames or "object" in frames or "clause" in frames):
+            c_s = toks[0][0]
+        if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
+                or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
+            c_s = toks[0][0]
+            clause_end = _clause_end(text, c_s, c_end)
+        if c_s is None:
+            for f in frames:
+                if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
+                    c_s = toks[1][0]
+                    clause_end = _clause_end(text, c_s, c_end)
+                    break
+        if c_s is None:
+            return []
+        return self._make_all(text, [(c_s, clause_end)], att)
+
+    def _make_all(self, text: str, frags, att: Attribution) -> list[Reported]:
+        out = []
+        for s, e in frags:
+            r = self._make(text, s, e, att)
+            if r is not None:
+                out.append(r)
+        return out
+
+    def _make(self, text: str, s: int, e: int, att: Attribution) -> Reported | None:
+        while s < e and text[s] in " \u00a0,:;\u2014\u2013-":
+            s += 1
+        while e > s and text[e - 1] in " \u00a0,:;\u2014\u2013-":
+            e -= 1
+        if e - s < 12 or len(text[s:e].split()) < 3:
+            return None
+        return Reported(s, e, att)
+
+
+_PAREN_END_RE = re.compile(r"(?:[ \u00a0]+[\w\u2019'.\-]+){0,4}[ \u00a0]*,")
+_LEAD_OK = frozenset("but and however yet so now also then still that which who whom what because while when "
+                     "as if although though since where whereas after before once until unless".split())
+_CLAUSE_START = frozenset("the a an this these those there his her their its our my your some many most "
+                          "no not all both each every any one two three several few more if".split())
+_NOT_CLAUSE = frozenset("to in on at of for by with about as so it yes no nothing something little much "
+                        "more nor than".split())
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    """End of the noun phrase or clause starting at ``s``: the next comma, semicolon or dash."""
+    best = e
+    for sep in (",", ";", " \u2014", " \u2013", " -- ", "("):
+        j = text.find(sep, s, best)
+        if j >= 0:
+            best = j
+    return best
+
+
+def _sentence_opener_ok(lead: str) -> bool:
+    """Short adverbial openers before a subject: "Last year", "On Monday", "In a statement"."""
+    words = lead.split()
+    return len(words) <= 4 and not any(c in lead for c in "\"\u201c\u201d")
+
+
+def _strip_pos(w: str) -> str:
+    if len(w) > 2 and w[-2] in "\u2019'" and w[-1] in "sS":
+        return w[:-2]
+    if len(w) > 1 and w[-1] in "\u2019'":
+        return w[:-1]
+    return w

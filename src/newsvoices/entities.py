@@ -1,0 +1,375 @@
+"""Names of people and organisations from capitalisation, titles and word lists.
+
+No trained model: a name is a run of capitalised words (with "of", "for",
+"from"... between them, initials and titles such as "Sen." allowed). A run is
+
+* an **organisation** when its last word is an organisation word ("Home Office",
+  "Centre for Migration Control", "GB News") or its first word opens one
+  ("Department of Justice"), or when "the" precedes it and an organisation
+  word follows it ("the Lotus Eaters podcast");
+* a **person** when a title precedes it ("Mr Bates"), or it has two to four
+  plain capitalised words and no "the" before it ("Jess Phillips");
+* otherwise a single word that may later turn out to be a person: a known
+  person's surname or first name ("Phillips"), or the subject of a reporting verb.
+
+Sentence-initial words that the article also uses in lower case ("Last year")
+and function words ("However") are dropped from the front of a run.
+
+Example:
+    >>> text = "Jess Phillips met the Home Office. Phillips said little."
+    >>> [(r.text, r.kind) for r in find_name_runs(text, [(0, len(text))])]
+    [('Jess Phillips', 'person'), ('Home Office', 'organisation'), ('Phillips', 'single')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, load_lexicon
+
+_APOS = "\u2019'"
+_CONNECTORS = ("of", "for", "from", "the", "and", "de", "van", "von", "der", "la", "le", "da", "du", "al", "bin", "&")
+
+
+def _name_regex(lex: Lexicon) -> re.Pattern:
+    """Runs of capitalised words, initials and dotted abbreviations, with connectors between.
+
+    The first character is matched before the look-behind so that the regex
+    engine can skip quickly to capital letters. A word may end with a full stop
+    ("Sen.", "Washington."); :meth:`NameFinder.runs` splits a run after a full
+    stop that is not a title, an abbreviation or an initial.
+    """
+    cap = "A-Z\u00c0-\u00de"
+    word_rest = r"(?:[\w\u2019'\-]*\w)?\.?"
+    tok = rf"(?:[A-Z]\.(?:[A-Z]\.)*|[{cap}]{word_rest})"
+    conn = "|".join(re.escape(c) for c in _CONNECTORS)
+    first = rf"[{cap}](?<![\w\u2019'\-.][{cap}])(?:\.(?:[A-Z]\.)*|{word_rest})"
+    return re.compile(rf"{first}(?:[ \u00a0]+(?:(?:{conn})[ \u00a0]+){{0,2}}{tok})*")
+
+
+@dataclass
+class NameRun:
+    """A capitalised name in the text.
+
+    Attributes:
+        start, end: the name without title or possessive ending ("Bates" of "Mr Bates's").
+        text: ``text[start:end]``.
+        kind: ``person``, ``organisation``, ``single`` (one word, undecided) or ``other``.
+        title: the title before the name, if any ("Mr", "Sen.").
+        mention_start: where the mention begins, title included.
+        after_the: whether "the" stands right before the run.
+        role_before: a role phrase right before the name ("permanent secretary").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    title: str | None = None
+    mention_start: int = -1
+    after_the: bool = False
+    role_before: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+class NameFinder:
+    """Compiled patterns for one lexicon (build once, reuse for every article)."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or load_lexicon()
+        self.name_re = _name_regex(self.lex)
+        self.lower_re = re.compile(r"(?<![\w\u2019'])[a-z][a-z\u2019'\-]*")
+        self.titles = self.lex.titles
+        self.org_words = self.lex.org_words
+        self.org_words_lower = frozenset(w.lower() for w in self.lex.org_words)
+        self.org_first = self.lex.org_first_words
+        self.function_words = self.lex.function_words
+        self.closed = self.lex.closed_words
+        self.role_words = self.lex.role_words
+        self.non_names = self.lex.non_names
+        self.pronouns = self.lex.all_pronouns
+        self.abbrev = self.lex.abbreviations
+
+    def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
+             ) -> list[NameRun]:
+        """All name runs of ``text`` in order."""
+        if lower_vocab is None:
+            lower_vocab = LowerWords(text)
+        out: list[NameRun] = []
+        closed = self.closed
+        pronouns = self.pronouns
+        for lo, hi in paragraphs:
+            title_case = None
+            for m in self.name_re.finditer(text, lo, hi):
+                run = m.group()
+                s = m.start()
+                if " " not in run and "\u00a0" not in run:
+                    wl = run.rstrip(".").lower()
+                    if wl in closed or wl in pronouns:
+                        continue
+                    if wl in lower_vocab and _sentence_initial(text, s, lo):
+                        continue
+                    r = self._single(text, s, run)
+                    if r is not None:
+                        out.append(r)
+                    continue
+                else:
+                    toks = _split_tokens(run, s)
+                if title_case is None:
+                    title_case = _is_title_case(text[lo:hi])
+                self._classify(text, toks, lo, lower_vocab, title_case, out)
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def _single(self, text: str, s: int, run: str) -> NameRun | None:
+        """Classify a one-word run (the common case) without the general machinery."""
+        w = run
+        if w.endswith(".") and len(w) > 1:
+            w = w[:-1]
+        w = _strip_pos(w)
+        if not w or w in self.non_names or w.lower() in self.titles:
+            return None
+        if w in self.org_words:
+            kind = "organisation"
+        elif len(w) > 1 and w.isupper():
+            kind = "acronym"
+        else:
+            kind = "single"
+        return NameRun(s, s + len(w), w, kind, None, s, False, None)
+
+    def _classify(self, text: str, toks, lo: int, lower_vocab, title_case: bool,
+                  out: list[NameRun]) -> None:
+        # split after a full stop that ends a sentence ("in Washington. He said")
+        parts: list[list[tuple[int, int, str]]] = [[]]
+        for t in toks:
+            w = t[2]
+            if w.endswith(".") and len(w) > 1:
+                base = w[:-1]
+                if base.lower() in self.titles or base in self.abbrev or "." in base or len(base) == 1:
+                    parts[-1].append(t)
+                else:
+                    parts[-1].append((t[0], t[1] - 1, base))
+                    parts.append([])
+            else:
+                parts[-1].append(t)
+        if len(parts) > 1:
+            for part in parts:
+                if part:
+                    self._classify(text, part, lo, lower_vocab, title_case, out)
+            return
+        # split on "and"/"&" unless the whole run is one organisation name
+        parts = [[]]
+        for t in toks:
+            if t[2] in ("and", "&"):
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        if len(parts) > 1:
+            last = parts[-1][-1][2] if parts[-1] else ""
+            before_last = parts[-2][-1][2] if parts[-2] else ""
+            if _strip_pos(last) in self.org_words and _strip_pos(before_last) not in self.org_words:
+                parts = [toks]
+        for k, part in enumerate(parts):
+            if part:
+                self._classify_part(text, part, lo, lower_vocab, title_case, out, first=(k == 0))
+
+    def _classify_part(self, text, toks, lo, lower_vocab, title_case, out, first: bool) -> None:
+        # drop function words / sentence-initial common words / connectors at the front
+        title = None
+        mention_start = None
+        while toks:
+            w = toks[0][2]
+            wl = w.lower()
+            if wl in _CONNECTORS and w.islower():
+                toks = toks[1:]
+                continue
+            if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
+                pass
+            if wl in self.closed or wl in self.pronouns:
+                toks = toks[1:]
+                continue
+            base = w.rstrip(".")
+            if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
+                    and title is None:
+                title = base
+                mention_start = toks[0][0]
+                toks = toks[1:]
+                continue
+            if _sentence_initial(text, toks[0][0], lo) and (wl in lower_vocab) and title is None:
+                toks = toks[1:]
+                continue
+            break
+        # drop trailing connectors (cannot happen with the regex, but be safe)
+        while toks and toks[-1][2] in _CONNECTORS:
+            toks = toks[:-1]
+        if not toks:
+            return
+        start = toks[0][0]
+        end = toks[-1][1]
+        last = toks[-1][2]
+        stripped = _strip_pos(last)
+        if stripped != last:
+            end -= len(last) - len(stripped)
+        name = text[start:end]
+        words = [t[2] for t in toks]
+        words[-1] = stripped
+        if not stripped:
+            return
+        if all(w in self.non_names for w in words):
+            return
+        if mention_start is None:
+            mention_start = start
+        prev_word = _word_before(text, mention_start, lo).lower()
+        after_the = prev_word == "the"
+        last_word = words[-1]
+        is_acronym = all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1
+        kind = "other"
+        if last_word in self.org_words or (len(words) > 1 and words[0] in self.org_first):
+            kind = "organisation"
+        elif after_the and self._org_noun_after(text, end):
+            kind = "organisation"
+        elif title is not None:
+            kind = "person"
+        elif is_acronym:
+            kind = "acronym"
+        elif len(words) == 1:
+            kind = "single"
+        elif 2 <= len(words) <= 4 and not after_the and all(w[:1].isupper() for w in words) \
+                and not any(w in self.non_names for w in words) and not title_case:
+            kind = "person"
+        elif title_case:
+            kind = "single" if len(words) == 1 else "other"
+        role_before = None
+        if kind == "person" and title is None:
+            seg = text[max(lo, start - 60):start]
+            if seg.endswith(" "):
+                ws = seg.split()[-3:]
+                k = len(ws)
+                while k > 0 and ws[k - 1][:1].islower() and ws[k - 1].isalpha():
+                    k -= 1
+                if k < len(ws):
+                    role_before = self._role_suffix([w.lower() for w in ws[k:]])
+        out.append(NameRun(start, end, name, kind, title, mention_start, after_the, role_before))
+
+    def _org_noun_after(self, text: str, end: int) -> bool:
+        m = _NEXT_WORD_RE.match(text, end)
+        return bool(m) and m.group(1).lower() in self.org_words_lower
+
+    def _role_suffix(self, words: list[str]) -> str | None:
+        """The longest role phrase ending the given lower-case words ("permanent secretary")."""
+        roles = self.lex.roles
+        for k in range(len(words)):
+            cand = " ".join(words[k:])
+            if cand in roles:
+                return cand
+        return None
+
+
+_TOKEN_RE = re.compile(r"[^\s\u00a0]+")
+
+
+def _split_tokens(run: str, s: int) -> list[tuple[int, int, str]]:
+    """Whitespace tokens of a run with absolute offsets (runs hold single spaces or NBSPs)."""
+    out = []
+    pos = 0
+    for w in run.replace("\u00a0", " ").split(" "):
+        if w:
+            out.append((s + pos, s + pos + len(w), w))
+        pos += len(w) + 1
+    return out
+
+
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The word right before ``pos`` (skipping spaces), or ''."""
+    j = pos - 1
+    while j >= lo and text[j] in " \u00a0":
+        j -= 1
+    e = j + 1
+    while j >= lo and (text[j].isalnum() or text[j] in "\u2019'-"):
+        j -= 1
+    return text[j + 1:e]
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)")
+
+
+def _strip_pos(w: str) -> str:
+    """Drop a possessive ending: "Trump's" -> "Trump", "Bates'" -> "Bates"."""
+    if len(w) > 2 and w[-2] in _APOS and w[-1] in "sS":
+        return w[:-2]
+    if len(w) > 1 and w[-1] in _APOS:
+        return w[:-1]
+    return w
+
+
+def _sentence_initial(text: str, pos: int, lo: int) -> bool:
+    """Whether ``pos`` starts a sentence (paragraph start, or after . ! ? : or an opening quote)."""
+    j = pos - 1
+    while j >= lo and text[j] in " \u00a0\t":
+        j -= 1
+    if j < lo:
+        return True
+    c = text[j]
+    if c in ".!?:;\u201c\u2018\"'(\u2014\u2013-[":
+        return True
+    return False
+
+
+_CAP_START_RE = re.compile(r"(?<!\S)[A-Z\u00c0-\u00de]")
+_SMALL_RE = re.compile(r"(?<!\S)(?:a|an|the|of|to|in|on|for|and|at|by|with|from|as|or|vs\.?)(?!\S)")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _is_title_case(para: str) -> bool:
+    """Headline-style paragraph where nearly every word is capitalised."""
+    if len(para) > 400:
+        return False
+    n = len(_SPACE_RE.findall(para.strip())) + 1
+    if n < 4:
+        return False
+    caps = len(_CAP_START_RE.findall(para))
+    small = len(_SMALL_RE.findall(para))
+    return caps >= 0.8 * (n - small) and caps >= 3
+
+
+class LowerWords:
+    """Whether a word occurs in lower case in a text, looked up lazily and memoised.
+
+    Cheaper than collecting the text's whole vocabulary: only sentence-initial
+    capitalised words are ever asked about.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.memo: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        r = self.memo.get(word)
+        if r is None:
+            r = self.memo[word] = self._find(word)
+        return r
+
+    def _find(self, word: str) -> bool:
+        text = self.text
+        n = len(word)
+        i = text.find(word)
+        while i >= 0:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun]:
+    """Name runs of ``text`` with the default lexicon (see :class:`NameFinder`)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = NameFinder()
+    return _DEFAULT.runs(text, paragraphs)
+
+
+_DEFAULT: NameFinder | None = None

@@ -1,0 +1,157 @@
+"""Word lists for quotation extraction and attribution, read from ``data/lexicons/``.
+
+Every rule word (reporting verbs, titles, role nouns, organisation words ...)
+lives in a plain text file a researcher can edit; this module only reads them.
+Lines starting with ``#`` and blank lines are ignored.
+
+Example:
+    >>> lex = load_lexicon()
+    >>> lex.speech_verbs["said"]
+    'say'
+    >>> "spokesperson" in lex.roles
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .config import DATA_DIR
+
+LEXICON_DIR = DATA_DIR / "lexicons"
+
+
+def _lines(name: str, directory: Path | None = None) -> list[str]:
+    """Non-comment, non-blank lines of a lexicon file (stripped)."""
+    path = (directory or LEXICON_DIR) / name
+    if not path.is_file():
+        raise ValueError(f"{path}: lexicon file is missing")
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+    return out
+
+
+def _verb_forms(name: str, directory: Path | None) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for line in _lines(name, directory):
+        words = line.lower().split()
+        for w in words:
+            forms.setdefault(w, words[0])
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists used by the extractor (lower-cased unless noted).
+
+    Attributes:
+        speech_verbs: inflected form -> lemma, verbs of saying/writing.
+        belief_verbs: inflected form -> lemma, verbs of believing/finding (reported speech only).
+        titles: honorifics before names (lower case, no full stop).
+        roles: role nouns, singular and plural, single- and multi-word.
+        plural_roles: the plural forms among ``roles``.
+        org_words: words that end an organisation name (as written, capitalised).
+        org_first_words: words that start an organisation name.
+        function_words: words that end a noun phrase (lower case).
+        closed_words: the function words that are never part of a capitalised name.
+        pronouns: category (person/group/self) -> pronouns.
+        determiners: determiner -> "definite" or "indefinite".
+        non_names: capitalised words that are never part of a person's name.
+        abbreviations: abbreviations whose full stop does not end a sentence.
+        gap_words: words allowed between a speaker and the reporting verb.
+        speech_nouns: phrases like "in a statement" that extend a cue.
+        source_nouns: lower-case nouns that can be a source ("report", "study").
+        stance_verbs: inflected form -> lemma, verbs of stance or intention (reported speech only).
+        verb_frames: lemma -> complements that carry the reported content (see verb_frames.tsv).
+    """
+
+    speech_verbs: dict[str, str]
+    belief_verbs: dict[str, str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    plural_roles: frozenset[str]
+    org_words: frozenset[str]
+    org_first_words: frozenset[str]
+    function_words: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    determiners: dict[str, str]
+    non_names: frozenset[str]
+    abbreviations: frozenset[str]
+    gap_words: frozenset[str]
+    speech_nouns: tuple[str, ...]
+    source_nouns: frozenset[str]
+    stance_verbs: dict[str, str] = field(default_factory=dict)
+    verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    closed_words: frozenset[str] = field(default=frozenset())
+    role_words: frozenset[str] = field(default=frozenset())
+
+    @property
+    def all_pronouns(self) -> frozenset[str]:
+        """Every pronoun of every category."""
+        return frozenset().union(*self.pronouns.values())
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Read every lexicon file (cached).
+
+    Args:
+        directory: folder with the files; default ``DATA_DIR / "lexicons"``.
+
+    Raises:
+        ValueError: when a file is missing or malformed (the message names the file).
+    """
+    d = Path(directory) if directory else LEXICON_DIR
+    roles: set[str] = set()
+    plural: set[str] = set()
+    for line in _lines("role_nouns.txt", d):
+        parts = [p.strip().lower() for p in line.split("|")]
+        roles.update(p for p in parts if p)
+        plural.update(p for p in parts[1:] if p)
+    with (d / "pronouns.yaml").open(encoding="utf-8") as f:
+        pron = yaml.safe_load(f)
+    if not isinstance(pron, dict):
+        raise ValueError(f"{d / 'pronouns.yaml'}: expected a mapping category -> list of pronouns")
+    determiners = {}
+    for line in _lines("determiners.txt", d):
+        parts = line.split()
+        if len(parts) != 2 or parts[1] not in ("definite", "indefinite"):
+            raise ValueError(f"{d / 'determiners.txt'}: bad line {line!r} (want: word<TAB>definite|indefinite)")
+        determiners[parts[0].lower()] = parts[1]
+    role_words = {w for r in roles for w in r.split()}
+    frames: dict[str, tuple[str, ...]] = {}
+    for line in _lines("verb_frames.tsv", d):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{d / 'verb_frames.tsv'}: bad line {line!r} (want: lemma<TAB>frame,frame)")
+        frames[parts[0].strip().lower()] = tuple(f.strip() for f in parts[1].split(",") if f.strip())
+    return Lexicon(
+        speech_verbs=_verb_forms("speech_verbs.txt", d),
+        belief_verbs=_verb_forms("belief_verbs.txt", d),
+        titles=frozenset(w.lower().rstrip(".") for w in _lines("titles.txt", d)),
+        roles=frozenset(roles),
+        plural_roles=frozenset(plural),
+        org_words=frozenset(_lines("org_words.txt", d)),
+        org_first_words=frozenset(_lines("org_first_words.txt", d)),
+        function_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)),
+        closed_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)
+                               if "name-ok" not in w.split()[1:]),
+        pronouns={k: frozenset(str(w).lower() for w in v) for k, v in pron.items()},
+        determiners=determiners,
+        non_names=frozenset(_lines("non_names.txt", d)),
+        abbreviations=frozenset(_lines("abbreviations.txt", d)),
+        gap_words=frozenset(w.lower() for w in _lines("verb_gap_words.txt", d)),
+        speech_nouns=tuple(w.lower() for w in _lines("speech_nouns.txt", d)),
+        source_nouns=frozenset(w.lower() for w in _lines("source_nouns.txt", d)),
+        stance_verbs=_verb_forms("stance_verbs.txt", d),
+        verb_frames=frames,
+        role_words=frozenset(role_words),
+    )
