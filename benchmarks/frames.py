@@ -13,7 +13,7 @@ task's official measure):
   folds, then applied to the held-out fold. This is the honest estimate;
 * ``frames.train()`` (TF-IDF + logistic regression) under 5-fold cross-validation.
 
-Prints the numbers and writes ``data/validity/frames.csv`` for the reports. Skips
+Prints the numbers and writes ``benchmarks/results/frames.json`` for the reports. Skips
 (exit 0) when the shared gold data are absent.
 """
 

@@ -9,7 +9,7 @@
 * NewsMTSC train split (Hamborg & Donnay 2021): macro-F1 of ``toward`` under 5-fold
   cross-validation grouped by article, next to whole-sentence VADER.
 
-Prints the numbers and writes them to ``data/validity/sentiment.csv``, which the
+Prints the numbers and writes them to ``benchmarks/results/sentiment.json``, which the
 notebooks show in their "how far to trust these numbers" box. Skips (exit 0) when
 the shared gold data are absent. ``--quick`` skips NewsMTSC.
 """

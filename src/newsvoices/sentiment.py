@@ -348,3 +348,34 @@ def toward(sentence: str, start: int, end: int) -> str:
         ValueError: if the offsets fall outside the sentence.
     """
     return news_target_model().toward(sentence, start, end)
+
+
+def tone_toward_actors(quotes, mentions):
+    """How each voice speaks about the others: :func:`toward` for every person or
+    organisation mentioned inside a quote (other than the speaker).
+
+    Args:
+        quotes: the quotes table (``article_id``, ``start``, ``end``, ``text``, ``speaker_id``,
+            ``speaker``, ``voice_type``).
+        mentions: the mentions table (``article_id``, ``entity_id``, ``name``, ``start``, ``end``).
+
+    Returns:
+        Tidy table: article_id, quote_id, speaker, voice_type, target_id, target, tone.
+    """
+    import pandas as pd
+
+    cols = ["article_id", "quote_id", "speaker", "voice_type", "target_id", "target", "tone"]
+    rows = []
+    if len(quotes) and len(mentions):
+        by_article = {a: m.sort_values(["start", "end"]) for a, m in mentions.groupby("article_id", sort=False)}
+        for q in quotes.itertuples(index=False):
+            m = by_article.get(q.article_id)
+            if m is None:
+                continue
+            inside = m[(m["start"] >= q.start) & (m["end"] <= q.end) & (m["entity_id"] != q.speaker_id)]
+            for t in inside.itertuples(index=False):
+                a, b = int(t.start - q.start), int(t.end - q.start)
+                if q.text[a:b] != t.text:  # quote text is not a verbatim slice (e.g. joined paragraphs)
+                    continue
+                rows.append([q.article_id, q.quote_id, q.speaker, q.voice_type, t.entity_id, t.name, toward(q.text, a, b)])
+    return pd.DataFrame(rows, columns=cols)

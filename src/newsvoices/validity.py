@@ -1,8 +1,10 @@
 """Measured validity figures, written by the benchmark scripts and shown in the reports.
 
 ``benchmarks/sentiment.py`` and ``benchmarks/frames.py`` write their numbers to
-``data/validity/<name>.csv`` (one figure per line); notebooks read them back with
-:func:`table` and show :func:`trust_box`, so no figure is typed by hand twice.
+``benchmarks/results/<part>.json`` (the folder whose figures the report's methods
+box lists; ``rows`` holds one record per figure, ``metrics`` the same numbers
+nested); notebooks read them back with :func:`table` and show :func:`trust_box`,
+so no figure is typed by hand twice.
 
 Example:
     >>> t = table()
@@ -12,13 +14,15 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import html
+import json
 from pathlib import Path
 
 import pandas as pd
 
-from .config import DATA_DIR
+from .config import PROJ_ROOT
+
+RESULTS_DIR = PROJ_ROOT / "benchmarks" / "results"
 
 COLUMNS = ["part", "gold", "method", "protocol", "measure", "value", "n", "rerun"]
 PARTS = ("sentiment", "frames")
@@ -28,27 +32,33 @@ def path(part: str) -> Path:
     """Where the figures of one part (``sentiment`` or ``frames``) live."""
     if part not in PARTS:
         raise ValueError(f"unknown validity part {part!r}; expected one of {PARTS}")
-    return DATA_DIR / "validity" / f"{part}.csv"
+    return RESULTS_DIR / f"{part}.json"
 
 
 def write(part: str, rows: list[dict], rerun: str) -> Path:
     """Write benchmark figures (dicts with gold, method, protocol, measure, value, n)."""
     p = path(part)
     p.parent.mkdir(parents=True, exist_ok=True)
-    with p.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({**{c: r.get(c, "") for c in COLUMNS}, "part": part, "rerun": rerun})
+    recs = [{**{c: r.get(c, "") for c in COLUMNS}, "part": part, "rerun": rerun} for r in rows]
+    metrics: dict = {}
+    for r in recs:
+        metrics.setdefault(r["method"], {})[r["measure"]] = r["value"]
+    doc = {"benchmark": part, "command": rerun, "dataset": "; ".join(sorted({r["gold"] for r in recs})),
+           "metrics": metrics, "rows": recs}
+    p.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return p
 
 
 def table(parts: tuple[str, ...] = PARTS) -> pd.DataFrame:
     """All recorded figures (empty table if no benchmark has been run)."""
-    frames = [pd.read_csv(path(p)) for p in parts if path(p).is_file()]
-    if not frames:
-        return pd.DataFrame(columns=COLUMNS)
-    return pd.concat(frames, ignore_index=True)[COLUMNS]
+    recs = []
+    for p in parts:
+        if path(p).is_file():
+            try:
+                recs += json.loads(path(p).read_text(encoding="utf-8")).get("rows", [])
+            except ValueError as exc:
+                raise ValueError(f"{path(p)}: not valid JSON ({exc}); rerun the benchmark") from exc
+    return pd.DataFrame(recs, columns=COLUMNS)
 
 
 def trust_box(parts: tuple[str, ...] = PARTS) -> str:
