@@ -302,3 +302,27 @@ def test_corpus_level_pass_is_applied_in_memory_and_streamed(corpus_dir, tmp_pat
         assert "propagated" not in set(q.loc[q["speaker_id"] != "maria-lopez", "voice_type"].dropna())
     for name in ("speakers", "quotes"):
         assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False)
+
+
+@pytest.mark.shared
+def test_streamed_run_equals_in_memory_with_real_voice_propagation(tmp_path):
+    from conftest import shared_path
+
+    from newsvoices import load_corpus
+
+    corpus = load_corpus(shared_path("corpora", "guardian-qatar-migrant-workers-2022"))
+    corpus.articles = corpus.articles[:6]  # enough shared speakers for the propagation to act
+    mem = analyze(corpus, workers=1)
+    runner.run(corpus, tmp_path, workers=1, chunk_articles=5)
+    disk = load_tables(tmp_path)
+    assert mem.speakers["voice_rule"].str.startswith("corpus").any()  # the corpus pass did something
+    for name in TABLES:
+        assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False), name
+
+
+def test_progress_bar_and_its_off_switch(corpus_dir, capsys):
+    analyze(corpus_dir, workers=1, progress=True)
+    err = capsys.readouterr().err
+    assert "articles" in err and "73/73" in err  # total known up front (files + JSONL lines)
+    analyze(corpus_dir, workers=1, progress=False)
+    assert capsys.readouterr().err == ""

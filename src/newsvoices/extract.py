@@ -302,6 +302,9 @@ def extract(article: Article) -> Extraction:
                     carry = None
             continue
         ends = ends_of(pi)
+        p0 = lo
+        while p0 < hi and text[p0].isspace():
+            p0 += 1
         prev_att: Attribution | None = None
         prev_end = lo
         para_atts: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
@@ -327,7 +330,7 @@ def extract(article: Article) -> Extraction:
                     # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
                     p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
                     att = parser.attribute_pre(text, p0, ends[k - 1])
-                    if att is not None and att.np.kind in ("name", "pronoun", "role"):
+                    if att is not None and att.np.kind in ("name", "pronoun"):
                         how = "prev"
                     else:
                         att = None
@@ -342,16 +345,16 @@ def extract(article: Article) -> Extraction:
         out_atts = []
         for q, att, how in para_atts:
             if att is None:
-                para_start = not text[lo:q.open].strip()
+                para_start = q.open <= p0
                 if para_start and carry is not None and (q is qs[0]):
                     att, how = carry, "carry"
                 elif first_att is not None:
                     att, how = first_att, "split"
             out_atts.append((q, att, how))
         # speech filter
-        title_para = _is_title_case(text[lo:hi])
+        title_para = hi - lo < 400 and _is_title_case(text[lo:hi])
         for q, att, how in out_atts:
-            para_start = not text[lo:q.open].strip()
+            para_start = q.open <= p0
             gap = _n_words(text[att.cue_end:q.open]) if att is not None and how == "pre" and att.cue_end <= q.open \
                 else 0
             if looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
@@ -363,7 +366,7 @@ def extract(article: Article) -> Extraction:
                 last_att = att
         if last_att is not None:
             carry, carry_gap = last_att, 0
-        elif not text[lo:qs[0].open].strip():
+        elif qs[0].open <= p0:
             pass  # an unattributed quote paragraph: keep the carried speaker
         else:
             carry = None
@@ -464,6 +467,7 @@ class _Resolver:
         self.finder = finder
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
+        self.by_name: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.mention_at: dict[tuple[int, int], str] = {}
         self.quote_spans = sorted((q.start, q.end) for q in spans)
@@ -490,6 +494,7 @@ class _Resolver:
     def _new(self, name: str, kind: str, description=None, organisation=None) -> Entity:
         e = Entity(f"e{len(self.entities) + 1}", name, kind, description, organisation)
         self.entities.append(e)
+        self.by_name.setdefault(name, e)
         self.by_key[e.key] = e
         return e
 
@@ -559,13 +564,13 @@ class _Resolver:
             return None
         if len(cands) == 1:
             return cands[0]
-        # the most recently mentioned before pos
-        best = None
-        best_pos = -1
-        for m in self.mentions:
-            if m.entity in cands and m.start < pos and m.start > best_pos:
-                best, best_pos = m.entity, m.start
-        return best or cands[0]
+        # the most recently mentioned before pos (bounded look-back)
+        k = bisect.bisect_left(self.antecedents, (pos, "", ""))
+        for j in range(k - 1, max(-1, k - 300), -1):
+            key = self.antecedents[j][1]
+            if key in cands:
+                return key
+        return cands[0]
 
     def _fix_org_names(self) -> None:
         prefer = ("of", "for", "and", "on", "in", "at", "from")
@@ -615,10 +620,8 @@ class _Resolver:
         return None
 
     def _find_by_name(self, name: str) -> Entity | None:
-        for e in self.entities:
-            if e.name == name:
-                return e
-        return None
+        e = self.by_name.get(name)
+        return e if e is not None and e.name == name else None
 
     def _resolve_name(self, np: NP) -> str | None:
         name = np.name or np.text
@@ -698,7 +701,7 @@ class _Resolver:
         definite = np.determiner is None or self.parser.det.get(np.determiner) == "definite"
         if definite:
             # the most recent entity with this role
-            for m in reversed(self.mentions):
+            for m in self.mentions[:-301:-1]:
                 if m.start >= np.start:
                     continue
                 ent = self.by_key[m.entity]

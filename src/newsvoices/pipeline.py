@@ -13,12 +13,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from . import extract as _extract
+from . import frames as _frames
 from . import identity as _identity
 from . import sentiment as _sentiment
 from . import voices as _voices
@@ -32,7 +34,7 @@ PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "is_headline", "
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "paragraph", "position", "start", "end", "text", "kind", "cue",
     "cue_start", "cue_end", "speaker_id", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "voice_type", "n_words", "sentiment",
+    "speaker_end", "voice_type", "n_words", "sentiment", "frames",
 ]
 SPEAKER_COLUMNS = [
     "article_id", "speaker_id", "name", "kind", "description", "organisation", "voice_type",
@@ -95,10 +97,11 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             contexts.setdefault(m.entity, []).append(_voices.name_context(text, m.start, m.end))
     voice = {k: _voices.classify(e, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
+    quote_frames = _frames.classify([q.text for q in ex.quotes]) if ex.quotes else []
     quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
     span_starts = [s for s, _ in quoted_spans]
     reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
-    for n, (q, tone) in enumerate(zip(ex.quotes, tones)):
+    for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,
@@ -106,7 +109,8 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "speaker_id": sids.get(q.entity), "speaker": ents[q.entity].name if q.entity in ents else None,
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "voice_type": voice[q.entity][0] if q.entity in voice else None,
-            "n_words": count_words(q.text), "sentiment": tone, **meta,
+            "n_words": count_words(q.text), "sentiment": tone,
+            "frames": _frames.join(qf), **meta,
         })
     for m in ex.mentions:
         i = bisect.bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
@@ -116,18 +120,22 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
         })
     done: set[str] = set()  # several entities may share one id (an org and its spokesperson)
+    quotes_by_sid: dict[Any, list[dict[str, Any]]] = {}  # grouped once: linear in quotes and mentions
+    for q in rows["quotes"]:
+        quotes_by_sid.setdefault(q["speaker_id"], []).append(q)
+    mentions_by_sid = Counter(sids.get(m.entity) for m in ex.mentions)
     for k, e in sorted(ents.items(), key=lambda kv: kv[1].kind != "organisation"):
         if sids[k] in done:
             continue
         done.add(sids[k])
-        qs = [q for q in rows["quotes"] if q["speaker_id"] == sids[k]]
+        qs = quotes_by_sid.get(sids[k], [])
         rows["speakers"].append({
             "article_id": aid, "speaker_id": sids[k], "name": e.name, "kind": e.kind,
             "description": e.description, "organisation": e.organisation,
             "voice_type": voice[k][0], "voice_rule": voice[k][1], "n_quotes": len(qs),
             "n_direct": sum(q["kind"] == "direct" for q in qs), "n_words": sum(q["n_words"] for q in qs),
             "first_position": min((q["position"] for q in qs), default=None),
-            "n_mentions": sum(1 for m in ex.mentions if sids.get(m.entity) == sids[k]), **meta,
+            "n_mentions": mentions_by_sid[sids[k]], **meta,
         })
     return rows
 

@@ -104,8 +104,12 @@ def article_key(article: Article, fp: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- one article
-class ArticleTimeout(Exception):
-    """Raised inside a worker when an article exceeds its time budget."""
+class ArticleTimeout(BaseException):
+    """Raised inside a worker when an article exceeds its time budget.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``) so that no ``except Exception``
+    in the analysis can swallow it.
+    """
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - exercised in worker processes
@@ -122,6 +126,27 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg}{where}"
 
 
+_WARM = False
+
+
+def warm_up() -> None:
+    """Import the analysis and load its rule files once, outside any time budget.
+
+    An alarm that interrupted the first (loading) call would leave modules half
+    imported; with fork, workers inherit the warm state from the parent.
+    """
+    global _WARM
+    if _WARM:
+        return
+    from . import pipeline
+
+    try:
+        pipeline.analyze_article(Article(id="warm-up", text='Title\n"Yes, we will," said Ann Lee, the minister.'))
+    except Exception:  # a real article will report the problem
+        pass
+    _WARM = True
+
+
 def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     """Run ``pipeline.analyze_article`` on one article; never raises.
 
@@ -133,6 +158,8 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     from . import pipeline
 
     alarm = bool(time_budget) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if alarm:
+        warm_up()
     try:
         old = None
         if alarm:
@@ -335,13 +362,15 @@ def _local_results(stream, *, workers, time_budget, scheduler=None, batch_size=N
     # Peek ahead: a small corpus (or workers=1) stays in this process.
     head: list = []
     n_todo = 0
+    exhausted = True
     if workers > 1:
         for entry in stream:
             head.append(entry)
             n_todo += entry[1] is None
-            if n_todo >= MIN_PARALLEL:
+            if n_todo >= MIN_PARALLEL or len(head) >= 4 * MIN_PARALLEL:
+                exhausted = False
                 break
-    if workers == 1 or n_todo < MIN_PARALLEL:
+    if workers == 1 or (exhausted and n_todo < MIN_PARALLEL):
         for item, res, key, _ in _chain(head, stream):
             if res is None:
                 res = analyze_one(item, time_budget)
@@ -360,7 +389,7 @@ def _chain(head, rest):
 def _pool_results(stream, workers, time_budget, batch_size):
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":  # import and load rules once, shared by every forked worker
-        analyze_one(Article(id="warm-up", text='Title\n"Yes," said Ann Lee.'), time_budget)
+        warm_up()
     hard = _hard_limit(time_budget)
     pool: list[_Worker] = [_Worker(ctx, time_budget) for _ in range(workers)]
     done: dict[int, tuple] = {}  # seq -> (item, res, key, buf)
@@ -432,6 +461,7 @@ def _pool_results(stream, workers, time_budget, batch_size):
                             w.since = time.monotonic()
                         continue
                     except (EOFError, OSError):
+                        w.proc.join(timeout=1)
                         reason = f"worker process died (exit code {w.proc.exitcode}) on this article"
                 elif hard and now - w.since > hard:
                     reason = f"time budget of {time_budget:g} s exceeded (worker stopped)"
@@ -504,9 +534,15 @@ def _dask_results(stream, *, workers, time_budget, scheduler=None, batch_size=No
         fill()
         while pending:
             entries, fut = pending.popleft()
-            bufs = iter(fut.result()) if fut is not None else iter(())
+            failed = None
+            try:
+                bufs = iter(fut.result()) if fut is not None else iter(())
+            except Exception as exc:  # e.g. KilledWorker: the batch is logged as skipped, the run goes on
+                failed, bufs = f"Dask task failed: {describe_error(exc)}", iter(())
             for item, res, key, _ in entries:
-                if res is None:
+                if res is None and failed:
+                    yield item, ("skipped", failed), key, None
+                elif res is None:
                     buf = next(bufs)
                     yield item, pickle.loads(buf), key, buf
                 else:
@@ -580,6 +616,10 @@ def rows_to_table(rows: list[dict[str, Any]], columns: list[str]) -> pa.Table:
 def table_to_frame(table: pa.Table):
     """pandas DataFrame of an Arrow table, the same way Parquet files read back."""
     return table.to_pandas()
+
+
+#: Speaker columns the corpus-level step reads (see :meth:`TableSink.corpus_pass`).
+PASS_COLUMNS = ("article_id", "speaker_id", "voice_type", "voice_rule", "kind", "name")
 
 
 def corpus_pass():
@@ -677,30 +717,52 @@ class TableSink:
     def corpus_pass(self) -> None:
         """Corpus-level steps that need every article first (speaker voices propagated across articles).
 
-        Speakers are read whole (one row per speaker per article); quotes are rewritten part by part.
+        The propagation sees slim speaker rows (``PASS_COLUMNS``, strings shared), so
+        memory stays a few hundred bytes per speaker row; its changes are then applied
+        to the speakers and quotes tables part by part.
         """
         post = corpus_pass()
         if post is None or not self.parts["speakers"]:
             return
-        speakers = [r for part in self.parts["speakers"] for r in pq.read_table(part).to_pylist()]
-        new_speakers, _ = post(speakers, None)
-        changed = {
-            (new.get("article_id"), new.get("speaker_id")): new.get("voice_type")
-            for old, new in zip(speakers, new_speakers) if old.get("voice_type") != new.get("voice_type")
-        }
-        if new_speakers != speakers:
-            self._rewrite("speakers", iter([new_speakers]))
-        if changed:
-            def quotes(parts):
-                for part in parts:
-                    rows = pq.read_table(part).to_pylist()
-                    for q in rows:
-                        k = (q.get("article_id"), q.get("speaker_id"))
-                        if k in changed:
-                            q["voice_type"] = changed[k]
-                    yield rows
+        intern: dict[str, str] = {}
+        slim: list[dict[str, Any]] = []
+        for part in self.parts["speakers"]:
+            present = [c for c in PASS_COLUMNS if c in pq.read_schema(part).names]
+            for row in pq.read_table(part, columns=present).to_pylist():
+                slim.append({k: intern.setdefault(v, v) if isinstance(v, str) else v for k, v in row.items()})
+        new_rows, _ = post(slim, None)
+        key = ("voice_type", "voice_rule")
+        speaker_fix: dict[int, dict[str, Any]] = {}
+        quote_fix: dict[tuple, Any] = {}
+        for i, (old, new) in enumerate(zip(slim, new_rows)):
+            if tuple(old.get(k) for k in key) != tuple(new.get(k) for k in key):
+                speaker_fix[i] = {k: new.get(k) for k in key}
+                quote_fix[(new.get("article_id"), new.get("speaker_id"))] = new.get("voice_type")
+        del slim, new_rows, intern
+        if not speaker_fix:
+            return
 
-            self._rewrite("quotes", quotes(list(self.parts["quotes"])))
+        def speakers(parts):
+            i = 0
+            for part in parts:
+                rows = pq.read_table(part).to_pylist()
+                for r in rows:
+                    if i in speaker_fix:
+                        r.update(speaker_fix[i])
+                    i += 1
+                yield rows
+
+        def quotes(parts):
+            for part in parts:
+                rows = pq.read_table(part).to_pylist()
+                for q in rows:
+                    k = (q.get("article_id"), q.get("speaker_id"))
+                    if k in quote_fix:
+                        q["voice_type"] = quote_fix[k]
+                yield rows
+
+        self._rewrite("speakers", speakers(list(self.parts["speakers"])))
+        self._rewrite("quotes", quotes(list(self.parts["quotes"])))
 
     def _final_schema(self, name: str) -> pa.Schema:
         fields = self.schema[name]
