@@ -987,8 +987,8 @@ class ReportContext:
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
                              "value": f"{v:.3f}" if isinstance(v, float) else f"{v:,}", "rerun": cmd})
         rows += _validity_rows()
-        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")
-                         if not p.name.startswith("_")) if (PROJ_ROOT / "benchmarks").is_dir() else []
+        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")  # measurements, not builders
+                         if not p.name.startswith(("_", "build_", "train_"))) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
             body = html_table(pd.DataFrame(rows), caption="Measured accuracy (benchmarks/results/ and data/validity/)", max_rows=60)
         else:
