@@ -808,6 +808,10 @@ class Parser:
             k = bisect.bisect_right(sent_ends, cs)
             s_start = sent_ends[k - 1] if k > 0 else lo
             s_end = sent_ends[k] if k < len(sent_ends) else hi
+            # a clause stands within a bounded distance of its cue: keeps run-on "sentences"
+            # (pathological or unpunctuated text) linear instead of quadratic
+            s_start = max(s_start, cs - _MAX_CLAUSE_LOOKBACK)
+            s_end = min(s_end, ce + _MAX_CLAUSE_LOOKAHEAD)
             # the clause: after the last ";" or ":" before the cue, up to the next one after it
             for sep in (";", ":"):
                 j = text.rfind(sep, s_start, cs)
@@ -1006,6 +1010,11 @@ class Parser:
 
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
+#: characters before a reporting cue searched for its clause and subject
+_MAX_CLAUSE_LOOKBACK = 600
+#: characters after a reporting cue that its reported content may span
+_MAX_CLAUSE_LOOKAHEAD = 3000
+
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
 _ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "
