@@ -215,7 +215,7 @@ class Parser:
         if toks[i][2] == ",":
             # appositive: "Robert Bates, founder of X, said" / "Smith, who ..., said"
             j = i - 1
-            while j >= 0 and i - j < 40 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
+            while j >= 0 and i - j < 30 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
                     and toks[j][2] not in QUOTE_CHARS and toks[j][2] not in ("\u2014", "\u2013"):
                 if toks[j][2] == "." and not (j > 0 and (toks[j - 1][2] in self.abbrev or (
                         len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
@@ -898,6 +898,14 @@ class Parser:
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
+            if before_cue.endswith(",") and is_speech and len(before_cue) > 15:
+                inv = self.np_after(text, ce, s_end)
+                tail = text[inv.end:s_end].lstrip(" \u00a0") if inv is not None else ""
+                if inv is not None and inv.kind in ("name", "role") and (
+                        tail.startswith(("who ", "which ", ",", "(")) or self._adverbial_rest(tail)):
+                    # "..., said an American official who was briefed." -> inverted, content before
+                    att = Attribution(cue, cs, ce, inv, "post")
+                    return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             before_np = text[s_start:np.start].rstrip(" \u00a0")
             lead_end = None
             if before_np.endswith(","):

@@ -387,10 +387,13 @@ def extract(article: Article) -> Extraction:
         return k >= 0 and all_spans[k][0] <= pos < all_spans[k][1]
 
     reported = []
+    used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
         for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
+            if r.attribution.cue_start in used_cues:
+                continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
             if k < len(dq) and dq[k][0] < r.end:
