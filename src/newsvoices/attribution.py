@@ -484,6 +484,12 @@ class Parser:
             lower = [t[2] for t in body if not self._is_cap(t[2])]
             return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
                       organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
+        if not det and head.isalpha() and head.islower() and len(head) > 3 and head.endswith("s") \
+                and not head.endswith("ss") and head_l not in self.func and len(body) <= 4:
+            # "security specialists say", "local party leaders say": a group
+            caps = [t for t in body[:-1] if self._is_cap(t[2])]
+            return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not self._is_cap(t[2])),
+                      plural=True, organisation=text[caps[0][0]:caps[-1][1]] if caps else None)
         if det and self._is_cap(head) and len(body) >= 1 and self.det.get(det) == "indefinite":
             # "another New Hampshire Democrat", "a Trump supporter"
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
@@ -952,12 +958,20 @@ class Parser:
             c_s = toks[that_at + 1][0]
         elif fl == "to" and "to" in frames:
             c_s = toks[0][0]
-        elif "object" in frames and fl not in self.func:
-            for k in range(1, min(len(toks), 6)):
-                if toks[k][2].lower() == "to" and k + 1 < len(toks):
+        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an")):
+            # "told reporters to ...", "told POLITICO they were leaning ...", "told the AP his task is ..."
+            for k in range(1, min(len(toks), 7)):
+                w = toks[k][2]
+                wl = w.lower()
+                if wl == "to" and k + 1 < len(toks):
                     c_s = toks[k][0]
                     break
-                if not toks[k][2][:1].isalnum():
+                if wl in self.subject_pron or (wl in ("the", "a", "an", "his", "her", "their", "its", "this")
+                                               and k > 1):
+                    if lem in ("tell", "remind", "assure", "inform", "warn"):
+                        c_s = toks[k][0]
+                    break
+                if not w[:1].isalnum():
                     break
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
                                                    or fl in _CLAUSE_START or first[:1].isdigit()
