@@ -904,7 +904,7 @@ class Parser:
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
-            if before_cue.endswith(",") and is_speech and len(before_cue) > 15:
+            if before_cue.endswith(",") and is_speech and len(before_cue) > 15 and text[s_end:s_end + 1] not in ":;":
                 inv = self.np_after(text, ce, s_end)
                 tail = text[inv.end:s_end].lstrip(" \u00a0") if inv is not None else ""
                 if inv is not None and inv.kind in ("name", "role") and (
