@@ -1,15 +1,426 @@
-"""Voice types for speakers (placeholder until the editable codebook lands)."""
+"""Voice types for speakers, from the editable codebook ``data/codebooks/voices.yml``.
+
+Each speaker (an :class:`~newsvoices.extract.Entity`) gets the voice type of the
+first codebook rule that matches its name, description, organisation and kind;
+the rule's id is returned with it so every assignment can be traced. A speaker
+listed in ``data/codebooks/voice_overrides.csv`` gets the listed voice instead
+(rule ``override``).
+
+Example:
+    >>> from newsvoices.extract import Entity
+    >>> classify(Entity("e1", "Home Office", kind="organisation"))
+    ('official', 'org-government-uk')
+    >>> classify(Entity("e2", "Robert Bates", description="founder of the Centre for Migration Control"))
+    ('advocacy', 'org-advocacy')
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .config import DATA_DIR
 from .extract import Entity
 
 VOICE_TYPES = [
     "official", "politician", "civil_servant", "commentator", "advocacy", "expert",
     "business", "legal", "public", "anonymous", "other",
 ]
+#: Fields a rule may test (``role`` = name + description, ``any`` = all three texts).
+FIELDS = ("name", "description", "organisation", "role", "any")
+KINDS = ("person", "organisation", "anonymous", "group")
+DEFAULT_RULE = "default"
+#: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
+UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown")
+
+CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
+OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
 
 
-def classify(entity: Entity) -> tuple[str, str]:
-    """Return ``(voice_type, rule)`` for an entity."""
-    return "other", "default"
+@dataclass
+class Rule:
+    """One compiled codebook rule."""
+
+    id: str
+    voice: str
+    kinds: frozenset[str] | None = None
+    require: dict[str, re.Pattern] = field(default_factory=dict)
+    unless: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def matches(self, kind: str, texts: dict[str, str]) -> bool:
+        if self.kinds is not None and kind not in self.kinds:
+            return False
+        if any(not p.search(texts[f]) for f, p in self.require.items()):
+            return False
+        return not any(p.search(texts[f]) for f, p in self.unless.items())
+
+
+@dataclass
+class Codebook:
+    """The ordered rules of a voice codebook and the voice overrides."""
+
+    rules: list[Rule]
+    overrides: dict[str, tuple[str, str]] = field(default_factory=dict)
+    voice_types: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+    max_words_before: int = 6
+    stop_words: frozenset[str] = frozenset()
+    stop_patterns: re.Pattern | None = None
+
+
+def _compile(patterns, where: str) -> re.Pattern:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
+        raise ValueError(f"{where}: expected a non-empty list of pattern strings, got {patterns!r}")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"{where}: bad pattern {p!r}: {exc}") from None
+    # Whole-word match: no letter/digit directly before or after the pattern.
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+def _fields(spec, where: str) -> dict[str, re.Pattern]:
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where}: expected a mapping of field -> patterns")
+    out = {}
+    for f, pats in spec.items():
+        if f not in FIELDS:
+            raise ValueError(f"{where}: unknown field {f!r} (use one of {', '.join(FIELDS)})")
+        out[f] = _compile(pats, f"{where}.{f}")
+    return out
+
+
+def parse_codebook(data, source: str = "<codebook>") -> list[Rule]:
+    """Validate and compile the ``rules`` of a codebook mapping.
+
+    Raises:
+        ValueError: naming the file and the rule for any malformed entry.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ValueError(f"{source}: expected a mapping with a 'rules' list")
+    rules, seen = [], set()
+    for i, r in enumerate(data["rules"], 1):
+        where = f"{source}: rule {i}"
+        if not isinstance(r, dict):
+            raise ValueError(f"{where}: expected a mapping")
+        rid = r.get("id")
+        if not isinstance(rid, str) or not rid:
+            raise ValueError(f"{where}: missing 'id'")
+        where = f"{source}: rule {i} ({rid})"
+        if rid in seen:
+            raise ValueError(f"{where}: duplicate id")
+        seen.add(rid)
+        voice = r.get("voice")
+        if voice not in VOICE_TYPES:
+            raise ValueError(f"{where}: voice {voice!r} is not one of {', '.join(VOICE_TYPES)}")
+        unknown = set(r) - set(FIELDS) - {"id", "voice", "kind", "unless", "note"}
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        kinds = r.get("kind")
+        if kinds is not None:
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            bad = [k for k in kinds if k not in KINDS]
+            if bad:
+                raise ValueError(f"{where}: unknown kind {bad} (use {', '.join(KINDS)})")
+            kinds = frozenset(kinds)
+        require = _fields({f: r[f] for f in FIELDS if f in r}, where)
+        unless = _fields(r["unless"], f"{where}.unless") if "unless" in r else {}
+        rules.append(Rule(rid, voice, kinds, require, unless))
+    return rules
+
+
+def norm_name(name: str | None) -> str:
+    """Key for overrides: lower case, single spaces, straight apostrophes."""
+    return " ".join((name or "").replace("’", "'").split()).lower()
+
+
+def load_overrides(path: Path | str = OVERRIDES_PATH) -> dict[str, tuple[str, str]]:
+    """Read the overrides CSV (``name,voice_type,note``; ``#`` lines are comments).
+
+    Returns ``{normalised name: (voice_type, rule)}``.
+
+    Raises:
+        ValueError: naming the file and line for an unknown voice type or a missing name.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return out
+    reader = csv.DictReader([line for _, line in lines])
+    if not reader.fieldnames or not {"name", "voice_type"} <= set(reader.fieldnames):
+        raise ValueError(f"{path}:{lines[0][0]}: header must have columns name,voice_type[,note]")
+    for (lineno, _), row in zip(lines[1:], reader):
+        name, voice = norm_name(row.get("name")), (row.get("voice_type") or "").strip()
+        if not name:
+            raise ValueError(f"{path}:{lineno}: empty name")
+        if voice not in VOICE_TYPES:
+            raise ValueError(f"{path}:{lineno}: voice_type {voice!r} is not one of {', '.join(VOICE_TYPES)}")
+        out[name] = (voice, "override")
+    return out
+
+
+def load_codebook(path: Path | str | None = None, overrides: Path | str | None = None) -> Codebook:
+    """Load a codebook YAML (default ``data/codebooks/voices.yml``) and its overrides CSV."""
+    path = Path(path) if path else CODEBOOK_PATH
+    ov = Path(overrides) if overrides else OVERRIDES_PATH
+    return _load_cached(str(path), path.stat().st_mtime if path.exists() else 0.0,
+                        str(ov), ov.stat().st_mtime if ov.exists() else 0.0)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Codebook:
+    p = Path(path)
+    if not p.is_file():
+        raise ValueError(f"{p}: voice codebook not found")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{p}: not valid YAML: {exc}") from None
+    rules = parse_codebook(data, str(p))
+    vt = data.get("voice_types") or {}
+    bad = [v for v in vt if v not in VOICE_TYPES]
+    if bad:
+        raise ValueError(f"{p}: voice_types lists unknown ids {bad}")
+    ctx = data.get("context") or {}
+    if not isinstance(ctx, dict):
+        raise ValueError(f"{p}: 'context' must be a mapping")
+    max_before = ctx.get("max_words_before", 6)
+    if not isinstance(max_before, int) or max_before < 0:
+        raise ValueError(f"{p}: context.max_words_before must be a non-negative integer")
+    stops = frozenset(str(w).lower() for w in ctx.get("stop_words") or [])
+    stop_re = _compile(ctx["stop_patterns"], f"{p}: context.stop_patterns") if ctx.get("stop_patterns") else None
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re)
+
+
+def _texts(entity: Entity) -> dict[str, str]:
+    name = entity.name or ""
+    desc = entity.description or ""
+    org = entity.organisation or ""
+    return {
+        "name": name, "description": desc, "organisation": org,
+        "role": f"{name} ; {desc}", "any": f"{name} ; {desc} ; {org}",
+    }
+
+
+def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
+    kind = entity.kind or "person"
+    texts = _texts(entity)
+    for rule in cb.rules:
+        if rule.matches(kind, texts):
+            return rule.voice, rule.id
+    return "other", DEFAULT_RULE
+
+
+def _vote(cb: Codebook, entity: Entity, texts: list[str] | None) -> tuple[str, str] | None:
+    """Classify ``entity`` with each text as its description; the most common informed
+    voice wins (ties: the earliest text)."""
+    results: list[tuple[str, str]] = []
+    for t in dict.fromkeys(x.strip() for x in texts or () if x and x.strip()):
+        desc = f"{entity.description} ; {t}" if entity.description else t
+        v, r = _first_rule(cb, Entity(entity.key, entity.name, entity.kind, desc, entity.organisation))
+        if r not in UNINFORMED_RULES:
+            results.append((v, r))
+    if not results:
+        return None
+    counts: dict[str, int] = {}
+    for v, _ in results:
+        counts[v] = counts.get(v, 0) + 1
+    best = max(counts.values())
+    voice = next(v for v, _ in results if counts[v] == best)
+    rule = next(r for v, r in results if v == voice)
+    return voice, f"{rule}@mention"
+
+
+def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] | None = None,
+             contexts: list[str] | None = None) -> tuple[str, str]:
+    """Return ``(voice_type, rule)`` for an entity.
+
+    Args:
+        entity: the speaker (name, description, organisation, kind).
+        codebook: rules to apply; default :func:`load_codebook` ().
+        contexts: how the article introduces the speaker's name ("Sen. Marco Rubio ;
+            R-Fla.", see :func:`name_context`). roles: role mentions resolved to the
+            speaker ("the Labour MP"). Both are used only when the entity's own fields
+            match no informative rule: each text is classified on its own and the most
+            common voice wins (contexts first; role mentions only if no context decides).
+            The rule is then recorded as ``<rule>@mention``.
+
+    Returns:
+        The voice type (one of :data:`VOICE_TYPES`) and the id of the rule that
+        assigned it (``override`` for the overrides CSV, ``default`` when no rule matched).
+
+    Example:
+        >>> classify(Entity("e1", "Jess Phillips"), roles=["the Labour MP"])
+        ('politician', 'politician-role@mention')
+    """
+    cb = codebook or load_codebook()
+    hit = cb.overrides.get(norm_name(entity.name))
+    if hit:
+        return hit
+    voice, rule = _first_rule(cb, entity)
+    if rule in UNINFORMED_RULES:
+        found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+        if found:
+            return found
+    return voice, rule
+
+
+def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
+    """Ids of every rule that would match ``entity`` in order (the first one wins)."""
+    cb = codebook or load_codebook()
+    kind, texts = entity.kind or "person", _texts(entity)
+    return [r.id for r in cb.rules if r.matches(kind, texts)]
+
+
+
+def _is_person(row: dict) -> bool:
+    kind = row.get("kind")
+    return not isinstance(kind, str) or kind == "person"
+
+
+def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
+                   min_agreement: float = 0.6) -> tuple[list[dict], list[dict] | None]:
+    """Fill uninformed voice types from the same speaker's other articles.
+
+    A speaker id is corpus-wide (:mod:`newsvoices.identity`), so when "Jay Inslee" is
+    introduced as "Washington Gov. Jay Inslee" in one article and only by name in
+    another, the second article inherits the first's voice type. Only rows that no
+    informative rule classified (:data:`UNINFORMED_RULES`) change, and only when at
+    least ``min_agreement`` of the speaker's informative rows agree; their rule becomes
+    ``corpus:<rule>``. A person named by surname only ("Grassley") takes the voice
+    that at least 75% of the corpus's full-name rows with that surname agree on
+    (``corpus-surname:<rule>``). Per-article anonymous sources (ids
+    with ``#``) never change.
+
+    Args:
+        speakers: speaker rows (``article_id``, ``speaker_id``, ``voice_type``, ``voice_rule``).
+        quotes: quote rows; their ``voice_type`` is updated to match.
+
+    Returns:
+        New ``(speakers, quotes)`` row lists (the inputs are not modified).
+    """
+    from collections import Counter, defaultdict
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in speakers:
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
+            votes[sid][(r["voice_type"], r["voice_rule"])] += 1
+    fill: dict[str, tuple[str, str]] = {}
+    for sid in sorted(votes):
+        per_voice: Counter = Counter()
+        for (v, _), n in votes[sid].items():
+            per_voice[v] += n
+        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if n / sum(per_voice.values()) >= min_agreement:
+            rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
+            fill[sid] = (voice, f"corpus:{rule}")
+    # a person named by surname only ("Grassley"): the voice that the corpus's full names
+    # with this surname agree on ("Chuck Grassley", "Charles Grassley")
+    by_surname: dict[str, Counter] = defaultdict(Counter)
+    for r in speakers:
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
+            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
+            by_surname[sid.rsplit("-", 1)[1]][voice] += 1
+    surname_fill: dict[str, tuple[str, str]] = {}
+    for surname, cnt in sorted(by_surname.items()):
+        per_voice: Counter = Counter()
+        for (v, _), n in cnt.items():
+            per_voice[v] += n
+        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if voice != "other" and n / sum(per_voice.values()) >= 0.75:
+            rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
+            surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+    changed: dict[tuple[str, str], str] = {}
+    new_sp = []
+    for r in speakers:
+        r = dict(r)
+        sid = r.get("speaker_id")
+        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
+            hit = fill.get(sid)
+            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
+                hit = surname_fill.get(sid)
+            if hit is not None:
+                r["voice_type"], r["voice_rule"] = hit
+                changed[(r["article_id"], sid)] = r["voice_type"]
+        new_sp.append(r)
+    new_q = None
+    if quotes is not None:
+        new_q = []
+        for q in quotes:
+            k = (q.get("article_id"), q.get("speaker_id"))
+            new_q.append({**q, "voice_type": changed[k]} if k in changed else q)
+    return new_sp, new_q
+
+
+def propagate(speakers, quotes=None, min_agreement: float = 0.6):
+    """:func:`propagate_rows` for DataFrames: returns new ``(speakers, quotes)`` tables."""
+    import pandas as pd
+
+    sp, q = propagate_rows(speakers.to_dict("records"), None if quotes is None else quotes.to_dict("records"),
+                           min_agreement)
+    sp_df = pd.DataFrame(sp, columns=speakers.columns)
+    return sp_df, (None if q is None else pd.DataFrame(q, columns=quotes.columns))
+
+
+_CTX_TOKEN = re.compile(r"[\w’'.\-&]+")
+_CTX_BOUNDARY = re.compile(r"[,;:!?\"“”‘()\[\]\n\r—–]|\.(?=\s|$)")
+_CTX_AFTER = re.compile(r"\s*(?:\(([^()\n]{1,40})\)|,\s*((?:[RDI]|Rep|Dem|Lab|Con|SNP)-[A-Z][\w.\- ]{0,18}?)\s*[,.;)])")
+# an appositive right after the name: "James Carafano, vice president of ..., said"
+_CTX_APPOSITIVE = re.compile(r",\s+([^,;:\"“”\n()]{3,200}?)(?=[,;:\"“”\n(]|\.(?:\s|$))")
+_ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.K|St|Lt|Gen|Gov|Sen|Rep|Sgt|Capt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Atty|Dist|Cmdr|Adm|Maj|Cpl|Pvt|Pres)$")
+
+
+def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
+    """The words that introduce a name mention: the mention itself, the words right
+    before it (stopping at punctuation or a stop word of the codebook's ``context``)
+    and a bracket or party tag right after it.
+
+    Example:
+        >>> t = "On Monday, Homeland Security Secretary Janet Napolitano said so."
+        >>> s = t.index("Janet"); name_context(t, s, s + len("Janet Napolitano"))
+        'Homeland Security Secretary Janet Napolitano'
+        >>> t = "Sen. Marco Rubio (R-Fla.) said"; name_context(t, 5, 16)
+        'Sen. Marco Rubio ; R-Fla.'
+        >>> t = "said John Sandweg, who served as acting ICE director in 2014."; name_context(t, 5, 17)
+        'John Sandweg ; who served as acting ICE director in 2014'
+    """
+    cb = codebook or load_codebook()
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    # cut at the last clause boundary (a full stop after an abbreviation such as "Sen." is no boundary)
+    cut = 0
+    for m in _CTX_BOUNDARY.finditer(before):
+        if m.group(0) == "." and _ABBREV_END.search(before[: m.start()]):
+            continue
+        cut = m.end()
+    words = _CTX_TOKEN.findall(before[cut:])
+    kept: list[str] = []
+    for w in reversed(words):
+        if len(kept) >= cb.max_words_before or w.lower().strip(".") in cb.stop_words:
+            break
+        if cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w):
+            break
+        kept.append(w)
+    parts = [" ".join(list(reversed(kept)) + [text[start:end]])]
+    m = _CTX_AFTER.match(text, end)
+    if m:
+        parts.append((m.group(1) or m.group(2)).strip())
+    else:
+        m = _CTX_APPOSITIVE.match(text, end)
+        if m and any(c.islower() for c in m.group(1)) and len(m.group(1).split()) <= 25:
+            parts.append(m.group(1).strip())
+    return " ; ".join(parts)

@@ -1,0 +1,171 @@
+"""Check the voice-type codebook by hand on real coverage, and measure the 'other' share.
+
+Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-abp-immigration-crime):
+
+1. ``python benchmarks/voices.py analyze [--limit N]`` analyses the corpus once and writes the
+   tables to ``benchmarks/out/allsides`` (not committed; takes minutes).
+2. ``python benchmarks/voices.py sample`` draws 100 quoted speakers at random (seed 0) from those
+   tables and writes ``benchmarks/voice_audit_draft.csv``: speaker_id, name, kind, description,
+   organisation, the predicted voice and rule, and an empty ``judged`` column. A person fills in
+   ``judged`` (the voice type the codebook's definitions call for, reading the speaker's context)
+   and saves it as ``benchmarks/voice_audit.csv``. Names and short descriptions only, never
+   article text.
+3. ``python benchmarks/voices.py score`` prints
+   * accuracy: the voice the tables give each audited speaker (same article and speaker id),
+     against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
+   * the share of directly quoted words whose voice is ``other`` (and unattributed) in the tables;
+   * left/center/right official share with 95% bootstrap intervals.
+
+Skips with a message when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from newsvoices import measures
+from newsvoices.config import SHARED_DIR
+from newsvoices.voices import VOICE_TYPES
+
+HERE = Path(__file__).resolve().parent
+CORPUS = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime" / "articles.jsonl"
+TABLES = HERE / "out" / "allsides"
+AUDIT = HERE / "voice_audit.csv"
+DRAFT = HERE / "voice_audit_draft.csv"
+AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
+                 "judged", "note"]
+
+
+def _need_corpus() -> bool:
+    if not CORPUS.is_file():
+        print(f"skip: {CORPUS} is absent (the shared corpora live next to the checkout)")
+        return False
+    return True
+
+
+def cmd_analyze(args) -> int:
+    if not _need_corpus():
+        return 0
+    from newsvoices import analyze, load_corpus, write_tables
+
+    corpus = load_corpus(CORPUS)
+    if args.limit:
+        corpus.articles = corpus.articles[: args.limit]
+    result = analyze(corpus, progress=not args.no_progress)
+    write_tables(result, args.tables)
+    print(f"{len(result.articles)} articles, {len(result.quotes)} quotes -> {args.tables}")
+    return 0
+
+
+def draw_sample(speakers: pd.DataFrame, n: int = 100, seed: int = 0) -> pd.DataFrame:
+    """``n`` distinct quoted speakers (one row per speaker id), drawn uniformly with a fixed seed.
+
+    A speaker quoted in several articles is drawn once, with the entity fields of its first
+    article (in table order); the draw is over speakers, not over their quotes.
+    """
+    s = speakers[speakers["n_quotes"] > 0].drop_duplicates("speaker_id").sort_values("speaker_id")
+    return s.sample(min(n, len(s)), random_state=seed).reset_index(drop=True)
+
+
+def cmd_sample(args) -> int:
+    if not (Path(args.tables) / "speakers.parquet").is_file():
+        if not _need_corpus():
+            return 0
+        print(f"no tables in {args.tables}: run `python benchmarks/voices.py analyze` first")
+        return 1
+    sp = pd.read_parquet(Path(args.tables) / "speakers.parquet")
+    s = draw_sample(sp, args.n, args.seed)
+    out = pd.DataFrame({
+        "article_id": s["article_id"], "speaker_id": s["speaker_id"], "name": s["name"], "kind": s["kind"],
+        "description": s["description"].fillna("").str.slice(0, 60),
+        "organisation": s["organisation"].fillna("").str.slice(0, 60),
+        "predicted": s["voice_type"], "rule": s["voice_rule"], "judged": "", "note": "",
+    })
+    out.to_csv(args.out, index=False, lineterminator="\n")
+    print(f"wrote {len(out)} speakers to {args.out}; fill in 'judged' and save as {AUDIT.name}")
+    return 0
+
+
+def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> dict:
+    """Accuracy of the predicted voice types on a judged audit table.
+
+    With ``speakers`` (the tables of a fresh run), the prediction is the voice that run gave
+    the speaker in the same article, so codebook edits are re-scored on the same speakers;
+    otherwise the ``predicted`` column of the audit file is used.
+    """
+    bad = sorted(set(audit["judged"].dropna()) - set(VOICE_TYPES))
+    if bad:
+        raise ValueError(f"audit: judged voice types {bad} are not in {VOICE_TYPES}")
+    a = audit.dropna(subset=["judged"]).copy()
+    a["current"] = a["predicted"]
+    if speakers is not None:
+        cur = speakers.drop_duplicates(["article_id", "speaker_id"]).set_index(["article_id", "speaker_id"])["voice_type"]
+        key = pd.MultiIndex.from_frame(a[["article_id", "speaker_id"]])
+        found = cur.reindex(key).to_numpy()
+        a["current"] = [c if isinstance(c, str) else p for c, p in zip(found, a["predicted"])]
+    wrong = a[a["current"] != a["judged"]]
+    return {"n": len(a), "accuracy": float((a["current"] == a["judged"]).mean()) if len(a) else float("nan"),
+            "wrong": wrong[["name", "description", "current", "judged", "note"]]}
+
+
+def cmd_score(args) -> int:
+    tables = Path(args.tables)
+    if Path(args.audit).is_file():
+        audit = pd.read_csv(args.audit, keep_default_na=False, na_values=[""])
+        sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
+        res = score_audit(audit, sp)
+        print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
+              f"{res['accuracy']:.1%} right on {res['n']} speakers")
+        if len(res["wrong"]):
+            print(res["wrong"].to_string(index=False))
+    else:
+        print(f"no audit file {args.audit}")
+    if not (tables / "quotes.parquet").is_file():
+        if _need_corpus():
+            print(f"no tables in {tables}: run `python benchmarks/voices.py analyze` first")
+        return 0
+    q = pd.read_parquet(tables / "quotes.parquet")
+    a = pd.read_parquet(tables / "articles.parquet")
+    d = q[q["kind"] == "direct"]
+    total = d["n_words"].sum()
+    other = d.loc[d["voice_type"] == "other", "n_words"].sum()
+    unatt = d.loc[d["voice_type"].isna(), "n_words"].sum()
+    print(f"directly quoted words: {total:,}; voice 'other' {other / total:.1%}; unattributed {unatt / total:.1%}; "
+          f"together {(other + unatt) / total:.1%}")
+    group = "bias_text" if "bias_text" in a.columns else "outlet"
+    m = measures.article_measures(q, a)
+    off = measures.bootstrap_official(m, by=group, n_boot=1000, seed=0)
+    for r in off.itertuples(index=False):
+        print(f"{getattr(r, group)}: official share of quoted words {r.official_share:.1%} "
+              f"[{r.official_share_low:.1%}, {r.official_share_high:.1%}]; articles quoting an official "
+              f"{r.has_official:.1%} [{r.has_official_low:.1%}, {r.has_official_high:.1%}] (n={r.articles})")
+    shares = measures.bootstrap_shares(q, a, by=group, n_boot=1000, seed=0)
+    print(shares.pivot_table(index="voice_type", columns=group, values="share").round(3).to_string())
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("analyze")
+    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--limit", type=int, default=0, help="first N articles only")
+    p.add_argument("--no-progress", action="store_true")
+    p = sub.add_parser("sample")
+    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--n", type=int, default=100)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", default=str(DRAFT))
+    p = sub.add_parser("score")
+    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--audit", default=str(AUDIT))
+    args = ap.parse_args(argv)
+    return {"analyze": cmd_analyze, "sample": cmd_sample, "score": cmd_score}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

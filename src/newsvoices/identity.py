@@ -1,0 +1,188 @@
+"""Corpus-wide speaker identity.
+
+Within an article the extractor already resolves "Robert Bates", "Mr Bates",
+"Bates" and "he" to one :class:`~newsvoices.extract.Entity`. This module gives
+each entity an id that is stable across articles:
+
+* people: the full name without titles ("Sen. Ted Cruz" = "Ted Cruz"), middle
+  initials and suffixes, so the same person gets the same id everywhere;
+* organisations: the name without case, punctuation, a leading "the" or a
+  country qualifier ("U.S."), and the small words of/for/from, so "Centre for
+  Migration Control" and "Centre from Migration Control" are one speaker; acronyms
+  and nicknames from ``data/codebooks/org_aliases.csv`` ("ICE", "DHS");
+* an unnamed spokesperson speaks for the organisation: "a Home Office
+  spokesperson" gets the id of the Home Office;
+* anonymous and unnamed sources stay distinct per article
+  (``<article_id>#one-civil-servant``).
+
+Titles come from ``data/codebooks/name_titles.txt``.
+
+Example:
+    >>> from newsvoices.extract import Entity
+    >>> speaker_id(Entity("e1", "Sen. Ted Cruz"), "a1") == speaker_id(Entity("e9", "Ted Cruz"), "a2")
+    True
+    >>> speaker_id(Entity("e1", "Centre from Migration Control", kind="organisation"), "a1")
+    'centre-migration-control'
+    >>> speaker_id(Entity("e2", "a Home Office spokesperson", kind="anonymous", organisation="Home Office"), "a1")
+    'home-office'
+    >>> speaker_id(Entity("e3", "one civil servant", kind="anonymous"), "a1")
+    'a1#one-civil-servant'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .config import DATA_DIR
+from .extract import Entity
+
+ALIASES_PATH = DATA_DIR / "codebooks" / "org_aliases.csv"
+TITLES_PATH = DATA_DIR / "codebooks" / "name_titles.txt"
+
+#: Words dropped from organisation keys.
+_ORG_STOP = {"the", "of", "for", "from", "on", "and", "at", "in", "a", "an", "&"}
+#: Leading country qualifiers dropped from organisation keys ("U.S. Border Patrol").
+_ORG_QUALIFIERS = ("united states", "us", "u s", "uk", "british", "hm", "her majesty s", "his majesty s")
+_SPOKES = re.compile(r"\b(?:spokes(?:person|man|woman|people|persons)|press (?:office|officer|team)|representative)\b", re.I)
+_UNNAMED = re.compile(r"^(?:a|an|the|one|another|two|three|several|some|its|their|his|her)\b", re.I)
+_SUFFIX = re.compile(r"\s*,?\s+(?:jr|sr|ii|iii|iv|phd|md|qc|kc|esq)\.?$", re.I)
+
+
+def _ascii_fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """Lower-case, ascii-folded, hyphen-joined words: ``'Robert Bates'`` -> ``'robert-bates'``."""
+    s = re.sub(r"[^\w]+", "-", _ascii_fold(text).lower().replace("’", "").replace("'", "")).strip("-_")
+    return s or "unnamed"
+
+
+def _words(text: str) -> list[str]:
+    t = _ascii_fold(text).lower().replace("’", "'").replace("&", " and ")
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"(?<=\b\w)\.(?=\w\.)", "", t)  # U.S. -> US.
+    return re.findall(r"\w+", t.replace(".", " "))
+
+
+@lru_cache(maxsize=4)
+def _titles(path: str) -> tuple[tuple[str, ...], ...]:
+    p = Path(path)
+    if not p.is_file():
+        return ()
+    titles = []
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            titles.append(tuple(_words(line)))
+    return tuple(sorted(set(titles), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _aliases(path: str) -> dict[str, str]:
+    p = Path(path)
+    if not p.is_file():
+        return {}
+    rows = [line for line in p.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    out = {}
+    for n, row in enumerate(csv.DictReader(rows), 2):
+        alias, canon = (row.get("alias") or "").strip(), (row.get("canonical") or "").strip()
+        if not alias or not canon:
+            raise ValueError(f"{p}: row {n}: need alias and canonical")
+        out[_org_key_raw(alias)] = canon
+    return out
+
+
+def person_key(name: str) -> str:
+    """Key for a person: no titles, middle initials, suffixes or case.
+
+    Example:
+        >>> person_key("Sen. Edward M. Kennedy Jr.")
+        'edward kennedy'
+        >>> person_key("Arizona Republican Sen. John McCain")
+        'john mccain'
+    """
+    name = _SUFFIX.sub("", name.strip())
+    words = _words(name)
+    titles = _titles(str(TITLES_PATH))
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        for t in titles:
+            if len(words) > len(t) and tuple(words[: len(t)]) == t:
+                words = words[len(t):]
+                stripped = True
+                break
+    # a title inside the name ends a premodifier: "Arizona Sen. John McCain", "Democratic
+    # Senator Dick Durbin" -> the words after the last title
+    cut = 0
+    for i in range(1, len(words) - 1):
+        for t in titles:
+            if tuple(words[i:i + len(t)]) == t and i + len(t) < len(words):
+                cut = max(cut, i + len(t))
+    words = words[cut:]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return " ".join(words)
+
+
+def _org_key_raw(name: str) -> str:
+    words = _words(name)
+    while words and words[0] in ("the",):
+        words = words[1:]
+    joined = " ".join(words)
+    for q in _ORG_QUALIFIERS:
+        if joined.startswith(q + " ") and len(joined) > len(q) + 1:
+            joined = joined[len(q) + 1:]
+            break
+    words = [w for w in joined.split() if w not in _ORG_STOP]
+    words = [{"centre": "centre", "center": "centre", "organization": "organisation",
+              "defense": "defence", "labor": "labour"}.get(w, w) for w in words]
+    return " ".join(words)
+
+
+def org_key(name: str) -> str:
+    """Key for an organisation, resolving aliases.
+
+    Example:
+        >>> org_key("U.S. Immigration and Customs Enforcement") == org_key("ICE")
+        True
+        >>> org_key("the Center for Migration Control") == org_key("Centre from Migration Control")
+        True
+    """
+    key = _org_key_raw(name)
+    canon = _aliases(str(ALIASES_PATH)).get(key)
+    return _org_key_raw(canon) if canon else key
+
+
+def speaks_for(entity: Entity) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, else ``None``."""
+    org = (entity.organisation or "").strip()
+    if not org:
+        return None
+    text = f"{entity.name or ''} {entity.description or ''}"
+    unnamed = entity.kind in ("anonymous", "group") or bool(_UNNAMED.match(entity.name or ""))
+    if unnamed and _SPOKES.search(text):
+        return org
+    return None
+
+
+def speaker_id(entity: Entity, article_id: str) -> str:
+    """Corpus-wide id for an entity of article ``article_id``.
+
+    Named people and organisations share an id across articles; an unnamed
+    spokesperson takes the id of its organisation; other anonymous and unnamed
+    sources stay distinct per article.
+    """
+    org = speaks_for(entity)
+    if org:
+        return slug(org_key(org))
+    if entity.kind == "organisation":
+        return slug(org_key(entity.name))
+    if entity.kind == "person" and not _UNNAMED.match(entity.name or ""):
+        return slug(person_key(entity.name))
+    return f"{article_id}#{slug(entity.name)}"

@@ -1,0 +1,182 @@
+"""Voice-type codebook, overrides and corpus-wide speaker identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsvoices import identity, voices
+from newsvoices.extract import Entity
+
+
+def E(name, kind="person", description=None, organisation=None):
+    return Entity("e1", name, kind=kind, description=description, organisation=organisation)
+
+
+@pytest.mark.parametrize("entity, expected", [
+    # the seed article's speakers
+    (E("Home Office", "organisation"), "official"),
+    (E("a Home Office spokesperson", "anonymous", organisation="Home Office"), "official"),
+    (E("Home Office spokesperson", "person", organisation="Home Office"), "official"),
+    (E("one civil servant", "anonymous"), "civil_servant"),
+    (E("Connor Tomlinson", description="a commentator from the Lotus Eaters podcast"), "commentator"),
+    (E("Robert Bates", description="founder of the Centre for Migration Control"), "advocacy"),
+    (E("Centre for Migration Control", "organisation"), "advocacy"),
+    (E("Jess Phillips", description="Labour MP"), "politician"),
+    (E("Matthew Rycroft", description="the department's permanent secretary"), "civil_servant"),
+    # UK
+    (E("Yvette Cooper", description="Home Secretary"), "official"),
+    (E("Chris Philp", description="shadow home secretary"), "politician"),
+    (E("Metropolitan Police", "organisation"), "official"),
+    (E("Refugee Action", "organisation", description="a charity"), "advocacy"),
+    (E("Hampshire County Council", "organisation"), "official"),
+    (E("Family Research Council", "organisation"), "advocacy"),
+    # US
+    (E("DHS", "organisation"), "official"),
+    (E("ICE", "organisation"), "official"),
+    (E("the White House", "organisation"), "official"),
+    (E("Broward County Sheriff's Office", "organisation"), "official"),
+    (E("Border Patrol", "organisation"), "official"),
+    (E("Eric Adams", description="mayor of New York"), "official"),
+    (E("Ted Cruz", description="R-Texas"), "politician"),
+    (E("Chuck Schumer", description="Senate Democratic leader"), "politician"),
+    (E("Jeff Sessions", description="Attorney General"), "official"),
+    (E("Jane Doe", description="a professor of sociology at Harvard University"), "expert"),
+    (E("Lee Gelernt", description="a lawyer with the ACLU"), "legal"),
+    (E("Dana Sabraw", description="U.S. District Judge"), "legal"),
+    (E("ACLU", "organisation"), "advocacy"),
+    (E("Reuters", "organisation"), "commentator"),
+    (E("GEO Group", "organisation"), "business"),
+    (E("Maria Lopez", description="a 34-year-old mother of two from Honduras"), "public"),
+    (E("Brandon Judd", description="president of the National Border Patrol Council"), "advocacy"),
+    (E("Mark Krikorian", description="executive director of the Center for Immigration Studies"), "advocacy"),
+    (E("a source", "anonymous"), "anonymous"),
+    (E("officials", "group"), "official"),
+    (E("John Smith", description="a critic of the government"), "other"),
+    (E("Luiz da Silva"), "other"),
+])
+def test_codebook_voice_types(entity, expected):
+    voice, rule = voices.classify(entity)
+    assert voice == expected, (entity, rule, voices.explain(entity))
+    assert rule != "default" or voice == "other"
+
+
+def test_rule_is_recorded_and_default():
+    assert voices.classify(E("Connor Tomlinson", description="a commentator from the Lotus Eaters podcast")) == ("commentator", "media-role")
+    assert voices.classify(E("Zed Qux")) == ("other", "default")
+    assert voices.explain(E("Home Office", "organisation"))[0] == "org-government-uk"
+
+
+def test_every_codebook_voice_is_a_chart_colour():
+    from newsvoices.charts import VOICE_COLOURS
+
+    cb = voices.load_codebook()
+    assert set(cb.voice_types) == set(voices.VOICE_TYPES)
+    assert {r.voice for r in cb.rules} <= set(VOICE_COLOURS)
+
+
+def test_overrides_win(tmp_path):
+    ov = tmp_path / "ov.csv"
+    ov.write_text("# comment\nname,voice_type,note\nConnor  TOMLINSON,expert,test\n", encoding="utf-8")
+    cb = voices.load_codebook(overrides=ov)
+    assert voices.classify(E("Connor Tomlinson", description="a commentator"), cb) == ("expert", "override")
+    assert voices.classify(E("Someone Else", description="a commentator"), cb)[0] == "commentator"
+
+
+def test_editable_codebook(tmp_path):
+    path = tmp_path / "cb.yml"
+    path.write_text("rules:\n  - id: podcasters\n    voice: expert\n    role: ['podcast\\w*']\n", encoding="utf-8")
+    cb = voices.load_codebook(path, overrides=tmp_path / "none.csv")
+    assert voices.classify(E("X Y", description="of the Lotus Eaters podcast"), cb) == ("expert", "podcasters")
+    assert voices.classify(E("X Y", description="a podcastery"), cb) == ("expert", "podcasters")
+    assert voices.classify(E("X Y", description="Labour MP"), cb) == ("other", "default")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("rules:\n  - id: a\n    voice: villain\n    role: [x]\n", "voice 'villain'"),
+    ("rules:\n  - id: a\n    voice: expert\n    colour: [x]\n", "unknown keys"),
+    ("rules:\n  - id: a\n    voice: expert\n    role: ['(']\n", "bad pattern"),
+    ("rules:\n  - id: a\n    voice: expert\n    kind: [robot]\n", "unknown kind"),
+    ("rules:\n  - id: a\n    voice: expert\n  - id: a\n    voice: expert\n", "duplicate id"),
+    ("nothing: here\n", "'rules' list"),
+])
+def test_bad_codebook_names_file_and_rule(tmp_path, text, message):
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        voices.load_codebook(path)
+    assert "bad.yml" in str(err.value)
+
+
+def test_bad_override_names_line(tmp_path):
+    ov = tmp_path / "ov.csv"
+    ov.write_text("name,voice_type\nA B,expert\nC D,boss\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"ov.csv:3: voice_type 'boss'"):
+        voices.load_overrides(ov)
+
+
+def test_identity_people_across_articles():
+    sid = identity.speaker_id
+    assert sid(E("Ted Cruz"), "a") == sid(E("Sen. Ted Cruz"), "b") == sid(E("Senator Ted  Cruz"), "c") == "ted-cruz"
+    assert sid(E("Donald J. Trump"), "a") == sid(E("President Donald Trump"), "b")
+    assert sid(E("José Díaz"), "a") == sid(E("Jose Diaz"), "b")
+    assert sid(E("Robert Bates"), "a") != sid(E("Roberta Bates"), "a")
+
+
+def test_identity_organisations():
+    sid = identity.speaker_id
+    org = lambda n: E(n, "organisation")  # noqa: E731
+    assert sid(org("Centre for Migration Control"), "a") == sid(org("Centre from Migration Control"), "b")
+    assert sid(org("the Home Office"), "a") == sid(org("Home Office"), "b") == "home-office"
+    assert sid(org("ICE"), "a") == sid(org("U.S. Immigration and Customs Enforcement"), "b")
+    assert sid(org("DHS"), "a") == sid(org("Department of Homeland Security"), "b")
+    assert sid(org("Home Office"), "a") != sid(org("Foreign Office"), "a")
+
+
+def test_identity_spokespersons_and_anonymous():
+    sid = identity.speaker_id
+    spoke = E("a Home Office spokesperson", "anonymous", organisation="Home Office")
+    assert sid(spoke, "a1") == sid(E("Home Office", "organisation"), "a2") == "home-office"
+    one, another = E("one civil servant", "anonymous"), E("another civil servant", "anonymous")
+    assert sid(one, "a1") != sid(another, "a1")
+    assert sid(one, "a1") != sid(one, "a2")
+    # a named spokesperson keeps their own id
+    assert sid(E("Bryan Cox", description="ICE spokesman", organisation="ICE"), "a") == "bryan-cox"
+
+
+def test_pipeline_uses_identity():
+    from newsvoices import pipeline
+
+    assert pipeline.speaker_id(E("Sen. Ted Cruz"), "x") == "ted-cruz"
+
+
+def test_propagate_fills_only_uninformed_rows():
+    sp = [
+        {"article_id": "a1", "speaker_id": "jay-inslee", "voice_type": "official", "voice_rule": "executive-office"},
+        {"article_id": "a2", "speaker_id": "jay-inslee", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a3", "speaker_id": "jay-inslee", "voice_type": "politician", "voice_rule": "politician-role"},
+        {"article_id": "a4", "speaker_id": "jay-inslee", "voice_type": "official", "voice_rule": "executive-office"},
+        {"article_id": "a1", "speaker_id": "a1#a-source", "voice_type": "anonymous", "voice_rule": "anonymous-source"},
+        {"article_id": "a2", "speaker_id": "a2#a-source", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a2", "speaker_id": "split", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a3", "speaker_id": "split", "voice_type": "expert", "voice_rule": "expert-role"},
+        {"article_id": "a4", "speaker_id": "split", "voice_type": "legal", "voice_rule": "legal-role"},
+        {"article_id": "a5", "speaker_id": "inslee", "kind": "person", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a5", "speaker_id": "smith", "kind": "person", "voice_type": "other", "voice_rule": "default"},
+        {"article_id": "a6", "speaker_id": "ann-smith", "kind": "person", "voice_type": "expert", "voice_rule": "expert-role"},
+        {"article_id": "a7", "speaker_id": "bob-smith", "kind": "person", "voice_type": "legal", "voice_rule": "legal-role"},
+    ]
+    qs = [{"article_id": "a2", "speaker_id": "jay-inslee", "voice_type": "other"},
+          {"article_id": "a3", "speaker_id": "jay-inslee", "voice_type": "politician"}]
+    new_sp, new_q = voices.propagate_rows(sp, qs)
+    assert new_sp[1]["voice_type"] == "official" and new_sp[1]["voice_rule"] == "corpus:executive-office"
+    assert new_sp[2]["voice_type"] == "politician"  # informed rows keep their own voice
+    assert new_sp[5]["voice_type"] == "other"  # per-article anonymous ids never borrow
+    assert new_sp[6]["voice_type"] == "other"  # 50/50 disagreement: no fill
+    assert new_sp[9]["voice_type"] == "official" and new_sp[9]["voice_rule"] == "corpus-surname:executive-office"
+    assert new_sp[10]["voice_type"] == "other"  # two Smiths: ambiguous surname
+    assert [q["voice_type"] for q in new_q] == ["official", "politician"]
+    assert sp[1]["voice_type"] == "other"  # inputs untouched
+    import pandas as pd
+
+    df_sp, df_q = voices.propagate(pd.DataFrame(sp), pd.DataFrame(qs))
+    assert df_sp["voice_type"].tolist() == [r["voice_type"] for r in new_sp] and df_q["voice_type"].tolist()[0] == "official"
