@@ -136,3 +136,11 @@ def test_tone_toward_actors_table(seed_result):
     t = sentiment.tone_toward_actors(seed_result.quotes, seed_result.mentions)
     assert list(t.columns) == ["article_id", "quote_id", "speaker", "voice_type", "target_id", "target", "tone"]
     assert t["tone"].isin(sentiment.CLASSES).all()
+
+
+def test_fast_vader_matches_nltk():
+    texts = ["GREAT!!! not bad :) but the plan, sadly, FAILED.", '"Hello," she said... ?!?cat kind of good',
+             "", "x", "The food is :-( but ok!!", "He isn't happy -- never was; 'awful' they said?!?"]
+    ref = sentiment.nltk_reference_analyzer()
+    fast = sentiment.analyzer()
+    assert [fast.polarity_scores(t) for t in texts] == [ref.polarity_scores(t) for t in texts]
