@@ -90,6 +90,43 @@ class Reported:
     attribution: Attribution
 
 
+_ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "less", "ish", "ical", "ly")
+_QUANTIFIERS = frozenset("percent % majority minority half third quarter most many some several all none few "
+                          "one two three four five six seven eight nine ten dozen dozens hundreds thousands "
+                          "millions number plurality share".split())
+_SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
+_MORE = object()  # sentinel: the token window was too short
+
+
+def trie_regex(words) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (fast to match).
+
+    Example:
+        >>> import re
+        >>> pat = re.compile(trie_regex(["said", "says", "say"]) + "$")
+        >>> bool(pat.match("says")), bool(pat.match("sad"))
+        (True, False)
+    """
+    root: dict = {}
+    for w in words:
+        d = root
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def build(d: dict) -> str:
+        end = "" in d
+        alts = [re.escape(ch) + build(d[ch]) for ch in sorted(k for k in d if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
 
@@ -99,17 +136,22 @@ class Parser:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex = lex or load_lexicon()
-        speech = sorted(lex.speech_verbs, key=len, reverse=True)
-        belief = sorted(set(lex.belief_verbs) - set(lex.speech_verbs), key=len, reverse=True)
-        self.speech_cue_re = re.compile(r"(?<![\w\-])(?:according to|" + "|".join(map(re.escape, speech)) + r")(?![\w\-])")
-        self.any_cue_re = re.compile(r"(?<![\w\-])(?:according to|" + "|".join(map(re.escape, speech + belief))
-                                     + r")(?![\w\-])")
+        self._np_memo_text: str | None = None
+        self._np_memo: dict = {}
+        speech = list(lex.speech_verbs) + ["according to", "According to"]
+        belief = list(lex.belief_verbs)
+        self.speech_cue_re = re.compile(r"\b" + trie_regex(speech) + r"\b(?!-)")
+        self.any_cue_re = re.compile(r"\b" + trie_regex(speech + belief) + r"\b(?!-)")
         self.speech = lex.speech_verbs
         self.belief = lex.belief_verbs
+        self.stance = lex.stance_verbs
+        self.frames = lex.verb_frames
+        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)) + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
         self.plural_roles = lex.plural_roles
         self.role_words = lex.role_words
+        self.role_heads = frozenset(r.split()[-1] for r in lex.roles)
         self.det = lex.determiners
         self.func = lex.function_words
         self.closed = lex.closed_words
@@ -122,6 +164,9 @@ class Parser:
         self.source_nouns = lex.source_nouns
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
+        singular = sorted(r for r in self.roles if r not in self.plural_roles)
+        self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+                                          + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
 
     # ------------------------------------------------------------------ noun phrases
@@ -136,9 +181,25 @@ class Parser:
         Returns None when the words before are not a plausible speaker, e.g. the
         object of a preposition ("seen by GB News reveal").
         """
-        toks = _tokens(text, max(lb, x - 300), x)
+        key = (lb, x, allow_prep)
+        if self._np_memo_text is text and key in self._np_memo:
+            return self._np_memo[key]
+        if self._np_memo_text is not text:
+            self._np_memo_text = text
+            self._np_memo = {}
+        w0 = max(lb, x - 80)
+        np = self._np_before(text, lb, x, allow_prep, w0)
+        if np is _MORE:
+            np = self._np_before(text, lb, x, allow_prep, max(lb, x - 220))  # a long appositive
+            if np is _MORE:
+                np = None
+        self._np_memo[key] = np
+        return np
+
+    def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
+        toks = _tokens(text, w0, x)
         i = len(toks) - 1
-        while i >= 0 and toks[i][2].lower() in self.gap:
+        while i >= 0 and toks[i][2] in self.gap:
             i -= 1
         if i < 0:
             return None
@@ -160,13 +221,19 @@ class Parser:
                         len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
                     break
                 j -= 1
+            if j < 0 and w0 > lb:
+                return _MORE
             if j < 0 or toks[j][2] != "," or i - j < 2:
                 return None
             description = text[toks[j + 1][0]:toks[i - 1][1]]
             i = j - 1
             if i < 0:
                 return None
+            if toks[i][2][:1].isdigit() and i >= 1 and toks[i - 1][2] == ",":
+                i -= 2  # an age between commas: "Jane Roe, 60, a doctor, said"
         np = self._collect_back(text, toks, i, allow_prep)
+        if w0 > lb and toks and (np is None or np.start <= toks[0][0] + 1) and i < 12:
+            return _MORE  # the phrase may start before the window
         if np is not None and description:
             d = description
             if d.lower().startswith(("who ", "which ", "whose ", "whom ")):
@@ -245,7 +312,7 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
-        if before in _PREPOSITIONS and not allow_prep:
+        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and toks[first][2][:1].isupper()):
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -259,6 +326,14 @@ class Parser:
         if link not in _ROLE_LINKS or first < 2:
             return None
         head = toks[first - 2][2].lower()
+        if link == "of" and (head in _QUANTIFIERS or head[:1].isdigit()):
+            # "only 52 percent of registered voters", "a majority of Democrats"
+            j = first - 2
+            while j > 0 and (toks[j - 1][2][:1].isdigit() or toks[j - 1][2].lower() in _QUANTIFIERS
+                             or toks[j - 1][2].lower() in self.det or toks[j - 1][2].lower() in ("only", "about",
+                                                                                                 "nearly", "almost")):
+                j -= 1
+            return j
         if head in self.roles or head in self.source_nouns or head in self.plural_roles:
             sub = self._collect_back(text, toks, first - 2, True)
             if sub is None:
@@ -340,7 +415,7 @@ class Parser:
         if det and self.det.get(det) == "indefinite" and self._is_cap(head):
             # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
-        if self._is_cap(head) and head_l not in self.func:
+        if self._is_cap(head) and head_l not in self.closed:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
             pre = []
@@ -352,7 +427,7 @@ class Parser:
             t0 = 0
             for t in range(len(ntoks) - 2, -1, -1):
                 wl_ = ntoks[t][2].lower().rstrip(".")
-                if wl_ in self.titles or wl_ in self.role_words or ntoks[t][2] == ".":
+                if wl_ in self.titles or wl_ in self.role_heads or ntoks[t][2] == ".":
                     t0 = t + 1
                     break
             if t0 and not pre:
@@ -394,7 +469,16 @@ class Parser:
             return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
                       plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
                       org_start=os_, org_end=oe_)
-        if det and head.isalpha() and head.islower() and head_l not in self.func:
+        if link_idx is not None and any(w[:1].isdigit() or w in _QUANTIFIERS for w in blw):
+            # "52 percent of registered voters": a group
+            return NP(s, ptoks[-1][1], text[s:ptoks[-1][1]], "nominal", role=text[s:ptoks[-1][1]].lower(),
+                      determiner=det, plural=True)
+        if linked_org and os_ is not None and head_l not in self.roles and not any(
+                w in self.org_words for w in linked_org.split()):
+            # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
+            return NP(os_, oe_, linked_org, "name", name=linked_org, name_start=os_, name_end=oe_)
+        if det and head.isalpha() and head.islower() and head_l not in self.func \
+                and not head_l.endswith(_ADJ_ENDINGS):
             # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
             lower = [t[2] for t in body if not self._is_cap(t[2])]
@@ -407,7 +491,7 @@ class Parser:
 
     def np_after(self, text: str, x: int, hi: int) -> NP | None:
         """The noun phrase starting right after offset ``x`` ("said Smith", "said a spokesman for X")."""
-        toks = _tokens(text, x, min(hi, x + 300))
+        toks = _tokens(text, x, min(hi, x + 160))
         if not toks:
             return None
         i = 0
@@ -419,6 +503,20 @@ class Parser:
         n_lower = 0
         seen_cap = False
         last = -1
+        if len(toks) > 3 and w0 in ("one", "some", "many", "several", "most", "two", "three", "each", "none") \
+                and toks[1][2].lower() == "of":
+            # "one of those advisers", "some of his aides"
+            k = 3 if toks[2][2].lower() in self.det or toks[2][2].lower() in ("his", "her", "their", "its", "our") \
+                else 2
+            j = k
+            while j < len(toks) and j < k + 4 and toks[j][2][:1].isalpha() and toks[j][2].lower() not in self.func:
+                j += 1
+            if j > k:
+                s0, e0 = toks[0][0], toks[j - 1][1]
+                head = toks[j - 1][2].lower()
+                role = head[:-1] if head.endswith("s") and head[:-1] in self.roles else head
+                return NP(s0, e0, text[s0:e0], "role", role=role, determiner="one" if w0 == "one" else w0,
+                          plural=w0 != "one")
         while k < len(toks) and k < 14:
             s, e, w = toks[k]
             wl = w.lower()
@@ -497,8 +595,13 @@ class Parser:
                 return s, e + 1 + len(phrase)
         return s, e
 
-    def attribute_post(self, text: str, lo: int, hi: int) -> Attribution | None:
-        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'."""
+    def attribute_post(self, text: str, lo: int, hi: int, ended: bool = False) -> Attribution | None:
+        """Attribution right after a closing mark: '..., he said' / 'said Smith' / ', Smith told X'.
+
+        ``ended``: the quotation ends with a full stop, question or exclamation mark; a
+        capitalised word after it then starts a new sentence, which attributes the
+        quote only when it is short ('"We lost." Smith said on Monday.').
+        """
         j = lo
         while j < hi and text[j] in " \u00a0,;\u2014\u2013\u2015-":
             j += 1
@@ -517,23 +620,79 @@ class Parser:
             np = self.np_after(text, m.end(), hi)
             if np is None:
                 return None
-            return Attribution(cue, m.start(), m.end(), np, "according" if cue == "according to" else "post")
+            return Attribution(cue, m.start(), m.end(), np, "according" if cue.lower() == "according to" else "post")
         # NP then cue, within the first clause
         lim = min(hi, j + 160)
         m = self.speech_cue_re.search(text, j, lim)
-        if not m or m.group() == "according to":
-            return None
+        if not m or m.group().lower() == "according to":
+            return self._sentence_final(text, j, hi) if not ended else None
         seg = text[j:m.start()]
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
         if np is None:
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
         if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
+        if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
+            return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
+        """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
+        send = hi
+        for m in _SENT_PUNCT_RE.finditer(text, j, hi):
+            if m.group() == "." and self._sentence_break(text[max(j, m.start() - 12):m.start() + 1]) is False:
+                continue
+            send = m.start()
+            break
+        if any(c in text[j:send] for c in "\u201c\u201d\""):
+            return None
+        c = text.find(",", j, send)
+        n = 0
+        while c >= 0 and n < 4:
+            n += 1
+            k = c + 1
+            while k < send and text[k] in " \u00a0":
+                k += 1
+            m = self.speech_cue_re.match(text, k, send)
+            if m and m.group().lower() != "according to":
+                np = self.np_after(text, m.end(), send)
+                if np is not None and np.kind != "pronoun":
+                    return Attribution(m.group(), m.start(), m.end(), np, "post")
+                return None
+            nc = text.find(",", k, send)
+            m = self.speech_cue_re.search(text, k, nc if nc >= 0 else send)
+            if m and m.group().lower() != "according to":
+                np = self.np_before(text, k, m.start())
+                if np is not None and not text[k:np.start].strip() and self._adverbial_rest(text[m.end():send]):
+                    return Attribution(m.group(), m.start(), m.end(), np, "post")
+            c = nc
+        return None
+
+    def _short_rest(self, text: str, x: int, hi: int) -> bool:
+        """Whether the sentence ends within a few words after ``x`` ("said on Monday.")."""
+        seg = text[x:min(hi, x + 80)]
+        k = len(seg)
+        for c in ".!?\u201c\"":
+            j = seg.find(c)
+            if 0 <= j < k:
+                k = j
+        if k == len(seg) and len(seg) == 80:
+            return False
+        rest = seg[:k].strip()
+        if rest.endswith((":", ",")):
+            return False  # 'He added: "…"' introduces the next quotation
+        words = rest.replace(",", " ").split()
+        if not words:
+            return True
+        first = words[0]
+        fl = first.lower()
+        adverbial = fl in _PREPOSITIONS or fl in self.gap or first in self.lex.non_names or fl in (
+            "this", "last", "next", "yesterday", "today", "tonight", "recently") or (fl.endswith("ly") and len(fl) > 4)
+        return adverbial and len(words) <= 5 and "that" not in words
 
     def _sentence_break(self, seg: str) -> bool:
         """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
@@ -556,6 +715,21 @@ class Parser:
             att = self._pre_one(text, lo, hi, m)
             if att is not None:
                 return att
+        if not cues:
+            # a belief or stance verb close before the quote: 'Ryan worried that the net was becoming "…"'
+            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi))
+            if other and len(text[other[-1].end():hi].split()) <= 8:
+                m = other[-1]
+                np = self.np_before(text, lo, m.start())
+                if np is not None and np.kind in ("name", "pronoun", "role"):
+                    return Attribution(m.group(), m.start(), m.end(), np, "pre")
+        if text[lo:hi].rstrip(" \u00a0").endswith(":"):
+            # "A third question, sent by a nurse, was:" -> the agent
+            b = text.rfind(" by ", lo, hi)
+            if b >= 0:
+                np = self.np_after(text, b + 4, hi)
+                if np is not None and np.kind in ("name", "role"):
+                    return Attribution("by", b + 1, b + 3, np, "agent")
         if text[lo:hi].rstrip(" \u00a0").endswith(":") or cues:
             # 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "…"'
             # and participles: 'Sanders stepped up his emphasis, saying, "…"': the sentence subject
@@ -579,16 +753,26 @@ class Parser:
 
     def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
+        if cue in ("put it", "puts it"):
+            # only "As Jane Doe put it, ..."
+            np = self.np_before(text, lo, m.start())
+            if np is None or text[max(lo, np.start - 3):np.start].lower() != "as ":
+                return None
+            return Attribution(cue, m.start(), m.end(), np, "pre")
         after = text[m.end():hi]
-        if cue == "according to":
+        if cue in ("according to", "According to"):
             np = self.np_after(text, m.end(), hi)
-            return Attribution(cue, m.start(), m.end(), np, "according") if np else None
+            return Attribution(cue.lower(), m.start(), m.end(), np, "according") if np else None
         stripped = after.lstrip(" \u00a0")
         if stripped.startswith("by "):
             # passive: "a question asked by a civil servant, seen by GB News, was:"
             np = self.np_after(text, m.end() + (len(after) - len(stripped)) + 3, hi)
             return Attribution(cue, m.start(), m.end(), np, "agent") if np else None
         np = self.np_before(text, lo, m.start())
+        if np is None:
+            before = text[lo:m.start()].rstrip(" \u00a0")
+            if before.endswith((" and", " but")) and len(before) > 6:
+                np = self.coordinated_subject(text, lo, m.start())
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
         # inverted: 'said Smith: "' / 'wrote the minister, "'
@@ -608,122 +792,242 @@ class Parser:
             blocked: callable(pos) -> True when pos lies inside a direct quotation.
         """
         out: list[Reported] = []
-        for m in self.any_cue_re.finditer(text, lo, hi):
+        for m in self.report_cue_re.finditer(text, lo, hi):
             cs, ce = m.span()
+            # the word before: "the calls", "his support", "of claims" make the cue a noun
+            j = cs - 1
+            while j > lo and text[j] == " ":
+                j -= 1
+            k = j
+            while k >= lo and text[k].isalpha():
+                k -= 1
+            if text[k + 1:j + 1].lower() in _NOUN_BEFORE:
+                continue
             if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
             s_start = sent_ends[k - 1] if k > 0 else lo
             s_end = sent_ends[k] if k < len(sent_ends) else hi
-            while s_start < hi and text[s_start] in " \u00a0":
+            # the clause: after the last ";" or ":" before the cue, up to the next one after it
+            for sep in (";", ":"):
+                j = text.rfind(sep, s_start, cs)
+                if j >= 0:
+                    s_start = j + 1
+                j = text.find(sep, ce, s_end)
+                if j >= 0:
+                    s_end = j
+            while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
-            cue = m.group()
-            r = self._reported_one(text, cue, cs, ce, s_start, s_end, hi)
+            out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
+        return out
+
+    def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
+        """The subject at the start of a clause, after an introductory phrase ending in a comma."""
+        np = self.np_after(text, s_start, hi)
+        if np is None:
+            comma = text.find(",", s_start, min(hi, s_start + 60))
+            if comma > 0:
+                np = self.np_after(text, comma + 1, hi)
+        if np is not None and np.kind in ("name", "pronoun", "role", "nominal"):
+            return np
+        return None
+
+    def coordinated_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """Subject of "X laughed and said": the clause before "and", else the sentence subject."""
+        amp = max(text.rfind(" and ", s_start, cs), text.rfind(" but ", s_start, cs), text.rfind(" or ", s_start, cs))
+        if amp > s_start:
+            c0 = max(text.rfind(",", s_start, amp) + 1, s_start)
+            np = self.np_after(text, c0, amp)
+            if np is not None and np.kind in ("name", "pronoun", "role", "nominal") and np.end < amp:
+                return np
+        return self._subject(text, s_start, cs)
+
+    def _reported_one(self, text, cue, cs, ce, s_start, s_end) -> list[Reported]:
+        c_end = s_end
+        while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019',":
+            c_end -= 1
+        if cue in ("according to", "According to"):
+            cue = "according to"
+            np = self.np_after(text, ce, s_end)
+            if np is None:
+                return []
+            att = Attribution(cue, cs, ce, np, "according")
+            before = text[s_start:cs].strip(" \u00a0")
+            if before.endswith(",") and len(before) > 15:
+                return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
+            comma = text.find(",", np.end, s_end)
+            if comma < 0 or comma - np.end > 80:
+                return []
+            return self._make_all(text, [(comma + 1, c_end)], att)
+        lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
+        frames = self.frames.get(lem, ("that",))
+        is_speech = cue in self.speech
+        np = self.np_before(text, s_start, cs)
+        before_cue = text[s_start:cs].rstrip(" \u00a0")
+        if np is None:
+            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
+            words_before = before_cue.split()
+            j = len(words_before) - 1
+            while j >= 0 and words_before[j].lower() in self.gap:
+                j -= 1
+            if j >= 0 and words_before[j].lower() == "who":
+                # "the hacker who first revealed that ..."
+                who = s_start + before_cue.rfind(" who") + 1 if " who" in before_cue else s_start
+                np = self.np_before(text, s_start, who)
+                if np is None:
+                    return []
+            elif last in ("and", "but", "or") and len(before_cue) > 4:
+                np = self.coordinated_subject(text, s_start, cs)
+                if np is None:
+                    return []
+            elif before_cue.endswith(",") and cue.endswith("ing") and len(before_cue) > 15:
+                # "She escalated her attacks, criticizing him for ..."
+                np = self._subject(text, s_start, cs)
+                if np is None:
+                    return []
+            elif before_cue.endswith(",") and is_speech:
+                # "CONTENT, said Smith."
+                np = self.np_after(text, ce, s_end)
+                if np is None or len(before_cue) < 15 or np.kind == "pronoun" \
+                        or not self._adverbial_rest(text[np.end:s_end].lstrip(" ,")):
+                    return []
+                att = Attribution(cue, cs, ce, np, "post")
+                return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
+            else:
+                return []
+            att = Attribution(cue, cs, ce, np, "pre")
+        else:
+            att = Attribution(cue, cs, ce, np, "pre")
+            before_np = text[s_start:np.start].rstrip(" \u00a0")
+            lead_end = None
+            if before_np.endswith(","):
+                lead_end = len(before_np) - 1
+            else:
+                md = _DESC_TAIL_RE.search(before_np)
+                if md:
+                    lead_end = md.start()  # "..., psychotherapist Jane Roe says."
+            after = text[ce:s_end]
+            if lead_end is not None and is_speech:
+                m = _PAREN_END_RE.match(after)
+                if lead_end > 15:
+                    if m:
+                        # "The plan, he said, would cost less." -> both sides
+                        frags = [(s_start, s_start + lead_end), (ce + m.end(), c_end)]
+                        return self._make_all(text, frags, att)
+                    if self._adverbial_rest(after):
+                        return self._make_all(text, [(s_start, s_start + lead_end)], att)
+                elif m and before_np.endswith(","):
+                    # "Even then, he said, he would not back her."
+                    return self._make_all(text, [(ce + m.end(), c_end)], att)
+            if before_np:
+                lead = before_np.strip().rstrip("\"'\u201d\u2019")
+                lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
+                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                    return []
+        # the complement after the cue
+        toks = _tokens(text, ce, min(s_end, ce + 90))
+        if not toks:
+            return []
+        first = toks[0][2]
+        fl = first.lower()
+        c_s = None
+        that_at = None
+        for k in range(min(len(toks), 8)):
+            w = toks[k][2]
+            if w.lower() == "that" and k + 1 < len(toks):
+                that_at = k
+                break
+            if w in (".", ";", "!", "?", ",") and k > 0 or w in QUOTE_CHARS:
+                break
+        clause_end = c_end
+        if that_at is not None and (that_at == 0 or "object" in frames or "clause" in frames or "that" in frames):
+            c_s = toks[that_at + 1][0]
+        elif fl == "to" and "to" in frames:
+            c_s = toks[0][0]
+        elif "object" in frames and fl not in self.func:
+            for k in range(1, min(len(toks), 6)):
+                if toks[k][2].lower() == "to" and k + 1 < len(toks):
+                    c_s = toks[k][0]
+                    break
+                if not toks[k][2][:1].isalnum():
+                    break
+        if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
+                                                   or fl in _CLAUSE_START or first[:1].isdigit()
+                                                   or (first.isalpha() and fl not in self.func
+                                                       and not fl.endswith("ly"))) \
+                and fl not in _NOT_CLAUSE:
+            c_s = toks[0][0]
+        if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
+                "np" in frames or "object" in frames or "clause" in frames):
+            c_s = toks[0][0]
+        min_words = 3
+        if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
+                or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
+            c_s = toks[0][0]
+            clause_end = _clause_end(text, c_s, c_end)
+            min_words = 1
+        if c_s is None:
+            for f in frames:
+                if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
+                    c_s = toks[1][0]
+                    clause_end = _clause_end(text, c_s, c_end)
+                    min_words = 1
+                    break
+        if c_s is None:
+            return []
+        return self._make_all(text, [(c_s, clause_end)], att, min_words)
+
+    def _adverbial_rest(self, after: str) -> bool:
+        """Only an adverbial (or nothing) follows the cue: "said on Monday", "said in a statement"."""
+        rest = after.strip(" \u00a0.!?\u201d\"")
+        if not rest:
+            return True
+        words = rest.split()
+        fl = words[0].lower().strip(",")
+        return len(words) <= 8 and (fl in _ADVERBIAL_START or words[0].strip(",") in self.lex.non_names)
+
+    def _make_all(self, text: str, frags, att: Attribution, min_words: int = 3) -> list[Reported]:
+        out = []
+        for s, e in frags:
+            r = self._make(text, s, e, att, min_words)
             if r is not None:
                 out.append(r)
         return out
 
-    def _reported_one(self, text, cue, cs, ce, s_start, s_end, hi) -> Reported | None:
-        # trim the sentence-final punctuation from the content end
-        c_end = s_end
-        while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019'":
-            c_end -= 1
-        if cue == "according to":
-            np = self.np_after(text, ce, s_end)
-            if np is None:
-                return None
-            att = Attribution(cue, cs, ce, np, "according")
-            before = text[s_start:cs].strip(" \u00a0")
-            if before.endswith(",") and len(before) > 15:
-                c_s, c_e = s_start, s_start + len(before) - 1
-            else:
-                j = np.end
-                # content after the NP's clause: "According to X, CONTENT."
-                comma = text.find(",", j, s_end)
-                if comma < 0 or comma - j > 80:
-                    return None
-                c_s, c_e = comma + 1, c_end
-            return self._make(text, c_s, c_e, att)
-        # verb cue
-        is_belief = cue in self.belief and cue not in self.speech
-        np = self.np_before(text, s_start, cs)
-        post = False
-        if np is None:
-            # "CONTENT, said Smith." (inverted, after the content)
-            before = text[s_start:cs].rstrip(" \u00a0")
-            if before.endswith(",") and not is_belief:
-                np = self.np_after(text, ce, s_end)
-                if np is None:
-                    return None
-                att = Attribution(cue, cs, ce, np, "post")
-                return self._make(text, s_start, s_start + len(before) - 1, att)
-            return None
-        att = Attribution(cue, cs, ce, np, "pre")
-        # "CONTENT, he said." : the NP follows a comma and the sentence ends soon after the cue
-        before_np = text[s_start:np.start].rstrip(" \u00a0")
-        rest = text[ce:s_end].strip(" \u00a0.!?\u201d\"")
-        if before_np.endswith(",") and len(before_np) > 15 and len(rest) < 40 and "that" not in rest.split()[:1]:
-            post = True
-        if post:
-            return self._make(text, s_start, s_start + len(before_np) - 1, att)
-        if text[s_start:np.start].strip(" \u00a0,"):
-            # the NP is not the sentence's subject ("... , which officials said was ...")
-            lead = text[s_start:np.start].strip(" \u00a0")
-            if not lead.endswith(",") and lead.split()[-1].lower() not in ("but", "and", "however", "yet", "so",
-                                                                         "now", "also", "then", "still"):
-                if not _sentence_opener_ok(lead):
-                    return None
-        # content after the cue
-        toks = _tokens(text, ce, min(s_end, ce + 300))
-        if not toks:
-            return None
-        j = 0
-        lem = self.speech.get(cue) or self.belief.get(cue)
-        # skip an object / adverbial ("told reporters", "said on Saturday") up to "that"
-        that_at = None
-        for k in range(min(len(toks), 8)):
-            if toks[k][2].lower() == "that":
-                that_at = k
-                break
-            if toks[k][2] in (".", ";", "!", "?") or toks[k][2] in QUOTE_CHARS:
-                break
-        if that_at is not None:
-            j = that_at + 1
-        else:
-            first = toks[0][2]
-            fl = first.lower()
-            if lem in ("tell", "ask", "warn", "urge", "promise", "advise", "remind", "assure", "inform"):
-                return None
-            if fl in ("to", "in", "on", "at", "of", "for", "by", "with", "about", "it", "so", "this", "as",
-                      "a", "an", "the", "no", "nothing", "something", "little", "much", "more", "yes") \
-                    or not first[:1].isalnum():
-                if fl not in ("the", "a", "an"):
-                    return None
-                if lem not in ("say", "believe", "think", "argue", "claim", "insist", "warn", "predict",
-                               "suggest", "add", "note", "write", "feel", "fear", "hope", "expect", "know",
-                               "reveal", "state", "explain", "confirm", "acknowledge", "admit", "concede",
-                               "find", "show", "contend", "assert", "allege", "announce", "report"):
-                    return None
-            if lem not in ("say", "believe", "think", "argue", "claim", "insist", "warn", "predict", "suggest",
-                           "add", "note", "write", "feel", "fear", "hope", "expect", "know", "reveal", "state",
-                           "explain", "confirm", "acknowledge", "admit", "concede", "find", "show", "contend",
-                           "assert", "allege", "announce", "report", "worry", "doubt", "suspect", "assume",
-                           "reckon", "tweet", "declare", "stress", "emphasise", "emphasize", "maintain",
-                           "recall", "agree", "complain", "conclude", "observe"):
-                return None
-        if j >= len(toks):
-            return None
-        c_s = toks[j][0]
-        return self._make(text, c_s, c_end, att)
-
-    def _make(self, text: str, s: int, e: int, att: Attribution) -> Reported | None:
+    def _make(self, text: str, s: int, e: int, att: Attribution, min_words: int = 3) -> Reported | None:
         while s < e and text[s] in " \u00a0,:;\u2014\u2013-":
             s += 1
         while e > s and text[e - 1] in " \u00a0,:;\u2014\u2013-":
             e -= 1
-        if e - s < 12 or len(text[s:e].split()) < 3:
+        if e - s < 2 or len(text[s:e].split()) < min_words or (min_words >= 3 and e - s < 12):
             return None
         return Reported(s, e, att)
+
+
+_DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
+                           r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
+                         "any no every each such".split())
+_ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "
+                             "recently yesterday today tonight this last next afterward afterwards again then also "
+                             "privately publicly repeatedly".split())
+_PAREN_END_RE = re.compile(r"(?:[ \u00a0]+[\w\u2019'.\-]+){0,4}[ \u00a0]*,")
+_LEAD_OK = frozenset("but and however yet so now also then still that which who whom what because while when "
+                     "as if although though since where whereas after before once until unless".split())
+_CLAUSE_START = frozenset("the a an this these those there his her their its our my your some many most "
+                          "no not all both each every any one two three several few more if".split())
+_NOT_CLAUSE = frozenset("to in on at of for by with about as so yes no nothing something little much "
+                        "more nor than goodbye hello thanks sorry".split())
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    """End of the noun phrase or clause starting at ``s``: the next comma, semicolon or dash."""
+    best = e
+    for sep in (",", ";", " \u2014", " \u2013", " -- ", "("):
+        j = text.find(sep, s, best)
+        if j >= 0:
+            best = j
+    return best
 
 
 def _sentence_opener_ok(lead: str) -> bool:

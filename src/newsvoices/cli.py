@@ -1,4 +1,4 @@
-"""Command line: ``newsvoices analyze|quotes ...``.
+"""Command line: ``newsvoices analyze|quotes|evaluate|notebooks|report|export-coding|agreement ...``.
 
 Run ``newsvoices --help`` for the commands.
 """
@@ -33,29 +33,94 @@ def _quotes_json(analysis) -> list[dict]:
     return out
 
 
-def cmd_analyze(args) -> int:
-    from .pipeline import analyze, write_tables
+def _run_options(args) -> dict:
+    from .corpus import parse_columns
 
-    result = analyze(args.paths, progress=not args.no_progress)
-    written = write_tables(result, args.out)
-    log = result.run_log
-    n_ok = int((log["status"] == "processed").sum())
-    n_skip = int((log["status"] == "skipped").sum())
-    print(f"{n_ok} articles processed, {n_skip} inputs skipped; {len(result.quotes)} quotes; "
-          f"wrote {len(written)} files to {args.out}", file=sys.stderr)
-    for row in log[log["status"] == "skipped"].itertuples(index=False):
-        print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+    return {
+        "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler,
+        "time_budget": None if args.time_budget <= 0 else args.time_budget,
+        "columns": parse_columns(args.columns),
+    }
+
+
+def cmd_analyze(args) -> int:
+    from pathlib import Path
+
+    from .runner import run
+
+    opts = _run_options(args)
+    cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache"))
+    summary = run(args.paths, args.out, cache_dir=cache, progress=not args.no_progress, **opts)
+    print(f"{summary['processed']} articles processed, {summary['skipped']} inputs skipped "
+          f"({summary['cached']} from the cache) in {summary['seconds']:.1f} s; "
+          f"wrote {len(summary['files'])} files to {args.out}", file=sys.stderr)
+    if summary["skipped"]:
+        import pandas as pd
+
+        log = pd.read_csv(Path(args.out) / "run_log.csv", keep_default_na=False) if "run_log.csv" in summary["files"] \
+            else pd.read_parquet(Path(args.out) / "run_log")
+        skipped = log[log["status"] == "skipped"]
+        for row in skipped.head(20).itertuples(index=False):
+            print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+        if len(skipped) > 20:
+            print(f"... and {len(skipped) - 20} more (see run_log.csv)", file=sys.stderr)
     return 0
 
 
-def cmd_quotes(args) -> int:
-    from .pipeline import analyze
+def _quote_record(q: dict) -> dict:
+    def opt_int(v):
+        return None if v is None or v != v else int(v)
 
-    result = analyze(args.paths)
-    for rec in _quotes_json(result):
+    def opt(v):
+        return None if v is None or v != v else v
+
+    return {
+        "start": int(q["start"]), "end": int(q["end"]), "text": q["text"], "kind": q["kind"],
+        "speaker": opt(q.get("speaker")), "speaker_start": opt_int(q.get("speaker_start")),
+        "speaker_end": opt_int(q.get("speaker_end")), "voice": opt(q.get("voice_type")),
+    }
+
+
+def cmd_quotes(args) -> int:
+    from .runner import iter_results
+
+    opts = _run_options(args)
+    for item, status, payload in iter_results(args.paths, **opts):
+        if status != "processed":
+            print(f"skipped {item.source}: {payload if status == 'skipped' else ''}", file=sys.stderr)
+            continue
+        quotes = sorted(payload.get("quotes", []), key=lambda q: (q["start"], q["end"]))
+        rec = {"id": item.id, "quotes": [_quote_record(q) for q in quotes]}
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    for row in result.run_log[result.run_log["status"] == "skipped"].itertuples(index=False):
-        print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+    return 0
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores; 1: no pool)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local process pool (default) or a Dask cluster")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
+    p.add_argument("--time-budget", type=float, default=120.0, metavar="SECONDS",
+                   help="skip (and log) an article that takes longer than this (0: no limit; default 120)")
+    p.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...",
+                   help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate_files, format_scores
+
+    try:
+        scores = evaluate_files(args.gold, args.pred)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"newsvoices evaluate: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(scores, indent=1, sort_keys=True))
+    else:
+        print(format_scores(scores))
+        print(f"gold: {scores['n_gold_direct']} direct and {scores['n_gold_indirect']} indirect quotes; "
+              f"predicted: {scores['n_pred_direct']} direct-looking and {scores['n_pred_other']} other spans")
     return 0
 
 
@@ -63,6 +128,56 @@ def cmd_notebooks(args) -> int:
     from .report import build_reports
 
     build_reports(args.corpus, args.out, progress=not args.no_progress)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import build_report
+
+    try:
+        out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
+                           title=args.title)
+    except ValueError as exc:
+        print(f"newsvoices report: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+def cmd_export_coding(args) -> int:
+    from .coding import SHEET_COLUMNS, export_coding, known_voice_types
+    from .pipeline import analyze, load_tables
+    from .report import _is_tables_dir
+    from pathlib import Path
+
+    paths = [Path(p) for p in args.paths]
+    analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) else analyze(args.paths)
+    out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
+    n = sum(1 for _ in open(out, encoding="utf-8-sig")) - 1
+    voices = ", ".join(known_voice_types()) or "see data/codebooks/"
+    print(f"wrote {n} quotes to {out}\n"
+          f"Coders fill: coder (name), coder_is_quote (yes/no), coder_speaker (full name, none, or ok to accept "
+          f"the tool's), coder_voice_type ({voices}; or ok), coder_notes.\n"
+          f"Then: newsvoices agreement {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_agreement(args) -> int:
+    from .coding import agreement, format_agreement
+
+    try:
+        table = agreement(args.sheets)
+    except ValueError as exc:
+        print(f"newsvoices agreement: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        table.to_csv(args.out, index=False, lineterminator="\n")
+    if args.json:
+        for rec in table.to_dict(orient="records"):
+            clean = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+            sys.stdout.write(json.dumps(clean, ensure_ascii=False) + "\n")
+    else:
+        print(format_agreement(table))
     return 0
 
 
@@ -75,17 +190,53 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder, .jsonl/.csv export, .html page or glob")
     a.add_argument("--out", required=True, help="output folder")
     a.add_argument("--no-progress", action="store_true", help="no progress bar")
+    a.add_argument("--cache", default=None, metavar="DIR",
+                   help="result cache: reruns reuse unchanged articles and resume after a crash (default: OUT/.cache)")
+    a.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    _add_run_options(a)
     a.set_defaults(func=cmd_analyze)
 
     q = sub.add_parser("quotes", help="print one JSON line of quotes per article")
     q.add_argument("paths", nargs="+", metavar="PATH")
+    _add_run_options(q)
     q.set_defaults(func=cmd_quotes)
+
+    e = sub.add_parser("evaluate", help="score quote extraction against your own annotations (JSONL gold)",
+                       description="Score predictions (the `newsvoices quotes` output) against gold annotations; "
+                                   "without PRED, newsvoices itself is run on the gold texts. The gold format and "
+                                   "the matching rules are documented in newsvoices.evaluate.")
+    e.add_argument("--gold", required=True, help="gold JSONL: id, text, quotes[start, end, kind, speaker, ...]")
+    e.add_argument("pred", nargs="?", help="predictions JSONL (default: run newsvoices on the gold texts)")
+    e.add_argument("--json", action="store_true", help="print every score as JSON")
+    e.set_defaults(func=cmd_evaluate)
 
     n = sub.add_parser("notebooks", help="analyse a corpus, execute the notebooks, export offline HTML reports")
     n.add_argument("corpus", metavar="PATH")
     n.add_argument("--out", default="reports", help="output folder (default: reports)")
     n.add_argument("--no-progress", action="store_true")
     n.set_defaults(func=cmd_notebooks)
+
+    r = sub.add_parser("report", help="one self-contained HTML report (offline, printable) for a corpus")
+    r.add_argument("path", metavar="PATH", help="articles (file, folder, .jsonl ...) or a tables folder from analyze")
+    r.add_argument("--out", required=True, help="HTML file to write, e.g. reports/NAME.html")
+    r.add_argument("--outlet", help="only articles from this outlet")
+    r.add_argument("--from", dest="date_from", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
+    r.add_argument("--to", dest="date_to", metavar="DATE", help="only articles dated on or before DATE (YYYY-MM-DD)")
+    r.add_argument("--title", help="report title")
+    r.set_defaults(func=cmd_report)
+
+    e = sub.add_parser("export-coding", help="write every quote with context for human coders (CSV)")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="articles, or a tables folder from analyze")
+    e.add_argument("--out", required=True, help="CSV (or .tsv) sheet to write")
+    e.add_argument("--sample", type=int, help="a random sample of this many quotes instead of all")
+    e.add_argument("--seed", type=int, default=0, help="seed of the random sample (default 0)")
+    e.set_defaults(func=cmd_export_coding)
+
+    g = sub.add_parser("agreement", help="agreement between coders and the tool (percent, Cohen's kappa, Krippendorff's alpha)")
+    g.add_argument("sheets", nargs="+", metavar="SHEET", help="coded sheet(s) from export-coding")
+    g.add_argument("--out", help="also write the table as CSV")
+    g.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    g.set_defaults(func=cmd_agreement)
     return p
 
 

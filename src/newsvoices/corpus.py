@@ -1,7 +1,29 @@
-"""Load news articles from disk: .txt files, folders, JSONL, CSV and saved HTML.
+"""Load news articles from disk: .txt files, folders, globs, JSONL, CSV and saved HTML.
 
 Nothing is lost silently: every input ends either as an :class:`Article` or as a
 :class:`Skip` naming the file (and line or record) and the reason.
+
+Formats:
+
+* ``.txt``: line 1 the headline, then one paragraph per line (blank lines are
+  ignored). An optional metadata header may come first: lines ``key: value``
+  with lower-case keys (``date: 2020-01-02``, ``outlet: BBC``, ``bias: left``),
+  or a block between two ``---`` lines. Offsets index the whole file content.
+* ``.jsonl``/``.ndjson``: one JSON object per line with ``id``, ``text`` and
+  optional ``title``, ``outlet``, ``date``, ``url``; every other scalar field is
+  kept as a label column (the AllSides, BASIL and Guardian exports in
+  ``../shared/corpora`` load as they are).
+* ``.csv``/``.tsv``: a header row; ``columns`` maps our field names to the
+  file's (``{"text": "body", "id": "doc_id"}``); extra columns are kept.
+* ``.html``/``.htm``: a saved web page, reduced to its article text by trafilatura.
+
+Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM,
+and cp1252/latin-1 (decided per file, or per line/record in JSONL and CSV).
+NUL bytes in otherwise textual input become spaces; binary files are skipped.
+
+Ids are stable: the id given by the record, else the file's path relative to the
+folder it was found in (``business/001`` for ``bbc/business/001.txt``; the stem
+for a file named directly), else a hash of the text.
 
 Example:
     >>> from newsvoices.config import SEEDS_DIR
@@ -17,6 +39,7 @@ import glob
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +52,23 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
+#: Files a folder walk passes over without logging them (documentation, not articles).
+IGNORED_NAMES = {"readme.txt", "readme.md", "readme", "license", "license.txt", "licence.txt"}
 
 #: Fields of a record that map onto Article attributes (others go to ``meta``).
 CORE_FIELDS = ("id", "text", "title", "outlet", "date", "url")
 #: Record fields that are too bulky or nested to carry into every table.
 _DROP_META = {"body_paragraphs", "phrase_level_annotations", "article_level_annotations", "quotes"}
+#: Names that would clash with the columns of the output tables.
+_RESERVED_META = {
+    "article_id", "paragraph", "start", "end", "source", "n_paragraphs", "n_words", "quote_id",
+    "position", "kind", "cue", "speaker_id", "speaker", "name", "status", "reason", "is_headline",
+}
+
+_HEADER_LINE = re.compile(r"([a-z][a-z0-9_-]{0,31})[ \t]*:[ \t]*(.*?)[ \t]*")
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_ESCAPES = re.compile("[\udc80-\udcff]")
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -69,145 +104,355 @@ class InputError(ValueError):
 
 
 # --------------------------------------------------------------------------- decoding
+def _redecode(s: str) -> str:
+    """Undo ``surrogateescape``: bytes that were not UTF-8 are read as cp1252 (else latin-1)."""
+    raw = s.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _has_escapes(s: str) -> bool:
+    return not s.isascii() and _ESCAPES.search(s) is not None
+
+
+def _clean(text: str) -> str:
+    """Same-length clean-up: NUL bytes become spaces (offsets are unchanged)."""
+    return text.replace("\x00", " ") if "\x00" in text else text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    return len(_CONTROL.findall(sample)) > 0.05 * max(len(sample), 1)
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode file bytes: BOMs, UTF-8, then cp1252/latin-1; refuse binary data.
 
+    NUL bytes in text that is otherwise fine become spaces, so offsets still
+    count characters of the file.
+
     Raises:
-        InputError: for empty or binary content.
+        InputError: for empty or binary content, or an invalid UTF-16/32 file.
+
+    Example:
+        >>> decode_bytes("Caf\\xe9".encode("cp1252"), "a.txt")
+        'Café'
+        >>> decode_bytes("\\ufeffHi".encode("utf-16"), "b.txt")
+        'Hi'
     """
     if not data.strip():
-        raise InputError(source, "empty file")
+        raise InputError(source, "empty file" if not data else "empty file (whitespace only)")
+    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                     (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"invalid {enc.upper()} (byte {exc.start})") from None
+            text = text.lstrip("\ufeff")
+            if not text.strip():
+                raise InputError(source, "empty file (whitespace only)")
+            return _clean(text)
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        data = data[3:]
     if b"\x00" in data:
         # UTF-16 without a BOM shows as every other byte NUL; anything else is binary.
         even, odd = data[0::2], data[1::2]
-        if odd and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
-            try:
-                return data.decode("utf-16-le")
-            except UnicodeDecodeError:
-                pass
-        if data.count(0) > 0.01 * len(data):
-            raise InputError(source, f"binary file ({data.count(0)} NUL bytes)")
+        for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros and zeros.count(0) > 0.4 * len(zeros) and other.count(0) < 0.1 * len(other):
+                try:
+                    return _clean(data.decode(enc))
+                except UnicodeDecodeError:
+                    pass
+        zeros = data.count(0)
+        if zeros > 0.3 * len(data) or (zeros > 0.01 * len(data) and zeros > 16):
+            raise InputError(source, f"binary file ({zeros} NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         if "\ufffd" in text:
             text = data.decode("latin-1")
-    # Control characters other than whitespace mean this is not prose.
-    bad = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if bad > 0.05 * min(len(text), 4096):
+    if _looks_binary(text):
         raise InputError(source, "binary file (control characters)")
-    return text.replace("\x00", " ") if "\x00" in text else text
+    if not text.strip():
+        raise InputError(source, "empty file (whitespace only)")
+    return _clean(text)
 
 
-# --------------------------------------------------------------------------- formats
-def _article_from_record(rec: dict[str, Any], source: str, fallback_id: str | None = None) -> Article:
+# --------------------------------------------------------------------------- records
+def _scalar(v: Any) -> bool:
+    return v is None or isinstance(v, (str, int, float, bool))
+
+
+def _article_from_record(rec: dict[str, Any], source: str, columns: dict[str, str] | None = None,
+                         fallback_id: str | None = None) -> Article:
+    """Build an Article from a JSON/CSV record (``columns`` maps our names to the record's)."""
     if not isinstance(rec, dict):
         raise InputError(source, f"expected a JSON object, got {type(rec).__name__}")
+    if columns:
+        mapped = {v: k for k, v in columns.items()}
+        rec = {mapped.get(k, k): v for k, v in rec.items() if not (k in columns and k not in mapped)}
     text = rec.get("text")
+    text_col = (columns or {}).get("text", "text")
     if text is None:
-        raise InputError(source, "no 'text' field")
+        raise InputError(source, f"no '{text_col}' field" if text_col not in rec and "text" not in rec
+                         else f"'{text_col}' is empty (null)")
     if not isinstance(text, str):
-        raise InputError(source, f"'text' is {type(text).__name__}, not a string")
+        raise InputError(source, f"'{text_col}' is {type(text).__name__}, not a string")
+    if _has_escapes(text):
+        text = _redecode(text)
+    text = _clean(text)
     if not text.strip():
         raise InputError(source, "empty text")
     rid = rec.get("id")
-    rid = str(rid) if rid not in (None, "") else (fallback_id or content_hash(text))
-    meta = {
-        k: v
-        for k, v in rec.items()
-        if k not in CORE_FIELDS and k not in _DROP_META and (v is None or isinstance(v, (str, int, float, bool)))
-    }
+    if isinstance(rid, float) and rid.is_integer():
+        rid = int(rid)
+    rid = str(rid).strip() if rid not in (None, "") and not isinstance(rid, (dict, list)) else ""
+    rid = rid or fallback_id or content_hash(text)
 
     def opt(k: str) -> str | None:
         v = rec.get(k)
-        return None if v is None or (isinstance(v, float) and v != v) or v == "" else str(v)
+        if v is None or (isinstance(v, float) and v != v) or v == "" or isinstance(v, (dict, list)):
+            return None
+        v = str(v)
+        return _redecode(v) if _has_escapes(v) else v
 
+    meta = {}
+    for k, v in rec.items():
+        if k in CORE_FIELDS or k in _DROP_META or not _scalar(v) or not isinstance(k, str):
+            continue
+        if isinstance(v, str) and _has_escapes(v):
+            v = _redecode(v)
+        meta[f"meta_{k}" if k in _RESERVED_META else k] = v
     return Article(
         id=rid, text=text, title=opt("title"), outlet=opt("outlet"), date=opt("date"),
         url=opt("url"), source=source, meta=meta,
     )
 
 
-def read_txt(path: Path) -> Article:
-    """Read a seed-format .txt file: line 1 headline, then one paragraph per line."""
+# --------------------------------------------------------------------------- .txt
+def parse_header(text: str) -> tuple[dict[str, str], int]:
+    """Split an optional ``key: value`` metadata header off a .txt article.
+
+    Returns the header fields and the offset where the article (its headline)
+    starts. A header is either a block between two ``---`` lines, or lines
+    ``key: value`` with lower-case keys at the very top, ended by a blank line or
+    the headline. Without a header: ``({}, 0)``. Headlines such as
+    ``Profile: David Miliband`` are not headers (the key is capitalised).
+
+    Example:
+        >>> parse_header("date: 2020-01-02\\noutlet: BBC\\n\\nHeadline\\nBody\\n")
+        ({'date': '2020-01-02', 'outlet': 'BBC'}, 30)
+        >>> parse_header("Profile: David Miliband\\n\\nBody\\n")
+        ({}, 0)
+    """
+    lines = [(m.start(), m.group()) for m in _LINES.finditer(text, 0, min(len(text), 20000)) if m.group()]
+    if not lines:
+        return {}, 0
+    fields: dict[str, str] = {}
+    i = 0
+    fenced = lines[0][1].strip() == "---"
+    if fenced:
+        i = 1
+        while i < len(lines) and lines[i][1].strip() != "---":
+            m = _HEADER_LINE.fullmatch(lines[i][1].rstrip("\r\n"))
+            if m is None and lines[i][1].strip():
+                return {}, 0
+            if m:
+                fields[m.group(1)] = m.group(2)
+            i += 1
+        if i == len(lines):
+            return {}, 0
+        i += 1
+    else:
+        while i < len(lines):
+            line = lines[i][1].rstrip("\r\n")
+            if not line.strip():
+                break
+            m = _HEADER_LINE.fullmatch(line)
+            if m is None:
+                break
+            fields[m.group(1)] = m.group(2)
+            i += 1
+    if not fields:
+        return {}, 0
+    while i < len(lines) and not lines[i][1].strip():
+        i += 1
+    # the article must go on after the header (else the "header" was the headline)
+    if not any(line.strip() for _, line in lines[i:]):
+        return {}, 0
+    return fields, lines[i][0] if i < len(lines) else len(text)
+
+
+def read_txt(path: Path, article_id: str | None = None) -> Article:
+    """Read a .txt article: optional metadata header, headline line, one paragraph per line.
+
+    Args:
+        path: the file.
+        article_id: id to use when the header gives none (default: the file stem).
+    """
     text = decode_bytes(path.read_bytes(), str(path))
-    paragraphs = split_paragraphs(text)
+    header, body_start = parse_header(text)
+    paragraphs = [(s + body_start, e + body_start) for s, e in split_paragraphs(text[body_start:])]
     if not paragraphs:
         raise InputError(str(path), "empty file")
     s, e = paragraphs[0]
+    rid = header.pop("id", "").strip() or article_id or path.stem
+    title = header.pop("title", "").strip() or text[s:e]
+    core = {k: (header.pop(k, "").strip() or None) for k in ("outlet", "date", "url")}
+    meta = {(f"meta_{k}" if k in _RESERVED_META else k): v for k, v in header.items()}
     return Article(
-        id=path.stem, text=text, title=text[s:e], source=str(path),
-        paragraphs=paragraphs, title_in_text=True,
+        id=rid, text=text, title=title, source=str(path), paragraphs=paragraphs,
+        title_in_text=True, meta=meta, **core,
     )
 
 
-def iter_jsonl(path: Path) -> Iterator[Article | Skip]:
-    """Yield one Article per valid line of a JSONL file, a Skip per bad line."""
-    data = path.read_bytes()
+# --------------------------------------------------------------------------- JSONL
+def _binary_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Yield ``(line number, decoded line)`` of a text file, streaming, split on ``\\n`` only.
+
+    UTF-16/32 files (BOM or NUL pattern) are decoded whole; otherwise each line is
+    UTF-8, falling back to cp1252/latin-1 for that line.
+    """
+    with open(path, "rb") as f:
+        head = f.read(4096)
+        f.seek(0)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or (
+            head.count(0) > 0.3 * len(head) and len(head) > 1
+        ):
+            text = decode_bytes(f.read(), str(path))
+            for n, line in enumerate(text.split("\n"), start=1):
+                yield n, line.rstrip("\r")
+            return
+        for n, raw in enumerate(f, start=1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            line = raw.decode("utf-8", "surrogateescape")
+            if _has_escapes(line):
+                line = _redecode(line)
+            yield n, line.rstrip("\r\n")
+
+
+def iter_jsonl(path: Path, columns: dict[str, str] | None = None) -> Iterator[Article | Skip]:
+    """Yield one Article per valid line of a JSONL file, a Skip (with line number) per bad line.
+
+    The file is streamed: memory does not grow with its size.
+    """
+    any_line = False
     try:
-        content = decode_bytes(data, str(path))
+        for lineno, line in _binary_lines(path):
+            if not line.strip():
+                continue
+            any_line = True
+            src = f"{path}:{lineno}"
+            line = _clean(line)
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Skip(src, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                continue
+            except RecursionError:
+                yield Skip(src, "malformed JSON (nested too deeply)")
+                continue
+            try:
+                yield _article_from_record(rec, src, columns)
+            except InputError as exc:
+                rid = rec.get((columns or {}).get("id", "id")) if isinstance(rec, dict) else None
+                yield Skip(src, exc.reason, None if rid is None else str(rid))
     except InputError as exc:
-        yield Skip(str(path), exc.reason)
+        yield Skip(exc.source, exc.reason)
         return
-    for lineno, line in enumerate(io.StringIO(content, newline=None), start=1):
-        if not line.strip():
-            continue
-        src = f"{path}:{lineno}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skip(src, f"malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        try:
-            yield _article_from_record(rec, src)
-        except InputError as exc:
-            rid = rec.get("id") if isinstance(rec, dict) else None
-            yield Skip(src, exc.reason, None if rid is None else str(rid))
+    if not any_line:
+        yield Skip(str(path), "empty file")
 
 
+# --------------------------------------------------------------------------- CSV
 def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Article | Skip]:
-    """Yield articles from a CSV/TSV export.
+    """Yield articles from a CSV/TSV export (streamed; quoted fields may hold newlines).
 
     Args:
         path: the file.
         columns: mapping from our field names (id, title, text, outlet, date, url)
             to the file's column names, for exports that name them differently.
+            Every other column is kept as a label.
+    """
+    csv.field_size_limit(2**31 - 1)
+    delim = "\t" if path.suffix.lower() == ".tsv" else ","
+    columns = columns or {}
+    text_col = columns.get("text", "text")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+        if not head.strip():
+            raise InputError(str(path), "empty file")
+        if b"\n" not in head and b"\r" in head:  # old Mac line ends: decode whole
+            lines: Iterable[str] = io.StringIO(decode_bytes(path.read_bytes(), str(path)), newline="")
+        else:
+            lines = (_clean(line) + "\n" for _, line in _binary_lines(path))
+        reader = csv.reader(lines, delimiter=delim)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError(str(path), "empty file") from None
+        except csv.Error as exc:
+            raise InputError(f"{path}:1", f"unreadable CSV header ({exc})") from None
+        header = [h.strip().lstrip("\ufeff") for h in header]
+        if text_col not in header:
+            hint = "" if columns.get("text") else "; name the text column with --columns text=NAME"
+            raise InputError(str(path), f"no '{text_col}' column (columns: {header}){hint}")
+        errors = 0
+        while True:
+            start_line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                errors += 1
+                yield Skip(f"{path}:{start_line}", f"malformed CSV ({exc})")
+                if errors > 1000:
+                    yield Skip(f"{path}:{reader.line_num}", "too many malformed CSV rows; rest of file skipped")
+                    break
+                continue
+            src = f"{path}:{start_line}"
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                yield Skip(src, f"row has {len(row)} fields, the header has {len(header)}")
+                continue
+            rec: dict[str, Any] = dict(zip(header, row))
+            if len(row) < len(header) and text_col not in rec:
+                yield Skip(src, f"row has {len(row)} fields, the header has {len(header)}: no '{text_col}' value")
+                continue
+            try:
+                yield _article_from_record(rec, src, columns)
+            except InputError as exc:
+                yield Skip(src, exc.reason, rec.get(columns.get("id", "id")) or None)
+    except InputError as exc:
+        yield Skip(exc.source, exc.reason)
+    except UnicodeDecodeError as exc:
+        yield Skip(str(path), f"cannot decode: {exc}")
+
+
+# --------------------------------------------------------------------------- HTML
+def read_html(path: Path, article_id: str | None = None) -> Article:
+    """Extract the article from a saved HTML page with trafilatura.
+
+    Offsets index the extracted text (kept in the ``articles`` table).
     """
     try:
-        content = decode_bytes(path.read_bytes(), str(path))
-    except InputError as exc:
-        yield Skip(str(path), exc.reason)
-        return
-    delim = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delim)
-    rename = {v: k for k, v in (columns or {}).items()}
-    text_col = (columns or {}).get("text", "text")
-    if reader.fieldnames is None or text_col not in reader.fieldnames:
-        yield Skip(str(path), f"no '{text_col}' column (columns: {reader.fieldnames})")
-        return
-    for row in reader:
-        src = f"{path}:{reader.line_num}"
-        rec = {rename.get(k, k): v for k, v in row.items() if k is not None}
-        if None in row:
-            yield Skip(src, "more fields than the header has columns")
-            continue
-        try:
-            yield _article_from_record(rec, src)
-        except InputError as exc:
-            yield Skip(src, exc.reason, rec.get("id") or None)
-
-
-def read_html(path: Path) -> Article:
-    """Extract the article from a saved HTML page with trafilatura."""
-    import trafilatura
+        import trafilatura
+    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml-html-clean
+        raise InputError(str(path), f"cannot read HTML: {exc} (pip install trafilatura lxml-html-clean)") from None
 
     raw = decode_bytes(path.read_bytes(), str(path))
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        raise InputError(str(path), f"HTML extraction failed ({type(exc).__name__}: {exc})") from None
     if doc is None:
         raise InputError(str(path), "no article text found in the HTML page")
     get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
@@ -215,60 +460,131 @@ def read_html(path: Path) -> Article:
     if not text or not text.strip():
         raise InputError(str(path), "no article text found in the HTML page")
     return Article(
-        id=path.stem, text=text, title=get("title"), outlet=get("sitename"), date=get("date"),
-        url=get("url"), source=str(path),
+        id=article_id or path.stem, text=_clean(text), title=get("title"), outlet=get("sitename"),
+        date=get("date"), url=get("url"), source=str(path),
     )
 
 
 # --------------------------------------------------------------------------- dispatch
-def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[Path | Skip]:
-    """Expand files, folders (recursively) and glob patterns into a sorted file list."""
+@dataclass
+class InputFile:
+    """A file to read and the id it gets if its records give none."""
+
+    path: Path
+    article_id: str
+
+
+def _relative_id(path: Path, root: Path | None) -> str:
+    if root is None:
+        return path.stem
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return path.stem
+    return rel.with_suffix("").as_posix()
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = (path.name,)
+    return any(p.startswith(".") or p == "__pycache__" for p in parts)
+
+
+def _walk(root: Path) -> Iterator[InputFile | Skip]:
+    for f in sorted(root.rglob("*")):
+        if not f.is_file() or _hidden(f, root):
+            continue
+        if f.name.lower() in IGNORED_NAMES:
+            continue
+        if f.suffix.lower() not in SUPPORTED:
+            yield Skip(str(f), f"unsupported file type '{f.suffix or f.name}' (read: {', '.join(sorted(SUPPORTED))})")
+            continue
+        yield InputFile(f, _relative_id(f, root))
+
+
+def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[InputFile | Skip]:
+    """Expand files, folders (recursively) and glob patterns into a stable file list.
+
+    Folders are walked in sorted order; hidden files and folders are passed over;
+    files of other types inside a folder are logged as skipped.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    out: list[Path | Skip] = []
+    out: list[InputFile | Skip] = []
     for p in paths:
-        ps = str(p)
+        ps = os.fspath(p)
         if any(ch in ps for ch in "*?[") and not Path(ps).exists():
+            parts = Path(ps).parts
+            fixed = [q for q in parts[: next(i for i, q in enumerate(parts) if any(c in q for c in "*?["))]]
+            root = Path(*fixed) if fixed else Path(".")
             hits = sorted(glob.glob(ps, recursive=True))
             if not hits:
                 out.append(Skip(ps, "glob pattern matched no files"))
-            out.extend(Path(h) for h in hits if Path(h).is_file())
+            for h in hits:
+                hp = Path(h)
+                if hp.is_file():
+                    out.append(InputFile(hp, _relative_id(hp, root)))
+                elif hp.is_dir():
+                    out.extend(_walk(hp))
             continue
         path = Path(ps)
         if path.is_dir():
-            files = sorted(
-                f for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith(".")
-                and f.name.lower() not in {"readme.txt"}
-            )
-            out.extend(files)
+            out.extend(_walk(path))
         elif path.is_file():
-            out.append(path)
+            out.append(InputFile(path, path.stem))
+        elif path.exists():
+            out.append(Skip(ps, "not a regular file"))
         else:
             out.append(Skip(ps, "no such file or folder"))
     return out
 
 
+def iter_file(item: InputFile, columns: dict[str, str] | None = None) -> Iterator[Article | Skip]:
+    """Articles and Skips of one input file."""
+    path = item.path
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from iter_jsonl(path, columns)
+        elif suffix in CSV_SUFFIXES:
+            yield from iter_csv(path, columns)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(path, item.article_id)
+        else:
+            yield read_txt(path, item.article_id)
+    except InputError as exc:
+        yield Skip(exc.source, exc.reason)
+    except OSError as exc:
+        yield Skip(str(path), f"cannot read: {exc.strerror or exc}")
+
+
 def iter_corpus(paths, columns: dict[str, str] | None = None) -> Iterator[Article | Skip]:
-    """Yield Articles and Skips for every input, in a stable order."""
+    """Yield Articles and Skips for every input, in a stable order, streaming.
+
+    Duplicate ids get a ``~2``, ``~3`` suffix so every article stays addressable.
+    """
+    if isinstance(paths, Corpus):
+        yield from paths.skipped
+        yield from paths.articles
+        return
+    if isinstance(paths, Iterator):  # a stream of Articles/Skips (e.g. from another loader)
+        yield from paths
+        return
+    seen: dict[str, int] = {}
     for item in expand_paths(paths):
         if isinstance(item, Skip):
             yield item
             continue
-        suffix = item.suffix.lower()
-        try:
-            if suffix in JSONL_SUFFIXES:
-                yield from iter_jsonl(item)
-            elif suffix in CSV_SUFFIXES:
-                yield from iter_csv(item, columns)
-            elif suffix in HTML_SUFFIXES:
-                yield read_html(item)
-            else:
-                yield read_txt(item)
-        except InputError as exc:
-            yield Skip(exc.source, exc.reason)
-        except OSError as exc:
-            yield Skip(str(item), f"cannot read: {exc.strerror or exc}")
+        for art in iter_file(item, columns):
+            if isinstance(art, Article):
+                if art.id in seen:
+                    seen[art.id] += 1
+                    art.id = f"{art.id}~{seen[art.id]}"
+                else:
+                    seen[art.id] = 1
+            yield art
 
 
 def load_corpus(paths, columns: dict[str, str] | None = None) -> Corpus:
@@ -285,15 +601,28 @@ def load_corpus(paths, columns: dict[str, str] | None = None) -> Corpus:
         Duplicate ids get a ``~2``, ``~3`` suffix so every article stays addressable.
     """
     corpus = Corpus()
-    seen: dict[str, int] = {}
     for item in iter_corpus(paths, columns):
         if isinstance(item, Skip):
             corpus.skipped.append(item)
-            continue
-        if item.id in seen:
-            seen[item.id] += 1
-            item.id = f"{item.id}~{seen[item.id]}"
         else:
-            seen[item.id] = 1
-        corpus.articles.append(item)
+            corpus.articles.append(item)
     return corpus
+
+
+def parse_columns(spec: str | None) -> dict[str, str] | None:
+    """Parse a ``--columns`` option: ``"text=body,id=doc_id"`` -> ``{"text": "body", "id": "doc_id"}``.
+
+    Raises:
+        ValueError: for an item without ``=``.
+    """
+    if not spec:
+        return None
+    out = {}
+    for item in spec.split(","):
+        if not item.strip():
+            continue
+        if "=" not in item:
+            raise ValueError(f"--columns: expected FIELD=COLUMN, got {item!r}")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out

@@ -33,13 +33,19 @@ _CONNECTORS = ("of", "for", "from", "the", "and", "de", "van", "von", "der", "la
 
 
 def _name_regex(lex: Lexicon) -> re.Pattern:
-    titles = sorted({t for t in lex.titles} | {a.lower() for a in lex.abbreviations if "." not in a}, key=len,
-                    reverse=True)
-    title_alt = "|".join(re.escape(t[:1].upper() + t[1:]) for t in titles if t)
-    word = r"[A-Z\u00c0-\u00de](?:[\w\u2019'\-]*\w)?"
-    token = rf"(?:(?:{title_alt})\.(?=[ \u00a0]+[A-Z])|[A-Z]\.(?:[A-Z]\.)*|{word})"
+    """Runs of capitalised words, initials and dotted abbreviations, with connectors between.
+
+    The first character is matched before the look-behind so that the regex
+    engine can skip quickly to capital letters. A word may end with a full stop
+    ("Sen.", "Washington."); :meth:`NameFinder.runs` splits a run after a full
+    stop that is not a title, an abbreviation or an initial.
+    """
+    cap = "A-Z\u00c0-\u00de"
+    word_rest = r"(?:[\w\u2019'\-]*\w)?\.?"
+    tok = rf"(?:[A-Z]\.(?:[A-Z]\.)*|[{cap}]{word_rest})"
     conn = "|".join(re.escape(c) for c in _CONNECTORS)
-    return re.compile(rf"(?<![\w\u2019'\-.]){token}(?:[ \u00a0]+(?:(?:{conn})[ \u00a0]+){{0,2}}{token})*")
+    first = rf"[{cap}](?<![\w\u2019'\-.][{cap}])(?:\.(?:[A-Z]\.)*|{word_rest})"
+    return re.compile(rf"{first}(?:[ \u00a0]+(?:(?:{conn})[ \u00a0]+){{0,2}}{tok})*")
 
 
 @dataclass
@@ -77,8 +83,6 @@ class NameFinder:
         self.lex = lex or load_lexicon()
         self.name_re = _name_regex(self.lex)
         self.lower_re = re.compile(r"(?<![\w\u2019'])[a-z][a-z\u2019'\-]*")
-        self.word_before_re = re.compile(r"([\w\u2019'\-]+)[ \u00a0]*$")
-        self.words_before_re = re.compile(r"((?:[a-z][\w\-]*[ \u00a0]+){1,3})$")
         self.titles = self.lex.titles
         self.org_words = self.lex.org_words
         self.org_words_lower = frozenset(w.lower() for w in self.lex.org_words)
@@ -88,27 +92,77 @@ class NameFinder:
         self.role_words = self.lex.role_words
         self.non_names = self.lex.non_names
         self.pronouns = self.lex.all_pronouns
+        self.abbrev = self.lex.abbreviations
 
-    def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab: set[str] | None = None
+    def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
         """All name runs of ``text`` in order."""
         if lower_vocab is None:
-            lower_vocab = set(self.lower_re.findall(text))
+            lower_vocab = LowerWords(text)
         out: list[NameRun] = []
+        closed = self.closed
+        pronouns = self.pronouns
         for lo, hi in paragraphs:
-            para = text[lo:hi]
-            title_case = _is_title_case(para)
+            title_case = None
             for m in self.name_re.finditer(text, lo, hi):
-                self._classify(text, m.start(), m.group(), lo, lower_vocab, title_case, out)
+                run = m.group()
+                s = m.start()
+                if " " not in run and "\u00a0" not in run:
+                    wl = run.rstrip(".").lower()
+                    if wl in closed or wl in pronouns:
+                        continue
+                    if wl in lower_vocab and _sentence_initial(text, s, lo):
+                        continue
+                    r = self._single(text, s, run)
+                    if r is not None:
+                        out.append(r)
+                    continue
+                else:
+                    toks = _split_tokens(run, s)
+                if title_case is None:
+                    title_case = _is_title_case(text[lo:hi])
+                self._classify(text, toks, lo, lower_vocab, title_case, out)
         return out
 
     # ------------------------------------------------------------------ helpers
-    def _classify(self, text: str, s: int, run: str, lo: int, lower_vocab: set[str], title_case: bool,
+    def _single(self, text: str, s: int, run: str) -> NameRun | None:
+        """Classify a one-word run (the common case) without the general machinery."""
+        w = run
+        if w.endswith(".") and len(w) > 1:
+            w = w[:-1]
+        w = _strip_pos(w)
+        if not w or w in self.non_names or w.lower() in self.titles:
+            return None
+        if w in self.org_words:
+            kind = "organisation"
+        elif len(w) > 1 and w.isupper():
+            kind = "acronym"
+        else:
+            kind = "single"
+        return NameRun(s, s + len(w), w, kind, None, s, False, None)
+
+    def _classify(self, text: str, toks, lo: int, lower_vocab, title_case: bool,
                   out: list[NameRun]) -> None:
-        # split into tokens with offsets
-        toks = [(s + m.start(), s + m.end(), m.group()) for m in _TOKEN_RE.finditer(run)]
-        # split on "and"/"&" unless the whole run is one organisation name
+        # split after a full stop that ends a sentence ("in Washington. He said")
         parts: list[list[tuple[int, int, str]]] = [[]]
+        for t in toks:
+            w = t[2]
+            if w.endswith(".") and len(w) > 1:
+                base = w[:-1]
+                if base.lower() in self.titles or base in self.abbrev or "." in base or len(base) == 1:
+                    parts[-1].append(t)
+                else:
+                    parts[-1].append((t[0], t[1] - 1, base))
+                    parts.append([])
+            else:
+                parts[-1].append(t)
+        if len(parts) > 1:
+            for part in parts:
+                if part:
+                    self._classify(text, part, lo, lower_vocab, title_case, out)
+            return
+        # split on "and"/"&" unless the whole run is one organisation name
+        parts = [[]]
         for t in toks:
             if t[2] in ("and", "&"):
                 parts.append([])
@@ -118,11 +172,10 @@ class NameFinder:
             last = parts[-1][-1][2] if parts[-1] else ""
             before_last = parts[-2][-1][2] if parts[-2] else ""
             if _strip_pos(last) in self.org_words and _strip_pos(before_last) not in self.org_words:
-                parts = [[t for t in toks if t[2] not in ("and", "&")]]
-                # keep the connector inside: rebuild from the original span
                 parts = [toks]
         for k, part in enumerate(parts):
-            self._classify_part(text, part, lo, lower_vocab, title_case, out, first=(k == 0))
+            if part:
+                self._classify_part(text, part, lo, lower_vocab, title_case, out, first=(k == 0))
 
     def _classify_part(self, text, toks, lo, lower_vocab, title_case, out, first: bool) -> None:
         # drop function words / sentence-initial common words / connectors at the front
@@ -134,11 +187,14 @@ class NameFinder:
             if wl in _CONNECTORS and w.islower():
                 toks = toks[1:]
                 continue
+            if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
+                pass
             if wl in self.closed or wl in self.pronouns:
                 toks = toks[1:]
                 continue
             base = w.rstrip(".")
-            if base.lower() in self.titles and len(toks) > 1 and title is None:
+            if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
+                    and title is None:
                 title = base
                 mention_start = toks[0][0]
                 toks = toks[1:]
@@ -165,13 +221,9 @@ class NameFinder:
             return
         if all(w in self.non_names for w in words):
             return
-        before = text[max(lo, start - 40):start]
         if mention_start is None:
             mention_start = start
-            bm = self.word_before_re.search(text[max(lo, start - 40):start])
-        else:
-            bm = self.word_before_re.search(text[max(lo, mention_start - 40):mention_start])
-        prev_word = bm.group(1).lower() if bm else ""
+        prev_word = _word_before(text, mention_start, lo).lower()
         after_the = prev_word == "the"
         last_word = words[-1]
         is_acronym = all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1
@@ -193,10 +245,14 @@ class NameFinder:
             kind = "single" if len(words) == 1 else "other"
         role_before = None
         if kind == "person" and title is None:
-            rb = self.words_before_re.search(text[max(lo, start - 60):start])
-            if rb:
-                role_before = self._role_suffix(rb.group(1).split())
-        del before
+            seg = text[max(lo, start - 60):start]
+            if seg.endswith(" "):
+                ws = seg.split()[-3:]
+                k = len(ws)
+                while k > 0 and ws[k - 1][:1].islower() and ws[k - 1].isalpha():
+                    k -= 1
+                if k < len(ws):
+                    role_before = self._role_suffix([w.lower() for w in ws[k:]])
         out.append(NameRun(start, end, name, kind, title, mention_start, after_the, role_before))
 
     def _org_noun_after(self, text: str, end: int) -> bool:
@@ -214,6 +270,28 @@ class NameFinder:
 
 
 _TOKEN_RE = re.compile(r"[^\s\u00a0]+")
+
+
+def _split_tokens(run: str, s: int) -> list[tuple[int, int, str]]:
+    """Whitespace tokens of a run with absolute offsets (runs hold single spaces or NBSPs)."""
+    out = []
+    pos = 0
+    for w in run.replace("\u00a0", " ").split(" "):
+        if w:
+            out.append((s + pos, s + pos + len(w), w))
+        pos += len(w) + 1
+    return out
+
+
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The word right before ``pos`` (skipping spaces), or ''."""
+    j = pos - 1
+    while j >= lo and text[j] in " \u00a0":
+        j -= 1
+    e = j + 1
+    while j >= lo and (text[j].isalnum() or text[j] in "\u2019'-"):
+        j -= 1
+    return text[j + 1:e]
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)")
 
 
@@ -239,14 +317,58 @@ def _sentence_initial(text: str, pos: int, lo: int) -> bool:
     return False
 
 
+_CAP_START_RE = re.compile(r"(?<!\S)[A-Z\u00c0-\u00de]")
+_SMALL_RE = re.compile(r"(?<!\S)(?:a|an|the|of|to|in|on|for|and|at|by|with|from|as|or|vs\.?)(?!\S)")
+_SPACE_RE = re.compile(r"\s+")
+_SMALL = frozenset("a an the of to in on for and at by with from as or vs vs. is".split())
+
+
 def _is_title_case(para: str) -> bool:
     """Headline-style paragraph where nearly every word is capitalised."""
-    words = para.split()
-    if len(words) < 4:
+    if len(para) > 400:
         return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    small = sum(1 for w in words if w.lower() in ("a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by"))
-    return caps >= 0.8 * (len(words) - small) and caps >= 3
+    n_lower = 0
+    for w in para[:80].split():
+        if w[:1].islower() and w not in _SMALL:
+            n_lower += 1
+            if n_lower >= 2:
+                return False  # the common case, decided cheaply
+    n = len(_SPACE_RE.findall(para.strip())) + 1
+    if n < 4:
+        return False
+    caps = len(_CAP_START_RE.findall(para))
+    small = len(_SMALL_RE.findall(para))
+    return caps >= 0.8 * (n - small) and caps >= 3
+
+
+class LowerWords:
+    """Whether a word occurs in lower case in a text, looked up lazily and memoised.
+
+    Cheaper than collecting the text's whole vocabulary: only sentence-initial
+    capitalised words are ever asked about.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.memo: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        r = self.memo.get(word)
+        if r is None:
+            r = self.memo[word] = self._find(word)
+        return r
+
+    def _find(self, word: str) -> bool:
+        text = self.text
+        n = len(word)
+        i = text.find(word)
+        while i >= 0:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun]:

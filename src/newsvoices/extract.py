@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser
-from .entities import NameFinder, NameRun
+from .entities import NameFinder, NameRun, _is_title_case
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -124,6 +124,7 @@ _FINDER: NameFinder | None = None
 _PARSER: Parser | None = None
 _SENT_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=[ \u00a0]+[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _WORDS_RE = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
+_QUOTE_MARKS = frozenset("\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
 _CONNECT = frozenset(("of", "for", "from", "the", "and", "&", "on", "in", "at"))
 
 
@@ -165,32 +166,82 @@ def _n_words(s: str) -> int:
     return len(_WORDS_RE.findall(s))
 
 
-def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: bool) -> bool:
+_TITLE_CTX = frozenset(("on", "of", "in", "at", "from", "the", "a", "an", "titled", "entitled", "dubbed", "named",
+                        "headlined", "film", "movie", "book", "show", "song", "album", "series", "program",
+                        "programme", "podcast", "column", "headline", "slogan", "hashtag", "memoir", "novel",
+                        "documentary", "play", "musical", "episode", "article", "essay", "op-ed", "editorial"))
+_BYLINE_RE = re.compile(r"[,\s\u00a0]*by[ \u00a0]+[A-Z]")
+
+
+def _title_like(core: str) -> bool:
+    """Title Case: every word capitalised apart from short function words ("Meet the Press")."""
+    words = [w for w in re.split(r"[\s\u00a0]+", core) if w]
+    if not words:
+        return False
+    caps = 0
+    for w in words:
+        w0 = w.lstrip("\"'\u2018\u201c(\u2014-")
+        if w0[:1].isupper() or w0[:1].isdigit():
+            caps += 1
+        elif w0.lower() not in _SMALL_WORDS:
+            return False
+    return caps >= 1 and (len(words) > 1 or words[0][:1].isupper())
+
+
+_SMALL_WORDS = frozenset("a an the of for from to in on at by and or with as vs is".split())
+
+
+def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: bool, how: str | None = None,
+                      cue_gap: int = 0, title_para: bool = False) -> bool:
     """Whether a quoted span is speech rather than a title, a name or a scare quote.
 
-    General cues only: length, an attribution in the same sentence, a complete
-    sentence inside the marks, Title Case (titles of shows, books, slogans).
+    General cues only, no memorised strings: the number of words; whether an
+    attribution was found and how close its cue is (``cue_gap``: words between
+    the cue and the opening mark); a complete sentence inside the marks; Title
+    Case (titles of shows, books, slogans); a word before the opening mark that
+    introduces a name or title ("on", "the", "titled", a possessive); a byline
+    after the closing mark ('"…," by Jane Doe'); a headline-style paragraph.
+
+    Args:
+        attributed: a cue and speaker were found next to the quote (post, pre, according, agent).
+        para_start: the quote opens its paragraph.
+        how: how the speaker was found (``post``, ``pre``, ``split``, ``carry`` ...).
+        cue_gap: for ``pre`` attributions, words between the cue and the opening mark.
+        title_para: the paragraph is a headline in Title Case.
     """
     inner = text[q.start:q.end]
     n = _n_words(inner)
     if n == 0:
         return False
-    words = inner.split()
-    caps = sum(1 for w in words if w[:1].isupper())
-    small = sum(1 for w in words if w.lower() in _CONNECT or w.lower() in ("a", "an", "to", "with", "by"))
-    title_like = n >= 2 and caps >= len(words) - small and caps >= 2 and inner[-1:] not in ".?!,"
-    ends_sentence = inner.rstrip("\u2019'\")]")[-1:] in (".", "?", "!")
-    if attributed:
-        return not (title_like and n <= 6)
-    if title_like and n <= 8:
+    core = inner.rstrip(" \u00a0.,;:!?\u2019'\"\u201d)]")
+    title_like = _title_like(core)
+    ends_sentence = inner.rstrip("\u2019'\")]\u201d")[-1:] in (".", "?", "!")
+    j = q.open
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "\u2019'-"):
+        k -= 1
+    prev = text[k:j].lower()
+    title_ctx = prev in _TITLE_CTX or prev.endswith(("\u2019s", "'s", "s\u2019", "s'"))
+    if q.closed and _BYLINE_RE.match(text, q.close_end) and how != "post":
+        return False  # '"Pop-up art show opens," by Jane Doe': the title of a piece
+    if title_like and (title_ctx or title_para) and n <= 12:
         return False
-    if para_start and (n >= 3 or ends_sentence):
+    if attributed and (how in ("post", "according", "agent") or cue_gap <= 3):
+        return not (title_like and n <= 3 and not ends_sentence and how != "post")
+    if attributed:
+        # a cue earlier in the sentence: 'Trump said he would be "very fair"'
+        return not title_like and not title_ctx or n >= 5
+    if title_like and n <= 10:
+        return False
+    if title_para and q.family == "single":
+        return False
+    if how in ("split", "carry", "prev"):
+        return n >= 5 or (n >= 3 and ends_sentence)
+    if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
         return True
-    if n >= 5:
-        return True
-    if n >= 3 and ends_sentence and inner[:1].isupper():
-        return True
-    return False
+    return n >= 5
 
 
 # --------------------------------------------------------------------------- main entry
@@ -233,6 +284,14 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, hi - 2)
                 s0 = ends[k - 1] if k > 0 else lo
                 intro = parser.attribute_pre(text, s0, hi - 1)
+            if intro is None:
+                # "Jane Doe, a nurse, said the wards are full." then a quotation paragraph: hers
+                ends = ends_of(pi)
+                k = bisect.bisect_right(ends, hi - 2)
+                s0 = ends[k - 1] if k > 0 else lo
+                intro = parser.attribute_pre(text, s0, hi)
+                if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
+                    intro = None
             if intro is not None:
                 carry, carry_gap = intro, 0
             elif _names_someone(runs, run_starts, lo, hi, carry):
@@ -243,6 +302,9 @@ def extract(article: Article) -> Extraction:
                     carry = None
             continue
         ends = ends_of(pi)
+        p0 = lo
+        while p0 < hi and text[p0].isspace():
+            p0 += 1
         prev_att: Attribution | None = None
         prev_end = lo
         para_atts: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
@@ -251,7 +313,8 @@ def extract(article: Article) -> Extraction:
             how = None
             if q.closed:
                 nxt = qs[qi + 1].open if qi + 1 < len(qs) else hi
-                att = parser.attribute_post(text, q.close_end, nxt)
+                ended = text[q.start:q.end].rstrip("\u2019'\")]\u201d")[-1:] in (".", "?", "!")
+                att = parser.attribute_post(text, q.close_end, nxt, ended)
                 if att is not None:
                     how = att.how
             if att is None:
@@ -261,6 +324,16 @@ def extract(article: Article) -> Extraction:
                     att = parser.attribute_pre(text, s0, q.open)
                     if att is not None:
                         how = att.how
+                if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
+                        and not text[ends[k - 1]:q.open].strip():
+                    # the quote opens a sentence right after one with a speaker:
+                    # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
+                    p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
+                    att = parser.attribute_pre(text, p0, ends[k - 1])
+                    if att is not None and att.np.kind in ("name", "pronoun"):
+                        how = "prev"
+                    else:
+                        att = None
             if att is None and prev_att is not None:
                 att, how = prev_att, "split"
             para_atts.append((q, att, how))
@@ -272,17 +345,20 @@ def extract(article: Article) -> Extraction:
         out_atts = []
         for q, att, how in para_atts:
             if att is None:
-                para_start = not text[lo:q.open].strip()
+                para_start = q.open <= p0
                 if para_start and carry is not None and (q is qs[0]):
                     att, how = carry, "carry"
                 elif first_att is not None:
                     att, how = first_att, "split"
             out_atts.append((q, att, how))
         # speech filter
+        title_para = hi - lo < 400 and _is_title_case(text[lo:hi])
         for q, att, how in out_atts:
-            para_start = not text[lo:q.open].strip()
+            para_start = q.open <= p0
+            gap = _n_words(text[att.cue_end:q.open]) if att is not None and how == "pre" and att.cue_end <= q.open \
+                else 0
             if looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
-                                 para_start):
+                                 para_start, how, gap, title_para):
                 kept.append((q, att, how))
         last_att = None
         for q, att, how in out_atts:
@@ -290,7 +366,7 @@ def extract(article: Article) -> Extraction:
                 last_att = att
         if last_att is not None:
             carry, carry_gap = last_att, 0
-        elif not text[lo:qs[0].open].strip():
+        elif qs[0].open <= p0:
             pass  # an unattributed quote paragraph: keep the carried speaker
         else:
             carry = None
@@ -320,6 +396,10 @@ def extract(article: Article) -> Extraction:
                 if _n_words(text[r.start:r.end]) < 3:
                     continue
             if k > 0 and dq[k - 1][1] > r.start:
+                continue
+            if any(c in _QUOTE_MARKS for c in text[max(0, r.start - 3):r.start + 1]):
+                # right after a quotation mark (e.g. at the start of a paragraph that follows a
+                # quotation): readers and scorers would take it for a direct quote; left out
                 continue
             reported.append(r)
     reported.sort(key=lambda r: (r.start, r.end))
@@ -387,6 +467,7 @@ class _Resolver:
         self.finder = finder
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
+        self.by_name: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.mention_at: dict[tuple[int, int], str] = {}
         self.quote_spans = sorted((q.start, q.end) for q in spans)
@@ -413,6 +494,7 @@ class _Resolver:
     def _new(self, name: str, kind: str, description=None, organisation=None) -> Entity:
         e = Entity(f"e{len(self.entities) + 1}", name, kind, description, organisation)
         self.entities.append(e)
+        self.by_name.setdefault(name, e)
         self.by_key[e.key] = e
         return e
 
@@ -482,13 +564,13 @@ class _Resolver:
             return None
         if len(cands) == 1:
             return cands[0]
-        # the most recently mentioned before pos
-        best = None
-        best_pos = -1
-        for m in self.mentions:
-            if m.entity in cands and m.start < pos and m.start > best_pos:
-                best, best_pos = m.entity, m.start
-        return best or cands[0]
+        # the most recently mentioned before pos (bounded look-back)
+        k = bisect.bisect_left(self.antecedents, (pos, "", ""))
+        for j in range(k - 1, max(-1, k - 300), -1):
+            key = self.antecedents[j][1]
+            if key in cands:
+                return key
+        return cands[0]
 
     def _fix_org_names(self) -> None:
         prefer = ("of", "for", "and", "on", "in", "at", "from")
@@ -538,10 +620,8 @@ class _Resolver:
         return None
 
     def _find_by_name(self, name: str) -> Entity | None:
-        for e in self.entities:
-            if e.name == name:
-                return e
-        return None
+        e = self.by_name.get(name)
+        return e if e is not None and e.name == name else None
 
     def _resolve_name(self, np: NP) -> str | None:
         name = np.name or np.text
@@ -621,7 +701,7 @@ class _Resolver:
         definite = np.determiner is None or self.parser.det.get(np.determiner) == "definite"
         if definite:
             # the most recent entity with this role
-            for m in reversed(self.mentions):
+            for m in self.mentions[:-301:-1]:
                 if m.start >= np.start:
                     continue
                 ent = self.by_key[m.entity]
@@ -652,22 +732,11 @@ class _Resolver:
     def role_mentions(self) -> None:
         """Definite role phrases outside quotes ("the Labour MP") resolved to a recent person."""
         text = self.text
-        for m in _ROLE_MENTION_RE.finditer(text):
-            words = m.group(1).split()
-            role = None
-            k = end = 0
-            for end in range(len(words), 0, -1):
-                for k in range(end):
-                    cand = " ".join(w.lower() for w in words[k:end])
-                    if cand in self.parser.roles and cand not in self.parser.plural_roles \
-                            and all(w[:1].isupper() for w in words[:k]):
-                        role = cand
-                        break
-                if role:
-                    break
-            if role is None or self.in_quote(m.start()):
+        for m in self.parser.role_mention_re.finditer(text):
+            role = m.group(2).lower()
+            if role in self.parser.plural_roles or self.in_quote(m.start()):
                 continue
-            e = m.start(1) + len(" ".join(words[:end]))
+            e = m.end(2)
             nxt = text[e:e + 2]
             if nxt[:1] == " " and nxt[1:2].isupper():
                 continue  # "the Labour MP Jess Phillips": a description, not a mention
@@ -704,7 +773,6 @@ class _Resolver:
         return Extraction(quotes, ents, mentions)
 
 
-_ROLE_MENTION_RE = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3}[A-Za-z][\w\-]*(?: [a-z]+)?)\b")
 
 
 def _lower_det(name: str, det: str | None) -> str:

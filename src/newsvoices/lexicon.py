@@ -69,6 +69,8 @@ class Lexicon:
         gap_words: words allowed between a speaker and the reporting verb.
         speech_nouns: phrases like "in a statement" that extend a cue.
         source_nouns: lower-case nouns that can be a source ("report", "study").
+        stance_verbs: inflected form -> lemma, verbs of stance or intention (reported speech only).
+        verb_frames: lemma -> complements that carry the reported content (see verb_frames.tsv).
     """
 
     speech_verbs: dict[str, str]
@@ -86,6 +88,8 @@ class Lexicon:
     gap_words: frozenset[str]
     speech_nouns: tuple[str, ...]
     source_nouns: frozenset[str]
+    stance_verbs: dict[str, str] = field(default_factory=dict)
+    verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
 
@@ -123,6 +127,12 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             raise ValueError(f"{d / 'determiners.txt'}: bad line {line!r} (want: word<TAB>definite|indefinite)")
         determiners[parts[0].lower()] = parts[1]
     role_words = {w for r in roles for w in r.split()}
+    frames: dict[str, tuple[str, ...]] = {}
+    for line in _lines("verb_frames.tsv", d):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{d / 'verb_frames.tsv'}: bad line {line!r} (want: lemma<TAB>frame,frame)")
+        frames[parts[0].strip().lower()] = tuple(f.strip() for f in parts[1].split(",") if f.strip())
     return Lexicon(
         speech_verbs=_verb_forms("speech_verbs.txt", d),
         belief_verbs=_verb_forms("belief_verbs.txt", d),
@@ -141,5 +151,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         gap_words=frozenset(w.lower() for w in _lines("verb_gap_words.txt", d)),
         speech_nouns=tuple(w.lower() for w in _lines("speech_nouns.txt", d)),
         source_nouns=frozenset(w.lower() for w in _lines("source_nouns.txt", d)),
+        stance_verbs=_verb_forms("stance_verbs.txt", d),
+        verb_frames=frames,
         role_words=frozenset(role_words),
     )

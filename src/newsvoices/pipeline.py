@@ -10,15 +10,17 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-import time
-import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from . import extract as _extract
+from . import frames as _frames
 from . import identity as _identity
 from . import sentiment as _sentiment
 from . import voices as _voices
@@ -32,14 +34,14 @@ PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "is_headline", "
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "paragraph", "position", "start", "end", "text", "kind", "cue",
     "cue_start", "cue_end", "speaker_id", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "voice_type", "n_words", "sentiment",
+    "speaker_end", "voice_type", "n_words", "sentiment", "frames",
 ]
 SPEAKER_COLUMNS = [
     "article_id", "speaker_id", "name", "kind", "description", "organisation", "voice_type",
     "voice_rule", "n_quotes", "n_direct", "n_words", "first_position", "n_mentions",
 ]
 MENTION_COLUMNS = ["article_id", "entity_id", "name", "start", "end", "text", "mention_kind", "quoted"]
-RUN_LOG_COLUMNS = ["source", "article_id", "status", "reason", "seconds"]
+RUN_LOG_COLUMNS = ["source", "article_id", "status", "reason"]
 
 
 def count_words(text: str) -> int:
@@ -71,15 +73,16 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     aid = article.id
     body = article.body_paragraphs
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "paragraphs", "quotes", "speakers", "mentions")}
+    para_words = [count_words(text[s:e]) for s, e in article.paragraphs]
     rows["articles"].append({
         "id": aid, "title": article.title, "outlet": article.outlet, "date": article.date,
         "url": article.url, "source": article.source, "n_paragraphs": len(body),
-        "n_words": sum(count_words(text[s:e]) for s, e in body), "text": text, **article.meta,
+        "n_words": sum(para_words[len(article.paragraphs) - len(body):]), "text": text, **article.meta,
     })
     for i, (s, e) in enumerate(article.paragraphs):
         rows["paragraphs"].append({
             "article_id": aid, "paragraph": i, "start": s, "end": e,
-            "is_headline": bool(article.title_in_text and i == 0), "n_words": count_words(text[s:e]), **meta,
+            "is_headline": bool(article.title_in_text and i == 0), "n_words": para_words[i], **meta,
         })
     ents = {e.key: e for e in ex.entities}
     sids = {k: speaker_id(e, aid) for k, e in ents.items()}
@@ -94,8 +97,11 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             contexts.setdefault(m.entity, []).append(_voices.name_context(text, m.start, m.end))
     voice = {k: _voices.classify(e, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
-    quoted_spans = [(q.start, q.end) for q in ex.quotes]
-    for n, (q, tone) in enumerate(zip(ex.quotes, tones)):
+    quote_frames = _frames.classify([q.text for q in ex.quotes]) if ex.quotes else []
+    quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
+    span_starts = [s for s, _ in quoted_spans]
+    reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
+    for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,
@@ -103,27 +109,33 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "speaker_id": sids.get(q.entity), "speaker": ents[q.entity].name if q.entity in ents else None,
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "voice_type": voice[q.entity][0] if q.entity in voice else None,
-            "n_words": count_words(q.text), "sentiment": tone, **meta,
+            "n_words": count_words(q.text), "sentiment": tone,
+            "frames": _frames.join(qf), **meta,
         })
     for m in ex.mentions:
-        inside = any(s <= m.start and m.end <= e for s, e in quoted_spans)
+        i = bisect.bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
+        inside = i >= 0 and reach[i] >= m.end
         rows["mentions"].append({
             "article_id": aid, "entity_id": sids.get(m.entity), "name": ents[m.entity].name if m.entity in ents else None,
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
         })
     done: set[str] = set()  # several entities may share one id (an org and its spokesperson)
+    quotes_by_sid: dict[Any, list[dict[str, Any]]] = {}  # grouped once: linear in quotes and mentions
+    for q in rows["quotes"]:
+        quotes_by_sid.setdefault(q["speaker_id"], []).append(q)
+    mentions_by_sid = Counter(sids.get(m.entity) for m in ex.mentions)
     for k, e in sorted(ents.items(), key=lambda kv: kv[1].kind != "organisation"):
         if sids[k] in done:
             continue
         done.add(sids[k])
-        qs = [q for q in rows["quotes"] if q["speaker_id"] == sids[k]]
+        qs = quotes_by_sid.get(sids[k], [])
         rows["speakers"].append({
             "article_id": aid, "speaker_id": sids[k], "name": e.name, "kind": e.kind,
             "description": e.description, "organisation": e.organisation,
             "voice_type": voice[k][0], "voice_rule": voice[k][1], "n_quotes": len(qs),
             "n_direct": sum(q["kind"] == "direct" for q in qs), "n_words": sum(q["n_words"] for q in qs),
             "first_position": min((q["position"] for q in qs), default=None),
-            "n_mentions": sum(1 for m in ex.mentions if sids.get(m.entity) == sids[k]), **meta,
+            "n_mentions": mentions_by_sid[sids[k]], **meta,
         })
     return rows
 
@@ -146,52 +158,65 @@ class Analysis:
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    for c in columns:
-        if c not in df.columns:
-            df[c] = pd.Series(dtype="object")
-    extra = [c for c in df.columns if c not in columns]
-    return df[columns + extra].reset_index(drop=True)
+    """A table from rows, typed exactly as the Parquet files of a streamed run read back."""
+    from .runner import rows_to_table, table_to_frame
+
+    return table_to_frame(rows_to_table(rows, columns))
 
 
-def analyze(corpus: Corpus | str | Any, progress: bool = False) -> Analysis:
+def analyze(
+    corpus: Corpus | str | Any,
+    progress: bool = False,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: Any = None,
+    cache_dir: str | None = None,
+    time_budget: float | None = None,
+    columns: dict[str, str] | None = None,
+) -> Analysis:
     """Analyse every article of a corpus (or a path, loaded with ``load_corpus``).
 
     One failing article never stops the run: it is logged in ``run_log`` as skipped
-    with the error, and the other articles go on.
+    with the error, and the other articles go on. Tables are in input order, so
+    sequential, parallel and Dask runs give identical tables. For corpora too big
+    for memory, use :func:`newsvoices.runner.run` (``newsvoices analyze --out``),
+    which streams the tables to disk.
 
     Args:
-        corpus: a :class:`Corpus`, or anything ``load_corpus`` accepts.
+        corpus: a :class:`Corpus`, or anything ``load_corpus`` accepts (file, folder, glob, list).
         progress: show a tqdm progress bar.
+        workers: worker processes (default: all cores; small corpora stay in this process).
+        engine: ``local`` or ``dask``.
+        scheduler: Dask scheduler address, Client or cluster (None: a LocalCluster).
+        cache_dir: folder for the result cache (reruns reuse unchanged articles).
+        time_budget: seconds per article before it is logged as skipped
+            (default :data:`newsvoices.runner.DEFAULT_TIME_BUDGET`).
+        columns: column mapping for CSV/JSONL inputs, e.g. ``{"text": "body"}``.
     """
-    if not isinstance(corpus, Corpus):
-        corpus = load_corpus(corpus)
-    acc: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "paragraphs", "quotes", "speakers", "mentions")}
-    log: list[dict[str, Any]] = [
-        {"source": s.source, "article_id": s.article_id, "status": "skipped", "reason": s.reason, "seconds": 0.0}
-        for s in corpus.skipped
-    ]
-    articles = corpus.articles
-    if progress:
-        from tqdm.auto import tqdm
+    from . import runner
 
-        articles = tqdm(articles, desc="articles", unit="art")
-    for art in articles:
-        t0 = time.perf_counter()
-        try:
-            rows = analyze_article(art)
-        except Exception as exc:  # one bad article never stops a corpus run
-            last = traceback.extract_tb(exc.__traceback__)[-1]
-            reason = f"{type(exc).__name__}: {exc} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno})"
-            log.append({"source": art.source, "article_id": art.id, "status": "skipped", "reason": reason,
-                        "seconds": time.perf_counter() - t0})
-            continue
-        for k, v in rows.items():
-            acc[k].extend(v)
-        log.append({"source": art.source, "article_id": art.id, "status": "processed", "reason": "",
-                    "seconds": time.perf_counter() - t0})
-    # corpus-level: a speaker named without a role inherits the voice its other articles give it
-    acc["speakers"], acc["quotes"] = _voices.propagate_rows(acc["speakers"], acc["quotes"])
+    acc: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "paragraphs", "quotes", "speakers", "mentions")}
+    log: list[dict[str, Any]] = []
+    cache = runner.ResultCache(cache_dir) if cache_dir else None
+    bar = runner._Progress(progress, runner.count_inputs(corpus, columns) if progress else None)
+    try:
+        for item, status, payload in runner.iter_results(
+            corpus, workers=workers, time_budget=runner.DEFAULT_TIME_BUDGET if time_budget is None else time_budget,
+            cache=cache, engine=engine, scheduler=scheduler, columns=columns, on_result=bar,
+        ):
+            log.append(runner.log_row(item, status, payload))
+            if status == "processed":
+                for k, v in payload.items():
+                    if k in acc:
+                        acc[k].extend(v)
+    finally:
+        bar.close()
+        if cache is not None:
+            cache.close()
+    post = runner.corpus_pass()  # corpus-level: speakers' voices propagated across articles
+    if post is not None:
+        acc["speakers"], acc["quotes"] = post(acc["speakers"], acc["quotes"])
     tables = {
         "articles": _frame(acc["articles"], ARTICLE_COLUMNS),
         "paragraphs": _frame(acc["paragraphs"], PARAGRAPH_COLUMNS),
@@ -236,10 +261,18 @@ def load_tables(tables_dir) -> Analysis:
     from pathlib import Path
 
     d = Path(tables_dir)
-    missing = [n for n in TABLE_NAMES if not (d / f"{n}.parquet").is_file()]
+
+    def where(n: str):
+        # a single file (local engine) or a folder of partitions (dask engine)
+        for p in (d / f"{n}.parquet", d / n):
+            if p.is_file() or (p.is_dir() and any(p.glob("*.parquet"))):
+                return p
+        return None
+
+    missing = [n for n in TABLE_NAMES if where(n) is None]
     if missing:
         raise ValueError(f"{d}: missing tables {missing}; run `newsvoices analyze PATH --out {d}` first")
-    return Analysis({n: pd.read_parquet(d / f"{n}.parquet") for n in TABLE_NAMES})
+    return Analysis({n: pd.read_parquet(where(n)) for n in TABLE_NAMES})
 
 
 def article_text(analysis: Analysis, article_id: str) -> str:
