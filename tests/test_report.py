@@ -132,12 +132,22 @@ def test_frames_heatmap_and_tone_by_voice(seed_result, monkeypatch):
     from newsvoices import frames
     from newsvoices.report import ReportContext
 
-    rep = ReportContext(seed_result, {}, "t")
+    from newsvoices.pipeline import Analysis
+
+    tables = dict(seed_result.tables)
+    # without a frames column the report classifies the quotes itself
+    tables["quotes"] = seed_result.quotes.drop(columns=["frames"], errors="ignore")
+    rep = ReportContext(Analysis(tables), {}, "t")
     monkeypatch.setattr(frames, "classify", lambda texts: [["crime"] if "crime" in t.lower() else [] for t in texts])
     html = rep.frames_html()
     assert html.count('src="data:image/png;base64,') == 1, "a frame heatmap when frames are found"
     monkeypatch.setattr(frames, "classify", lambda texts: [[] for _ in texts])
     assert "No frames were detected" in rep.frames_html()
+    # a frames column (';'-joined, as the pipeline stores it) is used as is
+    tables["quotes"] = tables["quotes"].assign(frames=["Economic;Political"] + [""] * (len(tables["quotes"]) - 1))
+    assert ReportContext(Analysis(tables), {}, "t").frames_html().count("data:image/png;base64,") == 1
+    tables["quotes"] = tables["quotes"].assign(frames="")
+    assert "No frames were detected" in ReportContext(Analysis(tables), {}, "t").frames_html()
     tone = rep.tone_html()
     assert "Tone of quotes by voice type" in tone and tone.count("data:image/png;base64,") == 1
 

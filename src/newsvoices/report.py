@@ -563,6 +563,37 @@ def _load_benchmarks(folder: Path) -> list[dict]:
     return out
 
 
+def _module_summary(name: str) -> str | None:
+    """First sentence of a newsvoices module's docstring (None if the module is absent)."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(f"newsvoices.{name}")
+    except ImportError:
+        return None
+    doc = " ".join((mod.__doc__ or "").strip().split("\n\n")[0].split())
+    doc = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`]+)`", r"\1", doc).replace("``", "")
+    return doc or None
+
+
+def method_notes() -> list[tuple[str, str]]:
+    """(part, HTML) lines describing how each number is made, from the modules that make them."""
+    parts = [("Quotes and speakers", "extract"), ("Voice types", "voices"), ("Space and position", "measures"),
+             ("Tone", "sentiment"), ("Frames", "frames")]
+    out = []
+    for label, mod in parts:
+        doc = _module_summary(mod)
+        if doc:
+            out.append((label, f"{esc(doc)} <span class='nv-note'>(<code>newsvoices.{mod}</code>)</span>"))
+    out.append(("Uncertainty", "shares of quoted words count the words inside quotation marks; intervals resample "
+                               "articles (1,000 bootstrap draws, fixed seed)."))
+    out.append(("Check it on your own sample",
+                "<code>newsvoices export-coding PATH --out sheet.csv</code>, have coders fill it in, then "
+                "<code>newsvoices agreement sheet.csv</code> (percent agreement, Cohen's kappa and "
+                "Krippendorff's alpha against the tool)."))
+    return out
+
+
 def _validity_rows() -> list[dict]:
     """Figures stored by the sentiment/frames benchmarks (``newsvoices.validity``), where that module exists."""
     try:
@@ -877,7 +908,7 @@ class ReportContext:
                           caption="Discussed but never quoted (most mentioned first)")
 
     def tone_html(self) -> str:
-        """Mean tone of direct quotes per voice type (VADER compound, -1..1) with 95% CIs."""
+        """Mean tone of quotes per voice type (``sentiment`` column, -1..1) with 95% bootstrap CIs."""
         import numpy as np
 
         import matplotlib.pyplot as plt
@@ -902,7 +933,7 @@ class ReportContext:
         ax.set_yticks(list(y), [voice_label(v) for v in t["voice_type"]])
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlim(-1, 1)
-        ax.set_xlabel("mean tone of quotes (VADER compound; bars: 95% bootstrap CI)")
+        ax.set_xlabel("mean tone of quotes (-1 negative .. +1 positive; bars: 95% bootstrap CI)")
         ax.set_title("Tone by voice type")
         fig.tight_layout()
         show = t.assign(voice_type=t["voice_type"].map(voice_label))
@@ -956,24 +987,15 @@ class ReportContext:
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
                              "value": f"{v:.3f}" if isinstance(v, float) else f"{v:,}", "rerun": cmd})
         rows += _validity_rows()
-        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")
-                         if not p.name.startswith("_")) if (PROJ_ROOT / "benchmarks").is_dir() else []
+        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")  # measurements, not builders
+                         if not p.name.startswith(("_", "build_", "train_"))) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
             body = html_table(pd.DataFrame(rows), caption="Measured accuracy (benchmarks/results/ and data/validity/)", max_rows=60)
         else:
             body = note("No measured figures are stored with this copy of newsvoices (benchmarks/results/ is empty). "
                         "Run the benchmark scripts to produce them; until then, treat every figure in this report "
                         "as unvalidated.")
-        how = ("<li>Quotes and speakers: rule-based extraction (reporting verbs and quotation marks) with "
-               "coreference of names, titles and pronouns within each article.</li>"
-               "<li>Voice types: the editable codebook in <code>data/codebooks/</code>; each speaker's "
-               "assigning rule is in the speakers table (<code>voice_rule</code>).</li>"
-               "<li>Tone: VADER compound score per quote (NLTK, lexicon from the vaderSentiment wheel).</li>"
-               "<li>Shares count the words inside direct quotation marks; intervals resample articles "
-               "(1,000 bootstrap draws, fixed seed).</li>"
-               "<li>Check the tool on your own sample: <code>newsvoices export-coding PATH --out sheet.csv</code>, "
-               "have coders fill it in, then <code>newsvoices agreement sheet.csv</code> (percent agreement, "
-               "Cohen's kappa, Krippendorff's alpha against the tool).</li>")
+        how = "".join(f"<li><b>{esc(k)}</b>: {v}</li>" for k, v in method_notes())
         rerun = ("<p>Rerun the measurements: " + ", ".join(f"<code>python benchmarks/{esc(s)}</code>" for s in scripts)
                  + " (they need the shared gold data next to the checkout).</p>") if scripts else ""
         return f'<aside class="nv-methods"><h3>Methods and how far to trust these numbers</h3>{body}<ul>{how}</ul>{rerun}</aside>'
