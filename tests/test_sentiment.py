@@ -101,3 +101,46 @@ def test_nyt_gold_improves_on_plain_vader():
     r_plain = pearsonr(sentiment.plain_vader(list(d["text"])), gold)[0]
     r_news = pearsonr(sentiment.score(list(d["text"])), gold)[0]
     assert r_plain > 0.4 and r_news > r_plain  # in-sample sanity check; CV figures: benchmarks/sentiment.py
+
+
+def test_validity_roundtrip_and_trust_box(tmp_path, monkeypatch):
+    from newsvoices import validity
+
+    monkeypatch.setattr(validity, "RESULTS_DIR", tmp_path)
+    assert validity.table().empty
+    rows = [{"gold": "NYT", "method": "m", "protocol": "5-fold CV", "measure": "pearson_r", "value": 0.512, "n": 10}]
+    p = validity.write("sentiment", rows, rerun="python benchmarks/sentiment.py")
+    assert p.parent == tmp_path
+    t = validity.table()
+    assert t.loc[0, "value"] == 0.512 and t.loc[0, "rerun"] == "python benchmarks/sentiment.py"
+    box = validity.trust_box()
+    assert "0.51" in box and "benchmarks/sentiment.py" in box and "How far to trust" in box
+    with pytest.raises(ValueError, match="unknown validity part"):
+        validity.path("quotes")
+
+
+def test_tone_charts_return_figures(seed_result):
+    from newsvoices import charts_tone
+
+    q = seed_result.quotes
+    ci = uncertainty.bootstrap_means(q, "sentiment", "voice_type", n_boot=100)
+    assert len(charts_tone.tone_by_voice(ci).axes) == 1
+    assert len(charts_tone.tone_strip(q).axes) == 1
+    prof = charts_tone.frame_profile(q)
+    assert set(prof["frame"]) == set(__import__("newsvoices.frames").frames.FRAMES)
+    assert prof["share"].between(0, 1).all()
+    assert charts_tone.frame_heatmap(prof).axes
+
+
+def test_tone_toward_actors_table(seed_result):
+    t = sentiment.tone_toward_actors(seed_result.quotes, seed_result.mentions)
+    assert list(t.columns) == ["article_id", "quote_id", "speaker", "voice_type", "target_id", "target", "tone"]
+    assert t["tone"].isin(sentiment.CLASSES).all()
+
+
+def test_fast_vader_matches_nltk():
+    texts = ["GREAT!!! not bad :) but the plan, sadly, FAILED.", '"Hello," she said... ?!?cat kind of good',
+             "", "x", "The food is :-( but ok!!", "He isn't happy -- never was; 'awful' they said?!?"]
+    ref = sentiment.nltk_reference_analyzer()
+    fast = sentiment.analyzer()
+    assert [fast.polarity_scores(t) for t in texts] == [ref.polarity_scores(t) for t in texts]

@@ -215,7 +215,7 @@ class Parser:
         if toks[i][2] == ",":
             # appositive: "Robert Bates, founder of X, said" / "Smith, who ..., said"
             j = i - 1
-            while j >= 0 and i - j < 40 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
+            while j >= 0 and i - j < 30 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
                     and toks[j][2] not in QUOTE_CHARS and toks[j][2] not in ("\u2014", "\u2013"):
                 if toks[j][2] == "." and not (j > 0 and (toks[j - 1][2] in self.abbrev or (
                         len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
@@ -484,6 +484,12 @@ class Parser:
             lower = [t[2] for t in body if not self._is_cap(t[2])]
             return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
                       organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
+        if not det and head.isalpha() and head.islower() and len(head) > 3 and head.endswith("s") \
+                and not head.endswith("ss") and head_l not in self.func and len(body) <= 4:
+            # "security specialists say", "local party leaders say": a group
+            caps = [t for t in body[:-1] if self._is_cap(t[2])]
+            return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not self._is_cap(t[2])),
+                      plural=True, organisation=text[caps[0][0]:caps[-1][1]] if caps else None)
         if det and self._is_cap(head) and len(body) >= 1 and self.det.get(det) == "indefinite":
             # "another New Hampshire Democrat", "a Trump supporter"
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
@@ -902,6 +908,14 @@ class Parser:
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
+            if before_cue.endswith(",") and is_speech and len(before_cue) > 15 and text[s_end:s_end + 1] not in ":;":
+                inv = self.np_after(text, ce, s_end)
+                tail = text[inv.end:s_end].lstrip(" \u00a0") if inv is not None else ""
+                if inv is not None and inv.kind in ("name", "role") and (
+                        tail.startswith(("who ", "which ", ",", "(")) or self._adverbial_rest(tail)):
+                    # "..., said an American official who was briefed." -> inverted, content before
+                    att = Attribution(cue, cs, ce, inv, "post")
+                    return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             before_np = text[s_start:np.start].rstrip(" \u00a0")
             lead_end = None
             if before_np.endswith(","):
@@ -948,12 +962,20 @@ class Parser:
             c_s = toks[that_at + 1][0]
         elif fl == "to" and "to" in frames:
             c_s = toks[0][0]
-        elif "object" in frames and fl not in self.func:
-            for k in range(1, min(len(toks), 6)):
-                if toks[k][2].lower() == "to" and k + 1 < len(toks):
+        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an")):
+            # "told reporters to ...", "told POLITICO they were leaning ...", "told the AP his task is ..."
+            for k in range(1, min(len(toks), 7)):
+                w = toks[k][2]
+                wl = w.lower()
+                if wl == "to" and k + 1 < len(toks):
                     c_s = toks[k][0]
                     break
-                if not toks[k][2][:1].isalnum():
+                if wl in self.subject_pron or (wl in ("the", "a", "an", "his", "her", "their", "its", "this")
+                                               and k > 1):
+                    if lem in ("tell", "remind", "assure", "inform", "warn"):
+                        c_s = toks[k][0]
+                    break
+                if not w[:1].isalnum():
                     break
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
                                                    or fl in _CLAUSE_START or first[:1].isdigit()

@@ -53,7 +53,7 @@ def tone_strip(quotes: pd.DataFrame, title: str | None = None):
     """Every quote's tone, one row per article: the official response beside its critics."""
     q = quotes.assign(voice_type=quotes["voice_type"].fillna("unattributed"))
     arts = sorted(q["article_id"].astype(str).unique())
-    fig, ax = plt.subplots(figsize=(9, 0.6 * len(arts) + 1.8))
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(arts) + 2.6))
     seen = set()
     for i, a in enumerate(arts):
         qa = q[q["article_id"].astype(str) == a]
@@ -68,7 +68,7 @@ def tone_strip(quotes: pd.DataFrame, title: str | None = None):
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("tone of each quote (dot size: words)")
     ax.set_title(title or "The official response beside its critics")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=5, frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
 

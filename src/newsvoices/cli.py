@@ -67,31 +67,15 @@ def cmd_analyze(args) -> int:
     return 0
 
 
-def _quote_record(q: dict) -> dict:
-    def opt_int(v):
-        return None if v is None or v != v else int(v)
-
-    def opt(v):
-        return None if v is None or v != v else v
-
-    return {
-        "start": int(q["start"]), "end": int(q["end"]), "text": q["text"], "kind": q["kind"],
-        "speaker": opt(q.get("speaker")), "speaker_start": opt_int(q.get("speaker_start")),
-        "speaker_end": opt_int(q.get("speaker_end")), "voice": opt(q.get("voice_type")),
-    }
-
-
 def cmd_quotes(args) -> int:
-    from .runner import iter_results
+    from .pipeline import analyze
 
-    opts = _run_options(args)
-    for item, status, payload in iter_results(args.paths, **opts):
-        if status != "processed":
-            print(f"skipped {item.source}: {payload if status == 'skipped' else ''}", file=sys.stderr)
-            continue
-        quotes = sorted(payload.get("quotes", []), key=lambda q: (q["start"], q["end"]))
-        rec = {"id": item.id, "quotes": [_quote_record(q) for q in quotes]}
+    # in memory: the voices need the corpus-level pass (a speaker's voice from its other articles)
+    result = analyze(args.paths, **_run_options(args))
+    for rec in _quotes_json(result):
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    for row in result.run_log[result.run_log["status"] == "skipped"].itertuples(index=False):
+        print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
     return 0
 
 

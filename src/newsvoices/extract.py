@@ -192,7 +192,7 @@ _SMALL_WORDS = frozenset("a an the of for from to in on at by and or with as vs 
 
 
 def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: bool, how: str | None = None,
-                      cue_gap: int = 0, title_para: bool = False) -> bool:
+                      cue_gap: int = 0, title_para: bool = False, whole_para: bool = False) -> bool:
     """Whether a quoted span is speech rather than a title, a name or a scare quote.
 
     General cues only, no memorised strings: the number of words; whether an
@@ -208,6 +208,7 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         how: how the speaker was found (``post``, ``pre``, ``split``, ``carry`` ...).
         cue_gap: for ``pre`` attributions, words between the cue and the opening mark.
         title_para: the paragraph is a headline in Title Case.
+        whole_para: the quotation (with its marks and final punctuation) is the whole paragraph.
     """
     inner = text[q.start:q.end]
     n = _n_words(inner)
@@ -237,6 +238,8 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         return False
     if title_para and q.family == "single":
         return False
+    if how is None and n <= 6 and para_start and whole_para:
+        return False  # a short quoted line standing alone: a subheading, not speech
     if how in ("split", "carry", "prev"):
         return n >= 5 or (n >= 3 and ends_sentence)
     if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
@@ -357,8 +360,9 @@ def extract(article: Article) -> Extraction:
             para_start = q.open <= p0
             gap = _n_words(text[att.cue_end:q.open]) if att is not None and how == "pre" and att.cue_end <= q.open \
                 else 0
+            whole = para_start and not text[q.close_end:hi].strip(" \u00a0.,!?")
             if looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
-                                 para_start, how, gap, title_para):
+                                 para_start, how, gap, title_para, whole):
                 kept.append((q, att, how))
         last_att = None
         for q, att, how in out_atts:
@@ -383,10 +387,13 @@ def extract(article: Article) -> Extraction:
         return k >= 0 and all_spans[k][0] <= pos < all_spans[k][1]
 
     reported = []
+    used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
         for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
+            if r.attribution.cue_start in used_cues:
+                continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
             if k < len(dq) and dq[k][0] < r.end:

@@ -205,7 +205,7 @@ class TrainedFrames:
 
 
 def train(texts: list[str], labels: list[list[str]], threshold: float = 0.3, C: float = 10.0) -> TrainedFrames:
-    """Fit a frame classifier on a coded sample (TF-IDF 1-2-grams + logistic regression per frame).
+    """Fit a frame classifier on a coded sample (TF-IDF words + logistic regression per frame).
 
     Args:
         texts: the coded texts.
@@ -223,8 +223,7 @@ def train(texts: list[str], labels: list[list[str]], threshold: float = 0.3, C: 
         raise ValueError(f"train: {len(texts)} texts but {len(labels)} label lists")
     if not texts:
         raise ValueError("train: no texts")
-    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2 if len(texts) >= 20 else 1, sublinear_tf=True,
-                          stop_words="english")
+    vec = TfidfVectorizer(min_df=2 if len(texts) >= 20 else 1, sublinear_tf=True, stop_words="english")
     X = vec.fit_transform(list(texts))
     names = sorted({f for ls in labels for f in ls})
     clfs: dict[str, Any] = {}
@@ -233,5 +232,5 @@ def train(texts: list[str], labels: list[list[str]], threshold: float = 0.3, C: 
         if len(set(y)) < 2:
             clfs[f] = float(y[0])
             continue
-        clfs[f] = LogisticRegression(C=C, max_iter=2000).fit(X, y)
+        clfs[f] = LogisticRegression(C=C, solver="liblinear").fit(X, y)
     return TrainedFrames(vec, clfs, threshold)

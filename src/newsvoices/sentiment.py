@@ -68,8 +68,43 @@ def vader_lexicon_path() -> Path:
 
 @lru_cache(maxsize=1)
 def analyzer():
-    """NLTK's ``SentimentIntensityAnalyzer`` built on the wheel's lexicon."""
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+    """NLTK's ``SentimentIntensityAnalyzer`` built on the wheel's lexicon.
+
+    Same scores as NLTK's class, about 5x faster: NLTK's ``SentiText`` builds a
+    dictionary of every word x punctuation pairing for each text to strip
+    punctuation from tokens; :class:`_FastSentiText` does the same stripping
+    directly (a token is ``punct+word`` or ``word+punct`` with ``punct`` in
+    VADER's list and ``word`` a punctuation-free word of the text).
+    """
+    import string
+
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+
+    delete = str.maketrans("", "", string.punctuation)
+    pchars = frozenset(string.punctuation)
+
+    class _FastSentiText(SentiText):
+        def _words_and_emoticons(self):
+            words_only = {w for w in self.text.translate(delete).split() if len(w) > 1}
+            puncs = self.PUNC_LIST
+            out = []
+            for we in self.text.split():
+                if len(we) <= 1:
+                    continue
+                j = len(we)
+                while j and we[j - 1] in pchars:
+                    j -= 1
+                if 0 < j < len(we) and we[j:] in puncs and we[:j] in words_only:
+                    out.append(we[:j])
+                    continue
+                i = 0
+                while i < len(we) and we[i] in pchars:
+                    i += 1
+                if 0 < i < len(we) and we[:i] in puncs and we[i:] in words_only:
+                    out.append(we[i:])
+                    continue
+                out.append(we)
+            return out
 
     class _OfflineVader(SentimentIntensityAnalyzer):
         # NLTK's constructor insists on nltk.data paths; build from the lexicon text instead.
@@ -77,8 +112,41 @@ def analyzer():
             self.lexicon_file = lexicon_text.strip("\n")
             self.lexicon = self.make_lex_dict()
             self.constants = VaderConstants()
+            self._punc = frozenset(self.constants.PUNC_LIST)
+
+        def polarity_scores(self, text):
+            # NLTK 3.9's polarity_scores (Apache-2.0), with the faster SentiText.
+            sentitext = _FastSentiText(text, self._punc, self.constants.REGEX_REMOVE_PUNCTUATION)
+            sentiments = []
+            wes = sentitext.words_and_emoticons
+            first_index = {}
+            for idx, token in enumerate(wes):
+                first_index.setdefault(token, idx)
+            boosters = self.constants.BOOSTER_DICT
+            for item in wes:
+                i = first_index[item]
+                low = item.lower()
+                if (i < len(wes) - 1 and low == "kind" and wes[i + 1].lower() == "of") or low in boosters:
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments = self._but_check(wes, sentiments)
+            return self.score_valence(sentiments, text)
 
     return _OfflineVader(vader_lexicon_path().read_text(encoding="utf-8"))
+
+
+def nltk_reference_analyzer():
+    """NLTK's unmodified analyzer on the same lexicon (for checking :func:`analyzer`)."""
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+    class _Ref(SentimentIntensityAnalyzer):
+        def __init__(self, lexicon_text: str):
+            self.lexicon_file = lexicon_text.strip("\n")
+            self.lexicon = self.make_lex_dict()
+            self.constants = VaderConstants()
+
+    return _Ref(vader_lexicon_path().read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=65536)
