@@ -1,4 +1,4 @@
-"""Command line: ``newsvoices analyze|quotes|notebooks|report|export-coding|agreement ...``.
+"""Command line: ``newsvoices analyze|quotes|evaluate|notebooks|report|export-coding|agreement ...``.
 
 Run ``newsvoices --help`` for the commands.
 """
@@ -91,6 +91,23 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
 
 
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate_files, format_scores
+
+    try:
+        scores = evaluate_files(args.gold, args.pred)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"newsvoices evaluate: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(scores, indent=1, sort_keys=True))
+    else:
+        print(format_scores(scores))
+        print(f"gold: {scores['n_gold_direct']} direct and {scores['n_gold_indirect']} indirect quotes; "
+              f"predicted: {scores['n_pred_direct']} direct-looking and {scores['n_pred_other']} other spans")
+    return 0
+
+
 def cmd_notebooks(args) -> int:
     from .report import build_reports
 
@@ -167,6 +184,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("paths", nargs="+", metavar="PATH")
     _add_run_options(q)
     q.set_defaults(func=cmd_quotes)
+
+    e = sub.add_parser("evaluate", help="score quote extraction against your own annotations (JSONL gold)",
+                       description="Score predictions (the `newsvoices quotes` output) against gold annotations; "
+                                   "without PRED, newsvoices itself is run on the gold texts. The gold format and "
+                                   "the matching rules are documented in newsvoices.evaluate.")
+    e.add_argument("--gold", required=True, help="gold JSONL: id, text, quotes[start, end, kind, speaker, ...]")
+    e.add_argument("pred", nargs="?", help="predictions JSONL (default: run newsvoices on the gold texts)")
+    e.add_argument("--json", action="store_true", help="print every score as JSON")
+    e.set_defaults(func=cmd_evaluate)
 
     n = sub.add_parser("notebooks", help="analyse a corpus, execute the notebooks, export offline HTML reports")
     n.add_argument("corpus", metavar="PATH")

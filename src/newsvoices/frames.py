@@ -1,8 +1,236 @@
-"""Policy Frames Codebook frames per text (placeholder until the frames lexicon lands)."""
+"""Policy Frames Codebook frames (Boydstun et al. 2014) per text: quote, speaker or article.
+
+The 14 frames are named as in SemEval-2023 Task 3 (``Economic``, ...,
+``External_regulation_and_reputation``). Two ways to get them:
+
+* :func:`classify` applies the shipped, editable lexicon ``data/codebooks/frames.yml``:
+  for each frame a short definition (paraphrasing the codebook), a list of weighted
+  keywords and a threshold. No training happens at run time. A text's score for a
+  frame is the weighted share of its words that are keywords of that frame, with
+  ``log(1 + count)`` damping repeated words; frames whose score passes the
+  threshold are returned, and the best-scoring frame is always returned for any
+  text with at least one keyword hit, so it works on one sentence as on an article.
+* :func:`train` fits a TF-IDF + one-vs-rest logistic regression (scikit-learn) on a
+  researcher's own coded sample and returns a model with the same ``classify``.
+
+Example:
+    >>> classify(["The court ruled the law unconstitutional, judges said."])
+    [['Legality_Constitutionality_and_jurisprudence']]
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .config import DATA_DIR
+
+CODEBOOK = "codebooks/frames.yml"
+#: The 14 frames in codebook order (``semeval2023_label`` of the crosswalk).
+FRAMES = (
+    "Economic", "Capacity_and_resources", "Morality", "Fairness_and_equality",
+    "Legality_Constitutionality_and_jurisprudence", "Policy_prescription_and_evaluation",
+    "Crime_and_punishment", "Security_and_defense", "Health_and_safety", "Quality_of_life",
+    "Cultural_identity", "Public_opinion", "Political", "External_regulation_and_reputation",
+)
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens (the unit the lexicon matches)."""
+    return _WORD.findall((text or "").lower())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The frames codebook as loaded from ``frames.yml``.
+
+    Attributes:
+        keywords: frame -> {word: weight}.
+        thresholds: frame -> score a text must reach to carry the frame.
+        definitions: frame -> short codebook definition.
+        max_frames: at most this many frames per text (highest scores first).
+    """
+
+    keywords: dict[str, dict[str, float]]
+    thresholds: dict[str, float]
+    definitions: dict[str, str] = field(default_factory=dict)
+    max_frames: int = 6
+
+    @property
+    def index(self) -> dict[str, list[tuple[int, float]]]:
+        return _index(self)
+
+    def scores(self, text: str) -> list[float]:
+        """Score per frame (order of :data:`FRAMES`)."""
+        words = tokens(text)
+        out = [0.0] * len(FRAMES)
+        if not words:
+            return out
+        idx = self.index
+        for w, c in Counter(words).items():
+            hits = idx.get(w)
+            if hits:
+                damp = 1.0 + math.log(c)
+                for j, wt in hits:
+                    out[j] += wt * damp
+        norm = math.sqrt(len(words))
+        return [s / norm for s in out]
+
+    def classify(self, texts: list[str]) -> list[list[str]]:
+        """Frames of each text (codebook order)."""
+        res = []
+        for t in texts:
+            s = self.scores(t)
+            ranked = sorted(range(len(FRAMES)), key=lambda j: (-s[j], j))
+            keep = [j for j in ranked if s[j] > 0 and s[j] >= self.thresholds.get(FRAMES[j], math.inf)]
+            if not keep and s[ranked[0]] > 0:
+                keep = [ranked[0]]
+            keep = sorted(keep[: self.max_frames])
+            res.append([FRAMES[j] for j in keep])
+        return res
+
+
+_INDEX_CACHE: dict[int, dict[str, list[tuple[int, float]]]] = {}
+
+
+def _index(lex: Lexicon) -> dict[str, list[tuple[int, float]]]:
+    key = id(lex)
+    if key not in _INDEX_CACHE:
+        idx: dict[str, list[tuple[int, float]]] = {}
+        for j, f in enumerate(FRAMES):
+            for w, wt in lex.keywords.get(f, {}).items():
+                idx.setdefault(w, []).append((j, wt))
+        _INDEX_CACHE[key] = idx
+    return _INDEX_CACHE[key]
+
+
+def parse_codebook(data: Any, source: str = CODEBOOK) -> Lexicon:
+    """Build a :class:`Lexicon` from the parsed YAML, with errors naming the file and frame."""
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), dict):
+        raise ValueError(f"{source}: expected a mapping with a 'frames' section")
+    unknown = sorted(set(data["frames"]) - set(FRAMES))
+    if unknown:
+        raise ValueError(f"{source}: unknown frame(s) {unknown}; use the SemEval-2023 names {FRAMES}")
+    kw: dict[str, dict[str, float]] = {}
+    thr: dict[str, float] = {}
+    defs: dict[str, str] = {}
+    for f, spec in data["frames"].items():
+        if not isinstance(spec, dict):
+            raise ValueError(f"{source}: frame {f}: expected a mapping with definition, threshold, keywords")
+        try:
+            thr[f] = float(spec.get("threshold", math.inf))
+            kw[f] = {str(w).lower(): float(v) for w, v in (spec.get("keywords") or {}).items()}
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"{source}: frame {f}: bad threshold or keyword weight ({exc})") from exc
+        defs[f] = str(spec.get("definition", "")).strip()
+    return Lexicon(kw, thr, defs, int(data.get("max_frames", 6)))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped frames lexicon (``data/codebooks/frames.yml``), loaded once."""
+    import yaml
+
+    path = DATA_DIR / CODEBOOK
+    with path.open(encoding="utf-8") as fh:
+        try:
+            data = yaml.safe_load(fh)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{path}: not valid YAML ({exc})") from exc
+    return parse_codebook(data, str(path))
+
 
 def classify(texts: list[str]) -> list[list[str]]:
-    """Frames of each text (none yet)."""
-    return [[] for _ in texts]
+    """Frames of each text (a quote, a paragraph or a whole article), from the shipped lexicon.
+
+    Returns:
+        One list per text of frame names from :data:`FRAMES`, in codebook order;
+        empty when no frame keyword occurs.
+    """
+    return lexicon().classify(list(texts))
+
+
+def join(frames: list[str]) -> str:
+    """``;``-joined frame names, as stored in the ``frames`` column of the quotes table."""
+    return ";".join(frames)
+
+
+class TrainedFrames:
+    """A TF-IDF + one-vs-rest logistic regression frame classifier (see :func:`train`).
+
+    Attributes:
+        vectorizer: the fitted ``TfidfVectorizer``.
+        classifiers: frame -> fitted ``LogisticRegression`` (or a constant for frames
+            that were always / never present in training).
+        threshold: probability a frame needs to be returned.
+    """
+
+    def __init__(self, vectorizer, classifiers: dict[str, Any], threshold: float):
+        self.vectorizer = vectorizer
+        self.classifiers = classifiers
+        self.threshold = threshold
+
+    def predict_proba(self, texts: list[str]):
+        """Array (texts x frames in :attr:`frames`) of probabilities."""
+        import numpy as np
+
+        X = self.vectorizer.transform(list(texts))
+        cols = []
+        for f in self.frames:
+            c = self.classifiers[f]
+            cols.append(np.full(X.shape[0], float(c)) if isinstance(c, (int, float)) else c.predict_proba(X)[:, 1])
+        return np.column_stack(cols) if cols else np.zeros((X.shape[0], 0))
+
+    @property
+    def frames(self) -> list[str]:
+        return sorted(self.classifiers, key=lambda f: (FRAMES.index(f) if f in FRAMES else len(FRAMES), f))
+
+    def classify(self, texts: list[str]) -> list[list[str]]:
+        """Frames of each text: those with probability >= threshold, at least the most likely one."""
+        P = self.predict_proba(texts)
+        names = self.frames
+        out = []
+        for row in P:
+            keep = [j for j, p in enumerate(row) if p >= self.threshold]
+            if not keep and len(row):
+                keep = [int(row.argmax())]
+            out.append([names[j] for j in keep])
+        return out
+
+
+def train(texts: list[str], labels: list[list[str]], threshold: float = 0.3, C: float = 10.0) -> TrainedFrames:
+    """Fit a frame classifier on a coded sample (TF-IDF words + logistic regression per frame).
+
+    Args:
+        texts: the coded texts.
+        labels: the frames of each text (any names; the 14 codebook names are usual).
+        threshold: probability needed to return a frame (0.3 suits multi-label articles).
+        C: inverse L2 regularisation strength of each logistic regression.
+
+    Returns:
+        A :class:`TrainedFrames` with ``classify(texts)``.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len(texts) != len(labels):
+        raise ValueError(f"train: {len(texts)} texts but {len(labels)} label lists")
+    if not texts:
+        raise ValueError("train: no texts")
+    vec = TfidfVectorizer(min_df=2 if len(texts) >= 20 else 1, sublinear_tf=True, stop_words="english")
+    X = vec.fit_transform(list(texts))
+    names = sorted({f for ls in labels for f in ls})
+    clfs: dict[str, Any] = {}
+    for f in names:
+        y = [int(f in ls) for ls in labels]
+        if len(set(y)) < 2:
+            clfs[f] = float(y[0])
+            continue
+        clfs[f] = LogisticRegression(C=C, solver="liblinear").fit(X, y)
+    return TrainedFrames(vec, clfs, threshold)

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from . import extract as _extract
+from . import frames as _frames
 from . import identity as _identity
 from . import sentiment as _sentiment
 from . import voices as _voices
@@ -33,7 +34,7 @@ PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "is_headline", "
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "paragraph", "position", "start", "end", "text", "kind", "cue",
     "cue_start", "cue_end", "speaker_id", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "voice_type", "n_words", "sentiment",
+    "speaker_end", "voice_type", "n_words", "sentiment", "frames",
 ]
 SPEAKER_COLUMNS = [
     "article_id", "speaker_id", "name", "kind", "description", "organisation", "voice_type",
@@ -96,10 +97,11 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             contexts.setdefault(m.entity, []).append(_voices.name_context(text, m.start, m.end))
     voice = {k: _voices.classify(e, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
+    quote_frames = _frames.classify([q.text for q in ex.quotes]) if ex.quotes else []
     quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
     span_starts = [s for s, _ in quoted_spans]
     reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
-    for n, (q, tone) in enumerate(zip(ex.quotes, tones)):
+    for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,
@@ -107,7 +109,8 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "speaker_id": sids.get(q.entity), "speaker": ents[q.entity].name if q.entity in ents else None,
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "voice_type": voice[q.entity][0] if q.entity in voice else None,
-            "n_words": count_words(q.text), "sentiment": tone, **meta,
+            "n_words": count_words(q.text), "sentiment": tone,
+            "frames": _frames.join(qf), **meta,
         })
     for m in ex.mentions:
         i = bisect.bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic

@@ -1,0 +1,103 @@
+"""How far to trust the tone numbers: measure newsvoices.sentiment on gold data.
+
+    python benchmarks/sentiment.py [--quick]
+
+* NYT editorial sentences (Hutto & Gilbert 2014; mean of 20 human ratings): Pearson r
+  against mean rating / 4 and 3-class macro-F1 at ±0.05, for plain VADER and for the
+  news tone model under 5-fold cross-validation grouped by article (each fold's model
+  is refitted on the other four; the shipped weights are fitted on all of them).
+* NewsMTSC train split (Hamborg & Donnay 2021): macro-F1 of ``toward`` under 5-fold
+  cross-validation grouped by article, next to whole-sentence VADER.
+
+Prints the numbers and writes them to ``benchmarks/results/sentiment.json``, which the
+notebooks show in their "how far to trust these numbers" box. Skips (exit 0) when
+the shared gold data are absent. ``--quick`` skips NewsMTSC.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+from _gold import NEWSMTSC, NYT, newsmtsc_group, require
+
+from newsvoices import sentiment, validity
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def nyt_rows() -> list[dict]:
+    from sklearn.model_selection import GroupKFold
+
+    rows = read_csv(NYT)
+    texts = [r["text"] for r in rows]
+    gold = [float(r["mean_rating"]) / 4 for r in rows]
+    groups = [r["article_id"] for r in rows]
+    out = []
+    plain = sentiment.plain_vader(texts)
+    out.append(_nyt_row("VADER (NLTK, wheel lexicon)", "all rows, no fitting", gold, plain))
+    pred = [0.0] * len(texts)
+    for tr, te in GroupKFold(5).split(texts, gold, groups):
+        model = sentiment.fit_tone_model([texts[i] for i in tr], [gold[i] for i in tr])
+        for i, s in zip(te, model.score([texts[i] for i in te])):
+            pred[i] = s
+    out.append(_nyt_row("newsvoices score()", "5-fold CV grouped by article", gold, pred))
+    return [dict(r, gold="NYT editorial snippets (dev part)") for r in sum(out, [])]
+
+
+def _nyt_row(method, protocol, gold, pred):
+    from scipy.stats import pearsonr
+    from sklearn.metrics import f1_score
+
+    g = [sentiment.label(v) for v in gold]
+    p = [sentiment.label(v) for v in pred]
+    return [
+        {"measure": "pearson_r", "method": method, "protocol": protocol, "n": len(gold),
+         "value": round(float(pearsonr(pred, gold)[0]), 3)},
+        {"measure": "macro_f1", "method": method, "protocol": protocol, "n": len(gold),
+         "value": round(float(f1_score(g, p, average="macro")), 3)},
+    ]
+
+
+def newsmtsc_rows() -> list[dict]:
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold
+
+    rows = read_csv(NEWSMTSC)
+    sents = [r["sentence"] for r in rows]
+    spans = [(int(r["char_from"]), int(r["char_to"])) for r in rows]
+    gold = [r["polarity"] for r in rows]
+    groups = [newsmtsc_group(r["primary_gid"]) for r in rows]
+    base = [sentiment.label(v) for v in sentiment.plain_vader(sents)]
+    pred = [""] * len(rows)
+    for tr, te in GroupKFold(5).split(sents, gold, groups):
+        model = sentiment.fit_target_model([sents[i] for i in tr], [spans[i] for i in tr], [gold[i] for i in tr])
+        for i in te:
+            pred[i] = model.toward(sents[i], *spans[i])
+    g = "NewsMTSC train split"
+    return [
+        {"gold": g, "measure": "macro_f1", "method": "VADER on the whole sentence", "protocol": "all rows, no fitting",
+         "n": len(rows), "value": round(float(f1_score(gold, base, average="macro")), 3)},
+        {"gold": g, "measure": "macro_f1", "method": "newsvoices toward()", "protocol": "5-fold CV grouped by article",
+         "n": len(rows), "value": round(float(f1_score(gold, pred, average="macro")), 3)},
+    ]
+
+
+def main(argv: list[str]) -> None:
+    if not require(NYT, NEWSMTSC):
+        return
+    rows = nyt_rows()
+    if "--quick" not in argv:
+        rows += newsmtsc_rows()
+    for r in rows:
+        print(f"{r['gold']:<36} {r['method']:<30} {r['protocol']:<30} {r['measure']:<10} {r['value']:.3f}  (n={r['n']})")
+    if "--quick" not in argv:
+        path = validity.write("sentiment", rows, rerun="python benchmarks/sentiment.py")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,57 @@
+"""Refit the shipped sentiment weight files from the shared gold data (dev parts only).
+
+    python benchmarks/train_sentiment.py
+
+writes
+
+* ``data/lexicons/sentiment_news_weights.csv``: the news tone model behind
+  ``newsvoices.sentiment.score``, fitted on ``vader_nyt_editorial_snippets.csv``
+  (NYT editorial sentences, mean of 20 human ratings / 4, cut at ±0.05);
+* ``data/lexicons/sentiment_target_weights.csv``: the tone-towards-an-actor model
+  behind ``newsvoices.sentiment.toward``, fitted on the NewsMTSC ``train`` split.
+
+Only weights of words and word pairs seen in at least 3 examples are written; no
+sentence is stored. Same input -> byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from _gold import NEWSMTSC, NYT, require
+
+from newsvoices import sentiment
+from newsvoices.config import DATA_DIR
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def main() -> None:
+    if not require(NYT, NEWSMTSC):
+        return
+    nyt = read_csv(NYT)
+    tone = sentiment.fit_tone_model([r["text"] for r in nyt], [float(r["mean_rating"]) / 4 for r in nyt])
+    out = DATA_DIR / sentiment.NEWS_WEIGHTS
+    tone.model.write_csv(out, (
+        "News tone model for newsvoices.sentiment.score (multinomial logistic regression).\n"
+        f"Fitted by benchmarks/train_sentiment.py on {len(nyt)} NYT editorial sentences (Hutto & Gilbert 2014,\n"
+        "dev part; labels: mean human rating / 4 cut at +-0.05). Features: VADER compound/pos/neg,\n"
+        "Pattern polarity sum, and w:WORD presence for words in >= 3 sentences. Edit or refit freely."))
+    print(f"wrote {out} ({len(tone.model.weights)} features)")
+    ms = read_csv(NEWSMTSC)
+    tgt = sentiment.fit_target_model([r["sentence"] for r in ms], [(int(r["char_from"]), int(r["char_to"])) for r in ms],
+                                     [r["polarity"] for r in ms])
+    out = DATA_DIR / sentiment.TARGET_WEIGHTS
+    tgt.model.write_csv(out, (
+        "Tone-towards-an-actor model for newsvoices.sentiment.toward (multinomial logistic regression).\n"
+        f"Fitted by benchmarks/train_sentiment.py on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021).\n"
+        "Features: s: sentence words, l:/r: words left/right of the mention, g: word next to the mention (TGT),\n"
+        "b: sentence bigrams (all seen in >= 3 rows), VADER on sentence/window/clause/sides, Pattern sum, quotes."))
+    print(f"wrote {out} ({len(tgt.model.weights)} features)")
+
+
+if __name__ == "__main__":
+    main()

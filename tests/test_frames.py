@@ -1,0 +1,73 @@
+"""Frames per text: shipped lexicon, trained model, pipeline column."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import shared_path
+from newsvoices import frames
+
+
+def test_frames_match_crosswalk_names():
+    path = shared_path("eval", "framing", "policy_frames_crosswalk.csv")
+    with open(path, encoding="utf-8") as fh:
+        names = [r["semeval2023_label"] for r in csv.DictReader(fh) if r["semeval2023_label"]]
+    assert list(frames.FRAMES) == names
+
+
+def test_lexicon_has_every_frame_with_definition_and_keywords():
+    lex = frames.lexicon()
+    assert set(lex.keywords) == set(frames.FRAMES)
+    for f in frames.FRAMES:
+        assert lex.definitions[f] and len(lex.keywords[f]) >= 15 and lex.thresholds[f] > 0
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("The judge ruled that the law was unconstitutional.", "Legality_Constitutionality_and_jurisprudence"),
+    ("Police arrested two suspects and charged them with murder.", "Crime_and_punishment"),
+    ("The outbreak has infected hundreds and hospitals are full of patients.", "Health_and_safety"),
+    ("Voters turn against the party ahead of the election, Republicans and Democrats say.", "Political"),
+])
+def test_single_sentence_gets_its_frame(text, frame):
+    (got,) = frames.classify([text])
+    assert frame in got
+
+
+def test_empty_and_frameless_texts():
+    assert frames.classify(["", "zzz qqq"]) == [[], []]
+
+
+def test_output_is_ordered_known_and_deterministic():
+    texts = ["Ministers said the EU deal will cost taxpayers billions, while police warned of crime at the border."]
+    a, b = frames.classify(texts), frames.classify(texts)
+    assert a == b and a[0]
+    assert all(f in frames.FRAMES for f in a[0])
+    assert a[0] == sorted(a[0], key=frames.FRAMES.index)
+    assert frames.join(a[0]).split(";") == a[0]
+
+
+def test_codebook_errors_name_the_problem():
+    with pytest.raises(ValueError, match="unknown frame"):
+        frames.parse_codebook({"frames": {"Sports": {"threshold": 1, "keywords": {"goal": 1}}}}, "x.yml")
+    with pytest.raises(ValueError, match="x.yml"):
+        frames.parse_codebook({"nothing": 1}, "x.yml")
+
+
+def test_train_returns_model_with_classify():
+    texts = ["the court and the judge ruled on the law"] * 6 + ["police arrested the suspect for murder"] * 6
+    labels = [["Legality_Constitutionality_and_jurisprudence"]] * 6 + [["Crime_and_punishment"]] * 6
+    m = frames.train(texts, labels)
+    got = m.classify(["a judge and a court", "the suspect was arrested by police"])
+    assert got == [["Legality_Constitutionality_and_jurisprudence"], ["Crime_and_punishment"]]
+    with pytest.raises(ValueError, match="2 texts but 1"):
+        frames.train(["a", "b"], [["Economic"]])
+
+
+def test_quotes_table_has_frames_column(seed_result):
+    q = seed_result.quotes
+    assert "frames" in q.columns
+    assert q["frames"].map(lambda s: isinstance(s, str)).all()
+    named = {f for s in q["frames"] for f in s.split(";") if f}
+    assert named and named <= set(frames.FRAMES)

@@ -1,0 +1,146 @@
+"""Tone per quote, tone towards an actor, bootstrap intervals."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from conftest import shared_path
+from newsvoices import sentiment, uncertainty
+from newsvoices.config import DATA_DIR
+
+
+def test_score_range_length_and_determinism():
+    texts = ["A wonderful, generous and successful plan.", "A cruel, shameful disaster that killed hundreds.",
+             "", "The committee meets on Tuesday."]
+    s = sentiment.score(texts)
+    assert len(s) == 4 and all(-1 <= v <= 1 for v in s)
+    assert s == sentiment.score(texts)
+    assert s[0] > sentiment.NEUTRAL_BAND and s[1] < -sentiment.NEUTRAL_BAND
+    assert sentiment.label(s[0]) == "positive" and sentiment.label(s[1]) == "negative"
+
+
+def test_band_reproduces_argmax_class():
+    for p in [(0.2, 0.5, 0.3), (0.6, 0.1, 0.3), (0.3, 0.2, 0.5), (0.34, 0.33, 0.33)]:
+        k = max(range(3), key=lambda i: p[i])
+        assert sentiment.label(sentiment._band(p)) == sentiment.CLASSES[k]
+
+
+def test_news_adjustment_differs_from_plain_vader():
+    # news words VADER does not know ("dictatorship") still move the score
+    texts = ["The regime is a brutal dictatorship.", "Unemployment rose and factories closed."]
+    assert all(v < -0.05 for v in sentiment.score(texts))
+
+
+def test_toward_labels_and_offsets():
+    s = "Critics accused Smith of lying to parliament and covering up the scandal."
+    a = s.index("Smith")
+    assert sentiment.toward(s, a, a + 5) == "negative"
+    s2 = "Fans cheered as Jones won a brilliant, historic victory."
+    b = s2.index("Jones")
+    assert sentiment.toward(s2, b, b + 5) == "positive"
+    assert sentiment.toward(s, a, a + 5) in sentiment.CLASSES
+    with pytest.raises(ValueError, match="outside the sentence"):
+        sentiment.toward("short", 3, 40)
+
+
+@pytest.mark.parametrize("name", [sentiment.NEWS_WEIGHTS, sentiment.TARGET_WEIGHTS])
+def test_weight_files_hold_no_sentences(name):
+    m = sentiment.LinearModel.from_csv(DATA_DIR / name)
+    assert "bias" in m.weights and len(m.weights) > 500
+    longest = max(len(f.split(":", 1)[-1].split()) for f in m.weights)
+    assert longest <= 2  # single words and word pairs only
+
+
+def test_bad_weight_file_names_the_file(tmp_path):
+    p = tmp_path / "w.csv"
+    p.write_text("word,neg\nx,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="w.csv"):
+        sentiment.LinearModel.from_csv(p)
+
+
+def test_fit_tone_model_learns_a_word():
+    texts = ["the plan is zorbly"] * 5 + ["the plan is fine"] * 5 + ["the plan is blorp"] * 5
+    ratings = [-0.5] * 5 + [0.0] * 5 + [0.5] * 5
+    m = sentiment.fit_tone_model(texts, ratings, C=10)
+    neg, pos = m.score(["so zorbly", "so blorp"])
+    assert neg < -0.05 < 0.05 < pos
+
+
+def test_seed_official_response_is_most_positive_voice(seed_result):
+    q = seed_result.quotes
+    assert q["sentiment"].between(-1, 1).all()
+    by_voice = q.groupby("voice_type")["sentiment"].mean()
+    assert by_voice.idxmax() == "official"
+
+
+def test_bootstrap_is_deterministic_and_brackets_mean():
+    q = pd.DataFrame({"article_id": list("aabbccdd"), "voice_type": ["official", "advocacy"] * 4,
+                      "sentiment": [0.5, -0.2, 0.3, -0.4, 0.6, 0.0, 0.1, -0.5]})
+    t1 = uncertainty.bootstrap_means(q, "sentiment", "voice_type", n_boot=500)
+    t2 = uncertainty.bootstrap_means(q, "sentiment", "voice_type", n_boot=500)
+    pd.testing.assert_frame_equal(t1, t2)
+    off = t1.set_index("voice_type").loc["official"]
+    assert off["n_articles"] == 4 and math.isclose(off["mean"], 0.375)
+    assert off["ci_low"] < off["mean"] < off["ci_high"]
+    single = uncertainty.bootstrap_means(q.iloc[:2], "sentiment", "voice_type")
+    assert single["ci_low"].isna().all()
+    with pytest.raises(ValueError, match="nope"):
+        uncertainty.bootstrap_means(q, "nope", "voice_type")
+
+
+@pytest.mark.shared
+def test_nyt_gold_improves_on_plain_vader():
+    path = shared_path("eval", "sentiment", "vader_nyt_editorial_snippets.csv")
+    from scipy.stats import pearsonr
+
+    d = pd.read_csv(path).iloc[::3]
+    gold = d["mean_rating"] / 4
+    r_plain = pearsonr(sentiment.plain_vader(list(d["text"])), gold)[0]
+    r_news = pearsonr(sentiment.score(list(d["text"])), gold)[0]
+    assert r_plain > 0.4 and r_news > r_plain  # in-sample sanity check; CV figures: benchmarks/sentiment.py
+
+
+def test_validity_roundtrip_and_trust_box(tmp_path, monkeypatch):
+    from newsvoices import validity
+
+    monkeypatch.setattr(validity, "RESULTS_DIR", tmp_path)
+    assert validity.table().empty
+    rows = [{"gold": "NYT", "method": "m", "protocol": "5-fold CV", "measure": "pearson_r", "value": 0.512, "n": 10}]
+    p = validity.write("sentiment", rows, rerun="python benchmarks/sentiment.py")
+    assert p.parent == tmp_path
+    t = validity.table()
+    assert t.loc[0, "value"] == 0.512 and t.loc[0, "rerun"] == "python benchmarks/sentiment.py"
+    box = validity.trust_box()
+    assert "0.51" in box and "benchmarks/sentiment.py" in box and "How far to trust" in box
+    with pytest.raises(ValueError, match="unknown validity part"):
+        validity.path("quotes")
+
+
+def test_tone_charts_return_figures(seed_result):
+    from newsvoices import charts_tone
+
+    q = seed_result.quotes
+    ci = uncertainty.bootstrap_means(q, "sentiment", "voice_type", n_boot=100)
+    assert len(charts_tone.tone_by_voice(ci).axes) == 1
+    assert len(charts_tone.tone_strip(q).axes) == 1
+    prof = charts_tone.frame_profile(q)
+    assert set(prof["frame"]) == set(__import__("newsvoices.frames").frames.FRAMES)
+    assert prof["share"].between(0, 1).all()
+    assert charts_tone.frame_heatmap(prof).axes
+
+
+def test_tone_toward_actors_table(seed_result):
+    t = sentiment.tone_toward_actors(seed_result.quotes, seed_result.mentions)
+    assert list(t.columns) == ["article_id", "quote_id", "speaker", "voice_type", "target_id", "target", "tone"]
+    assert t["tone"].isin(sentiment.CLASSES).all()
+
+
+def test_fast_vader_matches_nltk():
+    texts = ["GREAT!!! not bad :) but the plan, sadly, FAILED.", '"Hello," she said... ?!?cat kind of good',
+             "", "x", "The food is :-( but ok!!", "He isn't happy -- never was; 'awful' they said?!?"]
+    ref = sentiment.nltk_reference_analyzer()
+    fast = sentiment.analyzer()
+    assert [fast.polarity_scores(t) for t in texts] == [ref.polarity_scores(t) for t in texts]
