@@ -75,6 +75,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of extraction")
     ap.add_argument("--no-subsets", action="store_true", help="score the whole dev set only")
+    ap.add_argument("--repeat", type=int, default=3, help="timing passes; the fastest is reported (default 3)")
     args = ap.parse_args()
     if not GOLD.is_file() or not SCORER.is_file():
         print(f"skipped: {GOLD} or {SCORER} is absent (shared gold data lives next to the checkout)")
@@ -94,12 +95,15 @@ def main() -> int:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
     predict(articles[:20])  # warm up: compile patterns, read lexicons
     recs, spent = predict(articles)
+    for _ in range(args.repeat - 1):  # the machine may be shared: keep the fastest pass
+        spent = min(spent, predict(articles)[1])
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(args.out) if args.out else Path(tmp) / "newsvoices.jsonl"
         with pred.open("w", encoding="utf-8") as f:
             for r in recs:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"{len(articles)} articles, {n_words} words; extraction+attribution {spent:.2f} CPU s in one process: "
+        print(f"{len(articles)} articles, {n_words} words; extraction+attribution {spent:.2f} CPU s in one process "
+              f"(fastest of {args.repeat}): "
               f"{len(articles) / spent:.1f} articles/s, {n_words / spent:,.0f} words/s")
         print(f"articles refused: 0 of {len(articles)} (extract never refuses an article)")
         subsets = [("all", None)] if args.no_subsets else [("all", None), ("develop", "develop"), ("check", "check")]

@@ -11,8 +11,8 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    and saves it as ``benchmarks/voice_audit.csv``. Names and short descriptions only, never
    article text.
 3. ``python benchmarks/voices.py score`` prints
-   * accuracy: voice predicted by the *current* codebook from the audit file's name, kind,
-     description and organisation, against ``judged`` (so codebook edits can be re-scored);
+   * accuracy: the voice the tables give each audited speaker (same article and speaker id),
+     against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
    * the share of directly quoted words whose voice is ``other`` (and unattributed) in the tables;
    * left/center/right official share with 95% bootstrap intervals.
 
@@ -29,15 +29,15 @@ import pandas as pd
 
 from newsvoices import measures
 from newsvoices.config import SHARED_DIR
-from newsvoices.extract import Entity
-from newsvoices.voices import VOICE_TYPES, classify
+from newsvoices.voices import VOICE_TYPES
 
 HERE = Path(__file__).resolve().parent
 CORPUS = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime" / "articles.jsonl"
 TABLES = HERE / "out" / "allsides"
 AUDIT = HERE / "voice_audit.csv"
 DRAFT = HERE / "voice_audit_draft.csv"
-AUDIT_COLUMNS = ["speaker_id", "name", "kind", "description", "organisation", "predicted", "rule", "judged", "note"]
+AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
+                 "judged", "note"]
 
 
 def _need_corpus() -> bool:
@@ -80,9 +80,9 @@ def cmd_sample(args) -> int:
     sp = pd.read_parquet(Path(args.tables) / "speakers.parquet")
     s = draw_sample(sp, args.n, args.seed)
     out = pd.DataFrame({
-        "speaker_id": s["speaker_id"], "name": s["name"], "kind": s["kind"],
-        "description": s["description"].fillna("").str.slice(0, 120),
-        "organisation": s["organisation"].fillna("").str.slice(0, 80),
+        "article_id": s["article_id"], "speaker_id": s["speaker_id"], "name": s["name"], "kind": s["kind"],
+        "description": s["description"].fillna("").str.slice(0, 60),
+        "organisation": s["organisation"].fillna("").str.slice(0, 60),
         "predicted": s["voice_type"], "rule": s["voice_rule"], "judged": "", "note": "",
     })
     out.to_csv(args.out, index=False, lineterminator="\n")
@@ -90,33 +90,40 @@ def cmd_sample(args) -> int:
     return 0
 
 
-def score_audit(audit: pd.DataFrame) -> dict:
-    """Accuracy of the current codebook on a judged audit table."""
+def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> dict:
+    """Accuracy of the predicted voice types on a judged audit table.
+
+    With ``speakers`` (the tables of a fresh run), the prediction is the voice that run gave
+    the speaker in the same article, so codebook edits are re-scored on the same speakers;
+    otherwise the ``predicted`` column of the audit file is used.
+    """
     bad = sorted(set(audit["judged"].dropna()) - set(VOICE_TYPES))
     if bad:
         raise ValueError(f"audit: judged voice types {bad} are not in {VOICE_TYPES}")
-    a = audit.dropna(subset=["judged"])
-    pred = [classify(Entity("e", r.name, kind=r.kind if isinstance(r.kind, str) else "person",
-                            description=r.description if isinstance(r.description, str) and r.description else None,
-                            organisation=r.organisation if isinstance(r.organisation, str) and r.organisation else None))[0]
-            for r in a.itertuples(index=False)]
-    a = a.assign(current=pred)
+    a = audit.dropna(subset=["judged"]).copy()
+    a["current"] = a["predicted"]
+    if speakers is not None:
+        cur = speakers.drop_duplicates(["article_id", "speaker_id"]).set_index(["article_id", "speaker_id"])["voice_type"]
+        key = pd.MultiIndex.from_frame(a[["article_id", "speaker_id"]])
+        found = cur.reindex(key).to_numpy()
+        a["current"] = [c if isinstance(c, str) else p for c, p in zip(found, a["predicted"])]
     wrong = a[a["current"] != a["judged"]]
     return {"n": len(a), "accuracy": float((a["current"] == a["judged"]).mean()) if len(a) else float("nan"),
-            "wrong": wrong[["name", "description", "current", "judged"]]}
+            "wrong": wrong[["name", "description", "current", "judged", "note"]]}
 
 
 def cmd_score(args) -> int:
+    tables = Path(args.tables)
     if Path(args.audit).is_file():
         audit = pd.read_csv(args.audit, keep_default_na=False, na_values=[""])
-        res = score_audit(audit)
-        print(f"voice types, current codebook vs hand judgement: {res['accuracy']:.1%} right "
-              f"on {res['n']} speakers")
+        sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
+        res = score_audit(audit, sp)
+        print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
+              f"{res['accuracy']:.1%} right on {res['n']} speakers")
         if len(res["wrong"]):
             print(res["wrong"].to_string(index=False))
     else:
         print(f"no audit file {args.audit}")
-    tables = Path(args.tables)
     if not (tables / "quotes.parquet").is_file():
         if _need_corpus():
             print(f"no tables in {tables}: run `python benchmarks/voices.py analyze` first")

@@ -107,3 +107,112 @@ def test_filters(seed_result, tmp_path):
         filter_analysis(a, date_from="last tuesday")
     # undated articles drop out under a date filter
     assert filter_analysis(seed_result, date_from="2000-01-01").articles.empty
+
+
+def test_methods_box_lists_stored_benchmark_figures(tmp_path, seed_result):
+    from newsvoices.report import ReportContext, write_benchmark_result
+
+    rep = ReportContext(seed_result, {}, "t")
+    assert "benchmarks/results/ is empty" in rep.methods_html(tmp_path / "none")
+    p = write_benchmark_result("quotes", {"f1": 0.7123, "span": {"precision": 0.8}}, command="python benchmarks/quotes.py",
+                               dataset="a gold set", split="held-out", results_dir=tmp_path)
+    assert p.read_text() == write_benchmark_result("quotes", {"f1": 0.7123, "span": {"precision": 0.8}},
+                                                   command="python benchmarks/quotes.py", dataset="a gold set",
+                                                   split="held-out", results_dir=tmp_path).read_text()
+    (tmp_path / "broken.json").write_text("{not json")
+    html = rep.methods_html(tmp_path)
+    assert "0.712" in html and "span.precision" in html and "0.800" in html
+    assert "quotes (a gold set, held-out)" in html and "python benchmarks/quotes.py" in html
+    assert "broken.json" in html and "unreadable" in html
+    with pytest.raises(ValueError):
+        write_benchmark_result("../x", {}, command="c", results_dir=tmp_path)
+
+
+def test_frames_heatmap_and_tone_by_voice(seed_result, monkeypatch):
+    from newsvoices import frames
+    from newsvoices.report import ReportContext
+
+    from newsvoices.pipeline import Analysis
+
+    tables = dict(seed_result.tables)
+    # without a frames column the report classifies the quotes itself
+    tables["quotes"] = seed_result.quotes.drop(columns=["frames"], errors="ignore")
+    rep = ReportContext(Analysis(tables), {}, "t")
+    monkeypatch.setattr(frames, "classify", lambda texts: [["crime"] if "crime" in t.lower() else [] for t in texts])
+    html = rep.frames_html()
+    assert html.count('src="data:image/png;base64,') == 1, "a frame heatmap when frames are found"
+    monkeypatch.setattr(frames, "classify", lambda texts: [[] for _ in texts])
+    assert "No frames were detected" in rep.frames_html()
+    # a frames column (';'-joined, as the pipeline stores it) is used as is
+    tables["quotes"] = tables["quotes"].assign(frames=["Economic;Political"] + [""] * (len(tables["quotes"]) - 1))
+    assert ReportContext(Analysis(tables), {}, "t").frames_html().count("data:image/png;base64,") == 1
+    tables["quotes"] = tables["quotes"].assign(frames="")
+    assert "No frames were detected" in ReportContext(Analysis(tables), {}, "t").frames_html()
+    tone = rep.tone_html()
+    assert "Tone of quotes by voice type" in tone and tone.count("data:image/png;base64,") == 1
+
+
+def test_a_failing_section_shows_a_note_instead_of_breaking(seed_result):
+    from newsvoices.report import ReportContext
+
+    rep = ReportContext(seed_result, {}, "t")
+
+    def broken():
+        raise KeyError("sentiment")
+
+    out = rep.section(broken)
+    assert "could not be computed" in out.data and "KeyError" in out.data
+    assert rep.section(lambda: "<p>fine</p>").data == "<p>fine</p>"
+
+
+def test_label_columns_get_their_own_chart(tmp_path):
+    import json
+
+    import newsvoices
+    from _reports import write_invented_corpus
+    from newsvoices.report import ReportContext
+
+    src = write_invented_corpus(tmp_path / "c.jsonl")
+    recs = [json.loads(line) for line in src.read_text().splitlines()]
+    for rec, side in zip(recs, ["left", "right", "left"]):
+        rec["bias_text"] = side
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    rep = ReportContext(newsvoices.analyze(src), {}, "t")
+    assert rep.label_columns() == ["bias_text"]
+    html = rep.voice_share_html()
+    assert html.count("data:image/png;base64,") == 3, "by outlet, by bias_text, and the position strip"
+
+
+def test_methods_box_includes_validity_figures(tmp_path, seed_result, monkeypatch):
+    import sys
+    import types
+
+    import pandas as pd
+
+    from newsvoices.report import ReportContext
+
+    fake = types.ModuleType("newsvoices.validity")
+    fake.table = lambda: pd.DataFrame([{"part": "sentiment", "gold": "some gold set", "method": "vader+", "protocol": "held-out",
+                                         "measure": "pearson_r", "value": 0.5612, "n": 400, "rerun": "python benchmarks/sentiment.py"}])
+    monkeypatch.setitem(sys.modules, "newsvoices.validity", fake)
+    import newsvoices
+
+    monkeypatch.setattr(newsvoices, "validity", fake, raising=False)
+    html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
+    assert "0.561 (n=400)" in html and "pearson_r (vader+)" in html and "sentiment (some gold set, held-out)" in html
+    assert "python benchmarks/sentiment.py" in html and "is empty" not in html
+
+
+def test_methods_box_reads_per_figure_rows(tmp_path, seed_result):
+    import json
+
+    from newsvoices.report import ReportContext
+
+    doc = {"benchmark": "sentiment", "command": "python benchmarks/sentiment.py", "dataset": "gold A",
+           "metrics": {"vader": {"macro_f1": 0.53}},
+           "rows": [{"gold": "gold A", "method": "vader", "protocol": "held-out", "measure": "macro_f1",
+                     "value": 0.5312, "n": 120, "part": "sentiment", "rerun": "python benchmarks/sentiment.py"}]}
+    (tmp_path / "sentiment.json").write_text(json.dumps(doc))
+    html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
+    assert "0.531 (n=120)" in html and "macro_f1 (vader)" in html
+    assert html.count("0.53") == 1, "each figure once (rows win over the nested metrics)"

@@ -35,9 +35,15 @@ def test_report_command_with_outlet_and_dates(tmp_path, capsys):
     assert again.read_bytes() == out.read_bytes()
 
 
-def test_report_command_explains_an_empty_selection(tmp_path, capsys):
+@pytest.mark.parametrize("as_tables", [False, True])
+def test_report_command_explains_an_empty_selection(tmp_path, capsys, as_tables):
     corpus = write_invented_corpus(tmp_path / "local.jsonl")
+    if as_tables:  # PATH may be a tables folder written by `newsvoices analyze`
+        assert main(["analyze", str(corpus), "--out", str(tmp_path / "tables"), "--no-progress"]) == 0
+        corpus = tmp_path / "tables"
     rc = main(["report", str(corpus), "--out", str(tmp_path / "x.html"), "--outlet", "Nowhere Times"])
     err = capsys.readouterr().err
     assert rc == 2 and not (tmp_path / "x.html").exists()
     assert "no article matches outlet 'Nowhere Times'" in err and "'Daily Example'" in err and "2024-01-10" in err
+    rc = main(["report", str(corpus), "--out", str(tmp_path / "x.html"), "--from", "yesterday"])
+    assert rc == 2 and "'yesterday' is not a date" in capsys.readouterr().err

@@ -104,10 +104,9 @@ def test_run_log_accounts_for_every_input(clean_run):
 def test_in_memory_analyze_matches_streamed_tables(corpus_dir, clean_run):
     res = analyze(corpus_dir, workers=2)
     for name in TABLES:
-        streamed = pd.read_csv(clean_run / f"{name}.csv", keep_default_na=False, dtype=str)
-        mem = pd.read_csv(pd.io.common.StringIO(res.tables[name].to_csv(index=False, lineterminator="\n")),
-                          keep_default_na=False, dtype=str)
-        pd.testing.assert_frame_equal(streamed, mem, obj=name)
+        pd.testing.assert_frame_equal(res.tables[name], pd.read_parquet(clean_run / f"{name}.parquet"), obj=name)
+        from_csv = pd.read_csv(clean_run / f"{name}.csv", keep_default_na=False)
+        assert list(from_csv.columns) == list(res.tables[name].columns) and len(from_csv) == len(res.tables[name])
 
 
 def test_cache_reuses_and_matches(corpus_dir, clean_run, tmp_path):
@@ -268,15 +267,6 @@ def test_cli_options(tmp_path, capsys):
         main(["analyze", str(csv_file), "--out", str(out), "--engine", "spark"])
 
 
-def test_streamed_quotes_match_the_table_format(seed_result):
-    from newsvoices.cli import _quote_record, _quotes_json
-
-    ((item, status, rows),) = list(runner.iter_results(SEEDS_DIR, workers=1))
-    streamed = [_quote_record(q) for q in sorted(rows["quotes"], key=lambda q: (q["start"], q["end"]))]
-    (from_table,) = _quotes_json(seed_result)
-    assert {"id": item.id, "quotes": streamed} == from_table
-
-
 def test_corpus_level_pass_is_applied_in_memory_and_streamed(corpus_dir, tmp_path, monkeypatch):
     def fake_propagate(speakers, quotes=None):
         changed = {}
@@ -302,3 +292,27 @@ def test_corpus_level_pass_is_applied_in_memory_and_streamed(corpus_dir, tmp_pat
         assert "propagated" not in set(q.loc[q["speaker_id"] != "maria-lopez", "voice_type"].dropna())
     for name in ("speakers", "quotes"):
         assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False)
+
+
+@pytest.mark.shared
+def test_streamed_run_equals_in_memory_with_real_voice_propagation(tmp_path):
+    from conftest import shared_path
+
+    from newsvoices import load_corpus
+
+    corpus = load_corpus(shared_path("corpora", "guardian-qatar-migrant-workers-2022"))
+    corpus.articles = corpus.articles[:6]  # enough shared speakers for the propagation to act
+    mem = analyze(corpus, workers=1)
+    runner.run(corpus, tmp_path, workers=1, chunk_articles=5)
+    disk = load_tables(tmp_path)
+    assert mem.speakers["voice_rule"].str.startswith("corpus").any()  # the corpus pass did something
+    for name in TABLES:
+        assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False), name
+
+
+def test_progress_bar_and_its_off_switch(corpus_dir, capsys):
+    analyze(corpus_dir, workers=1, progress=True)
+    err = capsys.readouterr().err
+    assert "articles" in err and "73/73" in err  # total known up front (files + JSONL lines)
+    analyze(corpus_dir, workers=1, progress=False)
+    assert capsys.readouterr().err == ""

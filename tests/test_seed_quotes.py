@@ -114,6 +114,8 @@ def test_reported_speech_lines_17_and_18(seed):
     assert len(centres) == 1
     texts = {m.text for m in ex.mentions if m.entity == centre.key}
     assert {"Centre from Migration Control", "Centre for Migration Control"} <= texts
+    # GB News only reports; it is never a speaker
+    assert all(_speaker(ex, q).name != "GB News" for q in ex.quotes if q.entity)
 
 
 def test_discussed_but_never_quoted(seed):

@@ -90,6 +90,14 @@ class Reported:
     attribution: Attribution
 
 
+_ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "less", "ish", "ical", "ly")
+_QUANTIFIERS = frozenset("percent % majority minority half third quarter most many some several all none few "
+                          "one two three four five six seven eight nine ten dozen dozens hundreds thousands "
+                          "millions number plurality share".split())
+_SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
+_MORE = object()  # sentinel: the token window was too short
+
+
 def trie_regex(words) -> str:
     """A regex alternation of ``words`` factored by common prefixes (fast to match).
 
@@ -128,7 +136,9 @@ class Parser:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex = lex or load_lexicon()
-        speech = list(lex.speech_verbs) + ["according to"]
+        self._np_memo_text: str | None = None
+        self._np_memo: dict = {}
+        speech = list(lex.speech_verbs) + ["according to", "According to"]
         belief = list(lex.belief_verbs)
         self.speech_cue_re = re.compile(r"\b" + trie_regex(speech) + r"\b(?!-)")
         self.any_cue_re = re.compile(r"\b" + trie_regex(speech + belief) + r"\b(?!-)")
@@ -155,7 +165,7 @@ class Parser:
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
-        self.role_mention_re = re.compile(r"\bthe ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+        self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
 
@@ -171,9 +181,25 @@ class Parser:
         Returns None when the words before are not a plausible speaker, e.g. the
         object of a preposition ("seen by GB News reveal").
         """
-        toks = _tokens(text, max(lb, x - 220), x)
+        key = (lb, x, allow_prep)
+        if self._np_memo_text is text and key in self._np_memo:
+            return self._np_memo[key]
+        if self._np_memo_text is not text:
+            self._np_memo_text = text
+            self._np_memo = {}
+        w0 = max(lb, x - 80)
+        np = self._np_before(text, lb, x, allow_prep, w0)
+        if np is _MORE:
+            np = self._np_before(text, lb, x, allow_prep, max(lb, x - 220))  # a long appositive
+            if np is _MORE:
+                np = None
+        self._np_memo[key] = np
+        return np
+
+    def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
+        toks = _tokens(text, w0, x)
         i = len(toks) - 1
-        while i >= 0 and toks[i][2].lower() in self.gap:
+        while i >= 0 and toks[i][2] in self.gap:
             i -= 1
         if i < 0:
             return None
@@ -189,19 +215,25 @@ class Parser:
         if toks[i][2] == ",":
             # appositive: "Robert Bates, founder of X, said" / "Smith, who ..., said"
             j = i - 1
-            while j >= 0 and i - j < 40 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
+            while j >= 0 and i - j < 30 and toks[j][2] not in (",", ";", ":", "(", ")", "!", "?") \
                     and toks[j][2] not in QUOTE_CHARS and toks[j][2] not in ("\u2014", "\u2013"):
                 if toks[j][2] == "." and not (j > 0 and (toks[j - 1][2] in self.abbrev or (
                         len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()))):
                     break
                 j -= 1
+            if j < 0 and w0 > lb:
+                return _MORE
             if j < 0 or toks[j][2] != "," or i - j < 2:
                 return None
             description = text[toks[j + 1][0]:toks[i - 1][1]]
             i = j - 1
             if i < 0:
                 return None
+            if toks[i][2][:1].isdigit() and i >= 1 and toks[i - 1][2] == ",":
+                i -= 2  # an age between commas: "Jane Roe, 60, a doctor, said"
         np = self._collect_back(text, toks, i, allow_prep)
+        if w0 > lb and toks and (np is None or np.start <= toks[0][0] + 1) and i < 12:
+            return _MORE  # the phrase may start before the window
         if np is not None and description:
             d = description
             if d.lower().startswith(("who ", "which ", "whose ", "whom ")):
@@ -280,8 +312,7 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
-        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and first > 0 and
-                                                                 toks[first - 1][2][:1].isupper()):
+        if before in _PREPOSITIONS and not allow_prep and not (before == "as" and toks[first][2][:1].isupper()):
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -295,6 +326,14 @@ class Parser:
         if link not in _ROLE_LINKS or first < 2:
             return None
         head = toks[first - 2][2].lower()
+        if link == "of" and (head in _QUANTIFIERS or head[:1].isdigit()):
+            # "only 52 percent of registered voters", "a majority of Democrats"
+            j = first - 2
+            while j > 0 and (toks[j - 1][2][:1].isdigit() or toks[j - 1][2].lower() in _QUANTIFIERS
+                             or toks[j - 1][2].lower() in self.det or toks[j - 1][2].lower() in ("only", "about",
+                                                                                                 "nearly", "almost")):
+                j -= 1
+            return j
         if head in self.roles or head in self.source_nouns or head in self.plural_roles:
             sub = self._collect_back(text, toks, first - 2, True)
             if sub is None:
@@ -376,7 +415,7 @@ class Parser:
         if det and self.det.get(det) == "indefinite" and self._is_cap(head):
             # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
-        if self._is_cap(head) and head_l not in self.func:
+        if self._is_cap(head) and head_l not in self.closed:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
             pre = []
@@ -430,16 +469,27 @@ class Parser:
             return NP(s, e, text[s:e], "nominal", role=head_l, organisation=linked_org or owner, determiner=det,
                       plural=head_l.endswith("s") and head_l not in ("analysis", "news"),
                       org_start=os_, org_end=oe_)
+        if link_idx is not None and any(w[:1].isdigit() or w in _QUANTIFIERS for w in blw):
+            # "52 percent of registered voters": a group
+            return NP(s, ptoks[-1][1], text[s:ptoks[-1][1]], "nominal", role=text[s:ptoks[-1][1]].lower(),
+                      determiner=det, plural=True)
         if linked_org and os_ is not None and head_l not in self.roles and not any(
                 w in self.org_words for w in linked_org.split()):
             # "a lesson from Loretta Lynch", "words by Jane Doe": the linked name is the source
             return NP(os_, oe_, linked_org, "name", name=linked_org, name_start=os_, name_end=oe_)
-        if det and head.isalpha() and head.islower() and head_l not in self.func:
+        if det and head.isalpha() and head.islower() and head_l not in self.func \
+                and not head_l.endswith(_ADJ_ENDINGS):
             # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
             lower = [t[2] for t in body if not self._is_cap(t[2])]
             return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
                       organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
+        if not det and head.isalpha() and head.islower() and len(head) > 3 and head.endswith("s") \
+                and not head.endswith("ss") and head_l not in self.func and len(body) <= 4:
+            # "security specialists say", "local party leaders say": a group
+            caps = [t for t in body[:-1] if self._is_cap(t[2])]
+            return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not self._is_cap(t[2])),
+                      plural=True, organisation=text[caps[0][0]:caps[-1][1]] if caps else None)
         if det and self._is_cap(head) and len(body) >= 1 and self.det.get(det) == "indefinite":
             # "another New Hampshire Democrat", "a Trump supporter"
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
@@ -576,25 +626,57 @@ class Parser:
             np = self.np_after(text, m.end(), hi)
             if np is None:
                 return None
-            return Attribution(cue, m.start(), m.end(), np, "according" if cue == "according to" else "post")
+            return Attribution(cue, m.start(), m.end(), np, "according" if cue.lower() == "according to" else "post")
         # NP then cue, within the first clause
         lim = min(hi, j + 160)
         m = self.speech_cue_re.search(text, j, lim)
-        if not m or m.group() == "according to":
-            return None
+        if not m or m.group().lower() == "according to":
+            return self._sentence_final(text, j, hi) if not ended else None
         seg = text[j:m.start()]
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
         if np is None:
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
         if lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
-            return None
+            return self._sentence_final(text, j, hi) if not ended else None
         if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
             return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
+        """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
+        send = hi
+        for m in _SENT_PUNCT_RE.finditer(text, j, hi):
+            if m.group() == "." and self._sentence_break(text[max(j, m.start() - 12):m.start() + 1]) is False:
+                continue
+            send = m.start()
+            break
+        if any(c in text[j:send] for c in "\u201c\u201d\""):
+            return None
+        c = text.find(",", j, send)
+        n = 0
+        while c >= 0 and n < 4:
+            n += 1
+            k = c + 1
+            while k < send and text[k] in " \u00a0":
+                k += 1
+            m = self.speech_cue_re.match(text, k, send)
+            if m and m.group().lower() != "according to":
+                np = self.np_after(text, m.end(), send)
+                if np is not None and np.kind != "pronoun":
+                    return Attribution(m.group(), m.start(), m.end(), np, "post")
+                return None
+            nc = text.find(",", k, send)
+            m = self.speech_cue_re.search(text, k, nc if nc >= 0 else send)
+            if m and m.group().lower() != "according to":
+                np = self.np_before(text, k, m.start())
+                if np is not None and not text[k:np.start].strip() and self._adverbial_rest(text[m.end():send]):
+                    return Attribution(m.group(), m.start(), m.end(), np, "post")
+            c = nc
+        return None
 
     def _short_rest(self, text: str, x: int, hi: int) -> bool:
         """Whether the sentence ends within a few words after ``x`` ("said on Monday.")."""
@@ -606,8 +688,17 @@ class Parser:
                 k = j
         if k == len(seg) and len(seg) == 80:
             return False
-        words = seg[:k].replace(",", " ").split()
-        return len(words) <= 5 and "that" not in words
+        rest = seg[:k].strip()
+        if rest.endswith((":", ",")):
+            return False  # 'He added: "…"' introduces the next quotation
+        words = rest.replace(",", " ").split()
+        if not words:
+            return True
+        first = words[0]
+        fl = first.lower()
+        adverbial = fl in _PREPOSITIONS or fl in self.gap or first in self.lex.non_names or fl in (
+            "this", "last", "next", "yesterday", "today", "tonight", "recently") or (fl.endswith("ly") and len(fl) > 4)
+        return adverbial and len(words) <= 5 and "that" not in words
 
     def _sentence_break(self, seg: str) -> bool:
         """Whether ``seg`` holds a full stop that is not an abbreviation's ("Mr.", "U.S.", "J.")."""
@@ -630,6 +721,21 @@ class Parser:
             att = self._pre_one(text, lo, hi, m)
             if att is not None:
                 return att
+        if not cues:
+            # a belief or stance verb close before the quote: 'Ryan worried that the net was becoming "…"'
+            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi))
+            if other and len(text[other[-1].end():hi].split()) <= 8:
+                m = other[-1]
+                np = self.np_before(text, lo, m.start())
+                if np is not None and np.kind in ("name", "pronoun", "role"):
+                    return Attribution(m.group(), m.start(), m.end(), np, "pre")
+        if text[lo:hi].rstrip(" \u00a0").endswith(":"):
+            # "A third question, sent by a nurse, was:" -> the agent
+            b = text.rfind(" by ", lo, hi)
+            if b >= 0:
+                np = self.np_after(text, b + 4, hi)
+                if np is not None and np.kind in ("name", "role"):
+                    return Attribution("by", b + 1, b + 3, np, "agent")
         if text[lo:hi].rstrip(" \u00a0").endswith(":") or cues:
             # 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "…"'
             # and participles: 'Sanders stepped up his emphasis, saying, "…"': the sentence subject
@@ -653,10 +759,16 @@ class Parser:
 
     def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
+        if cue in ("put it", "puts it"):
+            # only "As Jane Doe put it, ..."
+            np = self.np_before(text, lo, m.start())
+            if np is None or text[max(lo, np.start - 3):np.start].lower() != "as ":
+                return None
+            return Attribution(cue, m.start(), m.end(), np, "pre")
         after = text[m.end():hi]
-        if cue == "according to":
+        if cue in ("according to", "According to"):
             np = self.np_after(text, m.end(), hi)
-            return Attribution(cue, m.start(), m.end(), np, "according") if np else None
+            return Attribution(cue.lower(), m.start(), m.end(), np, "according") if np else None
         stripped = after.lstrip(" \u00a0")
         if stripped.startswith("by "):
             # passive: "a question asked by a civil servant, seen by GB News, was:"
@@ -688,11 +800,24 @@ class Parser:
         out: list[Reported] = []
         for m in self.report_cue_re.finditer(text, lo, hi):
             cs, ce = m.span()
+            # the word before: "the calls", "his support", "of claims" make the cue a noun
+            j = cs - 1
+            while j > lo and text[j] == " ":
+                j -= 1
+            k = j
+            while k >= lo and text[k].isalpha():
+                k -= 1
+            if text[k + 1:j + 1].lower() in _NOUN_BEFORE:
+                continue
             if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
             s_start = sent_ends[k - 1] if k > 0 else lo
             s_end = sent_ends[k] if k < len(sent_ends) else hi
+            # a clause stands within a bounded distance of its cue: keeps run-on "sentences"
+            # (pathological or unpunctuated text) linear instead of quadratic
+            s_start = max(s_start, cs - _MAX_CLAUSE_LOOKBACK)
+            s_end = min(s_end, ce + _MAX_CLAUSE_LOOKAHEAD)
             # the clause: after the last ";" or ":" before the cue, up to the next one after it
             for sep in (";", ":"):
                 j = text.rfind(sep, s_start, cs)
@@ -731,7 +856,8 @@ class Parser:
         c_end = s_end
         while c_end > s_start and text[c_end - 1] in " \u00a0.!?\"\u201d\u2019',":
             c_end -= 1
-        if cue == "according to":
+        if cue in ("according to", "According to"):
+            cue = "according to"
             np = self.np_after(text, ce, s_end)
             if np is None:
                 return []
@@ -750,14 +876,30 @@ class Parser:
         before_cue = text[s_start:cs].rstrip(" \u00a0")
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
-            if last in ("and", "but", "or") and len(before_cue) > 4:
+            words_before = before_cue.split()
+            j = len(words_before) - 1
+            while j >= 0 and words_before[j].lower() in self.gap:
+                j -= 1
+            if j >= 0 and words_before[j].lower() == "who":
+                # "the hacker who first revealed that ..."
+                who = s_start + before_cue.rfind(" who") + 1 if " who" in before_cue else s_start
+                np = self.np_before(text, s_start, who)
+                if np is None:
+                    return []
+            elif last in ("and", "but", "or") and len(before_cue) > 4:
                 np = self.coordinated_subject(text, s_start, cs)
+                if np is None:
+                    return []
+            elif before_cue.endswith(",") and cue.endswith("ing") and len(before_cue) > 15:
+                # "She escalated her attacks, criticizing him for ..."
+                np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
             elif before_cue.endswith(",") and is_speech:
                 # "CONTENT, said Smith."
                 np = self.np_after(text, ce, s_end)
-                if np is None or len(before_cue) < 15:
+                if np is None or len(before_cue) < 15 or np.kind == "pronoun" \
+                        or not self._adverbial_rest(text[np.end:s_end].lstrip(" ,")):
                     return []
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
@@ -766,21 +908,39 @@ class Parser:
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
+            if before_cue.endswith(",") and is_speech and len(before_cue) > 15 and text[s_end:s_end + 1] not in ":;":
+                inv = self.np_after(text, ce, s_end)
+                tail = text[inv.end:s_end].lstrip(" \u00a0") if inv is not None else ""
+                if inv is not None and inv.kind in ("name", "role") and (
+                        tail.startswith(("who ", "which ", ",", "(")) or self._adverbial_rest(tail)):
+                    # "..., said an American official who was briefed." -> inverted, content before
+                    att = Attribution(cue, cs, ce, inv, "post")
+                    return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             before_np = text[s_start:np.start].rstrip(" \u00a0")
-            if before_np.endswith(",") and len(before_np) > 15 and is_speech:
-                after = text[ce:s_end]
+            lead_end = None
+            if before_np.endswith(","):
+                lead_end = len(before_np) - 1
+            else:
+                md = _DESC_TAIL_RE.search(before_np)
+                if md:
+                    lead_end = md.start()  # "..., psychotherapist Jane Roe says."
+            after = text[ce:s_end]
+            if lead_end is not None and is_speech:
                 m = _PAREN_END_RE.match(after)
-                if m:
-                    # "The plan, he said, would cost less." -> both sides
-                    frags = [(s_start, s_start + len(before_np) - 1), (ce + m.end(), c_end)]
-                    return self._make_all(text, frags, att)
-                rest = after.strip(" \u00a0.!?\u201d\"")
-                if len(rest) < 40 and not rest.startswith("that"):
-                    return self._make_all(text, [(s_start, s_start + len(before_np) - 1)], att)
+                if lead_end > 15:
+                    if m:
+                        # "The plan, he said, would cost less." -> both sides
+                        frags = [(s_start, s_start + lead_end), (ce + m.end(), c_end)]
+                        return self._make_all(text, frags, att)
+                    if self._adverbial_rest(after):
+                        return self._make_all(text, [(s_start, s_start + lead_end)], att)
+                elif m and before_np.endswith(","):
+                    # "Even then, he said, he would not back her."
+                    return self._make_all(text, [(ce + m.end(), c_end)], att)
             if before_np:
-                lead = before_np.strip()
-                lw = lead.rsplit(None, 1)[-1].lower()
-                if not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                lead = before_np.strip().rstrip("\"'\u201d\u2019")
+                lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
+                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
                     return []
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
@@ -802,59 +962,93 @@ class Parser:
             c_s = toks[that_at + 1][0]
         elif fl == "to" and "to" in frames:
             c_s = toks[0][0]
-        elif "object" in frames and fl not in self.func:
-            for k in range(1, min(len(toks), 6)):
-                if toks[k][2].lower() == "to" and k + 1 < len(toks):
+        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an")):
+            # "told reporters to ...", "told POLITICO they were leaning ...", "told the AP his task is ..."
+            for k in range(1, min(len(toks), 7)):
+                w = toks[k][2]
+                wl = w.lower()
+                if wl == "to" and k + 1 < len(toks):
                     c_s = toks[k][0]
                     break
-                if not toks[k][2][:1].isalnum():
+                if wl in self.subject_pron or (wl in ("the", "a", "an", "his", "her", "their", "its", "this")
+                                               and k > 1):
+                    if lem in ("tell", "remind", "assure", "inform", "warn"):
+                        c_s = toks[k][0]
+                    break
+                if not w[:1].isalnum():
                     break
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
-                                                   or fl in _CLAUSE_START or first[:1].isdigit()) \
+                                                   or fl in _CLAUSE_START or first[:1].isdigit()
+                                                   or (first.isalpha() and fl not in self.func
+                                                       and not fl.endswith("ly"))) \
                 and fl not in _NOT_CLAUSE:
             c_s = toks[0][0]
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
+        min_words = 3
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
                 or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
             c_s = toks[0][0]
             clause_end = _clause_end(text, c_s, c_end)
+            min_words = 1
         if c_s is None:
             for f in frames:
                 if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
                     c_s = toks[1][0]
                     clause_end = _clause_end(text, c_s, c_end)
+                    min_words = 1
                     break
         if c_s is None:
             return []
-        return self._make_all(text, [(c_s, clause_end)], att)
+        return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
-    def _make_all(self, text: str, frags, att: Attribution) -> list[Reported]:
+    def _adverbial_rest(self, after: str) -> bool:
+        """Only an adverbial (or nothing) follows the cue: "said on Monday", "said in a statement"."""
+        rest = after.strip(" \u00a0.!?\u201d\"")
+        if not rest:
+            return True
+        words = rest.split()
+        fl = words[0].lower().strip(",")
+        return len(words) <= 8 and (fl in _ADVERBIAL_START or words[0].strip(",") in self.lex.non_names)
+
+    def _make_all(self, text: str, frags, att: Attribution, min_words: int = 3) -> list[Reported]:
         out = []
         for s, e in frags:
-            r = self._make(text, s, e, att)
+            r = self._make(text, s, e, att, min_words)
             if r is not None:
                 out.append(r)
         return out
 
-    def _make(self, text: str, s: int, e: int, att: Attribution) -> Reported | None:
+    def _make(self, text: str, s: int, e: int, att: Attribution, min_words: int = 3) -> Reported | None:
         while s < e and text[s] in " \u00a0,:;\u2014\u2013-":
             s += 1
         while e > s and text[e - 1] in " \u00a0,:;\u2014\u2013-":
             e -= 1
-        if e - s < 12 or len(text[s:e].split()) < 3:
+        if e - s < 2 or len(text[s:e].split()) < min_words or (min_words >= 3 and e - s < 12):
             return None
         return Reported(s, e, att)
 
 
+_DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
+                           r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
+#: characters before a reporting cue searched for its clause and subject
+_MAX_CLAUSE_LOOKBACK = 600
+#: characters after a reporting cue that its reported content may span
+_MAX_CLAUSE_LOOKAHEAD = 3000
+
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
+                         "any no every each such".split())
+_ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "
+                             "recently yesterday today tonight this last next afterward afterwards again then also "
+                             "privately publicly repeatedly".split())
 _PAREN_END_RE = re.compile(r"(?:[ \u00a0]+[\w\u2019'.\-]+){0,4}[ \u00a0]*,")
 _LEAD_OK = frozenset("but and however yet so now also then still that which who whom what because while when "
                      "as if although though since where whereas after before once until unless".split())
 _CLAUSE_START = frozenset("the a an this these those there his her their its our my your some many most "
                           "no not all both each every any one two three several few more if".split())
-_NOT_CLAUSE = frozenset("to in on at of for by with about as so it yes no nothing something little much "
-                        "more nor than".split())
+_NOT_CLAUSE = frozenset("to in on at of for by with about as so yes no nothing something little much "
+                        "more nor than goodbye hello thanks sorry".split())
 
 
 def _clause_end(text: str, s: int, e: int) -> int:

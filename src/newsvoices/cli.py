@@ -1,4 +1,4 @@
-"""Command line: ``newsvoices analyze|quotes|notebooks|report|export-coding|agreement ...``.
+"""Command line: ``newsvoices analyze|quotes|evaluate|notebooks|report|export-coding|agreement ...``.
 
 Run ``newsvoices --help`` for the commands.
 """
@@ -67,31 +67,15 @@ def cmd_analyze(args) -> int:
     return 0
 
 
-def _quote_record(q: dict) -> dict:
-    def opt_int(v):
-        return None if v is None or v != v else int(v)
-
-    def opt(v):
-        return None if v is None or v != v else v
-
-    return {
-        "start": int(q["start"]), "end": int(q["end"]), "text": q["text"], "kind": q["kind"],
-        "speaker": opt(q.get("speaker")), "speaker_start": opt_int(q.get("speaker_start")),
-        "speaker_end": opt_int(q.get("speaker_end")), "voice": opt(q.get("voice_type")),
-    }
-
-
 def cmd_quotes(args) -> int:
-    from .runner import iter_results
+    from .pipeline import analyze
 
-    opts = _run_options(args)
-    for item, status, payload in iter_results(args.paths, **opts):
-        if status != "processed":
-            print(f"skipped {item.source}: {payload if status == 'skipped' else ''}", file=sys.stderr)
-            continue
-        quotes = sorted(payload.get("quotes", []), key=lambda q: (q["start"], q["end"]))
-        rec = {"id": item.id, "quotes": [_quote_record(q) for q in quotes]}
+    # in memory: the voices need the corpus-level pass (a speaker's voice from its other articles)
+    result = analyze(args.paths, **_run_options(args))
+    for rec in _quotes_json(result):
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    for row in result.run_log[result.run_log["status"] == "skipped"].itertuples(index=False):
+        print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
     return 0
 
 
@@ -105,6 +89,23 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="skip (and log) an article that takes longer than this (0: no limit; default 120)")
     p.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...",
                    help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate_files, format_scores
+
+    try:
+        scores = evaluate_files(args.gold, args.pred)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"newsvoices evaluate: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(scores, indent=1, sort_keys=True))
+    else:
+        print(format_scores(scores))
+        print(f"gold: {scores['n_gold_direct']} direct and {scores['n_gold_indirect']} indirect quotes; "
+              f"predicted: {scores['n_pred_direct']} direct-looking and {scores['n_pred_other']} other spans")
+    return 0
 
 
 def cmd_notebooks(args) -> int:
@@ -183,6 +184,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("paths", nargs="+", metavar="PATH")
     _add_run_options(q)
     q.set_defaults(func=cmd_quotes)
+
+    e = sub.add_parser("evaluate", help="score quote extraction against your own annotations (JSONL gold)",
+                       description="Score predictions (the `newsvoices quotes` output) against gold annotations; "
+                                   "without PRED, newsvoices itself is run on the gold texts. The gold format and "
+                                   "the matching rules are documented in newsvoices.evaluate.")
+    e.add_argument("--gold", required=True, help="gold JSONL: id, text, quotes[start, end, kind, speaker, ...]")
+    e.add_argument("pred", nargs="?", help="predictions JSONL (default: run newsvoices on the gold texts)")
+    e.add_argument("--json", action="store_true", help="print every score as JSON")
+    e.set_defaults(func=cmd_evaluate)
 
     n = sub.add_parser("notebooks", help="analyse a corpus, execute the notebooks, export offline HTML reports")
     n.add_argument("corpus", metavar="PATH")

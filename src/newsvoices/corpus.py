@@ -569,6 +569,9 @@ def iter_corpus(paths, columns: dict[str, str] | None = None) -> Iterator[Articl
         yield from paths.skipped
         yield from paths.articles
         return
+    if isinstance(paths, Iterator):  # a stream of Articles/Skips (e.g. from another loader)
+        yield from paths
+        return
     seen: dict[str, int] = {}
     for item in expand_paths(paths):
         if isinstance(item, Skip):

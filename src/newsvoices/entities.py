@@ -320,12 +320,19 @@ def _sentence_initial(text: str, pos: int, lo: int) -> bool:
 _CAP_START_RE = re.compile(r"(?<!\S)[A-Z\u00c0-\u00de]")
 _SMALL_RE = re.compile(r"(?<!\S)(?:a|an|the|of|to|in|on|for|and|at|by|with|from|as|or|vs\.?)(?!\S)")
 _SPACE_RE = re.compile(r"\s+")
+_SMALL = frozenset("a an the of to in on for and at by with from as or vs vs. is".split())
 
 
 def _is_title_case(para: str) -> bool:
     """Headline-style paragraph where nearly every word is capitalised."""
     if len(para) > 400:
         return False
+    n_lower = 0
+    for w in para[:80].split():
+        if w[:1].islower() and w not in _SMALL:
+            n_lower += 1
+            if n_lower >= 2:
+                return False  # the common case, decided cheaply
     n = len(_SPACE_RE.findall(para.strip())) + 1
     if n < 4:
         return False

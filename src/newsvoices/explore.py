@@ -74,12 +74,22 @@ def share_chart(quotes: pd.DataFrame, title: str | None = None):
     outlets = d["outlet"].dropna().nunique()
     if outlets > 1:
         group = "outlet"
+        if outlets > 12:  # the 12 outlets with most direct quotes
+            counts = d["outlet"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+            d = d[d["outlet"].isin(counts.index[:12])]
+            title = title or "Who gets the quoted words (12 outlets with most quotes)"
     elif d["article_id"].nunique() <= 12:
         group = "article_id"
     else:
         d = d.assign(scope="all matching articles")
         group = "scope"
-    return charts.voice_share_bar(measures.voice_space(d, by=[group]), group=group, title=title)
+    from .report import legend_below
+
+    space = measures.voice_space(d, by=[group])
+    groups_fn = getattr(charts, "voice_share_groups", None)
+    if groups_fn is not None:
+        return legend_below(groups_fn(space, group, title=title or "Who gets the quoted words (official outlined)"))
+    return legend_below(charts.voice_share_bar(space, group=group, title=title))
 
 
 def article_view(analysis, article_id: str, quotes: pd.DataFrame) -> str:

@@ -192,7 +192,7 @@ _SMALL_WORDS = frozenset("a an the of for from to in on at by and or with as vs 
 
 
 def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: bool, how: str | None = None,
-                      cue_gap: int = 0, title_para: bool = False) -> bool:
+                      cue_gap: int = 0, title_para: bool = False, whole_para: bool = False) -> bool:
     """Whether a quoted span is speech rather than a title, a name or a scare quote.
 
     General cues only, no memorised strings: the number of words; whether an
@@ -208,6 +208,7 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         how: how the speaker was found (``post``, ``pre``, ``split``, ``carry`` ...).
         cue_gap: for ``pre`` attributions, words between the cue and the opening mark.
         title_para: the paragraph is a headline in Title Case.
+        whole_para: the quotation (with its marks and final punctuation) is the whole paragraph.
     """
     inner = text[q.start:q.end]
     n = _n_words(inner)
@@ -237,6 +238,8 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         return False
     if title_para and q.family == "single":
         return False
+    if how is None and n <= 6 and para_start and whole_para:
+        return False  # a short quoted line standing alone: a subheading, not speech
     if how in ("split", "carry", "prev"):
         return n >= 5 or (n >= 3 and ends_sentence)
     if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
@@ -302,6 +305,9 @@ def extract(article: Article) -> Extraction:
                     carry = None
             continue
         ends = ends_of(pi)
+        p0 = lo
+        while p0 < hi and text[p0].isspace():
+            p0 += 1
         prev_att: Attribution | None = None
         prev_end = lo
         para_atts: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
@@ -327,7 +333,7 @@ def extract(article: Article) -> Extraction:
                     # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
                     p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
                     att = parser.attribute_pre(text, p0, ends[k - 1])
-                    if att is not None and att.np.kind in ("name", "pronoun", "role"):
+                    if att is not None and att.np.kind in ("name", "pronoun"):
                         how = "prev"
                     else:
                         att = None
@@ -342,20 +348,21 @@ def extract(article: Article) -> Extraction:
         out_atts = []
         for q, att, how in para_atts:
             if att is None:
-                para_start = not text[lo:q.open].strip()
+                para_start = q.open <= p0
                 if para_start and carry is not None and (q is qs[0]):
                     att, how = carry, "carry"
                 elif first_att is not None:
                     att, how = first_att, "split"
             out_atts.append((q, att, how))
         # speech filter
-        title_para = _is_title_case(text[lo:hi])
+        title_para = hi - lo < 400 and _is_title_case(text[lo:hi])
         for q, att, how in out_atts:
-            para_start = not text[lo:q.open].strip()
+            para_start = q.open <= p0
             gap = _n_words(text[att.cue_end:q.open]) if att is not None and how == "pre" and att.cue_end <= q.open \
                 else 0
+            whole = para_start and not text[q.close_end:hi].strip(" \u00a0.,!?")
             if looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
-                                 para_start, how, gap, title_para):
+                                 para_start, how, gap, title_para, whole):
                 kept.append((q, att, how))
         last_att = None
         for q, att, how in out_atts:
@@ -363,7 +370,7 @@ def extract(article: Article) -> Extraction:
                 last_att = att
         if last_att is not None:
             carry, carry_gap = last_att, 0
-        elif not text[lo:qs[0].open].strip():
+        elif qs[0].open <= p0:
             pass  # an unattributed quote paragraph: keep the carried speaker
         else:
             carry = None
@@ -380,10 +387,13 @@ def extract(article: Article) -> Extraction:
         return k >= 0 and all_spans[k][0] <= pos < all_spans[k][1]
 
     reported = []
+    used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
         for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
+            if r.attribution.cue_start in used_cues:
+                continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
             if k < len(dq) and dq[k][0] < r.end:
@@ -464,6 +474,7 @@ class _Resolver:
         self.finder = finder
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
+        self.by_name: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.mention_at: dict[tuple[int, int], str] = {}
         self.quote_spans = sorted((q.start, q.end) for q in spans)
@@ -490,6 +501,7 @@ class _Resolver:
     def _new(self, name: str, kind: str, description=None, organisation=None) -> Entity:
         e = Entity(f"e{len(self.entities) + 1}", name, kind, description, organisation)
         self.entities.append(e)
+        self.by_name.setdefault(name, e)
         self.by_key[e.key] = e
         return e
 
@@ -559,13 +571,13 @@ class _Resolver:
             return None
         if len(cands) == 1:
             return cands[0]
-        # the most recently mentioned before pos
-        best = None
-        best_pos = -1
-        for m in self.mentions:
-            if m.entity in cands and m.start < pos and m.start > best_pos:
-                best, best_pos = m.entity, m.start
-        return best or cands[0]
+        # the most recently mentioned before pos (bounded look-back)
+        k = bisect.bisect_left(self.antecedents, (pos, "", ""))
+        for j in range(k - 1, max(-1, k - 300), -1):
+            key = self.antecedents[j][1]
+            if key in cands:
+                return key
+        return cands[0]
 
     def _fix_org_names(self) -> None:
         prefer = ("of", "for", "and", "on", "in", "at", "from")
@@ -615,10 +627,8 @@ class _Resolver:
         return None
 
     def _find_by_name(self, name: str) -> Entity | None:
-        for e in self.entities:
-            if e.name == name:
-                return e
-        return None
+        e = self.by_name.get(name)
+        return e if e is not None and e.name == name else None
 
     def _resolve_name(self, np: NP) -> str | None:
         name = np.name or np.text
@@ -698,7 +708,7 @@ class _Resolver:
         definite = np.determiner is None or self.parser.det.get(np.determiner) == "definite"
         if definite:
             # the most recent entity with this role
-            for m in reversed(self.mentions):
+            for m in self.mentions[:-301:-1]:
                 if m.start >= np.start:
                     continue
                 ent = self.by_key[m.entity]

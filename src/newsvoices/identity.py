@@ -103,6 +103,8 @@ def person_key(name: str) -> str:
     Example:
         >>> person_key("Sen. Edward M. Kennedy Jr.")
         'edward kennedy'
+        >>> person_key("Arizona Republican Sen. John McCain")
+        'john mccain'
     """
     name = _SUFFIX.sub("", name.strip())
     words = _words(name)
@@ -115,6 +117,14 @@ def person_key(name: str) -> str:
                 words = words[len(t):]
                 stripped = True
                 break
+    # a title inside the name ends a premodifier: "Arizona Sen. John McCain", "Democratic
+    # Senator Dick Durbin" -> the words after the last title
+    cut = 0
+    for i in range(1, len(words) - 1):
+        for t in titles:
+            if tuple(words[i:i + len(t)]) == t and i + len(t) < len(words):
+                cut = max(cut, i + len(t))
+    words = words[cut:]
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return " ".join(words)

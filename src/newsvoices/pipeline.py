@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,18 +120,22 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
         })
     done: set[str] = set()  # several entities may share one id (an org and its spokesperson)
+    quotes_by_sid: dict[Any, list[dict[str, Any]]] = {}  # grouped once: linear in quotes and mentions
+    for q in rows["quotes"]:
+        quotes_by_sid.setdefault(q["speaker_id"], []).append(q)
+    mentions_by_sid = Counter(sids.get(m.entity) for m in ex.mentions)
     for k, e in sorted(ents.items(), key=lambda kv: kv[1].kind != "organisation"):
         if sids[k] in done:
             continue
         done.add(sids[k])
-        qs = [q for q in rows["quotes"] if q["speaker_id"] == sids[k]]
+        qs = quotes_by_sid.get(sids[k], [])
         rows["speakers"].append({
             "article_id": aid, "speaker_id": sids[k], "name": e.name, "kind": e.kind,
             "description": e.description, "organisation": e.organisation,
             "voice_type": voice[k][0], "voice_rule": voice[k][1], "n_quotes": len(qs),
             "n_direct": sum(q["kind"] == "direct" for q in qs), "n_words": sum(q["n_words"] for q in qs),
             "first_position": min((q["position"] for q in qs), default=None),
-            "n_mentions": sum(1 for m in ex.mentions if sids.get(m.entity) == sids[k]), **meta,
+            "n_mentions": mentions_by_sid[sids[k]], **meta,
         })
     return rows
 

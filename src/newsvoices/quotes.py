@@ -45,6 +45,7 @@ _MARKS = {
     "\u2039": (SINGLE, "open"),
     "\u203a": (SINGLE, "close"),
 }
+_WORD_RE = re.compile(r"[^\W_]")
 _OPENERS_BEFORE = set(" \t\u00a0([{<\u2014\u2013-/\u201c\u2018\u00ab\"'`:;,")
 _CLOSERS_AFTER = set(" \t\u00a0)]}>.,;:!?\u2014\u2013-/\u201d\u2019\u00bb\"'…")
 
@@ -73,15 +74,6 @@ class QuoteSpan:
     @property
     def closed(self) -> bool:
         return self.close is not None
-
-
-def _flanking(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(can open, can close) for the mark text[s:e] inside the paragraph [lo, hi)."""
-    before = text[s - 1] if s > lo else " "
-    after = text[e] if e < hi else " "
-    can_open = (before in _OPENERS_BEFORE or before.isspace()) and not after.isspace()
-    can_close = not before.isspace() and (after in _CLOSERS_AFTER or after.isspace())
-    return can_open, can_close
 
 
 def primary_family(text: str) -> str:
@@ -122,34 +114,43 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _scan_paragraph(text: str, lo: int, hi: int, pi: int, primary: str, out: list[QuoteSpan]) -> None:
+    if hi - lo > 4096 and 4 * len(_MARK_RE.findall(text, lo, hi)) > hi - lo:
+        return  # quotation marks are over a quarter of this long "paragraph": not prose
     marks = []
+    append = marks.append
+    openers_before = _OPENERS_BEFORE
+    closers_after = _CLOSERS_AFTER
+    table = _MARKS
     for m in _MARK_RE.finditer(text, lo, hi):
         s, e = m.span()
-        family, role = _MARKS[m.group()]
-        can_open, can_close = _flanking(text, s, e, lo, hi)
+        family, role = table[m.group()]
+        before = text[s - 1] if s > lo else " "
+        after = text[e] if e < hi else " "
+        b_space = before.isspace()
+        a_space = after.isspace()
+        can_open = (b_space or before in openers_before) and not a_space
+        can_close = not b_space and (a_space or after in closers_after)
         if role == "open":
-            can_close = False
-            if not can_open:
-                # "word“" — an opening mark used as a closing one, keep it as a closer
-                can_close = not (text[e] if e < hi else " ").isalnum()
+            if can_open:
+                can_close = False
+            else:
+                # "word\u201c" — an opening mark used as a closing one
+                can_close = not after.isalnum()
                 can_open = not can_close
         elif role == "close":
             can_open = False
             can_close = True
         if family == SINGLE:
-            nxt = text[e] if e < hi else " "
-            prev = text[s - 1] if s > lo else " "
-            if prev.isalnum() and nxt.isalnum():
+            if before.isalnum() and after.isalnum():
                 continue  # don't, O'Brien: an apostrophe
-            if can_open and not can_close and nxt.isdigit():
+            if can_open and not can_close and after.isdigit():
                 continue  # '90s
         if not (can_open or can_close):
             if role == "both" and family == DOUBLE:
-                # a straight double quote between two letters: toggles
-                can_open = can_close = True
+                can_open = can_close = True  # a straight double quote between two letters: toggles
             else:
                 continue
-        marks.append((s, e, family, can_open, can_close))
+        append((s, e, family, can_open, can_close))
     if not marks:
         return
     n = len(marks)
@@ -172,14 +173,18 @@ def _scan_paragraph(text: str, lo: int, hi: int, pi: int, primary: str, out: lis
         if co and not cc:
             next_open[fam] = i
     cur = None  # (open_start, open_end, family)
-    for i, (s, e, family, can_open, can_close) in enumerate(marks):
+    for i in range(n):
+        s, e, family, can_open, can_close = marks[i]
         if cur is None:
             if not can_open:
                 continue
             if family == SINGLE and can_close:
                 continue  # an apostrophe-looking mark never opens a single quote
-            if family != primary and nxt_open_other[i] < nxt_close_same[i]:
-                continue  # a stray mark of the other family: the real quotes win
+            if family != primary:
+                o = nxt_open_other[i]
+                c = nxt_close_same[i]
+                if c >= n or (o < c and not nxt_close_same[o] < c):
+                    continue  # a stray mark of the other family (nested marks are fine)
             cur = (s, e, family)
             continue
         o_s, o_e, o_family = cur
@@ -189,7 +194,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, pi: int, primary: str, out: lis
             if family == SINGLE and i != last_single_close and _possessive_plural(text, s, e, hi):
                 continue  # "workers' rights": an apostrophe; a later mark closes
             qs, qe = _trimmed(text, o_e, s)
-            if qe > qs:
+            if qe > qs and _WORD_RE.search(text, qs, qe):
                 out.append(QuoteSpan(o_s, qs, qe, s, e, o_family, pi))
             cur = None
         elif can_open:
@@ -203,7 +208,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, pi: int, primary: str, out: lis
 def _emit(text: str, cur, end: int, pi: int, out: list[QuoteSpan]) -> None:
     o_s, o_e, family = cur
     qs, qe = _trimmed(text, o_e, end)
-    if qe > qs:
+    if qe > qs and _WORD_RE.search(text, qs, qe):
         out.append(QuoteSpan(o_s, qs, qe, None, qe, family, pi))
 
 

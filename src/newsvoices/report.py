@@ -389,6 +389,27 @@ def figure_html(fig, alt: str) -> str:
     return f'<figure class="nv-figure"><img alt="{esc(alt)}" src="data:image/png;base64,{data}"></figure>'
 
 
+def legend_below(fig):
+    """Move the first axes' legend to a fixed distance below its x-axis label (so they never overlap).
+
+    ``figure_html`` saves with ``bbox_inches="tight"``, so the legend stays in the image.
+    """
+    from matplotlib.transforms import offset_copy
+
+    if not fig.axes:
+        return fig
+    ax = fig.axes[0]
+    leg = ax.get_legend()
+    if leg is None:
+        return fig
+    handles, labels = leg.legend_handles, [t.get_text() for t in leg.get_texts()]
+    leg.remove()
+    anchor = offset_copy(ax.transAxes, fig=fig, y=-38, units="points")
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=anchor,
+              ncol=min(5, max(1, len(labels))), frameon=False, fontsize=8)
+    return fig
+
+
 def voice_label(v: Any) -> str:
     return "unattributed" if not isinstance(v, str) or not v else v.replace("_", " ")
 
@@ -503,6 +524,33 @@ def _bootstrap_shares(q: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.
     return pd.DataFrame({"voice_type": words.columns, "ci_low": lo, "ci_high": hi})
 
 
+def write_benchmark_result(name: str, metrics: dict, command: str, dataset: str | None = None,
+                           split: str | None = None, notes: str | None = None,
+                           results_dir: str | Path = BENCHMARK_RESULTS_DIR) -> Path:
+    """Store a benchmark's measured figures where every report's methods box finds them.
+
+    Writes ``benchmarks/results/NAME.json`` (sorted keys, so reruns with the same
+    numbers give the same file)::
+
+        {"benchmark": NAME, "command": "python benchmarks/NAME.py", "dataset": ...,
+         "split": ..., "notes": ..., "metrics": {"f1": 0.71, "precision": 0.74}}
+
+    Args:
+        name: short name, also the file stem (``quotes``, ``sentiment`` ...).
+        metrics: measure name -> number (nested dicts are flattened as ``a.b``).
+        command: how to rerun it.
+        dataset, split, notes: where the numbers come from.
+    """
+    if not re.fullmatch(r"[\w.-]+", name):
+        raise ValueError(f"benchmark name {name!r}: use letters, digits, '.', '-' or '_'")
+    out = Path(results_dir) / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rec = {"benchmark": name, "command": command, "metrics": metrics}
+    rec.update({k: v for k, v in (("dataset", dataset), ("split", split), ("notes", notes)) if v})
+    out.write_text(json.dumps(rec, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
 def _load_benchmarks(folder: Path) -> list[dict]:
     out = []
     for p in sorted(folder.glob("*.json")) if folder.is_dir() else []:
@@ -515,12 +563,74 @@ def _load_benchmarks(folder: Path) -> list[dict]:
     return out
 
 
+def _module_summary(name: str) -> str | None:
+    """First sentence of a newsvoices module's docstring (None if the module is absent)."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(f"newsvoices.{name}")
+    except ImportError:
+        return None
+    doc = " ".join((mod.__doc__ or "").strip().split("\n\n")[0].split())
+    doc = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`]+)`", r"\1", doc).replace("``", "")
+    return doc or None
+
+
+def method_notes() -> list[tuple[str, str]]:
+    """(part, HTML) lines describing how each number is made, from the modules that make them."""
+    parts = [("Quotes and speakers", "extract"), ("Voice types", "voices"), ("Space and position", "measures"),
+             ("Tone", "sentiment"), ("Frames", "frames")]
+    out = []
+    for label, mod in parts:
+        doc = _module_summary(mod)
+        if doc:
+            out.append((label, f"{esc(doc)} <span class='nv-note'>(<code>newsvoices.{mod}</code>)</span>"))
+    out.append(("Uncertainty", "shares of quoted words count the words inside quotation marks; intervals resample "
+                               "articles (1,000 bootstrap draws, fixed seed)."))
+    out.append(("Check it on your own sample",
+                "<code>newsvoices export-coding PATH --out sheet.csv</code>, have coders fill it in, then "
+                "<code>newsvoices agreement sheet.csv</code> (percent agreement, Cohen's kappa and "
+                "Krippendorff's alpha against the tool)."))
+    return out
+
+
+def _validity_rows() -> list[dict]:
+    """Figures stored by the sentiment/frames benchmarks (``newsvoices.validity``), where that module exists."""
+    try:
+        from . import validity
+    except ImportError:
+        return []
+    try:
+        t = validity.table()
+    except Exception as exc:  # unreadable figures are shown as such, never break the report
+        return [{"benchmark": "validity", "measure": "unreadable", "value": f"{type(exc).__name__}: {exc}", "rerun": ""}]
+    if Path(getattr(validity, "RESULTS_DIR", "/nonexistent")).resolve() == BENCHMARK_RESULTS_DIR.resolve():
+        return []  # this version of validity stores its figures in benchmarks/results/, read there
+    return _figure_rows(t.to_dict("records"))
+
+
+def _figure_rows(records: list[dict], default_rerun: str = "") -> list[dict]:
+    """Methods-box rows from figure records (part, gold, method, protocol, measure, value, n, rerun)."""
+    rows = []
+    for r in records:
+        where = ", ".join(str(r[k]) for k in ("gold", "protocol") if r.get(k) == r.get(k) and r.get(k))
+        what = str(r.get("measure", "")) + (f" ({r['method']})" if r.get("method") == r.get("method") and r.get("method") else "")
+        v = r.get("value")
+        try:
+            v = f"{float(v):.3f}" + (f" (n={int(r['n']):,})" if r.get("n") == r.get("n") and r.get("n") not in (None, "") else "")
+        except (TypeError, ValueError):
+            v = str(v)
+        rows.append({"benchmark": f"{r.get('part', '')}" + (f" ({where})" if where else ""), "measure": what,
+                     "value": v, "rerun": str(r.get("rerun") or default_rerun)})
+    return rows
+
+
 def _flatten_metrics(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     """Numeric leaves of a benchmark JSON (``{"metrics": {"f1": 0.7}}`` -> ``[("metrics.f1", 0.7)]``)."""
     rows: list[tuple[str, Any]] = []
     if isinstance(data, dict):
         for k in sorted(data):
-            if k in ("command", "dataset", "description", "notes", "split", "benchmark", "date", "n"):
+            if k in ("command", "dataset", "description", "notes", "split", "benchmark", "date", "n", "rows"):
                 continue
             rows += _flatten_metrics(data[k], f"{prefix}{k}.")
     elif isinstance(data, (int, float)) and not isinstance(data, bool):
@@ -619,6 +729,59 @@ class ReportContext:
             out += html_table(arts, caption="Articles")
         return out
 
+    def _share_intervals(self) -> pd.DataFrame:
+        """95% intervals of each voice type's share, resampling articles (measures.bootstrap_shares if present)."""
+        from . import measures
+
+        boot = getattr(measures, "bootstrap_shares", None)
+        if boot is not None and self.analysis.articles["id"].nunique() >= 2:
+            try:
+                b = boot(self.quotes, self.analysis.articles, by=None)
+                return b[["voice_type", "ci_low", "ci_high"]]
+            except Exception:  # fall back to the local bootstrap below
+                pass
+        return _bootstrap_shares(self.direct)
+
+    def article_measures(self) -> pd.DataFrame | None:
+        """``measures.article_measures`` where the package has it (first/last word, official response)."""
+        from . import measures
+
+        fn = getattr(measures, "article_measures", None)
+        return fn(self.analysis.quotes, self.analysis.articles) if fn is not None else None
+
+    def label_columns(self) -> list[str]:
+        """Article label columns worth comparing (2-8 values, e.g. an AllSides left/center/right rating)."""
+        skip = {"id", "title", "outlet", "date", "url", "source", "text", "n_paragraphs", "n_words", "year"}
+        a = self.analysis.articles
+        out = []
+        for c in a.columns:
+            if c in skip or c.startswith("split") or a[c].dtype.kind in "fc":
+                continue
+            vals = a[c].dropna().astype(str)
+            if 2 <= vals.nunique() <= 8 and len(vals) >= 0.5 * len(a):
+                out.append(c)
+        return out[:2]
+
+    def _share_figure(self, arts: pd.DataFrame, group: str, title: str | None):
+        """Stacked voice-share bars per ``group`` value (with intervals where the package has them)."""
+        from . import charts, measures
+
+        q = self.quotes[self.quotes["article_id"].isin(arts["id"])]
+        if group not in q.columns:
+            q = q.drop(columns=[group], errors="ignore").merge(
+                arts[["id", group]].rename(columns={"id": "article_id"}), on="article_id", how="left")
+        groups_fn = getattr(charts, "voice_share_groups", None)
+        boot = getattr(measures, "bootstrap_shares", None)
+        if group != "article_id" and groups_fn is not None and boot is not None:
+            try:
+                return legend_below(groups_fn(boot(q, arts, by=group), group, title=title))
+            except Exception:  # fall back to the plain chart
+                pass
+        space = measures.voice_space(q[q["kind"] == "direct"], by=[group])
+        if groups_fn is not None:
+            return legend_below(groups_fn(space, group, title=title or "Who gets the quoted words (official outlined)"))
+        return legend_below(charts.voice_share_bar(space, group=group, title=title))
+
     def voice_share_table(self) -> pd.DataFrame:
         """Corpus-level quotes, words and share of directly quoted words per voice type (with 95% CIs)."""
         d = self.direct
@@ -626,7 +789,7 @@ class ReportContext:
                                        speakers=("speaker_id", "nunique"), articles=("article_id", "nunique")).reset_index()
         total = g["words"].sum()
         g["share"] = g["words"] / total if total else float("nan")
-        g = g.merge(_bootstrap_shares(d), on="voice_type", how="left")
+        g = g.merge(self._share_intervals(), on="voice_type", how="left")
         return g.sort_values(["share", "voice_type"], ascending=[False, True]).reset_index(drop=True)
 
     def voice_share_html(self) -> str:
@@ -659,22 +822,44 @@ class ReportContext:
         if len(first):
             lines.append(f"Where it speaks, the official response first appears at position "
                          f"<b>{first.median():.2f}</b> (median; 0 = top of the article, 1 = end).")
-        group = "outlet" if self.analysis.articles["outlet"].nunique() > 1 else "article_id"
-        if group == "article_id" and self.analysis.articles["id"].nunique() > 15:
-            space = measures.voice_space(d.assign(scope="corpus"), by=["scope"])
-            group = "scope"
+        boot_off = getattr(measures, "bootstrap_official", None)
+        am = self.article_measures()
+        if boot_off is not None and am is not None and len(am) >= 2 and n_off > 0:
+            b = boot_off(am).iloc[0]
+            lines.append(f"95% intervals over articles: official share of quoted words "
+                         f"{pct(b['official_share_low'])}–{pct(b['official_share_high'])}; articles quoting an "
+                         f"official voice {pct(b['has_official_low'])}–{pct(b['has_official_high'])}.")
+        arts = self.analysis.articles
+        figs = []
+        if arts["outlet"].nunique() > 1:
+            top = arts["outlet"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(12).index
+            n = arts["outlet"].nunique()
+            figs.append(self._share_figure(arts[arts["outlet"].isin(top)], "outlet",
+                                           "Who gets the quoted words, by outlet" + (" (12 largest)" if n > 12 else "")))
+        elif arts["id"].nunique() <= 15:
+            figs.append(self._share_figure(arts, "article_id", None))
         else:
-            space = measures.voice_space(d, by=[group])
-        fig = charts.voice_share_bar(space, group=group)
+            figs.append(self._share_figure(arts.assign(scope="all articles"), "scope", None))
+        for col in self.label_columns():
+            figs.append(self._share_figure(arts.dropna(subset=[col]), col, f"Who gets the quoted words, by {col}"))
         pos = charts.position_strip(d)
         return (f'<p class="nv-finding">{" ".join(lines)}</p>'
                 + html_table(show[cols], caption="Directly quoted words by voice type", formats=fmt)
-                + figure_html(fig, "Share of directly quoted words by voice type")
+                + "".join(figure_html(f, "Share of directly quoted words by voice type") for f in figs)
                 + figure_html(pos, "Where in the article each voice type speaks"))
 
     def first_last_table(self) -> pd.DataFrame:
-        """Per article: speaker and voice type of the first and of the last direct quote."""
-        d = self.direct.sort_values(["article_id", "start"])
+        """Per article: speaker and voice type of the first and of the last quote
+        (direct quotes and reported speech)."""
+        cols = ["article_id", "first_speaker", "first_voice", "last_speaker", "last_voice"]
+        am = self.article_measures()
+        if am is not None and set(cols) <= set(am.columns):
+            t = am[am["quotes"] > 0][cols] if "quotes" in am.columns else am[cols].dropna(subset=["first_voice"])
+            t = t.copy()
+            for c in ("first_voice", "last_voice"):
+                t[c] = t[c].where(t[c].notna() & (t[c] != ""), "unattributed")
+            return t.sort_values("article_id").reset_index(drop=True)
+        d = self.quotes.sort_values(["article_id", "start"])
         rows = []
         for aid, g in d.groupby("article_id", sort=True):
             f, l = g.iloc[0], g.iloc[-1]
@@ -686,13 +871,13 @@ class ReportContext:
         """Who opens and who closes the quoting in each article, counted by voice type."""
         t = self.first_last_table()
         if t.empty:
-            return note("No direct quotes, so nobody has the first or the last word.")
+            return note("No quotes, so nobody has the first or the last word.")
         counts = pd.DataFrame({
             "first word": t["first_voice"].value_counts(), "last word": t["last_voice"].value_counts()}).fillna(0).astype(int)
         counts = counts.rename_axis("voice_type").reset_index()
         counts["voice_type"] = counts["voice_type"].map(voice_label)
         counts = counts.sort_values(["first word", "last word", "voice_type"], ascending=[False, False, True])
-        out = html_table(counts, caption=f"Articles in which each voice type has the first / last direct quote (of {len(t)})")
+        out = html_table(counts, caption=f"Articles in which each voice type has the first / last quote (of {len(t)})")
         if len(t) <= 12:
             show = t.copy()
             for c in ("first_voice", "last_voice"):
@@ -704,16 +889,26 @@ class ReportContext:
         """People and organisations mentioned but never quoted, with mention counts."""
         from . import measures
 
-        s = measures.silence(self.analysis.mentions, self.analysis.quotes)
+        a = self.analysis
+        try:  # newer measures: explicit non-responses ("declined to comment") and voice types
+            s = measures.silence(a.mentions, a.quotes, articles=a.articles, speakers=a.speakers)
+        except TypeError:
+            s = measures.silence(a.mentions, a.quotes)
         if s.empty:
             return note("Everyone mentioned in these articles is also quoted (or no mentions were found).")
-        g = s.groupby("name", dropna=False).agg(articles=("article_id", "nunique"), mentions=("mentions", "sum")).reset_index()
+        s = s.assign(name=s["name"].fillna("(unnamed)"))
+        agg = {"articles": ("article_id", "nunique"), "mentions": ("mentions", "sum")}
+        if "non_response" in s.columns:
+            agg["declined to comment"] = ("non_response", lambda x: int(x.notna().sum()))
+        if "voice_type" in s.columns:
+            agg["voice_type"] = ("voice_type", lambda x: voice_label(x.dropna().mode().iloc[0]) if x.notna().any() else "—")
+        g = s.groupby("name", dropna=False).agg(**agg).reset_index()
         g = g.sort_values(["mentions", "articles", "name"], ascending=[False, False, True])
         return html_table(g.rename(columns={"name": "discussed but not quoted"}),
                           caption="Discussed but never quoted (most mentioned first)")
 
     def tone_html(self) -> str:
-        """Mean tone of direct quotes per voice type (VADER compound, -1..1) with 95% CIs."""
+        """Mean tone of quotes per voice type (``sentiment`` column, -1..1) with 95% bootstrap CIs."""
         import numpy as np
 
         import matplotlib.pyplot as plt
@@ -738,7 +933,7 @@ class ReportContext:
         ax.set_yticks(list(y), [voice_label(v) for v in t["voice_type"]])
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlim(-1, 1)
-        ax.set_xlabel("mean tone of quotes (VADER compound; bars: 95% bootstrap CI)")
+        ax.set_xlabel("mean tone of quotes (-1 negative .. +1 positive; bars: 95% bootstrap CI)")
         ax.set_title("Tone by voice type")
         fig.tight_layout()
         show = t.assign(voice_type=t["voice_type"].map(voice_label))
@@ -763,7 +958,7 @@ class ReportContext:
         n = q.groupby("voice_type").size()
         share = long.groupby(["voice_type", "frame"]).size().unstack(fill_value=0).div(n, axis=0).fillna(0)
         share = share.loc[sorted(share.index), sorted(share.columns)]
-        fig, ax = plt.subplots(figsize=(min(2 + 0.6 * share.shape[1], 12), 0.45 * share.shape[0] + 2))
+        fig, ax = plt.subplots(figsize=(min(max(6.0, 2 + 0.6 * share.shape[1]), 12), 0.45 * share.shape[0] + 2))
         im = ax.imshow(share.to_numpy(), cmap="Blues", vmin=0, vmax=max(0.01, float(share.to_numpy().max())), aspect="auto")
         ax.set_xticks(range(share.shape[1]), [c.replace("_", " ") for c in share.columns], rotation=40, ha="right")
         ax.set_yticks(range(share.shape[0]), [voice_label(v) for v in share.index])
@@ -783,27 +978,24 @@ class ReportContext:
             data = r["data"] if isinstance(r["data"], dict) else {"value": r["data"]}
             name = str(data.get("benchmark") or Path(r["file"]).stem)
             cmd = data.get("command") or f"python benchmarks/{Path(r['file']).stem}.py"
-            ds = data.get("dataset")
+            ds = ", ".join(str(data[k]) for k in ("dataset", "split") if data.get(k))
+            if isinstance(data.get("rows"), list) and data["rows"]:  # one record per figure: the richer form
+                rows += _figure_rows([{"part": name, **x} for x in data["rows"] if isinstance(x, dict)], cmd)
+                continue
             for k, v in _flatten_metrics(data):
+                k = k[len("metrics."):] if k.startswith("metrics.") else k
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
                              "value": f"{v:.3f}" if isinstance(v, float) else f"{v:,}", "rerun": cmd})
-        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")) if (PROJ_ROOT / "benchmarks").is_dir() else []
+        rows += _validity_rows()
+        scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")  # measurements, not builders
+                         if not p.name.startswith(("_", "build_", "train_"))) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
-            body = html_table(pd.DataFrame(rows), caption="Measured accuracy (from benchmarks/results/)", max_rows=60)
+            body = html_table(pd.DataFrame(rows), caption="Measured accuracy (benchmarks/results/ and data/validity/)", max_rows=60)
         else:
             body = note("No measured figures are stored with this copy of newsvoices (benchmarks/results/ is empty). "
                         "Run the benchmark scripts to produce them; until then, treat every figure in this report "
                         "as unvalidated.")
-        how = ("<li>Quotes and speakers: rule-based extraction (reporting verbs and quotation marks) with "
-               "coreference of names, titles and pronouns within each article.</li>"
-               "<li>Voice types: the editable codebook in <code>data/codebooks/</code>; each speaker's "
-               "assigning rule is in the speakers table (<code>voice_rule</code>).</li>"
-               "<li>Tone: VADER compound score per quote (NLTK, lexicon from the vaderSentiment wheel).</li>"
-               "<li>Shares count the words inside direct quotation marks; intervals resample articles "
-               "(1,000 bootstrap draws, fixed seed).</li>"
-               "<li>Check the tool on your own sample: <code>newsvoices export-coding PATH --out sheet.csv</code>, "
-               "have coders fill it in, then <code>newsvoices agreement sheet.csv</code> (percent agreement, "
-               "Cohen's kappa, Krippendorff's alpha against the tool).</li>")
+        how = "".join(f"<li><b>{esc(k)}</b>: {v}</li>" for k, v in method_notes())
         rerun = ("<p>Rerun the measurements: " + ", ".join(f"<code>python benchmarks/{esc(s)}</code>" for s in scripts)
                  + " (they need the shared gold data next to the checkout).</p>") if scripts else ""
         return f'<aside class="nv-methods"><h3>Methods and how far to trust these numbers</h3>{body}<ul>{how}</ul>{rerun}</aside>'

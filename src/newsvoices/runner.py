@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing as mp
+import operator
 import os
 import pickle
 import shutil
@@ -52,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .corpus import Corpus, InputFile, Skip, expand_paths, iter_corpus
@@ -104,8 +106,12 @@ def article_key(article: Article, fp: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- one article
-class ArticleTimeout(Exception):
-    """Raised inside a worker when an article exceeds its time budget."""
+class ArticleTimeout(BaseException):
+    """Raised inside a worker when an article exceeds its time budget.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``) so that no ``except Exception``
+    in the analysis can swallow it.
+    """
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - exercised in worker processes
@@ -122,6 +128,27 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg}{where}"
 
 
+_WARM = False
+
+
+def warm_up() -> None:
+    """Import the analysis and load its rule files once, outside any time budget.
+
+    An alarm that interrupted the first (loading) call would leave modules half
+    imported; with fork, workers inherit the warm state from the parent.
+    """
+    global _WARM
+    if _WARM:
+        return
+    from . import pipeline
+
+    try:
+        pipeline.analyze_article(Article(id="warm-up", text='Title\n"Yes, we will," said Ann Lee, the minister.'))
+    except Exception:  # a real article will report the problem
+        pass
+    _WARM = True
+
+
 def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     """Run ``pipeline.analyze_article`` on one article; never raises.
 
@@ -133,6 +160,8 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     from . import pipeline
 
     alarm = bool(time_budget) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if alarm:
+        warm_up()
     try:
         old = None
         if alarm:
@@ -209,10 +238,17 @@ class ResultCache:
 
 
 # --------------------------------------------------------------------------- local pool
-def _worker_main(conn, time_budget):  # pragma: no cover - runs in child processes
+def _worker_main(conn, time_budget, inherited=()):  # pragma: no cover - runs in child processes
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    for other in inherited:  # other workers' pipe ends, inherited through fork: close, so EOF reaches them
+        other.close()
+    parent = os.getppid()
     while True:
         try:
+            if not conn.poll(1.0):
+                if os.getppid() != parent:  # the parent was killed: do not linger
+                    return
+                continue
             batch = conn.recv()
         except (EOFError, OSError):
             return
@@ -233,9 +269,10 @@ def _mp_context():
 
 
 class _Worker:
-    def __init__(self, ctx, time_budget):
+    def __init__(self, ctx, time_budget, others=()):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, time_budget), daemon=True)
+        inherited = [w.conn for w in others] if ctx.get_start_method() == "fork" else []
+        self.proc = ctx.Process(target=_worker_main, args=(child, time_budget, inherited), daemon=True)
         self.proc.start()
         child.close()
         self.batch: deque[tuple[int, Article, str | None]] = deque()
@@ -335,13 +372,15 @@ def _local_results(stream, *, workers, time_budget, scheduler=None, batch_size=N
     # Peek ahead: a small corpus (or workers=1) stays in this process.
     head: list = []
     n_todo = 0
+    exhausted = True
     if workers > 1:
         for entry in stream:
             head.append(entry)
             n_todo += entry[1] is None
-            if n_todo >= MIN_PARALLEL:
+            if n_todo >= MIN_PARALLEL or len(head) >= 4 * MIN_PARALLEL:
+                exhausted = False
                 break
-    if workers == 1 or n_todo < MIN_PARALLEL:
+    if workers == 1 or (exhausted and n_todo < MIN_PARALLEL):
         for item, res, key, _ in _chain(head, stream):
             if res is None:
                 res = analyze_one(item, time_budget)
@@ -360,9 +399,11 @@ def _chain(head, rest):
 def _pool_results(stream, workers, time_budget, batch_size):
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":  # import and load rules once, shared by every forked worker
-        analyze_one(Article(id="warm-up", text='Title\n"Yes," said Ann Lee.'), time_budget)
+        warm_up()
     hard = _hard_limit(time_budget)
-    pool: list[_Worker] = [_Worker(ctx, time_budget) for _ in range(workers)]
+    pool: list[_Worker] = []
+    for _ in range(workers):
+        pool.append(_Worker(ctx, time_budget, pool))
     done: dict[int, tuple] = {}  # seq -> (item, res, key, buf)
     meta: dict[int, tuple] = {}  # seq -> (item, key) for dispatched articles
     retry: deque[tuple[int, Article, str | None]] = deque()
@@ -432,6 +473,7 @@ def _pool_results(stream, workers, time_budget, batch_size):
                             w.since = time.monotonic()
                         continue
                     except (EOFError, OSError):
+                        w.proc.join(timeout=1)
                         reason = f"worker process died (exit code {w.proc.exitcode}) on this article"
                 elif hard and now - w.since > hard:
                     reason = f"time budget of {time_budget:g} s exceeded (worker stopped)"
@@ -446,7 +488,7 @@ def _pool_results(stream, workers, time_budget, batch_size):
                 retry.extendleft(reversed(w.batch))
                 w.batch.clear()
                 w.stop(kill=True)
-                pool[pool.index(w)] = _Worker(ctx, time_budget)
+                pool[pool.index(w)] = _Worker(ctx, time_budget, [x for x in pool if x is not w])
     finally:
         for w in pool:
             w.stop(kill=bool(w.batch))
@@ -504,9 +546,15 @@ def _dask_results(stream, *, workers, time_budget, scheduler=None, batch_size=No
         fill()
         while pending:
             entries, fut = pending.popleft()
-            bufs = iter(fut.result()) if fut is not None else iter(())
+            failed = None
+            try:
+                bufs = iter(fut.result()) if fut is not None else iter(())
+            except Exception as exc:  # e.g. KilledWorker: the batch is logged as skipped, the run goes on
+                failed, bufs = f"Dask task failed: {describe_error(exc)}", iter(())
             for item, res, key, _ in entries:
-                if res is None:
+                if res is None and failed:
+                    yield item, ("skipped", failed), key, None
+                elif res is None:
                     buf = next(bufs)
                     yield item, pickle.loads(buf), key, buf
                 else:
@@ -573,13 +621,25 @@ def rows_to_table(rows: list[dict[str, Any]], columns: list[str]) -> pa.Table:
         if keys not in shapes:
             shapes.add(keys)
             names.update(dict.fromkeys(keys))
-    arrays = [column_array([r.get(c) for r in rows]) for c in names]
-    return pa.table(arrays, names=list(names))
+    cols = list(names)
+    if len(cols) == 1:
+        values = [[r.get(cols[0]) for r in rows]]
+    else:
+        getter = operator.itemgetter(*cols)
+        try:  # every row has every column (the usual case): transpose in C
+            values = list(zip(*map(getter, rows))) if rows else [[] for _ in cols]
+        except KeyError:
+            values = [[r.get(c) for r in rows] for c in cols]
+    return pa.table([column_array(list(v)) for v in values], names=cols)
 
 
 def table_to_frame(table: pa.Table):
     """pandas DataFrame of an Arrow table, the same way Parquet files read back."""
     return table.to_pandas()
+
+
+#: Speaker columns the corpus-level step reads (see :meth:`TableSink.corpus_pass`).
+PASS_COLUMNS = ("article_id", "speaker_id", "voice_type", "voice_rule", "kind", "name")
 
 
 def corpus_pass():
@@ -609,6 +669,24 @@ def log_row(item: Article | Skip, status: str, payload: Any) -> dict[str, Any]:
         return {"source": item.source, "article_id": item.article_id, "status": "skipped", "reason": item.reason}
     return {"source": item.source, "article_id": item.id, "status": status,
             "reason": payload if status == "skipped" else ""}
+
+
+#: CSV copies: quotes only where needed, empty cells for missing values, ``\n`` line ends.
+try:
+    _CSV_OPTIONS = pacsv.WriteOptions(quoting_style="needed", quoting_header="needed")
+except TypeError:  # pyarrow < 17: the header is always quoted
+    _CSV_OPTIONS = pacsv.WriteOptions(quoting_style="needed")
+
+
+def _set_column(t: pa.Table, name: str, values: list) -> pa.Table:
+    i = t.column_names.index(name)
+    return t.set_column(i, name, column_array(values))
+
+
+def _read_part(part: Path, columns: list[str] | None = None) -> pa.Table:
+    with pa.memory_map(str(part), "r") as source:
+        table = pa.ipc.open_file(source).read_all()
+    return table.select(columns) if columns is not None else table
 
 
 class TableSink:
@@ -656,51 +734,88 @@ class TableSink:
 
     def _write_part(self, name: str, rows: list[dict[str, Any]], tag: str = "") -> None:
         table = rows_to_table(rows, self.columns[name])
+        self._track(name, table)
+        self._save_part(name, table, tag)
+
+    def _track(self, name: str, table: pa.Table) -> None:
         schema = self.schema[name]
         for f, col in zip(table.schema, table.columns):
             schema[f.name] = _unify(schema[f.name], f.type) if f.name in schema else f.type
             if col.null_count:
                 self.nulls[name].add(f.name)
-        part = self.tmp / f"{name}{tag}-{len(self.parts[name]):06d}.parquet"
-        pq.write_table(table, part, compression="snappy")
-        self.parts[name].append(part)
 
-    def _rewrite(self, name: str, batches: Iterator[list[dict[str, Any]]]) -> None:
-        old = self.parts[name]
-        self.parts[name], self.schema[name], self.nulls[name] = [], {}, set()
-        for rows in batches:
-            if rows:
-                self._write_part(name, rows, tag="-corpus")
-        for part in old:
-            part.unlink(missing_ok=True)
+    def _save_part(self, name: str, table: pa.Table, tag: str = "") -> None:
+        """Write a chunk as an Arrow IPC file (fast; only the final tables are Parquet)."""
+        part = self.tmp / f"{name}{tag}-{len(self.parts[name]):06d}.arrow"
+        with pa.OSFile(str(part), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        self.parts[name].append(part)
 
     def corpus_pass(self) -> None:
         """Corpus-level steps that need every article first (speaker voices propagated across articles).
 
-        Speakers are read whole (one row per speaker per article); quotes are rewritten part by part.
+        The propagation sees slim speaker rows (``PASS_COLUMNS``, strings shared), so
+        memory stays a few hundred bytes per speaker row; its changes are then patched
+        into the ``voice_type``/``voice_rule`` columns of the speakers and quotes parts.
         """
         post = corpus_pass()
         if post is None or not self.parts["speakers"]:
             return
-        speakers = [r for part in self.parts["speakers"] for r in pq.read_table(part).to_pylist()]
-        new_speakers, _ = post(speakers, None)
-        changed = {
-            (new.get("article_id"), new.get("speaker_id")): new.get("voice_type")
-            for old, new in zip(speakers, new_speakers) if old.get("voice_type") != new.get("voice_type")
-        }
-        if new_speakers != speakers:
-            self._rewrite("speakers", iter([new_speakers]))
-        if changed:
-            def quotes(parts):
-                for part in parts:
-                    rows = pq.read_table(part).to_pylist()
-                    for q in rows:
-                        k = (q.get("article_id"), q.get("speaker_id"))
-                        if k in changed:
-                            q["voice_type"] = changed[k]
-                    yield rows
+        intern: dict[str, str] = {}
+        slim: list[dict[str, Any]] = []
+        for part in self.parts["speakers"]:
+            t = _read_part(part)
+            t = t.select([c for c in PASS_COLUMNS if c in t.column_names])
+            for row in t.to_pylist():
+                slim.append({k: intern.setdefault(v, v) if isinstance(v, str) else v for k, v in row.items()})
+        new_rows, _ = post(slim, None)
+        key = ("voice_type", "voice_rule")
+        speaker_fix: dict[int, tuple] = {}
+        quote_fix: dict[tuple, Any] = {}
+        for i, (old, new) in enumerate(zip(slim, new_rows)):
+            if tuple(old.get(k) for k in key) != tuple(new.get(k) for k in key):
+                speaker_fix[i] = tuple(new.get(k) for k in key)
+                quote_fix[(new.get("article_id"), new.get("speaker_id"))] = new.get("voice_type")
+        del slim, new_rows, intern
+        if not speaker_fix:
+            return
+        offset = 0
+        tables = []
+        for part in self.parts["speakers"]:
+            t = _read_part(part)
+            hits = [(i - offset, speaker_fix[i]) for i in range(offset, offset + len(t)) if i in speaker_fix]
+            offset += len(t)
+            if hits:
+                for j, col in enumerate(key):
+                    values = t.column(col).to_pylist()
+                    for i, v in hits:
+                        values[i] = v[j]
+                    t = _set_column(t, col, values)
+            tables.append(t)
+        self._replace_parts("speakers", tables)
+        tables = []
+        for part in self.parts["quotes"]:
+            t = _read_part(part)
+            if len(t):
+                aids, sids = t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()
+                values = None
+                for i, k in enumerate(zip(aids, sids)):
+                    if k in quote_fix:
+                        values = values if values is not None else t.column("voice_type").to_pylist()
+                        values[i] = quote_fix[k]
+                if values is not None:
+                    t = _set_column(t, "voice_type", values)
+            tables.append(t)
+        self._replace_parts("quotes", tables)
 
-            self._rewrite("quotes", quotes(list(self.parts["quotes"])))
+    def _replace_parts(self, name: str, tables: list[pa.Table]) -> None:
+        old = self.parts[name]
+        self.parts[name], self.schema[name], self.nulls[name] = [], {}, set()
+        for t in tables:
+            self._track(name, t)
+            self._save_part(name, t, tag="-corpus")
+        for part in old:
+            part.unlink(missing_ok=True)
 
     def _final_schema(self, name: str) -> pa.Schema:
         fields = self.schema[name]
@@ -710,7 +825,7 @@ class TableSink:
 
     def _conformed(self, name: str, schema: pa.Schema) -> Iterator[pa.Table]:
         for part in self.parts[name]:
-            t = pq.read_table(part)
+            t = _read_part(part)
             cols = [
                 _conform(t.column(f.name).combine_chunks(), f.type) if f.name in t.column_names
                 else pa.nulls(len(t), f.type) for f in schema
@@ -747,17 +862,10 @@ class TableSink:
                         w.write_table(schema.empty_table())
                 targets.append(f"{name}.parquet")
             if self.csv:
-                with open(stage / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
-                    first = True
-                    # integer columns with gaps anywhere read as floats (as pandas reads the whole table)
-                    gaps = [i for i, f in enumerate(schema) if pa.types.is_int64(f.type) and f.name in self.nulls[name]]
+                with pa.OSFile(str(stage / f"{name}.csv"), "wb") as fh, \
+                        pacsv.CSVWriter(fh, schema, write_options=_CSV_OPTIONS) as writer:
                     for t in self._conformed(name, schema):
-                        for i in gaps:
-                            t = t.set_column(i, schema.field(i).name, t.column(i).cast(pa.float64()))
-                        table_to_frame(t).to_csv(fh, index=False, header=first, lineterminator="\n")
-                        first = False
-                    if first:
-                        table_to_frame(schema.empty_table()).to_csv(fh, index=False, lineterminator="\n")
+                        writer.write_table(t)
                 targets.append(f"{name}.csv")
             for target in targets:
                 _replace(stage / target, self.out / target)

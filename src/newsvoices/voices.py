@@ -291,17 +291,17 @@ def _is_person(row: dict) -> bool:
 
 
 def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
-                   min_agreement: float = 0.6) -> tuple[list[dict], list[dict] | None]:
+                   min_agreement: float = 0.5) -> tuple[list[dict], list[dict] | None]:
     """Fill uninformed voice types from the same speaker's other articles.
 
     A speaker id is corpus-wide (:mod:`newsvoices.identity`), so when "Jay Inslee" is
     introduced as "Washington Gov. Jay Inslee" in one article and only by name in
     another, the second article inherits the first's voice type. Only rows that no
-    informative rule classified (:data:`UNINFORMED_RULES`) change, and only when at
-    least ``min_agreement`` of the speaker's informative rows agree; their rule becomes
-    ``corpus:<rule>``. A person named by surname only ("Trump") takes the voice of
-    the full name with that surname that makes up at least 80% of the corpus's
-    full-name rows (``corpus-surname:<rule>``). Per-article anonymous sources (ids
+    informative rule classified (:data:`UNINFORMED_RULES`) change, and only when one
+    voice has a clear plurality of at least ``min_agreement`` of the speaker's informative rows; their rule becomes
+    ``corpus:<rule>``. A person named by surname only ("Grassley") takes the voice
+    that at least 75% of the corpus's full-name rows with that surname agree on
+    (``corpus-surname:<rule>``). Per-article anonymous sources (ids
     with ``#``) never change.
 
     Args:
@@ -323,21 +323,29 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
         per_voice: Counter = Counter()
         for (v, _), n in votes[sid].items():
             per_voice[v] += n
-        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if n / sum(per_voice.values()) >= min_agreement:
+        ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
+        voice, n = ranked[0]
+        clear = len(ranked) == 1 or n > ranked[1][1]
+        if clear and n / sum(per_voice.values()) >= min_agreement:
             rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
             fill[sid] = (voice, f"corpus:{rule}")
-    # a person named by surname only ("Trump") -> the full name that dominates the corpus
+    # a person named by surname only ("Grassley"): the voice that the corpus's full names
+    # with this surname agree on ("Chuck Grassley", "Charles Grassley")
     by_surname: dict[str, Counter] = defaultdict(Counter)
     for r in speakers:
         sid = r.get("speaker_id")
         if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
-            by_surname[sid.rsplit("-", 1)[1]][sid] += 1
+            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
+            by_surname[sid.rsplit("-", 1)[1]][voice] += 1
     surname_fill: dict[str, tuple[str, str]] = {}
-    for surname, ids in sorted(by_surname.items()):
-        (top, n), total = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[0], sum(ids.values())
-        if top in fill and n / total >= 0.8:
-            surname_fill[surname] = (fill[top][0], fill[top][1].replace("corpus:", "corpus-surname:", 1))
+    for surname, cnt in sorted(by_surname.items()):
+        per_voice: Counter = Counter()
+        for (v, _), n in cnt.items():
+            per_voice[v] += n
+        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if voice != "other" and n / sum(per_voice.values()) >= 0.75:
+            rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
+            surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
     changed: dict[tuple[str, str], str] = {}
     new_sp = []
     for r in speakers:
@@ -360,7 +368,7 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
     return new_sp, new_q
 
 
-def propagate(speakers, quotes=None, min_agreement: float = 0.6):
+def propagate(speakers, quotes=None, min_agreement: float = 0.5):
     """:func:`propagate_rows` for DataFrames: returns new ``(speakers, quotes)`` tables."""
     import pandas as pd
 
@@ -376,6 +384,27 @@ _CTX_AFTER = re.compile(r"\s*(?:\(([^()\n]{1,40})\)|,\s*((?:[RDI]|Rep|Dem|Lab|Co
 _ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.K|St|Lt|Gen|Gov|Sen|Rep|Sgt|Capt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Atty|Dist|Cmdr|Adm|Maj|Cpl|Pvt|Pres)$")
 
 
+def _appositive(text: str, end: int) -> str | None:
+    """``", a spokeswoman for U.S. Immigration and Customs Enforcement,"`` after a name:
+    the words up to the next clause mark (a full stop after an abbreviation such as
+    "U.S." does not end it)."""
+    m = re.match(r",\s+", text[end:end + 3])
+    if not m:
+        return None
+    start = pos = end + m.end()
+    limit = min(len(text), start + 200)
+    while pos < limit:
+        c = text[pos]
+        if c in ',;:"“”\n(':
+            break
+        if c == "." and (pos + 1 >= len(text) or text[pos + 1].isspace()):
+            if not _ABBREV_END.search(text[start:pos]):
+                break
+        pos += 1
+    seg = text[start:pos].strip()
+    return seg if len(seg) >= 3 else None
+
+
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
     """The words that introduce a name mention: the mention itself, the words right
     before it (stopping at punctuation or a stop word of the codebook's ``context``)
@@ -387,6 +416,10 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         'Homeland Security Secretary Janet Napolitano'
         >>> t = "Sen. Marco Rubio (R-Fla.) said"; name_context(t, 5, 16)
         'Sen. Marco Rubio ; R-Fla.'
+        >>> t = "said John Sandweg, who served as acting ICE director in 2014."; name_context(t, 5, 17)
+        'John Sandweg ; who served as acting ICE director in 2014'
+        >>> t = "said Jo Doe, a spokeswoman for U.S. Immigration and Customs Enforcement."; name_context(t, 5, 11)
+        'Jo Doe ; a spokeswoman for U.S. Immigration and Customs Enforcement'
     """
     cb = codebook or load_codebook()
     lo = max(0, start - 120)
@@ -409,4 +442,8 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     m = _CTX_AFTER.match(text, end)
     if m:
         parts.append((m.group(1) or m.group(2)).strip())
+    else:
+        app = _appositive(text, end)
+        if app and any(c.islower() for c in app) and len(app.split()) <= 25:
+            parts.append(app)
     return " ; ".join(parts)
