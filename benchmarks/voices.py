@@ -29,7 +29,8 @@ import pandas as pd
 
 from newsvoices import measures
 from newsvoices.config import SHARED_DIR
-from newsvoices.voices import VOICE_TYPES
+from newsvoices.extract import Entity
+from newsvoices.voices import VOICE_TYPES, classify
 
 HERE = Path(__file__).resolve().parent
 CORPUS = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime" / "articles.jsonl"
@@ -61,13 +62,14 @@ def cmd_analyze(args) -> int:
     return 0
 
 
-def draw_sample(speakers: pd.DataFrame, n: int = 100, seed: int = 0) -> pd.DataFrame:
+def draw_sample(speakers: pd.DataFrame, n: int = 100, seed: int = 0, exclude=()) -> pd.DataFrame:
     """``n`` distinct quoted speakers (one row per speaker id), drawn uniformly with a fixed seed.
 
     A speaker quoted in several articles is drawn once, with the entity fields of its first
     article (in table order); the draw is over speakers, not over their quotes.
     """
-    s = speakers[speakers["n_quotes"] > 0].drop_duplicates("speaker_id").sort_values("speaker_id")
+    s = speakers[(speakers["n_quotes"] > 0) & ~speakers["speaker_id"].isin(set(exclude))]
+    s = s.drop_duplicates("speaker_id").sort_values("speaker_id")
     return s.sample(min(n, len(s)), random_state=seed).reset_index(drop=True)
 
 
@@ -78,7 +80,10 @@ def cmd_sample(args) -> int:
         print(f"no tables in {args.tables}: run `python benchmarks/voices.py analyze` first")
         return 1
     sp = pd.read_parquet(Path(args.tables) / "speakers.parquet")
-    s = draw_sample(sp, args.n, args.seed)
+    exclude = []
+    for f in args.exclude or []:
+        exclude += list(pd.read_csv(f)["speaker_id"])
+    s = draw_sample(sp, args.n, args.seed, exclude)
     out = pd.DataFrame({
         "article_id": s["article_id"], "speaker_id": s["speaker_id"], "name": s["name"], "kind": s["kind"],
         "description": s["description"].fillna("").str.slice(0, 60),
@@ -90,11 +95,23 @@ def cmd_sample(args) -> int:
     return 0
 
 
+def _reclassify(r) -> str:
+    """The current codebook's voice for an audited speaker that a new run no longer has
+    (the extractor changed): classified from the audit file's own fields."""
+    def val(x):
+        return x if isinstance(x, str) and x else None
+
+    ent = Entity("e", r.name, kind=val(r.kind) or "person", description=val(r.description),
+                 organisation=val(r.organisation))
+    return classify(ent)[0]
+
+
 def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> dict:
     """Accuracy of the predicted voice types on a judged audit table.
 
     With ``speakers`` (the tables of a fresh run), the prediction is the voice that run gave
-    the speaker in the same article, so codebook edits are re-scored on the same speakers;
+    the speaker in the same article, so codebook edits are re-scored on the same speakers
+    (a speaker the new run no longer finds is classified from the audit file's fields);
     otherwise the ``predicted`` column of the audit file is used.
     """
     bad = sorted(set(audit["judged"].dropna()) - set(VOICE_TYPES))
@@ -106,7 +123,8 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
         cur = speakers.drop_duplicates(["article_id", "speaker_id"]).set_index(["article_id", "speaker_id"])["voice_type"]
         key = pd.MultiIndex.from_frame(a[["article_id", "speaker_id"]])
         found = cur.reindex(key).to_numpy()
-        a["current"] = [c if isinstance(c, str) else p for c, p in zip(found, a["predicted"])]
+        a["current"] = [c if isinstance(c, str) else _reclassify(r) for c, r in zip(found, a.itertuples(index=False))]
+        a["in_tables"] = [isinstance(c, str) for c in found]
     wrong = a[a["current"] != a["judged"]]
     return {"n": len(a), "accuracy": float((a["current"] == a["judged"]).mean()) if len(a) else float("nan"),
             "wrong": wrong[["name", "description", "current", "judged", "note"]]}
@@ -119,7 +137,7 @@ def cmd_score(args) -> int:
         sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
         res = score_audit(audit, sp)
         print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
-              f"{res['accuracy']:.1%} right on {res['n']} speakers")
+              f"{res['accuracy']:.1%} right on {res['n']} speakers ({Path(args.audit).name})")
         if len(res["wrong"]):
             print(res["wrong"].to_string(index=False))
     else:
@@ -160,6 +178,7 @@ def main(argv=None) -> int:
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", default=str(DRAFT))
+    p.add_argument("--exclude", action="append", help="audit file whose speakers are left out (repeatable)")
     p = sub.add_parser("score")
     p.add_argument("--tables", default=str(TABLES))
     p.add_argument("--audit", default=str(AUDIT))
