@@ -990,7 +990,7 @@ class ReportContext:
         scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")  # measurements, not builders
                          if not p.name.startswith(("_", "build_", "train_"))) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
-            body = html_table(pd.DataFrame(rows), caption="Measured accuracy (benchmarks/results/ and data/validity/)", max_rows=60)
+            body = html_table(pd.DataFrame(rows), caption="Measured accuracy, as last run (benchmarks/results/)", max_rows=60)
         else:
             body = note("No measured figures are stored with this copy of newsvoices (benchmarks/results/ is empty). "
                         "Run the benchmark scripts to produce them; until then, treat every figure in this report "
