@@ -95,6 +95,7 @@ _QUANTIFIERS = frozenset("percent % majority minority half third quarter most ma
                           "one two three four five six seven eight nine ten dozen dozens hundreds thousands "
                           "millions number plurality share".split())
 _SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
+_MAX_SENTENCE = 600  # characters looked at on either side of a cue (keeps run-on "sentences" linear)
 _MORE = object()  # sentinel: the token window was too short
 
 
@@ -648,6 +649,7 @@ class Parser:
 
     def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
         """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
+        hi = min(hi, j + _MAX_SENTENCE)
         send = hi
         for m in _SENT_PUNCT_RE.finditer(text, j, hi):
             if m.group() == "." and self._sentence_break(text[max(j, m.start() - 12):m.start() + 1]) is False:
@@ -812,8 +814,8 @@ class Parser:
             if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
-            s_start = sent_ends[k - 1] if k > 0 else lo
-            s_end = sent_ends[k] if k < len(sent_ends) else hi
+            s_start = max(sent_ends[k - 1] if k > 0 else lo, cs - _MAX_SENTENCE)
+            s_end = min(sent_ends[k] if k < len(sent_ends) else hi, ce + _MAX_SENTENCE)
             # the clause: after the last ";" or ":" before the cue, up to the next one after it
             for sep in (";", ":"):
                 j = text.rfind(sep, s_start, cs)

@@ -42,7 +42,7 @@ def _lines(name: str, directory: Path | None = None) -> list[str]:
 def _verb_forms(name: str, directory: Path | None) -> dict[str, str]:
     forms: dict[str, str] = {}
     for line in _lines(name, directory):
-        words = line.lower().split()
+        words = [w.replace("_", " ") for w in line.lower().split()]
         for w in words:
             forms.setdefault(w, words[0])
     return forms
