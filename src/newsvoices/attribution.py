@@ -389,8 +389,7 @@ class Parser:
                 break
         head = bw[-1]
         head_l = blw[-1]
-        if role is not None and not (self._is_cap(head) and role_k == 0 and not det and len(bw) == 1
-                                     and False):
+        if role is not None and not (self._is_cap(head) and head in self.org_words):
             before = body[:role_k]
             owner = None
             org = None
@@ -443,6 +442,10 @@ class Parser:
             pre = body[:j] + pre
             description = None
             owner = None
+            if det == "the" and not pre and len(name_toks) == 1 and name_toks[0][2] not in self.org_words \
+                    and t0 == 0:
+                # "the Tories", "the Democrats": a group, not a person
+                return NP(s, e, text[s:e], "role", role=name.lower(), determiner=det, plural=name.endswith("s"))
             if pre:
                 desc = text[pre[0][0]:pre[-1][1]]
                 if pre[-1][2].endswith(("\u2019s", "'s")) and len(pre) == 1:

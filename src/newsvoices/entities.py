@@ -238,6 +238,8 @@ class NameFinder:
             kind = "acronym"
         elif len(words) == 1:
             kind = "single"
+        elif name in self.lex.places or " ".join(words[-2:]) in self.lex.places:
+            kind = "place"
         elif 2 <= len(words) <= 4 and not after_the and all(w[:1].isupper() for w in words) \
                 and not any(w in self.non_names for w in words) and not title_case:
             kind = "person"

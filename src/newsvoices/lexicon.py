@@ -71,6 +71,7 @@ class Lexicon:
         source_nouns: lower-case nouns that can be a source ("report", "study").
         stance_verbs: inflected form -> lemma, verbs of stance or intention (reported speech only).
         verb_frames: lemma -> complements that carry the reported content (see verb_frames.tsv).
+        places: multi-word place names that are not people ("Las Vegas").
     """
 
     speech_verbs: dict[str, str]
@@ -89,6 +90,7 @@ class Lexicon:
     speech_nouns: tuple[str, ...]
     source_nouns: frozenset[str]
     stance_verbs: dict[str, str] = field(default_factory=dict)
+    places: frozenset[str] = field(default=frozenset())
     verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
@@ -152,6 +154,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         speech_nouns=tuple(w.lower() for w in _lines("speech_nouns.txt", d)),
         source_nouns=frozenset(w.lower() for w in _lines("source_nouns.txt", d)),
         stance_verbs=_verb_forms("stance_verbs.txt", d),
+        places=frozenset(_lines("places.txt", d)),
         verb_frames=frames,
         role_words=frozenset(role_words),
     )
