@@ -832,6 +832,22 @@ class Parser:
             out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
         return out
 
+    def headline_speech(self, text: str, lo: int, hi: int, is_headline: bool) -> Reported | None:
+        """A headline "Jane Doe: Taxes must rise" -> reported speech of Jane Doe."""
+        if not is_headline or hi - lo > 250:
+            return None
+        colon = text.find(":", lo, min(hi, lo + 60))
+        if colon < 0 or colon + 2 >= hi:
+            return None
+        np = self.np_before(text, lo, colon)
+        if np is None or np.kind not in ("name", "role") or text[lo:np.start].strip():
+            return None
+        att = Attribution(":", colon, colon + 1, np, "pre")
+        e = hi
+        while e > colon and text[e - 1] in " .\u00a0":
+            e -= 1
+        return self._make(text, colon + 1, e, att)
+
     def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
         """The subject at the start of a clause, after an introductory phrase ending in a comma."""
         np = self.np_after(text, s_start, hi)

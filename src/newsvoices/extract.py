@@ -409,6 +409,13 @@ def extract(article: Article) -> Extraction:
                 # quotation): readers and scorers would take it for a direct quote; left out
                 continue
             reported.append(r)
+    # headline convention "Name: what they said" (first paragraph, or any headline-style one)
+    for pi, (lo, hi) in enumerate(paras[:3]):
+        r = parser.headline_speech(text, lo, hi, pi == 0 or _is_title_case(text[lo:hi]))
+        if r is not None and not in_quote(r.start):
+            k = bisect.bisect_left(dq_starts, r.start)
+            if not (k < len(dq) and dq[k][0] < r.end) and not (k > 0 and dq[k - 1][1] > r.start):
+                reported.append(r)
     reported.sort(key=lambda r: (r.start, r.end))
     kept_rep = []
     last_end = -1
