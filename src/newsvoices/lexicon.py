@@ -91,6 +91,7 @@ class Lexicon:
     source_nouns: frozenset[str]
     stance_verbs: dict[str, str] = field(default_factory=dict)
     places: frozenset[str] = field(default=frozenset())
+    non_person_heads: frozenset[str] = field(default=frozenset())
     verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
@@ -155,6 +156,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         source_nouns=frozenset(w.lower() for w in _lines("source_nouns.txt", d)),
         stance_verbs=_verb_forms("stance_verbs.txt", d),
         places=frozenset(_lines("places.txt", d)),
+        non_person_heads=frozenset(_lines("non_person_heads.txt", d)),
         verb_frames=frames,
         role_words=frozenset(role_words),
     )
