@@ -752,6 +752,9 @@ class Parser:
                 comma = text.find(",", j, min(hi, j + 60))
                 if comma > 0:
                     np = self.np_after(text, comma + 1, hi)
+            if np is not None and np.kind == "name" and " " not in np.text.strip() \
+                    and _lower_occurs(text, np.text.strip().lower()):
+                np = None  # "Outrage and fury ...": a common noun opening the sentence, not a name
             if np is not None and np.kind in ("name", "pronoun", "role"):
                 after = text[np.end:np.end + 60]
                 m = cues[-1] if cues else None
@@ -1071,6 +1074,17 @@ def _clause_end(text: str, s: int, e: int) -> int:
         if j >= 0:
             best = j
     return best
+
+
+def _lower_occurs(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case) occurs in ``text`` as a whole word."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _sentence_opener_ok(lead: str) -> bool:
