@@ -415,6 +415,9 @@ class Parser:
         if det and self.det.get(det) == "indefinite" and self._is_cap(head):
             # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
+        if len(body) == 1 and (head_l in _QUANTIFIERS or head_l in ("others", "both", "all", "many", "most", "some")):
+            # "Most said ...", "Others said ...": a group
+            return NP(s, e, text[s:e], "role", role=head_l, plural=True)
         if self._is_cap(head) and head_l not in self.closed:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
@@ -489,7 +492,7 @@ class Parser:
             return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
                       organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
         if not det and head.isalpha() and head.islower() and len(head) > 3 and head.endswith("s") \
-                and not head.endswith("ss") and head_l not in self.func and len(body) <= 4:
+                and not head.endswith("ss") and head_l not in self.func and 2 <= len(body) <= 4:
             # "security specialists say", "local party leaders say": a group
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
             return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not self._is_cap(t[2])),
