@@ -133,8 +133,10 @@ def main() -> None:
                   f"seed words) and keyword statistics over the {len(texts)} SemEval-2023 Task 3 English training "
                   "articles (log-odds with informative Dirichlet prior; thresholds by 5-fold CV). "
                   "Score = sum(weight * (1 + ln count)) / sqrt(words); a frame is returned when its score >= threshold; "
-                  "the best frame is always returned when any keyword occurs. Provenance: data/README.md."),
+                  "the best frame is always returned when any keyword occurs; at most max_frames frames and one "
+                  "per words_per_frame words. Provenance: data/README.md."),
         "max_frames": 6,
+        "words_per_frame": 50,
         "frames": {f: {"definition": spec["frames"][f]["definition"], "threshold": round(thr[f], 3),
                        "keywords": kw[f]} for f in frames.FRAMES},
     }

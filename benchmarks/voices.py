@@ -10,11 +10,14 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    ``judged`` (the voice type the codebook's definitions call for, reading the speaker's context)
    and saves it as ``benchmarks/voice_audit.csv``. Names and short descriptions only, never
    article text.
-3. ``python benchmarks/voices.py score`` prints
+   ``python benchmarks/voices.py sample --seed 1 --exclude benchmarks/voice_audit.csv`` drew the
+   second, held-out sample (``benchmarks/voice_audit_heldout.csv``).
+3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
    * the share of directly quoted words whose voice is ``other`` (and unattributed) in the tables;
-   * left/center/right official share with 95% bootstrap intervals.
+   * left/center/right official share with 95% bootstrap intervals;
+   with ``--write`` it stores them in ``benchmarks/results/voices.json`` (quoted by the reports).
 
 Skips with a message when the corpus is absent.
 """
@@ -29,12 +32,14 @@ import pandas as pd
 
 from newsvoices import measures
 from newsvoices.config import SHARED_DIR
-from newsvoices.voices import VOICE_TYPES
+from newsvoices.extract import Entity
+from newsvoices.voices import VOICE_TYPES, classify
 
 HERE = Path(__file__).resolve().parent
 CORPUS = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime" / "articles.jsonl"
 TABLES = HERE / "out" / "allsides"
 AUDIT = HERE / "voice_audit.csv"
+HELDOUT = HERE / "voice_audit_heldout.csv"
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -61,13 +66,14 @@ def cmd_analyze(args) -> int:
     return 0
 
 
-def draw_sample(speakers: pd.DataFrame, n: int = 100, seed: int = 0) -> pd.DataFrame:
+def draw_sample(speakers: pd.DataFrame, n: int = 100, seed: int = 0, exclude=()) -> pd.DataFrame:
     """``n`` distinct quoted speakers (one row per speaker id), drawn uniformly with a fixed seed.
 
     A speaker quoted in several articles is drawn once, with the entity fields of its first
     article (in table order); the draw is over speakers, not over their quotes.
     """
-    s = speakers[speakers["n_quotes"] > 0].drop_duplicates("speaker_id").sort_values("speaker_id")
+    s = speakers[(speakers["n_quotes"] > 0) & ~speakers["speaker_id"].isin(set(exclude))]
+    s = s.drop_duplicates("speaker_id").sort_values("speaker_id")
     return s.sample(min(n, len(s)), random_state=seed).reset_index(drop=True)
 
 
@@ -78,7 +84,10 @@ def cmd_sample(args) -> int:
         print(f"no tables in {args.tables}: run `python benchmarks/voices.py analyze` first")
         return 1
     sp = pd.read_parquet(Path(args.tables) / "speakers.parquet")
-    s = draw_sample(sp, args.n, args.seed)
+    exclude = []
+    for f in args.exclude or []:
+        exclude += list(pd.read_csv(f)["speaker_id"])
+    s = draw_sample(sp, args.n, args.seed, exclude)
     out = pd.DataFrame({
         "article_id": s["article_id"], "speaker_id": s["speaker_id"], "name": s["name"], "kind": s["kind"],
         "description": s["description"].fillna("").str.slice(0, 60),
@@ -90,11 +99,23 @@ def cmd_sample(args) -> int:
     return 0
 
 
+def _reclassify(r) -> str:
+    """The current codebook's voice for an audited speaker that a new run no longer has
+    (the extractor changed): classified from the audit file's own fields."""
+    def val(x):
+        return x if isinstance(x, str) and x else None
+
+    ent = Entity("e", r.name, kind=val(r.kind) or "person", description=val(r.description),
+                 organisation=val(r.organisation))
+    return classify(ent)[0]
+
+
 def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> dict:
     """Accuracy of the predicted voice types on a judged audit table.
 
     With ``speakers`` (the tables of a fresh run), the prediction is the voice that run gave
-    the speaker in the same article, so codebook edits are re-scored on the same speakers;
+    the speaker in the same article, so codebook edits are re-scored on the same speakers
+    (a speaker the new run no longer finds is classified from the audit file's fields);
     otherwise the ``predicted`` column of the audit file is used.
     """
     bad = sorted(set(audit["judged"].dropna()) - set(VOICE_TYPES))
@@ -106,7 +127,8 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
         cur = speakers.drop_duplicates(["article_id", "speaker_id"]).set_index(["article_id", "speaker_id"])["voice_type"]
         key = pd.MultiIndex.from_frame(a[["article_id", "speaker_id"]])
         found = cur.reindex(key).to_numpy()
-        a["current"] = [c if isinstance(c, str) else p for c, p in zip(found, a["predicted"])]
+        a["current"] = [c if isinstance(c, str) else _reclassify(r) for c, r in zip(found, a.itertuples(index=False))]
+        a["in_tables"] = [isinstance(c, str) for c in found]
     wrong = a[a["current"] != a["judged"]]
     return {"n": len(a), "accuracy": float((a["current"] == a["judged"]).mean()) if len(a) else float("nan"),
             "wrong": wrong[["name", "description", "current", "judged", "note"]]}
@@ -114,16 +136,19 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
 
 def cmd_score(args) -> int:
     tables = Path(args.tables)
-    if Path(args.audit).is_file():
-        audit = pd.read_csv(args.audit, keep_default_na=False, na_values=[""])
-        sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
+    metrics: dict = {}
+    sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
+    for audit_path in args.audit or [str(AUDIT), str(HELDOUT)]:
+        if not Path(audit_path).is_file():
+            print(f"no audit file {audit_path}")
+            continue
+        audit = pd.read_csv(audit_path, keep_default_na=False, na_values=[""])
         res = score_audit(audit, sp)
         print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
-              f"{res['accuracy']:.1%} right on {res['n']} speakers")
-        if len(res["wrong"]):
+              f"{res['accuracy']:.1%} right on {res['n']} speakers ({Path(audit_path).name})")
+        metrics[f"accuracy.{Path(audit_path).stem}"] = round(res["accuracy"], 3)
+        if len(res["wrong"]) and args.show_errors:
             print(res["wrong"].to_string(index=False))
-    else:
-        print(f"no audit file {args.audit}")
     if not (tables / "quotes.parquet").is_file():
         if _need_corpus():
             print(f"no tables in {tables}: run `python benchmarks/voices.py analyze` first")
@@ -136,6 +161,7 @@ def cmd_score(args) -> int:
     unatt = d.loc[d["voice_type"].isna(), "n_words"].sum()
     print(f"directly quoted words: {total:,}; voice 'other' {other / total:.1%}; unattributed {unatt / total:.1%}; "
           f"together {(other + unatt) / total:.1%}")
+    metrics.update({"other_share": round(other / total, 3), "unattributed_share": round(unatt / total, 3)})
     group = "bias_text" if "bias_text" in a.columns else "outlet"
     m = measures.article_measures(q, a)
     off = measures.bootstrap_official(m, by=group, n_boot=1000, seed=0)
@@ -143,8 +169,23 @@ def cmd_score(args) -> int:
         print(f"{getattr(r, group)}: official share of quoted words {r.official_share:.1%} "
               f"[{r.official_share_low:.1%}, {r.official_share_high:.1%}]; articles quoting an official "
               f"{r.has_official:.1%} [{r.has_official_low:.1%}, {r.has_official_high:.1%}] (n={r.articles})")
+        for stat in ("official_share", "has_official"):
+            for suffix in ("", "_low", "_high"):
+                metrics[f"{stat}{suffix}.{getattr(r, group)}"] = round(float(getattr(r, stat + suffix)), 3)
     shares = measures.bootstrap_shares(q, a, by=group, n_boot=1000, seed=0)
     print(shares.pivot_table(index="voice_type", columns=group, values="share").round(3).to_string())
+    if args.write:
+        from newsvoices.report import write_benchmark_result
+
+        out = write_benchmark_result(
+            "voices", metrics, command="python benchmarks/voices.py analyze && python benchmarks/voices.py score --write",
+            dataset="allsides-abp-immigration-crime (2,774 articles)",
+            split="voice_audit: 100 random speakers (seed 0), used while improving the codebook (57% before); "
+                  "voice_audit_heldout: 100 more (seed 1), 65% when first judged, then one round of general "
+                  "rules written after seeing its errors",
+            notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
+                  "official share CIs: 1,000 bootstrap resamples of articles within each AllSides rating")
+        print(f"wrote {out}")
     return 0
 
 
@@ -160,9 +201,12 @@ def main(argv=None) -> int:
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", default=str(DRAFT))
+    p.add_argument("--exclude", action="append", help="audit file whose speakers are left out (repeatable)")
     p = sub.add_parser("score")
     p.add_argument("--tables", default=str(TABLES))
-    p.add_argument("--audit", default=str(AUDIT))
+    p.add_argument("--audit", action="append", help="audit file(s) to score (default: both audits)")
+    p.add_argument("--show-errors", action="store_true", help="list the speakers the codebook gets wrong")
+    p.add_argument("--write", action="store_true", help="store the numbers in benchmarks/results/voices.json")
     args = ap.parse_args(argv)
     return {"analyze": cmd_analyze, "sample": cmd_sample, "score": cmd_score}[args.cmd](args)
 

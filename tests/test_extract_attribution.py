@@ -195,3 +195,13 @@ def test_entity_kinds_and_mention_kinds_are_from_the_vocabulary():
         assert e.kind in ("person", "organisation", "anonymous", "group")
     for m in ex.mentions:
         assert m.kind in ("name", "surname", "pronoun", "role", "nominal")
+
+
+def test_places_groups_and_capitalised_organisations():
+    ex = run("The casino in Las Vegas opened on Friday. The Harbour Executive said the rules would "
+             "change next year. The Greens said the plan should be scrapped entirely.")
+    kinds = {e.name: e.kind for e in ex.entities}
+    assert "Las Vegas" not in kinds
+    assert kinds.get("Harbour Executive") == "organisation"
+    greens = [q for q in ex.quotes if q.kind == "indirect" and "scrapped" in q.text]
+    assert greens and ex.entity(greens[0].entity).kind == "group"

@@ -71,3 +71,10 @@ def test_quotes_table_has_frames_column(seed_result):
     assert q["frames"].map(lambda s: isinstance(s, str)).all()
     named = {f for s in q["frames"] for f in s.split(";") if f}
     assert named and named <= set(frames.FRAMES)
+
+
+def test_one_sentence_gets_one_frame_long_text_may_get_more():
+    sent = "Police arrested the suspect after the court ruled on the law and voters protested."
+    assert len(frames.classify([sent])[0]) == 1
+    long = " ".join([sent, "The economy and taxes and budget costs rose.", "Hospitals and doctors warned of disease."] * 12)
+    assert len(frames.classify([long])[0]) > 1

@@ -98,6 +98,7 @@ def test_editable_codebook(tmp_path):
     ("rules:\n  - id: a\n    voice: expert\n    kind: [robot]\n", "unknown kind"),
     ("rules:\n  - id: a\n    voice: expert\n  - id: a\n    voice: expert\n", "duplicate id"),
     ("nothing: here\n", "'rules' list"),
+    ("rules:\n  - id: a\n    voice: expert\n    voice: legal\n", "duplicate key 'voice'"),
 ])
 def test_bad_codebook_names_file_and_rule(tmp_path, text, message):
     path = tmp_path / "bad.yml"
@@ -180,3 +181,22 @@ def test_propagate_fills_only_uninformed_rows():
 
     df_sp, df_q = voices.propagate(pd.DataFrame(sp), pd.DataFrame(qs))
     assert df_sp["voice_type"].tolist() == [r["voice_type"] for r in new_sp] and df_q["voice_type"].tolist()[0] == "official"
+
+
+def test_name_context_reads_how_a_name_is_introduced():
+    t = "On Monday, Homeland Security Secretary Janet Napolitano said so."
+    s = t.index("Janet")
+    assert voices.name_context(t, s, s + 16) == "Homeland Security Secretary Janet Napolitano"
+    t = "FBI agents arrested Robert Durst on Saturday."
+    s = t.index("Robert")
+    assert voices.name_context(t, s, s + 12) == "Robert Durst"  # a verb stops the scan
+    t = "said Jo Doe, a spokeswoman for U.S. Immigration and Customs Enforcement. Next."
+    ctx = voices.name_context(t, 5, 11)
+    assert ctx.endswith("Immigration and Customs Enforcement")
+    assert voices.classify(E("Jo Doe"), contexts=[ctx]) == ("official", "org-government-us@mention")
+    t = "Rosie Barron, 50, wept."
+    assert voices.classify(E("Rosie Barron"), contexts=[voices.name_context(t, 0, 12)])[0] == "public"
+    # contexts vote; role mentions only when no context decides
+    ctxs = ["President Trump", "California judge barred Trump", "Mr. Trump"]
+    assert voices.classify(E("Donald Trump"), contexts=ctxs, roles=["the judge"])[0] == "official"
+    assert voices.classify(E("Jess Phillips"), roles=["the Labour MP"])[0] == "politician"

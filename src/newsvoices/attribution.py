@@ -95,6 +95,7 @@ _QUANTIFIERS = frozenset("percent % majority minority half third quarter most ma
                           "one two three four five six seven eight nine ten dozen dozens hundreds thousands "
                           "millions number plurality share".split())
 _SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
+_MAX_SENTENCE = 600  # characters looked at on either side of a cue (keeps run-on "sentences" linear)
 _MORE = object()  # sentinel: the token window was too short
 
 
@@ -388,8 +389,7 @@ class Parser:
                 break
         head = bw[-1]
         head_l = blw[-1]
-        if role is not None and not (self._is_cap(head) and role_k == 0 and not det and len(bw) == 1
-                                     and False):
+        if role is not None and not (self._is_cap(head) and head in self.org_words):
             before = body[:role_k]
             owner = None
             org = None
@@ -415,6 +415,9 @@ class Parser:
         if det and self.det.get(det) == "indefinite" and self._is_cap(head):
             # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
+        if len(body) == 1 and (head_l in _QUANTIFIERS or head_l in ("others", "both", "all", "many", "most", "some")):
+            # "Most said ...", "Others said ...": a group
+            return NP(s, e, text[s:e], "role", role=head_l, plural=True)
         if self._is_cap(head) and head_l not in self.closed:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
@@ -442,6 +445,10 @@ class Parser:
             pre = body[:j] + pre
             description = None
             owner = None
+            if det == "the" and not pre and len(name_toks) == 1 and name_toks[0][2] not in self.org_words \
+                    and t0 == 0:
+                # "the Tories", "the Democrats": a group, not a person
+                return NP(s, e, text[s:e], "role", role=name.lower(), determiner=det, plural=name.endswith("s"))
             if pre:
                 desc = text[pre[0][0]:pre[-1][1]]
                 if pre[-1][2].endswith(("\u2019s", "'s")) and len(pre) == 1:
@@ -485,7 +492,7 @@ class Parser:
             return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
                       organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
         if not det and head.isalpha() and head.islower() and len(head) > 3 and head.endswith("s") \
-                and not head.endswith("ss") and head_l not in self.func and len(body) <= 4:
+                and not head.endswith("ss") and head_l not in self.func and 2 <= len(body) <= 4:
             # "security specialists say", "local party leaders say": a group
             caps = [t for t in body[:-1] if self._is_cap(t[2])]
             return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not self._is_cap(t[2])),
@@ -648,6 +655,7 @@ class Parser:
 
     def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
         """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
+        hi = min(hi, j + _MAX_SENTENCE)
         send = hi
         for m in _SENT_PUNCT_RE.finditer(text, j, hi):
             if m.group() == "." and self._sentence_break(text[max(j, m.start() - 12):m.start() + 1]) is False:
@@ -747,6 +755,9 @@ class Parser:
                 comma = text.find(",", j, min(hi, j + 60))
                 if comma > 0:
                     np = self.np_after(text, comma + 1, hi)
+            if np is not None and np.kind == "name" and " " not in np.text.strip() \
+                    and _lower_occurs(text, np.text.strip().lower()):
+                np = None  # "Outrage and fury ...": a common noun opening the sentence, not a name
             if np is not None and np.kind in ("name", "pronoun", "role"):
                 after = text[np.end:np.end + 60]
                 m = cues[-1] if cues else None
@@ -812,12 +823,8 @@ class Parser:
             if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
-            s_start = sent_ends[k - 1] if k > 0 else lo
-            s_end = sent_ends[k] if k < len(sent_ends) else hi
-            # a clause stands within a bounded distance of its cue: keeps run-on "sentences"
-            # (pathological or unpunctuated text) linear instead of quadratic
-            s_start = max(s_start, cs - _MAX_CLAUSE_LOOKBACK)
-            s_end = min(s_end, ce + _MAX_CLAUSE_LOOKAHEAD)
+            s_start = max(sent_ends[k - 1] if k > 0 else lo, cs - _MAX_SENTENCE)
+            s_end = min(sent_ends[k] if k < len(sent_ends) else hi, ce + _MAX_SENTENCE)
             # the clause: after the last ";" or ":" before the cue, up to the next one after it
             for sep in (";", ":"):
                 j = text.rfind(sep, s_start, cs)
@@ -830,6 +837,22 @@ class Parser:
                 s_start += 1
             out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
         return out
+
+    def headline_speech(self, text: str, lo: int, hi: int, is_headline: bool) -> Reported | None:
+        """A headline "Jane Doe: Taxes must rise" -> reported speech of Jane Doe."""
+        if not is_headline or hi - lo > 250:
+            return None
+        colon = text.find(":", lo, min(hi, lo + 60))
+        if colon < 0 or colon + 2 >= hi:
+            return None
+        np = self.np_before(text, lo, colon)
+        if np is None or np.kind not in ("name", "role") or text[lo:np.start].strip():
+            return None
+        att = Attribution(":", colon, colon + 1, np, "pre")
+        e = hi
+        while e > colon and text[e - 1] in " .\u00a0":
+            e -= 1
+        return self._make(text, colon + 1, e, att)
 
     def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
         """The subject at the start of a clause, after an introductory phrase ending in a comma."""
@@ -1032,10 +1055,6 @@ class Parser:
 
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
-#: characters before a reporting cue searched for its clause and subject
-_MAX_CLAUSE_LOOKBACK = 600
-#: characters after a reporting cue that its reported content may span
-_MAX_CLAUSE_LOOKAHEAD = 3000
 
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
@@ -1059,6 +1078,17 @@ def _clause_end(text: str, s: int, e: int) -> int:
         if j >= 0:
             best = j
     return best
+
+
+def _lower_occurs(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case) occurs in ``text`` as a whole word."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _sentence_opener_ok(lead: str) -> bool:

@@ -238,6 +238,12 @@ class NameFinder:
             kind = "acronym"
         elif len(words) == 1:
             kind = "single"
+        elif name in self.lex.places or " ".join(words[-2:]) in self.lex.places:
+            kind = "place"
+        elif last_word in self.lex.non_person_heads or any("\u2019" in w or "'" in w for w in words[:-1]) \
+                or any(w.endswith(("\u2019ll", "'ll", "\u2019m", "'m", "\u2019re", "'re", "\u2019ve", "'ve"))
+                       for w in words):
+            kind = "other"  # "World Cup", "City Hall"; "Kalvin Phillips's Cornish"; "Perhaps I'll"
         elif 2 <= len(words) <= 4 and not after_the and all(w[:1].isupper() for w in words) \
                 and not any(w in self.non_names for w in words) and not title_case:
             kind = "person"

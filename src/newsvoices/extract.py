@@ -337,7 +337,7 @@ def extract(article: Article) -> Extraction:
                         how = "prev"
                     else:
                         att = None
-            if att is None and prev_att is not None:
+            if att is None and prev_att is not None and q.open - prev_end <= _SPLIT_GAP:
                 att, how = prev_att, "split"
             para_atts.append((q, att, how))
             if att is not None:
@@ -351,7 +351,7 @@ def extract(article: Article) -> Extraction:
                 para_start = q.open <= p0
                 if para_start and carry is not None and (q is qs[0]):
                     att, how = carry, "carry"
-                elif first_att is not None:
+                elif first_att is not None and _next_attributed_gap(para_atts, q) <= _SPLIT_GAP:
                     att, how = first_att, "split"
             out_atts.append((q, att, how))
         # speech filter
@@ -409,6 +409,13 @@ def extract(article: Article) -> Extraction:
                 # quotation): readers and scorers would take it for a direct quote; left out
                 continue
             reported.append(r)
+    # headline convention "Name: what they said" (first paragraph, or any headline-style one)
+    for pi, (lo, hi) in enumerate(paras[:3]):
+        r = parser.headline_speech(text, lo, hi, pi == 0 or _is_title_case(text[lo:hi]))
+        if r is not None and not in_quote(r.start):
+            k = bisect.bisect_left(dq_starts, r.start)
+            if not (k < len(dq) and dq[k][0] < r.end) and not (k > 0 and dq[k - 1][1] > r.start):
+                reported.append(r)
     reported.sort(key=lambda r: (r.start, r.end))
     kept_rep = []
     last_end = -1
@@ -427,6 +434,21 @@ def extract(article: Article) -> Extraction:
     quotes.sort(key=lambda x: (x.start, x.end))
     res.role_mentions()
     return res.result(quotes)
+
+
+_SPLIT_GAP = 200  # characters between two quotes of one paragraph that may share an attribution
+
+
+def _next_attributed_gap(para_atts, q) -> int:
+    """Characters from the end of ``q`` to the next attributed quote of its paragraph."""
+    seen = False
+    for q2, att, _ in para_atts:
+        if q2 is q:
+            seen = True
+            continue
+        if seen and att is not None:
+            return q2.open - q.close_end
+    return 1 << 30
 
 
 def _names_someone(runs: list[NameRun], run_starts: list[int], lo: int, hi: int, carry: Attribution | None) -> bool:

@@ -6,16 +6,19 @@ The 14 frames are named as in SemEval-2023 Task 3 (``Economic``, ...,
 * :func:`classify` applies the shipped, editable lexicon ``data/codebooks/frames.yml``:
   for each frame a short definition (paraphrasing the codebook), a list of weighted
   keywords and a threshold. No training happens at run time. A text's score for a
-  frame is the weighted share of its words that are keywords of that frame, with
-  ``log(1 + count)`` damping repeated words; frames whose score passes the
-  threshold are returned, and the best-scoring frame is always returned for any
-  text with at least one keyword hit, so it works on one sentence as on an article.
+  frame is the weighted count of its keywords (``1 + ln count`` damping repeated
+  words) over the square root of its length; frames whose score passes the
+  threshold are returned, the best-scoring frame always when any keyword occurs,
+  and at most one frame per ``words_per_frame`` words (so a single sentence gets its
+  one most likely frame, a long article up to ``max_frames``).
 * :func:`train` fits a TF-IDF + one-vs-rest logistic regression (scikit-learn) on a
   researcher's own coded sample and returns a model with the same ``classify``.
 
 Example:
     >>> classify(["The court ruled the law unconstitutional, judges said."])
     [['Legality_Constitutionality_and_jurisprudence']]
+    >>> classify(["", "Nothing to see."])
+    [[], []]
 """
 
 from __future__ import annotations
@@ -55,12 +58,14 @@ class Lexicon:
         thresholds: frame -> score a text must reach to carry the frame.
         definitions: frame -> short codebook definition.
         max_frames: at most this many frames per text (highest scores first).
+        words_per_frame: a text gets at most one frame per this many words (at least one).
     """
 
     keywords: dict[str, dict[str, float]]
     thresholds: dict[str, float]
     definitions: dict[str, str] = field(default_factory=dict)
     max_frames: int = 6
+    words_per_frame: int = 50
 
     @property
     def index(self) -> dict[str, list[tuple[int, float]]]:
@@ -91,7 +96,8 @@ class Lexicon:
             keep = [j for j in ranked if s[j] > 0 and s[j] >= self.thresholds.get(FRAMES[j], math.inf)]
             if not keep and s[ranked[0]] > 0:
                 keep = [ranked[0]]
-            keep = sorted(keep[: self.max_frames])
+            cap = min(self.max_frames, max(1, len(tokens(t)) // max(1, self.words_per_frame)))
+            keep = sorted(keep[:cap])
             res.append([FRAMES[j] for j in keep])
         return res
 
@@ -129,7 +135,11 @@ def parse_codebook(data: Any, source: str = CODEBOOK) -> Lexicon:
         except (TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"{source}: frame {f}: bad threshold or keyword weight ({exc})") from exc
         defs[f] = str(spec.get("definition", "")).strip()
-    return Lexicon(kw, thr, defs, int(data.get("max_frames", 6)))
+    try:
+        limits = int(data.get("max_frames", 6)), int(data.get("words_per_frame", 50))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{source}: max_frames and words_per_frame must be integers ({exc})") from exc
+    return Lexicon(kw, thr, defs, *limits)
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,7 @@ def _lines(name: str, directory: Path | None = None) -> list[str]:
 def _verb_forms(name: str, directory: Path | None) -> dict[str, str]:
     forms: dict[str, str] = {}
     for line in _lines(name, directory):
-        words = line.lower().split()
+        words = [w.replace("_", " ") for w in line.lower().split()]
         for w in words:
             forms.setdefault(w, words[0])
     return forms
@@ -71,6 +71,7 @@ class Lexicon:
         source_nouns: lower-case nouns that can be a source ("report", "study").
         stance_verbs: inflected form -> lemma, verbs of stance or intention (reported speech only).
         verb_frames: lemma -> complements that carry the reported content (see verb_frames.tsv).
+        places: multi-word place names that are not people ("Las Vegas").
     """
 
     speech_verbs: dict[str, str]
@@ -89,6 +90,8 @@ class Lexicon:
     speech_nouns: tuple[str, ...]
     source_nouns: frozenset[str]
     stance_verbs: dict[str, str] = field(default_factory=dict)
+    places: frozenset[str] = field(default=frozenset())
+    non_person_heads: frozenset[str] = field(default=frozenset())
     verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
@@ -152,6 +155,8 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         speech_nouns=tuple(w.lower() for w in _lines("speech_nouns.txt", d)),
         source_nouns=frozenset(w.lower() for w in _lines("source_nouns.txt", d)),
         stance_verbs=_verb_forms("stance_verbs.txt", d),
+        places=frozenset(_lines("places.txt", d)),
+        non_person_heads=frozenset(_lines("non_person_heads.txt", d)),
         verb_frames=frames,
         role_words=frozenset(role_words),
     )

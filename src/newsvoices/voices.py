@@ -171,6 +171,25 @@ def load_overrides(path: Path | str = OVERRIDES_PATH) -> dict[str, tuple[str, st
     return out
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key given twice in one mapping (a rule with two
+    ``voice:`` lines would otherwise silently keep the last)."""
+
+
+def _no_duplicate_keys(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (line {key_node.start_mark.line + 1})", key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
+
+
 def load_codebook(path: Path | str | None = None, overrides: Path | str | None = None) -> Codebook:
     """Load a codebook YAML (default ``data/codebooks/voices.yml``) and its overrides CSV."""
     path = Path(path) if path else CODEBOOK_PATH
@@ -185,7 +204,7 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     if not p.is_file():
         raise ValueError(f"{p}: voice codebook not found")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 (safe loader subclass)
     except yaml.YAMLError as exc:
         raise ValueError(f"{p}: not valid YAML: {exc}") from None
     rules = parse_codebook(data, str(p))
@@ -402,7 +421,7 @@ def _appositive(text: str, end: int) -> str | None:
                 break
         pos += 1
     seg = text[start:pos].strip()
-    return seg if len(seg) >= 3 else None
+    return seg if len(seg) >= 2 else None
 
 
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
@@ -444,6 +463,6 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         parts.append((m.group(1) or m.group(2)).strip())
     else:
         app = _appositive(text, end)
-        if app and any(c.islower() for c in app) and len(app.split()) <= 25:
+        if app and (any(c.islower() for c in app) or re.fullmatch(r"\d{1,3}", app)) and len(app.split()) <= 25:
             parts.append(app)
     return " ; ".join(parts)
