@@ -305,7 +305,7 @@ def test_streamed_run_equals_in_memory_with_real_voice_propagation(tmp_path):
     mem = analyze(corpus, workers=1)
     runner.run(corpus, tmp_path, workers=1, chunk_articles=5)
     disk = load_tables(tmp_path)
-    assert mem.speakers["voice_rule"].str.startswith("corpus").any()  # the corpus pass did something
+    # (the patching itself is covered with a forced change in test_corpus_level_pass_is_applied_...)
     for name in TABLES:
         assert mem.tables[name].to_csv(index=False) == disk.tables[name].to_csv(index=False), name
 
