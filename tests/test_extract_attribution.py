@@ -205,3 +205,14 @@ def test_places_groups_and_capitalised_organisations():
     assert kinds.get("Harbour Executive") == "organisation"
     greens = [q for q in ex.quotes if q.kind == "indirect" and "scrapped" in q.text]
     assert greens and ex.entity(greens[0].entity).kind == "group"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor plans to close the old harbour bridge next spring.", "to close the old harbour bridge next spring"),
+    ("Ms Dalby wants to move the market to the quayside.", "to move the market to the quayside"),
+    ("The council declined to publish the full audit report.", "to publish the full audit report"),
+])
+def test_intention_verbs_with_to_infinitive_are_reported_content(sentence, content):
+    ex = run("Harbour plans.\n" + sentence)
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert content in ind
