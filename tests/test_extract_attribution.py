@@ -216,3 +216,20 @@ def test_intention_verbs_with_to_infinitive_are_reported_content(sentence, conte
     ex = run("Harbour plans.\n" + sentence)
     ind = [q.text for q in ex.quotes if q.kind == "indirect"]
     assert content in ind
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Thirty percent said the bridge should stay open.", "the bridge should stay open", "Thirty percent"),
+    ("Her campaign workers here said they have knocked on every door.", "they have knocked on every door",
+     "Her campaign workers"),
+])
+def test_plain_noun_phrase_subjects_of_said(sentence, content, mention):
+    ex = run("Harbour plans.\n" + sentence)
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert (content, mention) in ind
+
+
+def test_sentence_split_before_two_apostrophe_quote():
+    ex = run("Harbour plans.\nThe harbour has little room for new ships, he said. ''The berths are full,'' he added.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "The harbour has little room for new ships" in ind

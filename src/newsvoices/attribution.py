@@ -927,7 +927,9 @@ class Parser:
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             else:
-                return []
+                np = self._bare_subject(text, s_start, cs) if is_speech else None
+                if np is None:
+                    return []
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
@@ -1026,6 +1028,40 @@ class Parser:
             return []
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
+    def _bare_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """A plain noun-phrase subject the speaker rules do not take, before a speech verb:
+        "Thirty percent said", "her campaign workers here said", "an earlier version said".
+
+        The words right before the cue (after gap words) must be a run of one to five
+        content words or numbers, optionally led by a determiner, that starts the clause
+        (sentence start, a comma or "and"/"but" before it). Returns a ``nominal`` NP.
+        """
+        toks = _tokens(text, max(s_start, cs - 80), cs)
+        i = len(toks) - 1
+        while i >= 0 and (toks[i][2].lower() in self.gap or toks[i][2].lower() in _PLACE_ADVERBS):
+            i -= 1
+        if i < 0:
+            return None
+        head = toks[i][2]
+        hl = head.lower()
+        if not head.isalpha() or hl in self.func or hl in self.subject_pron or hl.endswith("ly"):
+            return None
+        k = i
+        while k - 1 >= 0 and i - k < 5:
+            w = toks[k - 1][2]
+            wl = w.lower()
+            if wl in self.det:
+                k -= 1
+                break
+            if not (w[:1].isalnum() or w in ("-", "’s", "'s")) or wl in self.func or wl in self.subject_pron:
+                break
+            k -= 1
+        before = toks[k - 1][2].lower() if k > 0 else ""
+        if k > 0 and before not in (",", ";", ":", "and", "but", "—") or toks[0][0] > s_start and k == 0:
+            return None
+        s, e = toks[k][0], toks[i][1]
+        return NP(s, e, text[s:e], "nominal", plural=hl.endswith("s"))
+
     def _adverbial_rest(self, after: str) -> bool:
         """Only an adverbial (or nothing) follows the cue: "said on Monday", "said in a statement"."""
         rest = after.strip(" \u00a0.!?\u201d\"")
@@ -1056,6 +1092,7 @@ class Parser:
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
 
+_PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
 _ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "
