@@ -233,3 +233,9 @@ def test_sentence_split_before_two_apostrophe_quote():
     ex = run("Harbour plans.\nThe harbour has little room for new ships, he said. ''The berths are full,'' he added.")
     ind = [q.text for q in ex.quotes if q.kind == "indirect"]
     assert "The harbour has little room for new ships" in ind
+
+
+def test_source_noun_with_modifiers_after_clause_opener_and_bare_clause_after_found():
+    ex = run("Harbour plans.\nYet a new survey from the Harbour Trust found most ships avoid the port in winter.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "most ships avoid the port in winter" in ind

@@ -965,7 +965,8 @@ class Parser:
             if before_np:
                 lead = before_np.strip().rstrip("\"'\u201d\u2019")
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
-                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
+                        and not self._np_premodifiers_ok(lead):
                     return []
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
@@ -1027,6 +1028,24 @@ class Parser:
         if c_s is None:
             return []
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
+
+    def _np_premodifiers_ok(self, lead: str) -> bool:
+        """The words before a nominal NP are its determiner and modifiers, after a clause
+        opener: "as [a new] poll showed", "while [the latest] survey found"."""
+        words = lead.split()
+        k = len(words)
+        while k > 0 and len(words) - k < 3:
+            w = words[k - 1].lower()
+            if w in self.det:
+                k -= 1
+                break
+            if not w.isalpha() or w in self.func:
+                return False
+            k -= 1
+        if k == len(words) or words[k].lower() not in self.det and k < len(words) - 1:
+            return False
+        rest = " ".join(words[:k])
+        return not rest or rest.endswith(",") or words[k - 1].lower() in _LEAD_OK or _sentence_opener_ok(rest)
 
     def _bare_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """A plain noun-phrase subject the speaker rules do not take, before a speech verb:
