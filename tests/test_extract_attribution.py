@@ -239,3 +239,13 @@ def test_source_noun_with_modifiers_after_clause_opener_and_bare_clause_after_fo
     ex = run("Harbour plans.\nYet a new survey from the Harbour Trust found most ships avoid the port in winter.")
     ind = [q.text for q in ex.quotes if q.kind == "indirect"]
     assert "most ships avoid the port in winter" in ind
+
+
+def test_according_to_long_source_and_parenthetical():
+    ex = run("Harbour plans.\nTraffic fell sharply in March, according to early figures from the port.\n"
+             "Tonnage, according to the harbour master, has doubled since the spring.\n"
+             "A: I think it's in everyone's interest.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "Traffic fell sharply in March" in ind
+    assert "Tonnage" in ind and "has doubled since the spring" in ind
+    assert "it's in everyone's interest" in ind

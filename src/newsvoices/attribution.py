@@ -881,15 +881,18 @@ class Parser:
             c_end -= 1
         if cue in ("according to", "According to"):
             cue = "according to"
-            np = self.np_after(text, ce, s_end)
+            np = self.np_after(text, ce, s_end) or self._source_phrase(text, ce, s_end)
             if np is None:
                 return []
             att = Attribution(cue, cs, ce, np, "according")
             before = text[s_start:cs].strip(" \u00a0")
+            comma = text.find(",", np.end, s_end)
             if before.endswith(",") and len(before) > 15:
                 return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
-            comma = text.find(",", np.end, s_end)
-            if comma < 0 or comma - np.end > 80:
+            if before.endswith(",") and comma > 0 and comma - np.end <= 80:
+                # "Fundraising, according to the campaign, has surged" -> both sides
+                return self._make_all(text, [(s_start, s_start + len(before) - 1), (comma + 1, c_end)], att, 1)
+            if comma < 0 or comma - np.end > 80 and (before or comma - ce > 200):
                 return []
             return self._make_all(text, [(comma + 1, c_end)], att)
         lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
@@ -974,6 +977,8 @@ class Parser:
             return []
         first = toks[0][2]
         fl = first.lower()
+        if fl not in self.subject_pron and fl.split("'")[0].split("\u2019")[0] in self.subject_pron:
+            fl = fl.split("'")[0].split("\u2019")[0]  # "it's", "they're"
         c_s = None
         that_at = None
         for k in range(min(len(toks), 8)):
@@ -1028,6 +1033,21 @@ class Parser:
         if c_s is None:
             return []
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
+
+    def _source_phrase(self, text: str, ce: int, s_end: int) -> NP | None:
+        """The source after "according to" when it is not a speaker phrase: the words up to
+        the next comma or the clause end ("according to complete but unofficial returns")."""
+        s = ce
+        while s < s_end and text[s] in " \u00a0":
+            s += 1
+        e = text.find(",", s, s_end)
+        e = s_end if e < 0 else e
+        while e > s and text[e - 1] in " \u00a0.;:":
+            e -= 1
+        words = text[s:e].split()
+        if not words or len(words) > 30 or not words[0][:1].isalnum():
+            return None
+        return NP(s, e, text[s:e], "nominal", plural=words[-1].lower().endswith("s"))
 
     def _np_premodifiers_ok(self, lead: str) -> bool:
         """The words before a nominal NP are its determiner and modifiers, after a clause
