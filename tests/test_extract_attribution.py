@@ -249,3 +249,9 @@ def test_according_to_long_source_and_parenthetical():
     assert "Traffic fell sharply in March" in ind
     assert "Tonnage" in ind and "has doubled since the spring" in ind
     assert "it's in everyone's interest" in ind
+
+
+def test_asked_object_then_whether():
+    ex = run("Harbour plans.\nLast month, Jo Kerr asked the mayor whether the bridge would reopen in May.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "whether the bridge would reopen in May" in ind

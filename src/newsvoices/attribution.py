@@ -993,13 +993,16 @@ class Parser:
             c_s = toks[that_at + 1][0]
         elif fl == "to" and "to" in frames:
             c_s = toks[0][0]
-        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an")):
+        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an") or fl in _OBJECT_PRON):
             # "told reporters to ...", "told POLITICO they were leaning ...", "told the AP his task is ..."
             for k in range(1, min(len(toks), 7)):
                 w = toks[k][2]
                 wl = w.lower()
                 if wl == "to" and k + 1 < len(toks):
                     c_s = toks[k][0]
+                    break
+                if wl in ("if", "whether", "what", "why", "how") and k + 1 < len(toks):
+                    c_s = toks[k][0]  # "asked Mook if ...", "asked the mayor whether ..."
                     break
                 if wl in self.subject_pron or (wl in ("the", "a", "an", "his", "her", "their", "its", "this")
                                                and k > 1):
@@ -1131,6 +1134,7 @@ class Parser:
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
 
+_OBJECT_PRON = frozenset("me him her us them you".split())
 _PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
