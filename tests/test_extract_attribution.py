@@ -255,3 +255,9 @@ def test_asked_object_then_whether():
     ex = run("Harbour plans.\nLast month, Jo Kerr asked the mayor whether the bridge would reopen in May.")
     ind = [q.text for q in ex.quotes if q.kind == "indirect"]
     assert "whether the bridge would reopen in May" in ind
+
+
+def test_inverted_said_with_appositive_after_the_name():
+    ex = run("Harbour plans.\nThe harbour will close in May, said John Smith, a local fisherman who knows the port.")
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert ("The harbour will close in May", "John Smith") in ind

@@ -924,8 +924,11 @@ class Parser:
             elif before_cue.endswith(",") and is_speech:
                 # "CONTENT, said Smith."
                 np = self.np_after(text, ce, s_end)
-                if np is None or len(before_cue) < 15 or np.kind == "pronoun" \
-                        or not self._adverbial_rest(text[np.end:s_end].lstrip(" ,")):
+                if np is None or len(before_cue) < 15 or np.kind == "pronoun":
+                    return []
+                tail = text[np.end:s_end]
+                appositive = np.kind in ("name", "role") and tail.startswith(",")  # "said Jo Roe, an analyst."
+                if not appositive and not self._adverbial_rest(tail.lstrip(" ,")):
                     return []
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
