@@ -261,3 +261,15 @@ def test_inverted_said_with_appositive_after_the_name():
     ex = run("Harbour plans.\nThe harbour will close in May, said John Smith, a local fisherman who knows the port.")
     ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
     assert ("The harbour will close in May", "John Smith") in ind
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The vote came days after Smith's claim that the harbour would reopen by May.",
+     "the harbour would reopen by May", "Smith"),
+    ("Nothing came of her plan to close the old bridge.", "to close the old bridge", "her"),
+    ("Councillors renewed their call for a public inquiry.", "a public inquiry", "their"),
+])
+def test_possessed_claim_nouns(sentence, content, mention):
+    ex = run("Harbour plans.\n" + sentence)
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert any(t == content and m.startswith(mention) for t, m in ind), ind

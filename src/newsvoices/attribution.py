@@ -165,6 +165,11 @@ class Parser:
         self.source_nouns = lex.source_nouns
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
+        self.claim_nouns = lex.claim_nouns
+        self.claim_noun_re = re.compile(
+            r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
+            r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}?(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+"
+            r"(?P<fw>that|to|for|of|about)\b") if lex.claim_nouns else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
         self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
@@ -836,7 +841,40 @@ class Parser:
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
             out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
+        if self.claim_noun_re is not None:
+            for m in self.claim_noun_re.finditer(text, lo, hi):
+                if not blocked(m.start()):
+                    out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    def _claim_noun(self, text: str, m: re.Match, lo: int, hi: int, sent_ends: list[int]) -> list[Reported]:
+        """Reported content after a possessed claim noun: "Trump's claim that ...", "her plan to ..."."""
+        fw = m.group("fw")
+        if fw not in self.claim_nouns.get(m.group("noun").lower(), ()):
+            return []
+        if m.group("pron"):
+            s, e = m.span("pron")
+            wl = text[s:e].lower()
+            np = NP(s, e, text[s:e], "pronoun", plural=wl == "their")
+        else:
+            s, e = m.span("name")
+            np = self.np_before(text, lo, e)
+            if np is None or np.kind not in ("name", "role") or np.end != e:
+                return []
+        k = bisect.bisect_right(sent_ends, m.end())
+        s_end = min(sent_ends[k] if k < len(sent_ends) else hi, m.end() + _MAX_SENTENCE)
+        j = text.find(";", m.end(), s_end)
+        if j >= 0:
+            s_end = j
+        while s_end > m.end() and text[s_end - 1] in " \u00a0.!?\"\u201d\u2019',":
+            s_end -= 1
+        att = Attribution(m.group("noun"), m.start("noun"), m.end("noun"), np, "pre")
+        if fw == "to":
+            c_s = m.start("fw")
+        else:
+            c_s = m.end("fw")
+        c_e = s_end if fw in ("that", "to") else _clause_end(text, c_s, s_end)
+        return self._make_all(text, [(c_s, c_e)], att, 3 if fw in ("that", "to") else 1)
 
     def headline_speech(self, text: str, lo: int, hi: int, is_headline: bool) -> Reported | None:
         """A headline "Jane Doe: Taxes must rise" -> reported speech of Jane Doe."""
