@@ -273,3 +273,11 @@ def test_possessed_claim_nouns(sentence, content, mention):
     ex = run("Harbour plans.\n" + sentence)
     ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
     assert any(t == content and m.startswith(mention) for t, m in ind), ind
+
+
+def test_stance_verbs_with_object_and_bare_subject_of_belief_verbs():
+    ex = run("Harbour plans.\nThe mayor denounced the closure of the old harbour bridge.\n"
+             "Many fishermen here believe the port will never recover.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "the closure of the old harbour bridge" in ind
+    assert "the port will never recover" in ind
