@@ -281,3 +281,9 @@ def test_stance_verbs_with_object_and_bare_subject_of_belief_verbs():
     ind = [q.text for q in ex.quotes if q.kind == "indirect"]
     assert "the closure of the old harbour bridge" in ind
     assert "the port will never recover" in ind
+
+
+def test_source_noun_heading_a_long_subject():
+    ex = run("Harbour plans.\nA survey of skippers released on Tuesday showed most boats leaving the port by noon.")
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert ("most boats leaving the port by noon", "survey") in ind

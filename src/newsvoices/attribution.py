@@ -971,7 +971,9 @@ class Parser:
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             else:
-                np = self._bare_subject(text, s_start, cs) if is_speech or cue in self.belief else None
+                np = None
+                if is_speech or cue in self.belief:
+                    np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
                 if np is None:
                     return []
             att = Attribution(cue, cs, ce, np, "pre")
@@ -1110,6 +1112,24 @@ class Parser:
             return False
         rest = " ".join(words[:k])
         return not rest or rest.endswith(",") or words[k - 1].lower() in _LEAD_OK or _sentence_opener_ok(rest)
+
+    def _source_noun_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """A source noun heading a long subject: "a CNN poll of South Carolina released on
+        Tuesday showed", "audit files from the vendor show" (the noun is the speaker)."""
+        toks = _tokens(text, max(s_start, cs - 100), cs)
+        for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+            w = toks[k][2]
+            if w in (";", ":") or w in QUOTE_CHARS:
+                return None
+            if w.lower() in self.source_nouns:
+                if k + 1 < len(toks) and toks[k + 1][2].lower() in self.subject_pron:
+                    return None  # "the report he wrote said": the pronoun is the subject
+                prev = toks[k - 1][2].lower() if k > 0 else ""
+                if prev in _PREPOSITIONS:
+                    continue  # "a poll of voters" ... keep looking for the head before "of"
+                s, e = toks[k][0], toks[k][1]
+                return NP(s, e, text[s:e], "nominal", role=w.lower(), plural=w.lower().endswith("s"))
+        return None
 
     def _bare_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """A plain noun-phrase subject the speaker rules do not take, before a speech verb:
