@@ -287,3 +287,9 @@ def test_source_noun_heading_a_long_subject():
     ex = run("Harbour plans.\nA survey of skippers released on Tuesday showed most boats leaving the port by noon.")
     ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
     assert ("most boats leaving the port by noon", "survey") in ind
+
+
+def test_as_x_noted_then_content():
+    ex = run("Harbour plans.\nThe port is busy, and as Jo Kerr noted, most boats now leave before dawn.")
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert ("most boats now leave before dawn", "Jo Kerr") in ind

@@ -1014,6 +1014,9 @@ class Parser:
                 if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
                         and not self._np_premodifiers_ok(lead):
                     return []
+        # "As Comey noted, CONTENT": the content follows the comma
+        if text[s_start:att.np.start].split()[-1:] in (["as"], ["As"]) and text[ce:ce + 1] == ",":
+            return self._make_all(text, [(ce + 1, c_end)], att)
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
         if not toks:
