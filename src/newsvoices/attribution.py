@@ -971,9 +971,7 @@ class Parser:
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             else:
-                np = None
-                if is_speech or cue in self.belief:
-                    np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
+                np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
                 if np is None:
                     return []
             att = Attribution(cue, cs, ce, np, "pre")
