@@ -166,10 +166,11 @@ class Parser:
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
         self.claim_nouns = lex.claim_nouns
+        # the noun and its complement word first (a literal-led pattern is fast); the
+        # possessive before it is checked by _CLAIM_POSSESSOR_RE on the text just before
         self.claim_noun_re = re.compile(
-            r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
-            r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}?(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+"
-            r"(?P<fw>that|to|for|of|about)\b") if lex.claim_nouns else None
+            r"\b(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+(?P<fw>that|to|for|of|about)\b"
+        ) if lex.claim_nouns else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
         self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
@@ -852,12 +853,15 @@ class Parser:
         fw = m.group("fw")
         if fw not in self.claim_nouns.get(m.group("noun").lower(), ()):
             return []
-        if m.group("pron"):
-            s, e = m.span("pron")
+        p = _CLAIM_POSSESSOR_RE.search(text, max(lo, m.start() - 60), m.start())
+        if p is None:
+            return []
+        if p.group("pron"):
+            s, e = p.span("pron")
             wl = text[s:e].lower()
             np = NP(s, e, text[s:e], "pronoun", plural=wl == "their")
         else:
-            s, e = m.span("name")
+            s, e = p.span("name")
             np = self.np_before(text, lo, e)
             if np is None or np.kind not in ("name", "role") or np.end != e:
                 return []
@@ -1196,6 +1200,9 @@ class Parser:
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
 
+_CLAIM_POSSESSOR_RE = re.compile(
+    r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
+    r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}$")
 _OBJECT_PRON = frozenset("me him her us them you".split())
 _PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
