@@ -1127,6 +1127,8 @@ class Parser:
             if w in (";", ":") or w in QUOTE_CHARS:
                 return None
             if w.lower() in self.source_nouns:
+                if any(t[2].lower() == "by" for t in toks[k + 1:]):
+                    return None  # "messages seen by GB News show": an agent, the outlet's own reporting
                 if k + 1 < len(toks) and toks[k + 1][2].lower() in self.subject_pron:
                     return None  # "the report he wrote said": the pronoun is the subject
                 prev = toks[k - 1][2].lower() if k > 0 else ""
