@@ -205,3 +205,91 @@ def test_places_groups_and_capitalised_organisations():
     assert kinds.get("Harbour Executive") == "organisation"
     greens = [q for q in ex.quotes if q.kind == "indirect" and "scrapped" in q.text]
     assert greens and ex.entity(greens[0].entity).kind == "group"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor plans to close the old harbour bridge next spring.", "to close the old harbour bridge next spring"),
+    ("Ms Dalby wants to move the market to the quayside.", "to move the market to the quayside"),
+    ("The council declined to publish the full audit report.", "to publish the full audit report"),
+])
+def test_intention_verbs_with_to_infinitive_are_reported_content(sentence, content):
+    ex = run("Harbour plans.\n" + sentence)
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert content in ind
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Thirty percent said the bridge should stay open.", "the bridge should stay open", "Thirty percent"),
+    ("Her campaign workers here said they have knocked on every door.", "they have knocked on every door",
+     "Her campaign workers"),
+])
+def test_plain_noun_phrase_subjects_of_said(sentence, content, mention):
+    ex = run("Harbour plans.\n" + sentence)
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert (content, mention) in ind
+
+
+def test_sentence_split_before_two_apostrophe_quote():
+    ex = run("Harbour plans.\nThe harbour has little room for new ships, he said. ''The berths are full,'' he added.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "The harbour has little room for new ships" in ind
+
+
+def test_source_noun_with_modifiers_after_clause_opener_and_bare_clause_after_found():
+    ex = run("Harbour plans.\nYet a new survey from the Harbour Trust found most ships avoid the port in winter.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "most ships avoid the port in winter" in ind
+
+
+def test_according_to_long_source_and_parenthetical():
+    ex = run("Harbour plans.\nTraffic fell sharply in March, according to early figures from the port.\n"
+             "Tonnage, according to the harbour master, has doubled since the spring.\n"
+             "A: I think it's in everyone's interest.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "Traffic fell sharply in March" in ind
+    assert "Tonnage" in ind and "has doubled since the spring" in ind
+    assert "it's in everyone's interest" in ind
+
+
+def test_asked_object_then_whether():
+    ex = run("Harbour plans.\nLast month, Jo Kerr asked the mayor whether the bridge would reopen in May.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "whether the bridge would reopen in May" in ind
+
+
+def test_inverted_said_with_appositive_after_the_name():
+    ex = run("Harbour plans.\nThe harbour will close in May, said John Smith, a local fisherman who knows the port.")
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert ("The harbour will close in May", "John Smith") in ind
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The vote came days after Smith's claim that the harbour would reopen by May.",
+     "the harbour would reopen by May", "Smith"),
+    ("Nothing came of her plan to close the old bridge.", "to close the old bridge", "her"),
+    ("Councillors renewed their call for a public inquiry.", "a public inquiry", "their"),
+])
+def test_possessed_claim_nouns(sentence, content, mention):
+    ex = run("Harbour plans.\n" + sentence)
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert any(t == content and m.startswith(mention) for t, m in ind), ind
+
+
+def test_stance_verbs_with_object_and_bare_subject_of_belief_verbs():
+    ex = run("Harbour plans.\nThe mayor denounced the closure of the old harbour bridge.\n"
+             "Many fishermen here believe the port will never recover.")
+    ind = [q.text for q in ex.quotes if q.kind == "indirect"]
+    assert "the closure of the old harbour bridge" in ind
+    assert "the port will never recover" in ind
+
+
+def test_source_noun_heading_a_long_subject():
+    ex = run("Harbour plans.\nA survey of skippers released on Tuesday showed most boats leaving the port by noon.")
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert ("most boats leaving the port by noon", "survey") in ind
+
+
+def test_as_x_noted_then_content():
+    ex = run("Harbour plans.\nThe port is busy, and as Jo Kerr noted, most boats now leave before dawn.")
+    ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
+    assert ("most boats now leave before dawn", "Jo Kerr") in ind

@@ -165,6 +165,12 @@ class Parser:
         self.source_nouns = lex.source_nouns
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
+        self.claim_nouns = lex.claim_nouns
+        # the noun and its complement word first (a literal-led pattern is fast); the
+        # possessive before it is checked by _CLAIM_POSSESSOR_RE on the text just before
+        self.claim_noun_re = re.compile(
+            r"\b(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+(?P<fw>that|to|for|of|about)\b"
+        ) if lex.claim_nouns else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
         self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
@@ -836,7 +842,43 @@ class Parser:
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
             out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
+        if self.claim_noun_re is not None:
+            for m in self.claim_noun_re.finditer(text, lo, hi):
+                if not blocked(m.start()):
+                    out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    def _claim_noun(self, text: str, m: re.Match, lo: int, hi: int, sent_ends: list[int]) -> list[Reported]:
+        """Reported content after a possessed claim noun: "Trump's claim that ...", "her plan to ..."."""
+        fw = m.group("fw")
+        if fw not in self.claim_nouns.get(m.group("noun").lower(), ()):
+            return []
+        p = _CLAIM_POSSESSOR_RE.search(text, max(lo, m.start() - 60), m.start())
+        if p is None:
+            return []
+        if p.group("pron"):
+            s, e = p.span("pron")
+            wl = text[s:e].lower()
+            np = NP(s, e, text[s:e], "pronoun", plural=wl == "their")
+        else:
+            s, e = p.span("name")
+            np = self.np_before(text, lo, e)
+            if np is None or np.kind not in ("name", "role") or np.end != e:
+                return []
+        k = bisect.bisect_right(sent_ends, m.end())
+        s_end = min(sent_ends[k] if k < len(sent_ends) else hi, m.end() + _MAX_SENTENCE)
+        j = text.find(";", m.end(), s_end)
+        if j >= 0:
+            s_end = j
+        while s_end > m.end() and text[s_end - 1] in " \u00a0.!?\"\u201d\u2019',":
+            s_end -= 1
+        att = Attribution(m.group("noun"), m.start("noun"), m.end("noun"), np, "pre")
+        if fw == "to":
+            c_s = m.start("fw")
+        else:
+            c_s = m.end("fw")
+        c_e = s_end if fw in ("that", "to") else _clause_end(text, c_s, s_end)
+        return self._make_all(text, [(c_s, c_e)], att, 3 if fw in ("that", "to") else 1)
 
     def headline_speech(self, text: str, lo: int, hi: int, is_headline: bool) -> Reported | None:
         """A headline "Jane Doe: Taxes must rise" -> reported speech of Jane Doe."""
@@ -881,15 +923,18 @@ class Parser:
             c_end -= 1
         if cue in ("according to", "According to"):
             cue = "according to"
-            np = self.np_after(text, ce, s_end)
+            np = self.np_after(text, ce, s_end) or self._source_phrase(text, ce, s_end)
             if np is None:
                 return []
             att = Attribution(cue, cs, ce, np, "according")
             before = text[s_start:cs].strip(" \u00a0")
+            comma = text.find(",", np.end, s_end)
             if before.endswith(",") and len(before) > 15:
                 return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
-            comma = text.find(",", np.end, s_end)
-            if comma < 0 or comma - np.end > 80:
+            if before.endswith(",") and comma > 0 and comma - np.end <= 80:
+                # "Fundraising, according to the campaign, has surged" -> both sides
+                return self._make_all(text, [(s_start, s_start + len(before) - 1), (comma + 1, c_end)], att, 1)
+            if comma < 0 or comma - np.end > 80 and (before or comma - ce > 200):
                 return []
             return self._make_all(text, [(comma + 1, c_end)], att)
         lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
@@ -921,13 +966,18 @@ class Parser:
             elif before_cue.endswith(",") and is_speech:
                 # "CONTENT, said Smith."
                 np = self.np_after(text, ce, s_end)
-                if np is None or len(before_cue) < 15 or np.kind == "pronoun" \
-                        or not self._adverbial_rest(text[np.end:s_end].lstrip(" ,")):
+                if np is None or len(before_cue) < 15 or np.kind == "pronoun":
+                    return []
+                tail = text[np.end:s_end]
+                appositive = np.kind in ("name", "role") and tail.startswith(",")  # "said Jo Roe, an analyst."
+                if not appositive and not self._adverbial_rest(tail.lstrip(" ,")):
                     return []
                 att = Attribution(cue, cs, ce, np, "post")
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             else:
-                return []
+                np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
+                if np is None:
+                    return []
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
@@ -963,14 +1013,20 @@ class Parser:
             if before_np:
                 lead = before_np.strip().rstrip("\"'\u201d\u2019")
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
-                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead):
+                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
+                        and not self._np_premodifiers_ok(lead):
                     return []
+        # "As Comey noted, CONTENT": the content follows the comma
+        if text[s_start:att.np.start].split()[-1:] in (["as"], ["As"]) and text[ce:ce + 1] == ",":
+            return self._make_all(text, [(ce + 1, c_end)], att)
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
         if not toks:
             return []
         first = toks[0][2]
         fl = first.lower()
+        if fl not in self.subject_pron and fl.split("'")[0].split("\u2019")[0] in self.subject_pron:
+            fl = fl.split("'")[0].split("\u2019")[0]  # "it's", "they're"
         c_s = None
         that_at = None
         for k in range(min(len(toks), 8)):
@@ -985,13 +1041,16 @@ class Parser:
             c_s = toks[that_at + 1][0]
         elif fl == "to" and "to" in frames:
             c_s = toks[0][0]
-        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an")):
+        elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an") or fl in _OBJECT_PRON):
             # "told reporters to ...", "told POLITICO they were leaning ...", "told the AP his task is ..."
             for k in range(1, min(len(toks), 7)):
                 w = toks[k][2]
                 wl = w.lower()
                 if wl == "to" and k + 1 < len(toks):
                     c_s = toks[k][0]
+                    break
+                if wl in ("if", "whether", "what", "why", "how") and k + 1 < len(toks):
+                    c_s = toks[k][0]  # "asked Mook if ...", "asked the mayor whether ..."
                     break
                 if wl in self.subject_pron or (wl in ("the", "a", "an", "his", "her", "their", "its", "this")
                                                and k > 1):
@@ -1026,6 +1085,93 @@ class Parser:
             return []
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
+    def _source_phrase(self, text: str, ce: int, s_end: int) -> NP | None:
+        """The source after "according to" when it is not a speaker phrase: the words up to
+        the next comma or the clause end ("according to complete but unofficial returns")."""
+        s = ce
+        while s < s_end and text[s] in " \u00a0":
+            s += 1
+        e = text.find(",", s, s_end)
+        e = s_end if e < 0 else e
+        while e > s and text[e - 1] in " \u00a0.;:":
+            e -= 1
+        words = text[s:e].split()
+        if not words or len(words) > 30 or not words[0][:1].isalnum():
+            return None
+        return NP(s, e, text[s:e], "nominal", plural=words[-1].lower().endswith("s"))
+
+    def _np_premodifiers_ok(self, lead: str) -> bool:
+        """The words before a nominal NP are its determiner and modifiers, after a clause
+        opener: "as [a new] poll showed", "while [the latest] survey found"."""
+        words = lead.split()
+        k = len(words)
+        while k > 0 and len(words) - k < 3:
+            w = words[k - 1].lower()
+            if w in self.det:
+                k -= 1
+                break
+            if not w.isalpha() or w in self.func:
+                return False
+            k -= 1
+        if k == len(words) or words[k].lower() not in self.det and k < len(words) - 1:
+            return False
+        rest = " ".join(words[:k])
+        return not rest or rest.endswith(",") or words[k - 1].lower() in _LEAD_OK or _sentence_opener_ok(rest)
+
+    def _source_noun_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """A source noun heading a long subject: "a CNN poll of South Carolina released on
+        Tuesday showed", "audit files from the vendor show" (the noun is the speaker)."""
+        toks = _tokens(text, max(s_start, cs - 100), cs)
+        for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+            w = toks[k][2]
+            if w in (";", ":") or w in QUOTE_CHARS:
+                return None
+            if w.lower() in self.source_nouns:
+                if any(t[2].lower() == "by" for t in toks[k + 1:]):
+                    return None  # "messages seen by GB News show": an agent, the outlet's own reporting
+                if k + 1 < len(toks) and toks[k + 1][2].lower() in self.subject_pron:
+                    return None  # "the report he wrote said": the pronoun is the subject
+                prev = toks[k - 1][2].lower() if k > 0 else ""
+                if prev in _PREPOSITIONS:
+                    continue  # "a poll of voters" ... keep looking for the head before "of"
+                s, e = toks[k][0], toks[k][1]
+                return NP(s, e, text[s:e], "nominal", role=w.lower(), plural=w.lower().endswith("s"))
+        return None
+
+    def _bare_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """A plain noun-phrase subject the speaker rules do not take, before a speech verb:
+        "Thirty percent said", "her campaign workers here said", "an earlier version said".
+
+        The words right before the cue (after gap words) must be a run of one to five
+        content words or numbers, optionally led by a determiner, that starts the clause
+        (sentence start, a comma or "and"/"but" before it). Returns a ``nominal`` NP.
+        """
+        toks = _tokens(text, max(s_start, cs - 80), cs)
+        i = len(toks) - 1
+        while i >= 0 and (toks[i][2].lower() in self.gap or toks[i][2].lower() in _PLACE_ADVERBS):
+            i -= 1
+        if i < 0:
+            return None
+        head = toks[i][2]
+        hl = head.lower()
+        if not head.isalpha() or hl in self.func or hl in self.subject_pron or hl.endswith("ly"):
+            return None
+        k = i
+        while k - 1 >= 0 and i - k < 5:
+            w = toks[k - 1][2]
+            wl = w.lower()
+            if wl in self.det:
+                k -= 1
+                break
+            if not (w[:1].isalnum() or w in ("-", "’s", "'s")) or wl in self.func or wl in self.subject_pron:
+                break
+            k -= 1
+        before = toks[k - 1][2].lower() if k > 0 else ""
+        if k > 0 and before not in (",", ";", ":", "and", "but", "—") or toks[0][0] > s_start and k == 0:
+            return None
+        s, e = toks[k][0], toks[i][1]
+        return NP(s, e, text[s:e], "nominal", plural=hl.endswith("s"))
+
     def _adverbial_rest(self, after: str) -> bool:
         """Only an adverbial (or nothing) follows the cue: "said on Monday", "said in a statement"."""
         rest = after.strip(" \u00a0.!?\u201d\"")
@@ -1056,6 +1202,11 @@ class Parser:
 _DESC_TAIL_RE = re.compile(r",(?:[ \u00a0]+(?!(?:and|but|or|while|whereas|as|so|yet|then|when|because|although|though|"
                            r"which|who|that|if|since|after|before|with|without)\b)[a-z][\w\-]*){1,3}$")
 
+_CLAIM_POSSESSOR_RE = re.compile(
+    r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
+    r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}$")
+_OBJECT_PRON = frozenset("me him her us them you".split())
+_PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
 _ADVERBIAL_START = frozenset("on in at during after before from with via through over near when while earlier later "

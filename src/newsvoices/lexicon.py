@@ -71,6 +71,7 @@ class Lexicon:
         source_nouns: lower-case nouns that can be a source ("report", "study").
         stance_verbs: inflected form -> lemma, verbs of stance or intention (reported speech only).
         verb_frames: lemma -> complements that carry the reported content (see verb_frames.tsv).
+        claim_nouns: noun -> complements after a possessive ("her claim that ...", claim_nouns.tsv).
         places: multi-word place names that are not people ("Las Vegas").
     """
 
@@ -95,6 +96,7 @@ class Lexicon:
     verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
+    claim_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def all_pronouns(self) -> frozenset[str]:
@@ -103,6 +105,17 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=4)
+def _frames(name: str, d) -> dict[str, tuple[str, ...]]:
+    """A ``word<TAB>frame,frame`` table (verb_frames.tsv, claim_nouns.tsv)."""
+    frames: dict[str, tuple[str, ...]] = {}
+    for line in _lines(name, d):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{d / name}: bad line {line!r} (want: word<TAB>frame,frame)")
+        frames[parts[0].strip().lower()] = tuple(f.strip() for f in parts[1].split(",") if f.strip())
+    return frames
+
+
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Read every lexicon file (cached).
 
@@ -130,12 +143,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             raise ValueError(f"{d / 'determiners.txt'}: bad line {line!r} (want: word<TAB>definite|indefinite)")
         determiners[parts[0].lower()] = parts[1]
     role_words = {w for r in roles for w in r.split()}
-    frames: dict[str, tuple[str, ...]] = {}
-    for line in _lines("verb_frames.tsv", d):
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"{d / 'verb_frames.tsv'}: bad line {line!r} (want: lemma<TAB>frame,frame)")
-        frames[parts[0].strip().lower()] = tuple(f.strip() for f in parts[1].split(",") if f.strip())
+    frames = _frames("verb_frames.tsv", d)
     return Lexicon(
         speech_verbs=_verb_forms("speech_verbs.txt", d),
         belief_verbs=_verb_forms("belief_verbs.txt", d),
@@ -159,4 +167,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         non_person_heads=frozenset(_lines("non_person_heads.txt", d)),
         verb_frames=frames,
         role_words=frozenset(role_words),
+        claim_nouns=_frames("claim_nouns.tsv", d),
     )
