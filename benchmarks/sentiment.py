@@ -36,12 +36,14 @@ def nyt_rows() -> list[dict]:
     texts = [r["text"] for r in rows]
     gold = [float(r["mean_rating"]) / 4 for r in rows]
     groups = [r["article_id"] for r in rows]
+    shares = [sentiment.rater_shares(r["ratings"]) for r in rows]
     out = []
     plain = sentiment.plain_vader(texts)
     out.append(_nyt_row("VADER (NLTK, wheel lexicon)", "all rows, no fitting", gold, plain))
     pred = [0.0] * len(texts)
     for tr, te in GroupKFold(5).split(texts, gold, groups):
-        model = sentiment.fit_tone_model([texts[i] for i in tr], [gold[i] for i in tr])
+        model = sentiment.fit_tone_model([texts[i] for i in tr], [gold[i] for i in tr],
+                                         rater_shares=[shares[i] for i in tr])
         for i, s in zip(te, model.score([texts[i] for i in te])):
             pred[i] = s
     out.append(_nyt_row("newsvoices score()", "5-fold CV grouped by article", gold, pred))

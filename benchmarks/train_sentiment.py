@@ -33,13 +33,16 @@ def main() -> None:
     if not require(NYT, NEWSMTSC):
         return
     nyt = read_csv(NYT)
-    tone = sentiment.fit_tone_model([r["text"] for r in nyt], [float(r["mean_rating"]) / 4 for r in nyt])
+    tone = sentiment.fit_tone_model([r["text"] for r in nyt], [float(r["mean_rating"]) / 4 for r in nyt],
+                                  rater_shares=[sentiment.rater_shares(r["ratings"]) for r in nyt])
     out = DATA_DIR / sentiment.NEWS_WEIGHTS
     tone.model.write_csv(out, (
         "News tone model for newsvoices.sentiment.score (multinomial logistic regression).\n"
         f"Fitted by benchmarks/train_sentiment.py on {len(nyt)} NYT editorial sentences (Hutto & Gilbert 2014,\n"
-        "dev part; labels: mean human rating / 4 cut at +-0.05). Features: VADER compound/pos/neg,\n"
-        "Pattern polarity sum, and w:WORD presence for words in >= 3 sentences. Edit or refit freely."))
+        "dev part; soft labels: shares of the 20 raters rating each sentence <0, 0, >0, classes balanced).\n"
+        "Features: VADER compound/pos/neg/neu, VADER word valence sum/mean/min/max and counts, negation and\n"
+        "contrast flags, log length, Pattern polarity sum/mean, and w:WORD presence for words in >= 3\n"
+        "sentences. Edit or refit freely."))
     print(f"wrote {out} ({len(tone.model.weights)} features)")
     ms = read_csv(NEWSMTSC)
     tgt = sentiment.fit_target_model([r["sentence"] for r in ms], [(int(r["char_from"]), int(r["char_to"])) for r in ms],

@@ -51,6 +51,8 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[\"“”]|[.,;:!?()]")
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|although|though|whereas)\b")
 _QUOTE_CHARS = "\"“”"
+_NEGATORS = frozenset({"not", "no", "never", "nor", "without", "none", "nobody", "nothing", "cannot"})
+_CONTRAST = frozenset({"but", "however", "although", "yet"})
 
 
 # --------------------------------------------------------------------------- VADER
@@ -150,11 +152,11 @@ def nltk_reference_analyzer():
 
 
 @lru_cache(maxsize=65536)
-def _vader(text: str) -> tuple[float, float, float]:
+def _vader(text: str) -> tuple[float, float, float, float]:
     if not text or not text.strip():
-        return 0.0, 0.0, 0.0
+        return 0.0, 0.0, 0.0, 0.0
     p = analyzer().polarity_scores(text)
-    return float(p["compound"]), float(p["pos"]), float(p["neg"])
+    return float(p["compound"]), float(p["pos"]), float(p["neg"]), float(p["neu"])
 
 
 def plain_vader(texts: list[str]) -> list[float]:
@@ -239,8 +241,13 @@ class LinearModel:
 
 
 def fit_linear(features: list[dict[str, float]], labels: list[str], C: float = 0.1, min_df: int = 3,
-               dense_scale: float = 10.0) -> LinearModel:
+               dense_scale: float = 10.0, soft: list[tuple[float, float, float]] | None = None) -> LinearModel:
     """Fit a multinomial logistic regression on feature dicts (scikit-learn, balanced classes).
+
+    With ``soft`` (one share per class and example, e.g. the share of human raters
+    who called a sentence negative/neutral/positive) each example enters once per
+    class, weighted by its share, instead of once with its hard label; the class
+    totals are balanced.
 
     Sparse features (names with a ``:``) seen in fewer than ``min_df`` examples are
     dropped, so the weight file never holds a rare string. Dense features (no ``:``)
@@ -261,8 +268,21 @@ def fit_linear(features: list[dict[str, float]], labels: list[str], C: float = 0
             for d in features]
     dv = DictVectorizer(sort=True)
     X = dv.fit_transform(keep)
-    m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    m.fit(X, np.asarray(labels))
+    if soft is None:
+        m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+        m.fit(X, np.asarray(labels))
+    else:
+        import scipy.sparse as sp
+
+        shares = np.asarray(soft, dtype=float)
+        if shares.shape != (len(features), 3) or (shares < 0).any():
+            raise ValueError("soft must hold 3 non-negative class shares per example")
+        y = np.repeat(np.asarray(CLASSES), len(features))
+        w = np.concatenate([shares[:, k] for k in range(3)])
+        totals = np.array([w[y == c].sum() for c in CLASSES])
+        w = w * (w.sum() / 3 / np.maximum(totals, 1e-9))[np.repeat(np.arange(3), len(features))]
+        m = LogisticRegression(C=C, max_iter=5000)
+        m.fit(sp.vstack([X, X, X]).tocsr(), y, sample_weight=w)
     order = [list(m.classes_).index(c) for c in CLASSES]
     coef = m.coef_[order]
     weights = {"bias": tuple(float(b) for b in m.intercept_[order])}
@@ -276,14 +296,31 @@ def fit_linear(features: list[dict[str, float]], labels: list[str], C: float = 0
 
 
 def tone_features(text: str) -> dict[str, float]:
-    """Features of the news tone model: VADER scores, Pattern polarity, word presence."""
+    """Features of the news tone model.
+
+    VADER's compound/pos/neg/neu scores; sum, mean, minimum and maximum of the
+    VADER valences of the words (/4) and counts of positive and negative words (/3);
+    negation and contrast flags; log length; Pattern polarity sum and mean; and
+    ``w:WORD`` presence.
+    """
     text = text or ""
-    comp, pos, neg = _vader(text)
+    comp, pos, neg, neu = _vader(text)
     low = text.lower()
     words = _WORD.findall(low)
     pat = pattern_lexicon()
-    f: dict[str, float] = {"vader_compound": comp, "vader_pos": pos, "vader_neg": neg,
-                           "pattern_sum": sum(pat.get(w, 0.0) for w in words)}
+    lex = analyzer().lexicon
+    vals = [lex[w] for w in words if w in lex]
+    pv = [pat[w] for w in words if w in pat]
+    f: dict[str, float] = {
+        "vader_compound": comp, "vader_pos": pos, "vader_neg": neg, "vader_neu": neu,
+        "lex_sum": sum(vals) / 4, "lex_mean": sum(vals) / len(vals) / 4 if vals else 0.0,
+        "lex_npos": sum(v > 0 for v in vals) / 3, "lex_nneg": sum(v < 0 for v in vals) / 3,
+        "lex_min": min(vals, default=0.0) / 4, "lex_max": max(vals, default=0.0) / 4,
+        "negation": float(any(w in _NEGATORS or w.endswith("n't") for w in words)),
+        "contrast": float(any(w in _CONTRAST for w in words)),
+        "log_len": math.log1p(len(words)) / 4,
+        "pattern_sum": sum(pat.get(w, 0.0) for w in words),
+        "pattern_mean": sum(pv) / len(pv) if pv else 0.0}
     for w in set(words):
         f["w:" + w] = 1.0
     return f
@@ -311,13 +348,31 @@ class ToneModel:
         return [round(_band(self.model.proba(tone_features(t))), 6) for t in texts]
 
 
-def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.03, min_df: int = 3) -> ToneModel:
+def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_df: int = 3,
+                   rater_shares: list[tuple[float, float, float]] | None = None,
+                   dense_scale: float = 3.0) -> ToneModel:
     """Fit the news tone model on texts with human tone ratings scaled to [-1, 1].
 
-    The ratings are cut into classes at ±0.05 (as Hutto & Gilbert 2014 do).
+    The ratings are cut into classes at ±0.05 (as Hutto & Gilbert 2014 do). With
+    ``rater_shares`` (per text, the shares of individual raters who rated it
+    negative/neutral/positive) the model learns from those soft labels instead.
     """
     labels = [CLASSES[0] if r < -NEUTRAL_BAND else CLASSES[2] if r > NEUTRAL_BAND else CLASSES[1] for r in ratings]
-    return ToneModel(fit_linear([tone_features(t) for t in texts], labels, C=C, min_df=min_df))
+    return ToneModel(fit_linear([tone_features(t) for t in texts], labels, C=C, min_df=min_df,
+                                dense_scale=dense_scale, soft=rater_shares))
+
+
+def rater_shares(ratings: str) -> tuple[float, float, float]:
+    """Shares of raters below, at and above 0 from a space-separated list of ratings.
+
+    >>> rater_shares("-1 0 2 3")
+    (0.25, 0.25, 0.5)
+    """
+    vals = [float(x) for x in ratings.split()]
+    if not vals:
+        raise ValueError(f"no ratings in {ratings!r}")
+    n = len(vals)
+    return sum(v < 0 for v in vals) / n, sum(v == 0 for v in vals) / n, sum(v > 0 for v in vals) / n
 
 
 @lru_cache(maxsize=1)
