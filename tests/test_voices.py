@@ -257,3 +257,13 @@ def test_known_office_holders_file_is_valid():
     known = voices.load_overrides(voices.KNOWN_PATH)
     assert len(known) > 50
     assert {v for v, _ in known.values()} <= {"official", "politician"}
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (E("a spokeswoman", "anonymous", description="a spokeswoman for Sen. Jo Quill"), "politician"),
+    (E("Al Ruiz", description="press secretary to the speaker"), "politician"),
+    (E("Al Ruiz", description="spokesman for the Department of Homeland Security"), "official"),
+    (E("Sam Nicol", description="a longtime Hiking Club volunteer"), "advocacy"),
+])
+def test_legislator_staff_and_group_volunteers(entity, expected):
+    assert voices.classify(entity)[0] == expected, voices.explain(entity)
