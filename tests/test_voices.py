@@ -267,3 +267,19 @@ def test_known_office_holders_file_is_valid():
 ])
 def test_legislator_staff_and_group_volunteers(entity, expected):
     assert voices.classify(entity)[0] == expected, voices.explain(entity)
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("president of Citizens for Safer Streets", "advocacy"),
+    ("the president of the United Hiking Organizations of Springfield", "advocacy"),
+    ("president of Mexico", "official"),
+    ("the former director of the Office of Widgets under former President Jo Smith", "expert"),
+    ("former President of Brazil", "politician"),
+    ("resident bishop of the Methodist Church of Springfield", "advocacy"),
+    ("a Springfield resident", "public"),
+    ("judges union head", "advocacy"),
+    ("an immigration judge", "legal"),
+])
+def test_presidents_of_organisations_clergy_and_unions(description, expected):
+    entity = E("Ann Bo", description=description)
+    assert voices.classify(entity)[0] == expected, voices.explain(entity)
