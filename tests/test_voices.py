@@ -283,3 +283,8 @@ def test_legislator_staff_and_group_volunteers(entity, expected):
 def test_presidents_of_organisations_clergy_and_unions(description, expected):
     entity = E("Ann Bo", description=description)
     assert voices.classify(entity)[0] == expected, voices.explain(entity)
+
+
+@pytest.mark.parametrize("description", ["the senior pastor at Grace Church in Springfield", "a Jesuit priest", "Rev."])
+def test_clergy_are_advocacy_like_their_churches(description):
+    assert voices.classify(E("Ann Bo", description=description))[0] == "advocacy"
