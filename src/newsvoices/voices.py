@@ -40,6 +40,7 @@ UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown"
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
+KNOWN_PATH = DATA_DIR / "codebooks" / "known_office_holders.csv"
 
 
 @dataclass
@@ -71,6 +72,9 @@ class Codebook:
     max_words_before: int = 6
     stop_words: frozenset[str] = frozenset()
     stop_patterns: re.Pattern | None = None
+    # well-known office holders (data/codebooks/known_office_holders.csv): used only when
+    # neither the speaker's fields nor the article's words about them match a rule
+    known: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -220,7 +224,9 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
         raise ValueError(f"{p}: context.max_words_before must be a non-negative integer")
     stops = frozenset(str(w).lower() for w in ctx.get("stop_words") or [])
     stop_re = _compile(ctx["stop_patterns"], f"{p}: context.stop_patterns") if ctx.get("stop_patterns") else None
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re)
+    known = load_overrides(KNOWN_PATH) if KNOWN_PATH.is_file() else {}
+    known = {k: (v, "known-office-holder") for k, (v, _) in known.items()}
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -293,6 +299,9 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
         found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
         if found:
             return found
+        hit = cb.known.get(norm_name(entity.name))
+        if hit:
+            return hit
     return voice, rule
 
 
@@ -424,6 +433,41 @@ def _appositive(text: str, end: int) -> str | None:
     return seg if len(seg) >= 2 else None
 
 
+_DETERMINER = re.compile(r"(?<!\w)(?:a|an|the|his|her|its|their|our)\s", re.IGNORECASE)
+_SCENE_PREPOSITIONS = frozenset(
+    "in on at during after before with to from over into for of since until through about under outside "
+    "inside near within across around behind amid".split())
+_POSSESSIVE_ROLE = re.compile(r"^[\w.’'\- ]+['’]s\s+[\w\- ]+$")
+
+
+def _pre_appositive(before: str) -> str | None:
+    """``"an armed resident, "`` or ``"Gov. Jan Brewer's spokesman, "`` right before a name:
+    the noun phrase (a determiner and at most 6 more words, or "X's role") that the name
+    stands in apposition to."""
+    if not re.search(r",\s*$", before):
+        return None
+    head = before[: before.rstrip().rfind(",")]
+    cut = 0
+    for m in _CTX_BOUNDARY.finditer(head):
+        if m.group(0) == "." and _ABBREV_END.search(head[: m.start()]):
+            continue
+        cut = m.end()
+    seg = head[cut:].strip()
+    if not seg:
+        return None
+    if _POSSESSIVE_ROLE.match(seg) and len(seg.split()) <= 8:
+        return seg
+    # the earliest determiner whose noun phrase runs to the comma in at most 6 words
+    for m in _DETERMINER.finditer(seg):
+        rest = seg[m.start():]
+        prev = seg[: m.start()].split()[-1:]
+        if prev and prev[0].lower() in _SCENE_PREPOSITIONS:
+            continue  # "In an interview with CNN, Smith said": a scene, not a role
+        if len(rest.split()) <= 7:
+            return rest
+    return None
+
+
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
     """The words that introduce a name mention: the mention itself, the words right
     before it (stopping at punctuation or a stop word of the codebook's ``context``)
@@ -458,6 +502,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
             break
         kept.append(w)
     parts = [" ".join(list(reversed(kept)) + [text[start:end]])]
+    pre = _pre_appositive(before)
+    if pre:
+        parts.append(pre)
     m = _CTX_AFTER.match(text, end)
     if m:
         parts.append((m.group(1) or m.group(2)).strip())
