@@ -106,6 +106,7 @@ def main() -> int:
               f"(fastest of {args.repeat}): "
               f"{len(articles) / spent:.1f} articles/s, {n_words / spent:,.0f} words/s")
         print(f"articles refused: 0 of {len(articles)} (extract never refuses an article)")
+        measured: dict[str, float] = {}
         subsets = [("all", None)] if args.no_subsets else [("all", None), ("develop", "develop"), ("check", "check")]
         ids = {a.id for a in articles}
         for label, which in subsets:
@@ -121,8 +122,23 @@ def main() -> int:
             print(run_scorer(gold, pred), end="")
             from newsvoices.evaluate import evaluate_files, format_scores
 
+            scores = evaluate_files(gold, pred)
             print(f"== {label}: newsvoices evaluate")
-            print(format_scores(evaluate_files(gold, pred)))
+            print(format_scores(scores))
+            if not args.limit:
+                for key in ("direct_F1", "speaker_acc", "attributed_direct_F1", "indirect_F1"):
+                    measured[f"{key}.{label}"] = round(float(scores[key]), 3)
+    if measured:  # the figures every report's methods box shows
+        from newsvoices.report import write_benchmark_result
+
+        measured["words_per_cpu_second"] = round(n_words / spent, -3)
+        write_benchmark_result(
+            "quotes", measured, command="python benchmarks/quotes.py",
+            dataset=f"PolNeAR dev ({len(articles)} articles), scored by newsvoices evaluate "
+                    "(same matching rules as ../shared/eval/quotes/score_quotes.py)",
+            split="develop: sha256(id) not divisible by 3 (rules written on it); check: the rest",
+            notes="throughput: one process, fastest pass, CPU time; the machine may have been shared",
+        )
     return 0
 
 
