@@ -262,7 +262,6 @@ class Parser:
         k = i
         n_lower = 0
         n_cap = 0
-        seen_det = None
         first = i + 1
         while k >= 0 and i - k < 12:
             s, e, w = toks[k]
@@ -279,7 +278,6 @@ class Parser:
             if not (w[:1].isalnum()):
                 break
             if wl in self.det:
-                seen_det = wl
                 first = k
                 break
             if self._is_cap(w):
@@ -513,7 +511,6 @@ class Parser:
         toks = _tokens(text, x, min(hi, x + 160))
         if not toks:
             return None
-        i = 0
         w0 = toks[0][2].lower()
         if w0 in self.subject_pron:
             s, e = toks[0][0], toks[0][1]

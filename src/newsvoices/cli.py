@@ -129,7 +129,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_export_coding(args) -> int:
-    from .coding import SHEET_COLUMNS, export_coding, known_voice_types
+    from .coding import export_coding, known_voice_types
     from .pipeline import analyze, load_tables
     from .report import _is_tables_dir
     from pathlib import Path

@@ -24,7 +24,7 @@ from . import frames as _frames
 from . import identity as _identity
 from . import sentiment as _sentiment
 from . import voices as _voices
-from .corpus import Corpus, Skip, load_corpus
+from .corpus import Corpus
 from .model import Article
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
