@@ -51,8 +51,11 @@ def main() -> None:
     tgt.model.write_csv(out, (
         "Tone-towards-an-actor model for newsvoices.sentiment.toward (multinomial logistic regression).\n"
         f"Fitted by benchmarks/train_sentiment.py on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021).\n"
-        "Features: s: sentence words, l:/r: words left/right of the mention, g: word next to the mention (TGT),\n"
-        "b: sentence bigrams (all seen in >= 3 rows), VADER on sentence/window/clause/sides, Pattern sum, quotes."))
+        "Mention masked as TGT, other capitalised names as ENT. Features: s: sentence words, b: bigrams,\n"
+        "t: trigrams touching the mention, l:/r: words within 5 tokens left/right, g: word next to the mention,\n"
+        "L1..L4:/R1..R4: words by side and distance bucket, pre:/post: words by side, c: words of the mention's\n"
+        "clause (all seen in >= 3 rows); VADER on sentence/window/clause/sides, closeness-weighted VADER and\n"
+        "Pattern valence per side, Pattern sum, relative position, quotes."))
     print(f"wrote {out} ({len(tgt.model.weights)} features)")
 
 

@@ -46,12 +46,29 @@ def test_toward_labels_and_offsets():
         sentiment.toward("short", 3, 40)
 
 
+def test_target_features_mask_names_and_keep_side_and_distance():
+    s = "Senator Brown praised Smith, but Jones attacked him bitterly."
+    a = s.index("Smith")
+    f = sentiment.target_features(s, a, a + 5)
+    assert "s:smith" not in f and "s:jones" not in f and "s:brown" not in f  # names masked
+    assert f["s:ENT"] == 1.0 and f["s:TGT"] == 1.0 and f["s:senator"] == 1.0  # sentence-initial word kept
+    assert f["L1:praised"] == 1.0 and f["pre:praised"] == 1.0
+    assert f["R2:attacked"] == 1.0 and f["post:attacked"] == 1.0 and "L1:attacked" not in f
+    assert f["t:praised TGT ,"] == 1.0 and f["g:praised TGT"] == 1.0
+    assert f["c:praised"] == 1.0 and "c:attacked" not in f  # the mention's clause ends at "but"
+    assert f["near_vader_left"] > 0 > f["near_vader_right"]
+    # the same words towards the other actor: "attacked" is now adjacent on the left
+    b = s.index("him")
+    g = sentiment.target_features(s, b, b + 3)
+    assert g["L1:attacked"] == 1.0 and g["near_vader_left"] < 0
+
+
 @pytest.mark.parametrize("name", [sentiment.NEWS_WEIGHTS, sentiment.TARGET_WEIGHTS])
 def test_weight_files_hold_no_sentences(name):
     m = sentiment.LinearModel.from_csv(DATA_DIR / name)
     assert "bias" in m.weights and len(m.weights) > 500
     longest = max(len(f.split(":", 1)[-1].split()) for f in m.weights)
-    assert longest <= 2  # single words and word pairs only
+    assert longest <= 3  # words, word pairs and the word triples around the mention only
 
 
 def test_bad_weight_file_names_the_file(tmp_path):

@@ -48,7 +48,7 @@ TARGET_WEIGHTS = "lexicons/sentiment_target_weights.csv"
 PATTERN_LEXICON = "lexicons/sentiment_pattern.csv"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[\"“”]|[.,;:!?()]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\"“”]|[.,;:!?()]")
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|although|though|whereas)\b")
 _QUOTE_CHARS = "\"“”"
 _NEGATORS = frozenset({"not", "no", "never", "nor", "without", "none", "nobody", "nothing", "cannot"})
@@ -397,22 +397,56 @@ def label(value: float) -> str:
 # --------------------------------------------------------------------------- tone towards an actor
 
 
+def _distance_bucket(k: int) -> str:
+    """Bucket of a token's distance from the mention: 1 (adjacent), 2 (<= 3), 3 (<= 7), 4 (further)."""
+    return "1" if k <= 1 else "2" if k <= 3 else "3" if k <= 7 else "4"
+
+
+def _mask_names(tokens: list[str], sentence_start: bool, lexicon: dict) -> list[str]:
+    """Lower-case tokens; capitalised words that are not sentiment words become ``ENT``.
+
+    Other actors' names are masked so the model learns how the sentence speaks
+    about the mention, not which names tended to be liked or disliked in the
+    training news (the mention itself is always ``TGT``). A capitalised first
+    word of the sentence is kept (it is usually not a name).
+    """
+    out = []
+    for k, w in enumerate(tokens):
+        low = w.lower()
+        out.append("ENT" if w[:1].isupper() and not (sentence_start and k == 0) and low not in lexicon else low)
+    return out
+
+
 def target_features(sentence: str, start: int, end: int, window: int = 5) -> dict[str, float]:
     """Features for the tone towards the mention at ``sentence[start:end]``.
 
-    Words left and right of the mention (within ``window`` tokens), the words
-    adjacent to it, all words and bigrams of the sentence, VADER on the sentence,
-    on a window, on the clause holding the mention and on each side, Pattern
-    polarity, and whether the mention stands inside quotation marks.
+    The mention becomes ``TGT`` and other capitalised names ``ENT``. Sparse
+    features: all words (``s:``), bigrams (``b:``) and the trigrams touching the
+    mention (``t:``) of the sentence; words left and right of the mention within
+    ``window`` tokens (``l:``/``r:``), the words adjacent to it (``g:``); every
+    word with its side and distance bucket (``L1:``..``R4:``, see
+    :func:`_distance_bucket`) and side alone (``pre:``/``post:``); the words of the
+    clause holding the mention (``c:``). Dense features: VADER on the sentence, a
+    window, the clause and each side; VADER and Pattern valences of each side
+    weighted by closeness to the mention; Pattern polarity sum; the mention's
+    relative position; and whether it stands inside quotation marks.
     """
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"mention offsets {start}:{end} outside the sentence (length {len(sentence)})")
-    left, right = sentence[:start].lower(), sentence[end:].lower()
-    L, R = _TOKEN.findall(left), _TOKEN.findall(right)
+    lex = analyzer().lexicon
+    left, right = sentence[:start], sentence[end:]
+    L0, R0 = _TOKEN.findall(left), _TOKEN.findall(right)
+    L = _mask_names(L0, True, lex)
+    R = _mask_names(R0, not L0, lex)
     toks = L + ["TGT"] + R
     f: dict[str, float] = {}
     for w in toks:
         f["s:" + w] = 1.0
+    for a, b in zip(toks, toks[1:]):
+        f["b:" + a + " " + b] = 1.0
+    n = len(L)
+    for i in range(max(0, n - 2), min(len(toks) - 2, n + 1)):
+        f["t:" + " ".join(toks[i:i + 3])] = 1.0
     for w in L[-window:]:
         f["l:" + w] = 1.0
     for w in R[:window]:
@@ -421,17 +455,27 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
         f["g:" + L[-1] + " TGT"] = 1.0
     if R:
         f["g:TGT " + R[0]] = 1.0
-    for a, b in zip(toks, toks[1:]):
-        f["b:" + a + " " + b] = 1.0
+    for k, w in enumerate(reversed(L)):
+        f[f"L{_distance_bucket(k)}:{w}"] = 1.0
+        f["pre:" + w] = 1.0
+    for k, w in enumerate(R):
+        f[f"R{_distance_bucket(k)}:{w}"] = 1.0
+        f["post:" + w] = 1.0
+    for w in _CLAUSE.split(" ".join(L))[-1].split() + _CLAUSE.split(" ".join(R))[0].split():
+        f["c:" + w] = 1.0
+    low_left, low_right = left.lower(), right.lower()
     f["v_sent"] = _vader(sentence)[0]
-    win = " ".join(L[-8:] + R[:8])
-    f["v_window"] = _vader(win)[0]
-    clause = _CLAUSE.split(left)[-1] + " x " + _CLAUSE.split(right)[0]
-    f["v_clause"] = _vader(clause)[0]
-    f["v_left"] = _vader(left)[0]
-    f["v_right"] = _vader(right)[0]
+    f["v_window"] = _vader(" ".join(L[-8:] + R[:8]))[0]
+    f["v_clause"] = _vader(_CLAUSE.split(low_left)[-1] + " x " + _CLAUSE.split(low_right)[0])[0]
+    f["v_left"] = _vader(low_left)[0]
+    f["v_right"] = _vader(low_right)[0]
     pat = pattern_lexicon()
+    for side, seq in (("left", L[::-1]), ("right", R)):
+        f["near_vader_" + side] = sum(lex.get(w, 0.0) / (1 + k) for k, w in enumerate(seq)) / 4
+        f["near_pattern_" + side] = sum(pat.get(w, 0.0) / math.sqrt(1 + k) for k, w in enumerate(seq))
     f["pattern_sum"] = sum(pat.get(w, 0.0) for w in toks)
+    f["position"] = start / max(1, len(sentence))
+    f["first"] = float(n <= 1)
     f["in_quotes"] = float(sum(left.count(c) for c in _QUOTE_CHARS) % 2 == 1)
     f["has_quotes"] = float(any(c in sentence for c in _QUOTE_CHARS))
     return f
@@ -448,7 +492,7 @@ class TargetModel:
         return CLASSES[max(range(3), key=lambda i: p[i])]
 
 
-def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels: list[str], C: float = 0.1,
+def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels: list[str], C: float = 0.05,
                      min_df: int = 3) -> TargetModel:
     """Fit the tone-towards-an-actor model on labelled mentions."""
     feats = [target_features(s, a, b) for s, (a, b) in zip(sentences, spans)]
