@@ -55,7 +55,8 @@ def main() -> None:
         "t: trigrams touching the mention, l:/r: words within 5 tokens left/right, g: word next to the mention,\n"
         "L1..L4:/R1..R4: words by side and distance bucket, pre:/post: words by side, c: words of the mention's\n"
         "clause (all seen in >= 3 rows); VADER on sentence/window/clause/sides, closeness-weighted VADER and\n"
-        "Pattern valence per side, Pattern sum, relative position, quotes."))
+        "Pattern valence per side, Pattern sum, relative position, quotes; pL1..pR2:, pb:, pt: the same near\n"
+        "the mention with sentiment words replaced by POS/NEG."))
     print(f"wrote {out} ({len(tgt.model.weights)} features)")
 
 

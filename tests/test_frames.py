@@ -78,3 +78,34 @@ def test_one_sentence_gets_one_frame_long_text_may_get_more():
     assert len(frames.classify([sent])[0]) == 1
     long = " ".join([sent, "The economy and taxes and budget costs rose.", "Hospitals and doctors warned of disease."] * 12)
     assert len(frames.classify([long])[0]) > 1
+
+
+def test_tune_thresholds_finds_each_frames_own_cut():
+    import numpy as np
+
+    # frame 0 is separable at (0.10, 0.30], frame 1 only at (0.35, 0.50]: no shared threshold does both
+    P = np.array([[0.30, 0.50], [0.10, 0.50], [0.30, 0.35], [0.30, 0.50], [0.10, 0.50], [0.30, 0.35]])
+    Y = np.array([[1, 1], [0, 1], [1, 0], [1, 1], [0, 1], [1, 0]])
+    shared, per = frames.tune_thresholds(P, Y)
+    assert shared in frames.THRESHOLD_GRID
+    assert 0.10 < per[0] <= 0.30 and 0.35 < per[1] <= 0.50
+    decided = P >= np.array(per)
+    assert (decided == Y.astype(bool)).all()
+
+
+def test_train_tunes_thresholds_inside_the_sample():
+    words = {"Crime_and_punishment": "police arrested the suspect for murder",
+             "Economic": "taxes and the budget cost billions",
+             "Health_and_safety": "hospitals treat patients with the disease"}
+    texts, labels = [], []
+    for k in range(30):
+        fs = sorted(words)[k % 3:k % 3 + 1 + (k % 2)]
+        texts.append(" ".join(words[f] for f in fs) + f" item {k}")
+        labels.append(fs)
+    m = frames.train(texts, labels)
+    assert set(m.thresholds) == set(words) and all(t in frames.THRESHOLD_GRID for t in m.thresholds.values())
+    got = m.classify(["the police arrested a murder suspect", "patients in hospitals and taxes on the budget"])
+    assert got[0] == ["Crime_and_punishment"]
+    assert got[1] == ["Economic", "Health_and_safety"]
+    fixed = frames.train(texts, labels, threshold=0.4)
+    assert fixed.thresholds == {} and fixed.threshold == 0.4

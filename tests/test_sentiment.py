@@ -61,6 +61,9 @@ def test_target_features_mask_names_and_keep_side_and_distance():
     b = s.index("him")
     g = sentiment.target_features(s, b, b + 3)
     assert g["L1:attacked"] == 1.0 and g["near_vader_left"] < 0
+    # sentiment words also enter as their class, so unseen words of known polarity still count
+    assert f["pL1:POS"] == 1.0 and f["pt:POS TGT ,"] == 1.0 and "pL1:NEG" not in f
+    assert g["pL1:NEG"] == 1.0 and g["pb:NEG TGT"] == 1.0 and g["pR1:NEG"] == 1.0  # "bitterly"
 
 
 @pytest.mark.parametrize("name", [sentiment.NEWS_WEIGHTS, sentiment.TARGET_WEIGHTS])

@@ -402,6 +402,12 @@ def _distance_bucket(k: int) -> str:
     return "1" if k <= 1 else "2" if k <= 3 else "3" if k <= 7 else "4"
 
 
+def _polarity_class(word: str, lexicon: dict, pattern: dict) -> str | None:
+    """``POS`` / ``NEG`` for a word whose VADER (/4) plus Pattern (/2) valence passes ±0.1, else None."""
+    v = lexicon.get(word, 0.0) / 4 + pattern.get(word, 0.0) / 2
+    return "POS" if v > 0.1 else "NEG" if v < -0.1 else None
+
+
 def _mask_names(tokens: list[str], sentence_start: bool, lexicon: dict) -> list[str]:
     """Lower-case tokens; capitalised words that are not sentiment words become ``ENT``.
 
@@ -426,7 +432,10 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
     ``window`` tokens (``l:``/``r:``), the words adjacent to it (``g:``); every
     word with its side and distance bucket (``L1:``..``R4:``, see
     :func:`_distance_bucket`) and side alone (``pre:``/``post:``); the words of the
-    clause holding the mention (``c:``). Dense features: VADER on the sentence, a
+    clause holding the mention (``c:``); and, with sentiment words replaced by
+    ``POS``/``NEG`` (:func:`_polarity_class`), the classes within 3 tokens of the
+    mention by side and distance (``pL1:``..``pR2:``), the bigrams holding a class
+    (``pb:``) and the trigrams touching the mention (``pt:``). Dense features: VADER on the sentence, a
     window, the clause and each side; VADER and Pattern valences of each side
     weighted by closeness to the mention; Pattern polarity sum; the mention's
     relative position; and whether it stands inside quotation marks.
@@ -463,13 +472,26 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
         f["post:" + w] = 1.0
     for w in _CLAUSE.split(" ".join(L))[-1].split() + _CLAUSE.split(" ".join(R))[0].split():
         f["c:" + w] = 1.0
+    pat = pattern_lexicon()
+    # the same n-grams with sentiment words replaced by their class: generalises to rarer words
+    ptoks = [_polarity_class(w, lex, pat) or w for w in L] + ["TGT"] + [_polarity_class(w, lex, pat) or w for w in R]
+    for d in range(1, 4):
+        for side, i in (("L", n - d), ("R", n + d)):
+            if 0 <= i < len(ptoks) and ptoks[i] in ("POS", "NEG"):
+                f[f"p{side}{_distance_bucket(d - 1)}:{ptoks[i]}"] = 1.0
+    for a, b in zip(ptoks, ptoks[1:]):
+        if a in ("POS", "NEG") or b in ("POS", "NEG"):
+            f["pb:" + a + " " + b] = 1.0
+    for i in range(max(0, n - 2), min(len(ptoks) - 2, n + 1)):
+        tri = ptoks[i:i + 3]
+        if "POS" in tri or "NEG" in tri:
+            f["pt:" + " ".join(tri)] = 1.0
     low_left, low_right = left.lower(), right.lower()
     f["v_sent"] = _vader(sentence)[0]
     f["v_window"] = _vader(" ".join(L[-8:] + R[:8]))[0]
     f["v_clause"] = _vader(_CLAUSE.split(low_left)[-1] + " x " + _CLAUSE.split(low_right)[0])[0]
     f["v_left"] = _vader(low_left)[0]
     f["v_right"] = _vader(low_right)[0]
-    pat = pattern_lexicon()
     for side, seq in (("left", L[::-1]), ("right", R)):
         f["near_vader_" + side] = sum(lex.get(w, 0.0) / (1 + k) for k, w in enumerate(seq)) / 4
         f["near_pattern_" + side] = sum(pat.get(w, 0.0) / math.sqrt(1 + k) for k, w in enumerate(seq))
