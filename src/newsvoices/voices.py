@@ -21,11 +21,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .config import DATA_DIR
 from .extract import Entity
+from .patternkeys import TextKeys, pattern_keys
+from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
     "official", "politician", "civil_servant", "commentator", "advocacy", "expert",
@@ -52,13 +55,48 @@ class Rule:
     kinds: frozenset[str] | None = None
     require: dict[str, re.Pattern] = field(default_factory=dict)
     unless: dict[str, re.Pattern] = field(default_factory=dict)
+    # (field, pattern, keys): keys let a search that cannot match be skipped (see patternkeys)
+    _require: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _unless: list = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def matches(self, kind: str, texts: dict[str, str]) -> bool:
+    def __post_init__(self):
+        self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
+        self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
+
+    def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
+        """Whether the rule applies to an entity of ``kind`` with these field ``texts``
+        (``tkeys``: the texts' :func:`~newsvoices.patternkeys.text_keys`, computed on demand)."""
         if self.kinds is not None and kind not in self.kinds:
             return False
-        if any(not p.search(texts[f]) for f, p in self.require.items()):
-            return False
-        return not any(p.search(texts[f]) for f, p in self.unless.items())
+        if tkeys is None:
+            tkeys = _TextKeys(texts)
+        for f, p, k in self._require:
+            if k is not None and not _may_match(k, tkeys[f]):
+                return False
+            if not p.search(texts[f]):
+                return False
+        for f, p, k in self._unless:
+            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
+                return False
+        return True
+
+
+_keys = lru_cache(maxsize=4096)(pattern_keys)
+
+
+_text_keys = lru_cache(maxsize=8192)(TextKeys)
+
+
+class _TextKeys(dict):
+    """Field -> :class:`~newsvoices.patternkeys.TextKeys` of its text, made on first use."""
+
+    def __init__(self, texts: dict[str, str]):
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, f: str):
+        v = self[f] = _text_keys(self.texts[f])
+        return v
 
 
 @dataclass
@@ -75,6 +113,72 @@ class Codebook:
     # well-known office holders (data/codebooks/known_office_holders.csv): used only when
     # neither the speaker's fields nor the article's words about them match a rule
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _plan: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def plan(self) -> "_Plan":
+        """The rules indexed by their pattern keys (rebuilt if ``rules`` was changed)."""
+        ids = tuple(map(id, self.rules))
+        if self._plan is None or self._plan.ids != ids:
+            self._plan = _Plan(self.rules, ids)
+        return self._plan
+
+
+class _Plan:
+    """Which rules can match an entity, decided from the keys of their patterns.
+
+    For each field, every key of every rule's required pattern on that field points to
+    a bit mask of those rules; an entity's word-start slices (:class:`TextKeys`) then
+    give, with a few dictionary look-ups, the rules whose required patterns may match.
+    Only those are searched, in codebook order, so the first matching rule is the same
+    as trying every rule in turn.
+    """
+
+    def __init__(self, rules: list[Rule], ids: tuple[int, ...]):
+        self.ids = ids
+        self.rules = rules
+        everything = (1 << len(rules)) - 1
+        self.everything = everything
+        self.kind_masks: dict[str, int] = {}
+        fields: dict[str, list] = {}  # field -> [index: {key: mask}, lengths, always, not requiring]
+        for i, r in enumerate(rules):
+            for f, _p, keys in r._require:
+                entry = fields.setdefault(f, [{}, set(), 0, everything])
+                entry[3] &= ~(1 << i)
+                if keys is None:
+                    entry[2] |= 1 << i
+                    continue
+                for n, ks in keys:
+                    entry[1].add(n)
+                    for k in ks:
+                        entry[0][k] = entry[0].get(k, 0) | (1 << i)
+        self.fields = [(f, idx, sorted(ns), always, others) for f, (idx, ns, always, others) in sorted(fields.items())]
+
+    def kind_mask(self, kind: str) -> int:
+        m = self.kind_masks.get(kind)
+        if m is None:
+            m = 0
+            for i, r in enumerate(self.rules):
+                if r.kinds is None or kind in r.kinds:
+                    m |= 1 << i
+            self.kind_masks[kind] = m
+        return m
+
+    def candidates(self, kind: str, tkeys: "_TextKeys") -> int:
+        """Bit mask of the rules (by index) that may match."""
+        cand = self.kind_mask(kind)
+        for f, idx, lengths, always, others in self.fields:
+            if not cand & ~others:
+                continue
+            tk = tkeys[f]
+            if not tk.ascii:
+                continue
+            hit = always
+            get = idx.get
+            for n in lengths:
+                for s in tk.slices(n):
+                    hit |= get(s, 0)
+            cand &= hit | others
+        return cand
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -242,8 +346,14 @@ def _texts(entity: Entity) -> dict[str, str]:
 def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
     texts = _texts(entity)
-    for rule in cb.rules:
-        if rule.matches(kind, texts):
+    tkeys = _TextKeys(texts)
+    rules = cb.rules
+    cand = cb.plan().candidates(kind, tkeys)
+    while cand:  # the candidate rules in codebook order
+        low = cand & -cand
+        cand ^= low
+        rule = rules[low.bit_length() - 1]
+        if rule.matches(kind, texts, tkeys):
             return rule.voice, rule.id
     return "other", DEFAULT_RULE
 
@@ -309,7 +419,8 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
     """Ids of every rule that would match ``entity`` in order (the first one wins)."""
     cb = codebook or load_codebook()
     kind, texts = entity.kind or "person", _texts(entity)
-    return [r.id for r in cb.rules if r.matches(kind, texts)]
+    tkeys = _TextKeys(texts)
+    return [r.id for r in cb.rules if r.matches(kind, texts, tkeys)]
 
 
 
