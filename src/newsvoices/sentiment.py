@@ -125,9 +125,13 @@ def analyzer():
             for idx, token in enumerate(wes):
                 first_index.setdefault(token, idx)
             boosters = self.constants.BOOSTER_DICT
+            lexicon = self.lexicon
             for item in wes:
-                i = first_index[item]
                 low = item.lower()
+                if low not in lexicon:  # sentiment_valence would append the 0 it was given
+                    sentiments.append(0)
+                    continue
+                i = first_index[item]
                 if (i < len(wes) - 1 and low == "kind" and wes[i + 1].lower() == "of") or low in boosters:
                     sentiments.append(0)
                     continue
