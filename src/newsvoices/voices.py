@@ -152,6 +152,8 @@ class _Plan:
                     for k in ks:
                         entry[0][k] = entry[0].get(k, 0) | (1 << i)
         self.fields = [(f, idx, sorted(ns), always, others) for f, (idx, ns, always, others) in sorted(fields.items())]
+        # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
+        self.memo: dict[tuple, tuple[str, str]] = {}
 
     def kind_mask(self, kind: str) -> int:
         m = self.kind_masks.get(kind)
@@ -345,17 +347,30 @@ def _texts(entity: Entity) -> dict[str, str]:
 
 def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
+    plan = cb.plan()
+    key = (kind, entity.name, entity.description, entity.organisation)
+    hit = plan.memo.get(key)
+    if hit is not None:
+        return hit
     texts = _texts(entity)
     tkeys = _TextKeys(texts)
     rules = cb.rules
-    cand = cb.plan().candidates(kind, tkeys)
+    cand = plan.candidates(kind, tkeys)
+    found = "other", DEFAULT_RULE
     while cand:  # the candidate rules in codebook order
         low = cand & -cand
         cand ^= low
         rule = rules[low.bit_length() - 1]
         if rule.matches(kind, texts, tkeys):
-            return rule.voice, rule.id
-    return "other", DEFAULT_RULE
+            found = rule.voice, rule.id
+            break
+    if len(plan.memo) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
+        plan.memo.clear()
+    plan.memo[key] = found
+    return found
+
+
+_MEMO_SIZE = 50_000
 
 
 def _vote(cb: Codebook, entity: Entity, texts: list[str] | None) -> tuple[str, str] | None:
