@@ -95,6 +95,9 @@ class Lexicon:
         for t in texts:
             words = tokens(t)
             s = self._scores(words)
+            if not any(x > 0 for x in s):  # no keyword: no frame (what the ranking below gives)
+                res.append([])
+                continue
             ranked = sorted(range(len(FRAMES)), key=lambda j: (-s[j], j))
             keep = [j for j in ranked if s[j] > 0 and s[j] >= self.thresholds.get(FRAMES[j], math.inf)]
             if not keep and s[ranked[0]] > 0:
