@@ -761,6 +761,9 @@ class TableSink:
         post = corpus_pass()
         if post is None or not self.parts["speakers"]:
             return
+        if getattr(post, "streaming", None) is not None:
+            self._corpus_pass_streamed(post.streaming())
+            return
         intern: dict[str, str] = {}
         slim: list[dict[str, Any]] = []
         for part in self.parts["speakers"]:
@@ -807,6 +810,80 @@ class TableSink:
                     t = _set_column(t, "voice_type", values)
             tables.append(t)
         self._replace_parts("quotes", tables)
+
+    def _slim_rows(self) -> Iterator[list[dict[str, Any]]]:
+        """The speaker rows, one part at a time, with the columns the corpus step reads."""
+        for part in self.parts["speakers"]:
+            t = _read_part(part)
+            yield t.select([c for c in PASS_COLUMNS if c in t.column_names]).to_pylist()
+
+    def _corpus_pass_streamed(self, prop) -> None:
+        """:meth:`corpus_pass` with a streaming propagation (``voices.Propagation``): two
+        counting passes and one patching pass over the parts, so memory stays flat (it
+        holds the per-speaker counts, one part, and the changed (article, speaker) pairs)."""
+        for rows in self._slim_rows():
+            for r in rows:
+                prop.vote(r)
+        prop.decide()
+        for rows in self._slim_rows():
+            for r in rows:
+                prop.count_surname(r)
+        prop.decide_surnames()
+        quote_fix: dict[tuple, Any] = {}
+        intern: dict[str, str] = {}  # one copy of each article and speaker id in the keys
+        cols = ("voice_type", "voice_rule")
+
+        def patch_speakers(t: pa.Table) -> pa.Table | None:
+            slim = t.select([c for c in PASS_COLUMNS if c in t.column_names]).to_pylist()
+            hits = []
+            for i, r in enumerate(slim):
+                new = prop.fix(r)
+                if new is not None and new != tuple(r.get(c) for c in cols):
+                    hits.append((i, new))
+                    aid, sid = r.get("article_id"), r.get("speaker_id")
+                    quote_fix[(intern.setdefault(aid, aid), intern.setdefault(sid, sid))] = new[0]
+            if not hits:
+                return None
+            for j, col in enumerate(cols):
+                values = t.column(col).to_pylist()
+                for i, v in hits:
+                    values[i] = v[j]
+                t = _set_column(t, col, values)
+            return t
+
+        def patch_quotes(t: pa.Table) -> pa.Table | None:
+            if not len(t):
+                return None
+            aids, sids = t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()
+            values = None
+            for i, k in enumerate(zip(aids, sids)):
+                if k in quote_fix:
+                    values = values if values is not None else t.column("voice_type").to_pylist()
+                    values[i] = quote_fix[k]
+            return None if values is None else _set_column(t, "voice_type", values)
+
+        self._patch_parts("speakers", patch_speakers)
+        if quote_fix:
+            self._patch_parts("quotes", patch_quotes)
+
+    def _patch_parts(self, name: str, patch) -> None:
+        """Rewrite, one at a time, the parts of ``name`` that ``patch(table)`` changes
+        (it returns the new table, or None to keep the part)."""
+        self.schema[name], self.nulls[name] = {}, set()
+        kept = []
+        for k, part in enumerate(self.parts[name]):
+            t = _read_part(part)
+            new = patch(t)
+            if new is not None:
+                path = self.tmp / f"{name}-corpus-{k:06d}.arrow"
+                with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, new.schema) as writer:
+                    writer.write_table(new)
+                del t
+                part.unlink(missing_ok=True)
+                part, t = path, new
+            self._track(name, t)
+            kept.append(part)
+        self.parts[name] = kept
 
     def _replace_parts(self, name: str, tables: list[pa.Table]) -> None:
         old = self.parts[name]

@@ -444,6 +444,80 @@ def _is_person(row: dict) -> bool:
     return not isinstance(kind, str) or kind == "person"
 
 
+class Propagation:
+    """The corpus-wide voice propagation of :func:`propagate_rows`, in passes over the
+    speaker rows, so a caller can stream the rows from disk (memory grows with the
+    number of distinct speakers and surnames, not with the number of rows).
+
+    Usage: :meth:`vote` every row, :meth:`decide`; :meth:`count_surname` every row,
+    :meth:`decide_surnames`; then :meth:`fix` gives each row's new ``(voice_type,
+    voice_rule)`` or None.
+    """
+
+    def __init__(self, min_agreement: float = 0.5):
+        from collections import Counter, defaultdict
+
+        self.min_agreement = min_agreement
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.by_surname: dict[str, Counter] = defaultdict(Counter)
+        self.fill: dict[str, tuple[str, str]] = {}
+        self.surname_fill: dict[str, tuple[str, str]] = {}
+
+    def vote(self, r: dict) -> None:
+        """Pass 1: an informative row votes for its speaker's voice."""
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
+            self.votes[sid][(r["voice_type"], r["voice_rule"])] += 1
+
+    def decide(self) -> None:
+        """After pass 1: the voice each speaker id passes on to its uninformed rows."""
+        from collections import Counter
+
+        for sid in sorted(self.votes):
+            per_voice: Counter = Counter()
+            for (v, _), n in self.votes[sid].items():
+                per_voice[v] += n
+            ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
+            voice, n = ranked[0]
+            clear = len(ranked) == 1 or n > ranked[1][1]
+            if clear and n / sum(per_voice.values()) >= self.min_agreement:
+                rule = sorted(((-c, r) for (v, r), c in self.votes[sid].items() if v == voice))[0][1]
+                self.fill[sid] = (voice, f"corpus:{rule}")
+        self.votes.clear()
+
+    def count_surname(self, r: dict) -> None:
+        """Pass 2: a full-name person row counts for its surname ("Chuck Grassley" -> "grassley")."""
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
+            fill = self.fill
+            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
+            self.by_surname[sid.rsplit("-", 1)[1]][voice] += 1
+
+    def decide_surnames(self) -> None:
+        """After pass 2: the voice a surname-only speaker ("Grassley") takes."""
+        from collections import Counter
+
+        for surname, cnt in sorted(self.by_surname.items()):
+            per_voice: Counter = Counter()
+            for (v, _), n in cnt.items():
+                per_voice[v] += n
+            voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if voice != "other" and n / sum(per_voice.values()) >= 0.75:
+                rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
+                self.surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+        self.by_surname.clear()
+
+    def fix(self, r: dict) -> tuple[str, str] | None:
+        """Pass 3: the row's new ``(voice_type, voice_rule)``, or None if it keeps its own."""
+        sid = r.get("speaker_id")
+        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
+            hit = self.fill.get(sid)
+            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
+                hit = self.surname_fill.get(sid)
+            return hit
+        return None
+
+
 def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
                    min_agreement: float = 0.5) -> tuple[list[dict], list[dict] | None]:
     """Fill uninformed voice types from the same speaker's other articles.
@@ -465,53 +539,21 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
     Returns:
         New ``(speakers, quotes)`` row lists (the inputs are not modified).
     """
-    from collections import Counter, defaultdict
-
-    votes: dict[str, Counter] = defaultdict(Counter)
+    p = Propagation(min_agreement)
     for r in speakers:
-        sid = r.get("speaker_id")
-        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
-            votes[sid][(r["voice_type"], r["voice_rule"])] += 1
-    fill: dict[str, tuple[str, str]] = {}
-    for sid in sorted(votes):
-        per_voice: Counter = Counter()
-        for (v, _), n in votes[sid].items():
-            per_voice[v] += n
-        ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
-        voice, n = ranked[0]
-        clear = len(ranked) == 1 or n > ranked[1][1]
-        if clear and n / sum(per_voice.values()) >= min_agreement:
-            rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
-            fill[sid] = (voice, f"corpus:{rule}")
-    # a person named by surname only ("Grassley"): the voice that the corpus's full names
-    # with this surname agree on ("Chuck Grassley", "Charles Grassley")
-    by_surname: dict[str, Counter] = defaultdict(Counter)
+        p.vote(r)
+    p.decide()
     for r in speakers:
-        sid = r.get("speaker_id")
-        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
-            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
-            by_surname[sid.rsplit("-", 1)[1]][voice] += 1
-    surname_fill: dict[str, tuple[str, str]] = {}
-    for surname, cnt in sorted(by_surname.items()):
-        per_voice: Counter = Counter()
-        for (v, _), n in cnt.items():
-            per_voice[v] += n
-        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if voice != "other" and n / sum(per_voice.values()) >= 0.75:
-            rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
-            surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+        p.count_surname(r)
+    p.decide_surnames()
     changed: dict[tuple[str, str], str] = {}
     new_sp = []
     for r in speakers:
         r = dict(r)
-        sid = r.get("speaker_id")
-        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
-            hit = fill.get(sid)
-            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
-                hit = surname_fill.get(sid)
-            if hit is not None:
-                r["voice_type"], r["voice_rule"] = hit
-                changed[(r["article_id"], sid)] = r["voice_type"]
+        hit = p.fix(r)
+        if hit is not None:
+            r["voice_type"], r["voice_rule"] = hit
+            changed[(r["article_id"], r["speaker_id"])] = r["voice_type"]
         new_sp.append(r)
     new_q = None
     if quotes is not None:
@@ -520,6 +562,10 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
             k = (q.get("article_id"), q.get("speaker_id"))
             new_q.append({**q, "voice_type": changed[k]} if k in changed else q)
     return new_sp, new_q
+
+
+#: The streaming form of :func:`propagate_rows` (used by ``runner.TableSink`` on disk parts).
+propagate_rows.streaming = Propagation  # type: ignore[attr-defined]
 
 
 def propagate(speakers, quotes=None, min_agreement: float = 0.5):
