@@ -93,3 +93,35 @@ def test_streamed_corpus_pass_equals_propagate_rows(tmp_path):
     assert got_sp[["speaker_id", "voice_type", "voice_rule"]].values.tolist() == [
         [r["speaker_id"], r["voice_type"], r["voice_rule"]] for r in want_sp]
     assert got_q["voice_type"].tolist() == [q["voice_type"] for q in want_q]
+
+
+def test_time_budget_is_enforced_in_worker_threads(monkeypatch):
+    """Dask runs analyze_one in worker threads, where SIGALRM cannot be used."""
+    import threading
+    import time as _time
+
+    from newsvoices import pipeline, runner
+    from newsvoices.model import Article
+
+    runner.warm_up()
+    real = pipeline.analyze_article
+
+    def slow(article):
+        if "slow" in article.text:
+            end = _time.monotonic() + 20
+            while _time.monotonic() < end:  # pure-Python work, interruptible between instructions
+                pass
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "analyze_article", slow)
+    arts = [Article(id="a", text='Title\n"Yes," said Ann Lee.'), Article(id="b", text="slow\nwork"),
+            Article(id="c", text='Title\n"No," said Bo Li.')]
+    out: list = []
+    t0 = _time.monotonic()
+    th = threading.Thread(target=lambda: out.extend(runner.analyze_one(a, time_budget=0.5) for a in arts))
+    th.start()
+    th.join(15)
+    assert not th.is_alive() and _time.monotonic() - t0 < 10
+    assert [r[0] for r in out] == ["processed", "skipped", "processed"]
+    assert "time budget of 0.5 s exceeded" in out[1][1]
+    assert out[0][1]["quotes"] and out[2][1]["quotes"]

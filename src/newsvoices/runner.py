@@ -118,6 +118,59 @@ def _on_alarm(signum, frame):  # pragma: no cover - exercised in worker processe
     raise ArticleTimeout()
 
 
+def _async_raise(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise ``exc`` in another thread at its next Python instruction (None: cancel a pending one)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
+
+
+class _ThreadBudget:
+    """The time budget where SIGALRM cannot be used (Dask worker threads): a timer thread
+    raises :class:`ArticleTimeout` in the analysing thread (CPython's
+    ``PyThreadState_SetAsyncExc``). The exception arrives at the thread's next Python
+    instruction, so one long-running C call (a regex search) finishes first."""
+
+    def __init__(self, seconds: float):
+        self.seconds = float(seconds)
+        self.lock = threading.Lock()
+        self.active = False
+        self.fired = False
+
+    def __enter__(self) -> "_ThreadBudget":
+        self.thread_id = threading.get_ident()
+        self.active = True
+        self.timer = threading.Timer(self.seconds, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+        return self
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.active:
+                self.fired = True
+                _async_raise(self.thread_id, ArticleTimeout)
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        with self.lock:
+            self.active = False
+        self.timer.cancel()
+        if self.fired:
+            _async_raise(self.thread_id, None)  # not delivered yet: deliver it here, deterministically
+            if exc_type is None:
+                raise ArticleTimeout()
+        return False
+
+
+def _can_raise_in_threads() -> bool:
+    try:
+        import ctypes
+
+        return hasattr(ctypes, "pythonapi") and hasattr(ctypes.pythonapi, "PyThreadState_SetAsyncExc")
+    except ImportError:  # pragma: no cover
+        return False
+
+
 def describe_error(exc: BaseException) -> str:
     """A one-line, deterministic reason for a failed article (type, message, where)."""
     tb = traceback.extract_tb(exc.__traceback__)
@@ -155,12 +208,15 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     Returns:
         ``("processed", rows)`` or ``("skipped", reason)``. The time budget is
         enforced with SIGALRM where this runs in a main thread (worker processes,
-        scripts); elsewhere (Dask threads) it is not enforced here.
+        scripts), and with a timer that raises in the analysing thread elsewhere
+        (Dask worker threads, see :class:`_ThreadBudget`).
     """
     from . import pipeline
 
-    alarm = bool(time_budget) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if alarm:
+    main = threading.current_thread() is threading.main_thread()
+    alarm = bool(time_budget) and hasattr(signal, "setitimer") and main
+    in_thread = bool(time_budget) and not main and _can_raise_in_threads()
+    if alarm or in_thread:
         warm_up()
     try:
         old = None
@@ -168,7 +224,11 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
             old = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, float(time_budget))
         try:
-            rows = pipeline.analyze_article(article)
+            if in_thread:
+                with _ThreadBudget(time_budget):
+                    rows = pipeline.analyze_article(article)
+            else:
+                rows = pipeline.analyze_article(article)
         finally:
             if alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
