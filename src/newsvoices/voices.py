@@ -154,6 +154,8 @@ class _Plan:
         self.fields = [(f, idx, sorted(ns), always, others) for f, (idx, ns, always, others) in sorted(fields.items())]
         # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
         self.memo: dict[tuple, tuple[str, str]] = {}
+        # (entity fields, contexts, roles) -> what the article's words decide (None: nothing)
+        self.votes: dict[tuple, tuple[str, str] | None] = {}
 
     def kind_mask(self, kind: str) -> int:
         m = self.kind_masks.get(kind)
@@ -421,7 +423,15 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
         return hit
     voice, rule = _first_rule(cb, entity)
     if rule in UNINFORMED_RULES:
-        found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+        memo = cb.plan().votes
+        key = (entity.kind, entity.name, entity.description, entity.organisation,
+               tuple(contexts or ()), tuple(roles or ()))
+        found = memo.get(key, False)
+        if found is False:
+            found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
         if found:
             return found
         hit = cb.known.get(norm_name(entity.name))
