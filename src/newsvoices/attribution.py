@@ -128,8 +128,20 @@ def trie_regex(words) -> str:
     return build(root)
 
 
+# every non-space character starts a _WORD_RE token, so "spaces, token" pairs tile text[lo:hi]
+_SPACED_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
+    # same as [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)],
+    # without a match object per token (findall of the space before each token gives the offsets)
+    out = []
+    pos = lo
+    for space, tok in _SPACED_WORD_RE.findall(text, lo, hi):
+        start = pos + len(space)
+        pos = start + len(tok)
+        out.append((start, pos, tok))
+    return out
 
 
 class Parser:

@@ -21,11 +21,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .config import DATA_DIR
 from .extract import Entity
+from .patternkeys import TextKeys, pattern_keys
+from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
     "official", "politician", "civil_servant", "commentator", "advocacy", "expert",
@@ -52,13 +55,48 @@ class Rule:
     kinds: frozenset[str] | None = None
     require: dict[str, re.Pattern] = field(default_factory=dict)
     unless: dict[str, re.Pattern] = field(default_factory=dict)
+    # (field, pattern, keys): keys let a search that cannot match be skipped (see patternkeys)
+    _require: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _unless: list = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def matches(self, kind: str, texts: dict[str, str]) -> bool:
+    def __post_init__(self):
+        self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
+        self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
+
+    def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
+        """Whether the rule applies to an entity of ``kind`` with these field ``texts``
+        (``tkeys``: the texts' :func:`~newsvoices.patternkeys.text_keys`, computed on demand)."""
         if self.kinds is not None and kind not in self.kinds:
             return False
-        if any(not p.search(texts[f]) for f, p in self.require.items()):
-            return False
-        return not any(p.search(texts[f]) for f, p in self.unless.items())
+        if tkeys is None:
+            tkeys = _TextKeys(texts)
+        for f, p, k in self._require:
+            if k is not None and not _may_match(k, tkeys[f]):
+                return False
+            if not p.search(texts[f]):
+                return False
+        for f, p, k in self._unless:
+            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
+                return False
+        return True
+
+
+_keys = lru_cache(maxsize=4096)(pattern_keys)
+
+
+_text_keys = lru_cache(maxsize=8192)(TextKeys)
+
+
+class _TextKeys(dict):
+    """Field -> :class:`~newsvoices.patternkeys.TextKeys` of its text, made on first use."""
+
+    def __init__(self, texts: dict[str, str]):
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, f: str):
+        v = self[f] = _text_keys(self.texts[f])
+        return v
 
 
 @dataclass
@@ -75,6 +113,76 @@ class Codebook:
     # well-known office holders (data/codebooks/known_office_holders.csv): used only when
     # neither the speaker's fields nor the article's words about them match a rule
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _plan: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def plan(self) -> "_Plan":
+        """The rules indexed by their pattern keys (rebuilt if ``rules`` was changed)."""
+        ids = tuple(map(id, self.rules))
+        if self._plan is None or self._plan.ids != ids:
+            self._plan = _Plan(self.rules, ids)
+        return self._plan
+
+
+class _Plan:
+    """Which rules can match an entity, decided from the keys of their patterns.
+
+    For each field, every key of every rule's required pattern on that field points to
+    a bit mask of those rules; an entity's word-start slices (:class:`TextKeys`) then
+    give, with a few dictionary look-ups, the rules whose required patterns may match.
+    Only those are searched, in codebook order, so the first matching rule is the same
+    as trying every rule in turn.
+    """
+
+    def __init__(self, rules: list[Rule], ids: tuple[int, ...]):
+        self.ids = ids
+        self.rules = rules
+        everything = (1 << len(rules)) - 1
+        self.everything = everything
+        self.kind_masks: dict[str, int] = {}
+        fields: dict[str, list] = {}  # field -> [index: {key: mask}, lengths, always, not requiring]
+        for i, r in enumerate(rules):
+            for f, _p, keys in r._require:
+                entry = fields.setdefault(f, [{}, set(), 0, everything])
+                entry[3] &= ~(1 << i)
+                if keys is None:
+                    entry[2] |= 1 << i
+                    continue
+                for n, ks in keys:
+                    entry[1].add(n)
+                    for k in ks:
+                        entry[0][k] = entry[0].get(k, 0) | (1 << i)
+        self.fields = [(f, idx, sorted(ns), always, others) for f, (idx, ns, always, others) in sorted(fields.items())]
+        # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
+        self.memo: dict[tuple, tuple[str, str]] = {}
+        # (entity fields, contexts, roles) -> what the article's words decide (None: nothing)
+        self.votes: dict[tuple, tuple[str, str] | None] = {}
+
+    def kind_mask(self, kind: str) -> int:
+        m = self.kind_masks.get(kind)
+        if m is None:
+            m = 0
+            for i, r in enumerate(self.rules):
+                if r.kinds is None or kind in r.kinds:
+                    m |= 1 << i
+            self.kind_masks[kind] = m
+        return m
+
+    def candidates(self, kind: str, tkeys: "_TextKeys") -> int:
+        """Bit mask of the rules (by index) that may match."""
+        cand = self.kind_mask(kind)
+        for f, idx, lengths, always, others in self.fields:
+            if not cand & ~others:
+                continue
+            tk = tkeys[f]
+            if not tk.ascii:
+                continue
+            hit = always
+            get = idx.get
+            for n in lengths:
+                for s in tk.slices(n):
+                    hit |= get(s, 0)
+            cand &= hit | others
+        return cand
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -241,11 +349,30 @@ def _texts(entity: Entity) -> dict[str, str]:
 
 def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
+    plan = cb.plan()
+    key = (kind, entity.name, entity.description, entity.organisation)
+    hit = plan.memo.get(key)
+    if hit is not None:
+        return hit
     texts = _texts(entity)
-    for rule in cb.rules:
-        if rule.matches(kind, texts):
-            return rule.voice, rule.id
-    return "other", DEFAULT_RULE
+    tkeys = _TextKeys(texts)
+    rules = cb.rules
+    cand = plan.candidates(kind, tkeys)
+    found = "other", DEFAULT_RULE
+    while cand:  # the candidate rules in codebook order
+        low = cand & -cand
+        cand ^= low
+        rule = rules[low.bit_length() - 1]
+        if rule.matches(kind, texts, tkeys):
+            found = rule.voice, rule.id
+            break
+    if len(plan.memo) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
+        plan.memo.clear()
+    plan.memo[key] = found
+    return found
+
+
+_MEMO_SIZE = 50_000
 
 
 def _vote(cb: Codebook, entity: Entity, texts: list[str] | None) -> tuple[str, str] | None:
@@ -296,7 +423,15 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
         return hit
     voice, rule = _first_rule(cb, entity)
     if rule in UNINFORMED_RULES:
-        found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+        memo = cb.plan().votes
+        key = (entity.kind, entity.name, entity.description, entity.organisation,
+               tuple(contexts or ()), tuple(roles or ()))
+        found = memo.get(key, False)
+        if found is False:
+            found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
         if found:
             return found
         hit = cb.known.get(norm_name(entity.name))
@@ -309,13 +444,88 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
     """Ids of every rule that would match ``entity`` in order (the first one wins)."""
     cb = codebook or load_codebook()
     kind, texts = entity.kind or "person", _texts(entity)
-    return [r.id for r in cb.rules if r.matches(kind, texts)]
+    tkeys = _TextKeys(texts)
+    return [r.id for r in cb.rules if r.matches(kind, texts, tkeys)]
 
 
 
 def _is_person(row: dict) -> bool:
     kind = row.get("kind")
     return not isinstance(kind, str) or kind == "person"
+
+
+class Propagation:
+    """The corpus-wide voice propagation of :func:`propagate_rows`, in passes over the
+    speaker rows, so a caller can stream the rows from disk (memory grows with the
+    number of distinct speakers and surnames, not with the number of rows).
+
+    Usage: :meth:`vote` every row, :meth:`decide`; :meth:`count_surname` every row,
+    :meth:`decide_surnames`; then :meth:`fix` gives each row's new ``(voice_type,
+    voice_rule)`` or None.
+    """
+
+    def __init__(self, min_agreement: float = 0.5):
+        from collections import Counter, defaultdict
+
+        self.min_agreement = min_agreement
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.by_surname: dict[str, Counter] = defaultdict(Counter)
+        self.fill: dict[str, tuple[str, str]] = {}
+        self.surname_fill: dict[str, tuple[str, str]] = {}
+
+    def vote(self, r: dict) -> None:
+        """Pass 1: an informative row votes for its speaker's voice."""
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
+            self.votes[sid][(r["voice_type"], r["voice_rule"])] += 1
+
+    def decide(self) -> None:
+        """After pass 1: the voice each speaker id passes on to its uninformed rows."""
+        from collections import Counter
+
+        for sid in sorted(self.votes):
+            per_voice: Counter = Counter()
+            for (v, _), n in self.votes[sid].items():
+                per_voice[v] += n
+            ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
+            voice, n = ranked[0]
+            clear = len(ranked) == 1 or n > ranked[1][1]
+            if clear and n / sum(per_voice.values()) >= self.min_agreement:
+                rule = sorted(((-c, r) for (v, r), c in self.votes[sid].items() if v == voice))[0][1]
+                self.fill[sid] = (voice, f"corpus:{rule}")
+        self.votes.clear()
+
+    def count_surname(self, r: dict) -> None:
+        """Pass 2: a full-name person row counts for its surname ("Chuck Grassley" -> "grassley")."""
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
+            fill = self.fill
+            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
+            self.by_surname[sid.rsplit("-", 1)[1]][voice] += 1
+
+    def decide_surnames(self) -> None:
+        """After pass 2: the voice a surname-only speaker ("Grassley") takes."""
+        from collections import Counter
+
+        for surname, cnt in sorted(self.by_surname.items()):
+            per_voice: Counter = Counter()
+            for (v, _), n in cnt.items():
+                per_voice[v] += n
+            voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if voice != "other" and n / sum(per_voice.values()) >= 0.75:
+                rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
+                self.surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+        self.by_surname.clear()
+
+    def fix(self, r: dict) -> tuple[str, str] | None:
+        """Pass 3: the row's new ``(voice_type, voice_rule)``, or None if it keeps its own."""
+        sid = r.get("speaker_id")
+        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
+            hit = self.fill.get(sid)
+            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
+                hit = self.surname_fill.get(sid)
+            return hit
+        return None
 
 
 def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
@@ -339,53 +549,21 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
     Returns:
         New ``(speakers, quotes)`` row lists (the inputs are not modified).
     """
-    from collections import Counter, defaultdict
-
-    votes: dict[str, Counter] = defaultdict(Counter)
+    p = Propagation(min_agreement)
     for r in speakers:
-        sid = r.get("speaker_id")
-        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
-            votes[sid][(r["voice_type"], r["voice_rule"])] += 1
-    fill: dict[str, tuple[str, str]] = {}
-    for sid in sorted(votes):
-        per_voice: Counter = Counter()
-        for (v, _), n in votes[sid].items():
-            per_voice[v] += n
-        ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
-        voice, n = ranked[0]
-        clear = len(ranked) == 1 or n > ranked[1][1]
-        if clear and n / sum(per_voice.values()) >= min_agreement:
-            rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
-            fill[sid] = (voice, f"corpus:{rule}")
-    # a person named by surname only ("Grassley"): the voice that the corpus's full names
-    # with this surname agree on ("Chuck Grassley", "Charles Grassley")
-    by_surname: dict[str, Counter] = defaultdict(Counter)
+        p.vote(r)
+    p.decide()
     for r in speakers:
-        sid = r.get("speaker_id")
-        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
-            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
-            by_surname[sid.rsplit("-", 1)[1]][voice] += 1
-    surname_fill: dict[str, tuple[str, str]] = {}
-    for surname, cnt in sorted(by_surname.items()):
-        per_voice: Counter = Counter()
-        for (v, _), n in cnt.items():
-            per_voice[v] += n
-        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if voice != "other" and n / sum(per_voice.values()) >= 0.75:
-            rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
-            surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+        p.count_surname(r)
+    p.decide_surnames()
     changed: dict[tuple[str, str], str] = {}
     new_sp = []
     for r in speakers:
         r = dict(r)
-        sid = r.get("speaker_id")
-        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
-            hit = fill.get(sid)
-            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
-                hit = surname_fill.get(sid)
-            if hit is not None:
-                r["voice_type"], r["voice_rule"] = hit
-                changed[(r["article_id"], sid)] = r["voice_type"]
+        hit = p.fix(r)
+        if hit is not None:
+            r["voice_type"], r["voice_rule"] = hit
+            changed[(r["article_id"], r["speaker_id"])] = r["voice_type"]
         new_sp.append(r)
     new_q = None
     if quotes is not None:
@@ -394,6 +572,10 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
             k = (q.get("article_id"), q.get("speaker_id"))
             new_q.append({**q, "voice_type": changed[k]} if k in changed else q)
     return new_sp, new_q
+
+
+#: The streaming form of :func:`propagate_rows` (used by ``runner.TableSink`` on disk parts).
+propagate_rows.streaming = Propagation  # type: ignore[attr-defined]
 
 
 def propagate(speakers, quotes=None, min_agreement: float = 0.5):
