@@ -259,7 +259,7 @@ def test_known_office_holders_only_when_uninformed():
 def test_known_office_holders_file_is_valid():
     known = voices.load_overrides(voices.KNOWN_PATH)
     assert len(known) > 50
-    assert {v for v, _ in known.values()} <= {"official", "politician"}
+    assert {v for v, _ in known.values()} <= {"official", "politician", "commentator"}
 
 
 @pytest.mark.parametrize("entity, expected", [

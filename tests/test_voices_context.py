@@ -99,3 +99,36 @@ def test_comma_before_a_verb_phrase_is_no_appositive():
 ])
 def test_codebook_additions(entity, expected):
     assert voices.classify(entity)[0] == expected
+
+
+def test_unplaced_unnamed_speaker_is_no_source(tmp_path):
+    cb = voices.load_codebook()
+    assert cb.drop_unplaced_unnamed is True
+    assert not voices.is_source(Entity("e", "a way forward", "anonymous"), "default", cb)
+    assert voices.is_source(Entity("e", "Zed Qux"), "default", cb)  # a named person stays a speaker
+    assert voices.is_source(Entity("e", "the crowd", "group"), "anonymous-public", cb)
+    # switched off in a copy of the codebook: the phrase stays a speaker ("other")
+    text = voices.CODEBOOK_PATH.read_text(encoding="utf-8").replace(
+        "drop_unplaced_unnamed: true", "drop_unplaced_unnamed: false")
+    f = tmp_path / "voices.yml"
+    f.write_text(text, encoding="utf-8")
+    off = voices.load_codebook(f)
+    assert voices.is_source(Entity("e", "a way forward", "anonymous"), "default", off)
+    f.write_text(text.replace("drop_unplaced_unnamed: false", "drop_unplaced_unnamed: maybe"), encoding="utf-8")
+    with pytest.raises(ValueError, match="drop_unplaced_unnamed"):
+        voices.load_codebook(f)
+
+
+def test_pipeline_leaves_quotes_of_unplaced_phrases_unattributed(monkeypatch):
+    from newsvoices import pipeline
+    from newsvoices.extract import Extraction, Quote
+
+    text = "\u201cWe will win,\u201d the way forward said. \u201cWe agree,\u201d a spokeswoman said."
+    ents = [Entity("e1", "the way forward", "anonymous"), Entity("e2", "a spokeswoman", "anonymous")]
+    a, b = text.index("We will"), text.index("We agree")
+    quotes = [Quote(a, a + 12, text[a:a + 12], "direct", entity="e1"), Quote(b, b + 9, text[b:b + 9], "direct", entity="e2")]
+    monkeypatch.setattr(pipeline._extract, "extract", lambda art: Extraction(quotes, ents, []))
+    rows = pipeline.analyze_article(Article("t", text))
+    q = {r["text"]: r for r in rows["quotes"]}
+    assert q["We will win,"]["speaker_id"] is None and q["We will win,"]["voice_type"] is None
+    assert q["We agree,"]["voice_type"] == "official"

@@ -392,6 +392,9 @@ _DEFAULT: NameFinder | None = None
 
 
 NON_SOURCES_PATH = DATA_DIR / "lexicons" / "non_sources.tsv"
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they me us him them".split())
+_CALENDAR = frozenset("january february march april june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
 _SOURCE_DETERMINERS = frozenset(
     "a an the this that these those some any his her its their our my your such".split())
 
@@ -422,7 +425,10 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     "Price" is never tested against these nouns), for a one-word name that is a pronoun,
     month, weekday or sentence opener ("Her", "October"), for a phrase that is only
     determiners ("those") and for a headline in capitals taken as a person
-    (two words in capitals: "DNI SHAKE-UP", "MUST WATCH Report"). The words come from ``data/lexicons/non_sources.tsv``.
+    (two words in capitals: "DNI SHAKE-UP", "MUST WATCH Report"), for a phrase opening
+    with a subject pronoun ("We Wanted workers") and for one ending with a month or
+    weekday ("Late Monday", "a statement Tuesday"). The words come from
+    ``data/lexicons/non_sources.tsv``.
 
     Example:
         >>> can_be_source("a portion", "anonymous"), can_be_source("October"), can_be_source("Jo Bloggs")
@@ -438,11 +444,12 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
         low = low[1:]
     if not low:
         return False
-    if len(low) == 1 and low[0] in names:
-        return False
+    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS or low[-1] in _CALENDAR:
+        return False  # "Her", "We Wanted workers", "Late Monday", "a statement Tuesday"
     unnamed = kind in ("anonymous", "group") or not name[:1].isupper()
     if (unnamed or (len(low) == 1 and kind != "person")) and low[-1] in heads:
         return False
-    if kind == "person" and sum(w.isupper() and len(w.strip(".")) > 1 for w in words) >= 2:
-        return False  # a headline in capitals, not a person's name
+    caps = sum(w.isupper() and len(w.strip(".")) > 1 for w in words)
+    if caps >= 2 and (kind == "person" or any(w.islower() for w in words)):
+        return False  # a headline in capitals ("MUST WATCH commissioner"), not a speaker
     return True

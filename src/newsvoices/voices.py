@@ -75,6 +75,8 @@ class Codebook:
     # well-known office holders (data/codebooks/known_office_holders.csv): used only when
     # neither the speaker's fields nor the article's words about them match a rule
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # context.drop_unplaced_unnamed: an unnamed speaker no rule places is no source (see is_source)
+    drop_unplaced_unnamed: bool = False
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -226,7 +228,10 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     stop_re = _compile(ctx["stop_patterns"], f"{p}: context.stop_patterns") if ctx.get("stop_patterns") else None
     known = load_overrides(KNOWN_PATH) if KNOWN_PATH.is_file() else {}
     known = {k: (v, "known-office-holder") for k, (v, _) in known.items()}
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known)
+    drop = ctx.get("drop_unplaced_unnamed", False)
+    if not isinstance(drop, bool):
+        raise ValueError(f"{p}: context.drop_unplaced_unnamed must be true or false")
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -311,6 +316,25 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
     kind, texts = entity.kind or "person", _texts(entity)
     return [r.id for r in cb.rules if r.matches(kind, texts)]
 
+
+
+def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bool:
+    """Whether a quote's speaker counts as a source, given the rule that classified it.
+
+    With the codebook's ``context.drop_unplaced_unnamed`` set, an unnamed speaker phrase
+    (kind ``anonymous`` or ``group``) that no rule, context or corpus evidence places
+    (rule ``default``) is taken for an extraction error ("the election", "a way forward"):
+    the pipeline leaves its quotes unattributed.
+
+    Example:
+        >>> cb = load_codebook()
+        >>> is_source(Entity("e", "a way forward", "anonymous"), "default", cb)
+        False
+        >>> is_source(Entity("e", "a spokeswoman", "anonymous"), "anonymous-official", cb)
+        True
+    """
+    cb = codebook or load_codebook()
+    return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
 
 
 #: How many name mentions of one speaker are read for context (the first ones in the text).
