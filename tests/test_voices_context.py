@@ -132,3 +132,28 @@ def test_pipeline_leaves_quotes_of_unplaced_phrases_unattributed(monkeypatch):
     q = {r["text"]: r for r in rows["quotes"]}
     assert q["We will win,"]["speaker_id"] is None and q["We will win,"]["voice_type"] is None
     assert q["We agree,"]["voice_type"] == "official"
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity("e", "Detractors"), ("anonymous", "anonymous-source@noun")),
+    (Entity("e", "Soldiers"), ("official", "anonymous-official@noun")),
+    (Entity("e", "Critic"), ("other", "default")),  # singular: may be a surname, never read as a role noun
+    (Entity("e", "President Donald Trump", "organisation"), ("official", "known-office-holder")),
+    (Entity("e", "Tucker Carlson"), ("commentator", "known-office-holder")),
+    (Entity("e", "Pennsylvania"), ("official", "org-country")),
+    (Entity("e", "Zed Qux"), ("public", "person-no-role")),
+    (Entity("e", "Agency leaders", "group", description="leaders"), ("official", "anonymous-leaders-official")),
+    (Entity("e", "House leaders", "group", description="leaders"), ("politician", "anonymous-leaders-politician")),
+    (Entity("e", "two sides", "group", description="sides"), ("other", "default")),
+    (Entity("e", "several", "group"), ("anonymous", "anonymous-quantifier")),
+    (Entity("e", "Judy Roe", description="deputy director of the ACLU's Immigrants' Rights Project"), ("advocacy", "org-advocacy")),
+])
+def test_classify_speaker(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+def test_name_titles_join_one_speaker_across_articles():
+    from newsvoices import identity
+
+    assert identity.person_key("LAPD Det. Juan Santa") == identity.person_key("Juan Santa")
+    assert identity.person_key("Dean Heller") == "dean heller"  # a title word as a first name stays

@@ -318,6 +318,43 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
 
 
 
+def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: list[str] | None = None,
+                     contexts: list[str] | None = None) -> tuple[str, str]:
+    """:func:`classify` for a speaker of an article, with two steps after it when it is uninformed.
+
+    * A one-word "person" that is really a plural noun capitalised at the start of a
+      sentence ("Detractors", "Soldiers", "Estimates") and that nothing else placed is
+      classified as the unnamed group the word names (rule ``<rule>@noun``).
+    * A name in ``known_office_holders.csv`` behind a title kept in the name
+      ("President Donald Trump", even as an organisation) gets its listed voice.
+
+    Example:
+        >>> classify_speaker(Entity("e", "Detractors"))
+        ('anonymous', 'anonymous-source@noun')
+        >>> classify_speaker(Entity("e", "President Donald Trump", "organisation"))
+        ('official', 'known-office-holder')
+    """
+    cb = codebook or load_codebook()
+    voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
+    if rule not in UNINFORMED_RULES:
+        return voice, rule
+    name = (entity.name or "").strip()
+    # plural words only: a surname such as "Cook" or "Judge" must not become a role
+    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and name.endswith("s"):
+        low = name.lower()
+        v2, r2 = classify(Entity(entity.key, low, "group", low, entity.organisation), cb)
+        if r2 not in UNINFORMED_RULES:
+            return v2, f"{r2}@noun"
+    if entity.kind not in ("anonymous", "group") and " " in name:
+        # a well-known name behind a title the extractor kept ("President Donald Trump", "Sen. Ted Cruz")
+        from .identity import person_key
+
+        hit = cb.known.get(norm_name(person_key(name)))
+        if hit:
+            return hit
+    return voice, rule
+
+
 def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bool:
     """Whether a quote's speaker counts as a source, given the rule that classified it.
 
