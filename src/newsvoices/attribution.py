@@ -289,7 +289,8 @@ class Parser:
                 break
             if not (w[:1].isalnum()):
                 break
-            if wl in self.det:
+            initial = len(w) == 1 and w.isupper() and k < i and toks[k + 1][2] == "."  # "Brian A. Benczkowski"
+            if wl in self.det and not initial:
                 first = k
                 break
             if self._is_cap(w):

@@ -39,7 +39,7 @@ FIELDS = ("name", "description", "organisation", "role", "any")
 KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
 #: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
-UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown")
+UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role")
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
@@ -113,6 +113,8 @@ class Codebook:
     # well-known office holders (data/codebooks/known_office_holders.csv): used only when
     # neither the speaker's fields nor the article's words about them match a rule
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # context.drop_unplaced_unnamed: an unnamed speaker no rule places is no source (see is_source)
+    drop_unplaced_unnamed: bool = False
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
 
     def plan(self) -> "_Plan":
@@ -334,7 +336,10 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     stop_re = _compile(ctx["stop_patterns"], f"{p}: context.stop_patterns") if ctx.get("stop_patterns") else None
     known = load_overrides(KNOWN_PATH) if KNOWN_PATH.is_file() else {}
     known = {k: (v, "known-office-holder") for k, (v, _) in known.items()}
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known)
+    drop = ctx.get("drop_unplaced_unnamed", False)
+    if not isinstance(drop, bool):
+        raise ValueError(f"{p}: context.drop_unplaced_unnamed must be true or false")
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -449,6 +454,125 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
 
 
 
+def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: list[str] | None = None,
+                     contexts: list[str] | None = None) -> tuple[str, str]:
+    """:func:`classify` for a speaker of an article, with two steps after it when it is uninformed.
+
+    * A one-word "person" that is really a plural noun capitalised at the start of a
+      sentence ("Detractors", "Soldiers", "Estimates") and that nothing else placed is
+      classified as the unnamed group the word names (rule ``<rule>@noun``).
+    * A name in ``known_office_holders.csv`` behind a title kept in the name
+      ("President Donald Trump", even as an organisation) gets its listed voice.
+
+    Example:
+        >>> classify_speaker(Entity("e", "Detractors"))
+        ('anonymous', 'anonymous-source@noun')
+        >>> classify_speaker(Entity("e", "President Donald Trump", "organisation"))
+        ('official', 'known-office-holder')
+    """
+    cb = codebook or load_codebook()
+    voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
+    if rule not in UNINFORMED_RULES:
+        return voice, rule
+    name = (entity.name or "").strip()
+    # plural words only: a surname such as "Cook" or "Judge" must not become a role
+    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and name.endswith("s"):
+        low = name.lower()
+        v2, r2 = classify(Entity(entity.key, low, "group", low, entity.organisation), cb)
+        if r2 not in UNINFORMED_RULES:
+            return v2, f"{r2}@noun"
+    if entity.kind not in ("anonymous", "group") and " " in name:
+        # a well-known name behind a title the extractor kept ("President Donald Trump", "Sen. Ted Cruz")
+        from .identity import person_key
+
+        hit = cb.known.get(norm_name(person_key(name)))
+        if hit:
+            return hit
+    return voice, rule
+
+
+def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bool:
+    """Whether a quote's speaker counts as a source, given the rule that classified it.
+
+    With the codebook's ``context.drop_unplaced_unnamed`` set, an unnamed speaker phrase
+    (kind ``anonymous`` or ``group``) that no rule, context or corpus evidence places
+    (rule ``default``) is taken for an extraction error ("the election", "a way forward"):
+    the pipeline leaves its quotes unattributed.
+
+    Example:
+        >>> cb = load_codebook()
+        >>> is_source(Entity("e", "a way forward", "anonymous"), "default", cb)
+        False
+        >>> is_source(Entity("e", "a spokeswoman", "anonymous"), "anonymous-official", cb)
+        True
+    """
+    cb = codebook or load_codebook()
+    return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
+
+
+#: How many name mentions of one speaker are read for context (the first ones in the text).
+MAX_CONTEXTS = 8
+
+
+def _surname_sources(entities) -> dict[str, str]:
+    """For each one-word person ("Ramirez"), the one other entity of the article whose full
+    name ends with that word ("Det. Chris Ramirez", or a name the extractor glued to its
+    organisation, "Chris Ramirez of the Weslaco Police Department")."""
+    full: dict[str, set[str]] = {}
+    for e in entities:
+        words = re.split(r"\s+of\s+", (e.name or "").strip(), maxsplit=1)[0].split()
+        if len(words) >= 2 and e.kind in ("person", "organisation") and words[-2][:1].isupper():
+            full.setdefault(words[-1].strip(".,").lower(), set()).add(e.key)
+    out: dict[str, str] = {}
+    for e in entities:
+        words = (e.name or "").split()
+        if e.kind == "person" and len(words) == 1:
+            cands = full.get(words[0].strip(".,").lower(), set()) - {e.key}
+            if len(cands) == 1:
+                out[e.key] = next(iter(cands))
+    return out
+
+
+def article_contexts(text: str, entities, mentions, codebook: Codebook | None = None,
+                     max_contexts: int = MAX_CONTEXTS) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """What the whole article says about each entity, for :func:`classify`.
+
+    Returns ``(roles, contexts)`` keyed by entity key: the role mentions resolved to the
+    entity ("the Labour MP") and the :func:`name_context` of its first ``max_contexts``
+    name mentions ("Sen. Marco Rubio ; R-Fla.", "Swanton ; a police spokesman"). A
+    one-word person whose fuller name the extractor kept as another entity ("Ramirez"
+    after "Det. Chris Ramirez of the Weslaco Police Department") also gets that entity's
+    contexts and role mentions, after its own. A context that states the present role
+    ("Ting ; now a law professor") is put first, so it wins a tie in :func:`classify`'s vote.
+
+    Example:
+        >>> from newsvoices.extract import Entity, Mention
+        >>> t = "Sgt. Pat Swanton, a police spokesman, spoke. Later Swanton said no."
+        >>> ents = [Entity("e1", "Pat Swanton"), Entity("e2", "Swanton")]
+        >>> ms = [Mention("e1", 5, 16, "Pat Swanton"), Mention("e2", 51, 58, "Swanton", "surname")]
+        >>> article_contexts(t, ents, ms)[1]["e2"]
+        ['Later Swanton', 'Sgt. Pat Swanton ; a police spokesman']
+    """
+    cb = codebook or load_codebook()
+    roles: dict[str, list[str]] = {}
+    contexts: dict[str, list[str]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.kind == "role":
+            roles.setdefault(m.entity, []).append(m.text)
+        elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts:
+            contexts.setdefault(m.entity, []).append(name_context(text, m.start, m.end, cb))
+    for key, src in _surname_sources(entities).items():
+        if src in contexts:
+            contexts[key] = contexts.get(key, []) + contexts[src]
+        if src in roles:
+            roles[key] = roles.get(key, []) + roles[src]
+    # "Ting, now a law professor": the present role comes first (it wins a tie in the vote)
+    for key, ctx in contexts.items():
+        if any(" ; now " in c for c in ctx):
+            contexts[key] = sorted(ctx, key=lambda c: " ; now " not in c)
+    return roles, contexts
+
+
 def _is_person(row: dict) -> bool:
     kind = row.get("kind")
     return not isinstance(kind, str) or kind == "person"
@@ -501,6 +625,8 @@ class Propagation:
         if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
             fill = self.fill
             voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
+            if voice[1] in UNINFORMED_RULES:
+                voice = ("other", voice[1])  # a fall-back voice ("person-no-role") is no evidence
             self.by_surname[sid.rsplit("-", 1)[1]][voice] += 1
 
     def decide_surnames(self) -> None:
@@ -612,7 +738,24 @@ def _appositive(text: str, end: int) -> str | None:
                 break
         pos += 1
     seg = text[start:pos].strip()
+    words = seg.split()
+    if len(words) >= 2 and words[0].lower().endswith("ed") and _VERB_NEXT.match(words[1]):
+        return None  # "Phillips, refused to select ...": a verb phrase, not an appositive
+    if len(words) >= 2 and words[0].lower() == "who" and not _WHO_ROLE.match(" ".join(words[1:3])):
+        return None  # "Jenkins, who had to pay attorney's fees": a story, not a role
     return seg if len(seg) >= 2 else None
+
+
+#: How a relative clause after a name states a role ("who served as", "who is a", "who heads").
+_WHO_ROLE = re.compile(
+    r"(?i)^(?:(?:is|was|are|were|had been|has been|serves|served|works|worked|heads|headed|leads|led|runs|ran|"
+    r"chairs|chaired|represents|represented|oversees|oversaw|directs|directed|manages|managed|teaches|taught|"
+    r"studies|studied|became|covers|covered|owns|owned|founded|co-founded|advises|advised|previously|formerly|"
+    r"once|now|also|later|then|until|spent|spearheaded|helped)\b)")
+
+#: A word after "<name>, <word>ed" showing that the comma opens a verb phrase ("refused to",
+#: "said that", "added the"), not an appositive ("retired police officer").
+_VERB_NEXT = re.compile(r"(?i)^(?:to|that|the|a|an|his|her|their|its|it|him|them|this|on|in|by|with|for|from|up|out|and|but)$")
 
 
 _DETERMINER = re.compile(r"(?<!\w)(?:a|an|the|his|her|its|their|our)\s", re.IGNORECASE)
