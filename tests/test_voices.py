@@ -62,7 +62,10 @@ def test_codebook_voice_types(entity, expected):
 
 def test_rule_is_recorded_and_default():
     assert voices.classify(E("Connor Tomlinson", description="a commentator from the Lotus Eaters podcast")) == ("commentator", "media-role")
-    assert voices.classify(E("Zed Qux")) == ("other", "default")
+    assert voices.classify(E("Qux")) == ("other", "default")
+    # a full name with no role anywhere: the codebook's fall-back, still open to context and corpus
+    assert voices.classify(E("Zed Qux")) == ("public", "person-no-role")
+    assert voices.classify(E("Zed Qux"), contexts=["Sen. Zed Qux"])[0] == "politician"
     assert voices.explain(E("Home Office", "organisation"))[0] == "org-government-uk"
 
 
@@ -256,7 +259,7 @@ def test_known_office_holders_only_when_uninformed():
 def test_known_office_holders_file_is_valid():
     known = voices.load_overrides(voices.KNOWN_PATH)
     assert len(known) > 50
-    assert {v for v, _ in known.values()} <= {"official", "politician"}
+    assert {v for v, _ in known.values()} <= {"official", "politician", "commentator"}
 
 
 @pytest.mark.parametrize("entity, expected", [

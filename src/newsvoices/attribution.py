@@ -128,8 +128,20 @@ def trie_regex(words) -> str:
     return build(root)
 
 
+# every non-space character starts a _WORD_RE token, so "spaces, token" pairs tile text[lo:hi]
+_SPACED_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
+    # same as [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)],
+    # without a match object per token (findall of the space before each token gives the offsets)
+    out = []
+    pos = lo
+    for space, tok in _SPACED_WORD_RE.findall(text, lo, hi):
+        start = pos + len(space)
+        pos = start + len(tok)
+        out.append((start, pos, tok))
+    return out
 
 
 class Parser:
@@ -277,7 +289,8 @@ class Parser:
                 break
             if not (w[:1].isalnum()):
                 break
-            if wl in self.det:
+            initial = len(w) == 1 and w.isupper() and k < i and toks[k + 1][2] == "."  # "Brian A. Benczkowski"
+            if wl in self.det and not initial:
                 first = k
                 break
             if self._is_cap(w):

@@ -23,9 +23,12 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from .config import DATA_DIR
 from .lexicon import Lexicon, load_lexicon
 
 _APOS = "\u2019'"
@@ -386,3 +389,67 @@ def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun
 
 
 _DEFAULT: NameFinder | None = None
+
+
+NON_SOURCES_PATH = DATA_DIR / "lexicons" / "non_sources.tsv"
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they me us him them".split())
+_CALENDAR = frozenset("january february march april june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+_SOURCE_DETERMINERS = frozenset(
+    "a an the this that these those some any his her its their our my your such".split())
+
+
+@functools.lru_cache(maxsize=4)
+def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``(heads, names)`` of a ``word<TAB>head|name`` file (see ``data/lexicons/non_sources.tsv``)."""
+    p = Path(path)
+    if not p.is_file():
+        return frozenset(), frozenset()
+    heads: set[str] = set()
+    names: set[str] = set()
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [x.strip() for x in line.split("\t")]
+        if len(parts) != 2 or not parts[0] or parts[1] not in ("head", "name"):
+            raise ValueError(f"{p}:{n}: want word<TAB>head|name, got {line!r}")
+        (heads if parts[1] == "head" else names).add(parts[0].lower().replace("\u2019", "'"))
+    return frozenset(heads), frozenset(names)
+
+
+def can_be_source(name: str | None, kind: str | None = "person", path: Path | str | None = None) -> bool:
+    """Whether a resolved speaker can be someone who speaks at all.
+
+    ``False`` for unnamed phrases headed by a quantity, time or abstract noun ("a portion",
+    "10 years", "the usual political barbs"; a capitalised one-word person such as
+    "Price" is never tested against these nouns), for a one-word name that is a pronoun,
+    month, weekday or sentence opener ("Her", "October"), for a phrase that is only
+    determiners ("those") and for a headline in capitals taken as a person
+    (two words in capitals: "DNI SHAKE-UP", "MUST WATCH Report"), for a phrase opening
+    with a subject pronoun ("We Wanted workers") and for one ending with a month or
+    weekday ("Late Monday", "a statement Tuesday"). The words come from
+    ``data/lexicons/non_sources.tsv``.
+
+    Example:
+        >>> can_be_source("a portion", "anonymous"), can_be_source("October"), can_be_source("Jo Bloggs")
+        (False, False, True)
+        >>> can_be_source("the report", "group"), can_be_source("Story highlights Witness", "person")
+        (True, True)
+    """
+    heads, names = _non_sources(str(path or NON_SOURCES_PATH))
+    name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
+    words = re.findall(r"[\w'\u2019.\-]+", name)
+    low = [w.lower().strip(".").replace("\u2019", "'") for w in words]
+    while low and low[0] in _SOURCE_DETERMINERS:
+        low = low[1:]
+    if not low:
+        return False
+    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS or low[-1] in _CALENDAR:
+        return False  # "Her", "We Wanted workers", "Late Monday", "a statement Tuesday"
+    unnamed = kind in ("anonymous", "group") or not name[:1].isupper()
+    if (unnamed or (len(low) == 1 and kind != "person")) and low[-1] in heads:
+        return False
+    caps = sum(w.isupper() and len(w.strip(".")) > 1 for w in words)
+    if caps >= 2 and (kind == "person" or any(w.islower() for w in words)):
+        return False  # a headline in capitals ("MUST WATCH commissioner"), not a speaker
+    return True

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser
-from .entities import NameFinder, NameRun, _is_title_case
+from .entities import NameFinder, NameRun, _is_title_case, can_be_source
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -511,6 +511,7 @@ class _Resolver:
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
         self.antecedents: list[tuple[int, str, str]] = []
         self._memo: dict[int, tuple[Attribution, str | None]] = {}
+        self._source_cache: dict[str, bool] = {}
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
         self._build_from_runs()
@@ -621,8 +622,17 @@ class _Resolver:
         if memo is not None:
             return memo[1]
         key = self._resolve(att)
+        if key is not None and not self._source_ok(key):
+            key = None  # "a portion", "October": no speaker, the quote stays unattributed
         self._memo[id(att)] = (att, key)
         return key
+
+    def _source_ok(self, key: str) -> bool:
+        ok = self._source_cache.get(key)
+        if ok is None:
+            ent = self.by_key[key]
+            ok = self._source_cache[key] = can_be_source(ent.name, ent.kind)
+        return ok
 
     def _resolve(self, att: Attribution) -> str | None:
         np = att.np
@@ -698,7 +708,7 @@ class _Resolver:
         fallback = None
         while j >= 0 and k - j <= 60:
             pos, key, cls = self.antecedents[j]
-            if cls == want:
+            if cls == want and self._source_ok(key):
                 self._mention(key, np.start, np.end, "pronoun")
                 return key
             if fallback is None and want == "group" and w == "they":

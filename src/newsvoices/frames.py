@@ -75,7 +75,9 @@ class Lexicon:
 
     def scores(self, text: str) -> list[float]:
         """Score per frame (order of :data:`FRAMES`)."""
-        words = tokens(text)
+        return self._scores(tokens(text))
+
+    def _scores(self, words: list[str]) -> list[float]:
         out = [0.0] * len(FRAMES)
         if not words:
             return out
@@ -93,12 +95,16 @@ class Lexicon:
         """Frames of each text (codebook order)."""
         res = []
         for t in texts:
-            s = self.scores(t)
+            words = tokens(t)
+            s = self._scores(words)
+            if not any(x > 0 for x in s):  # no keyword: no frame (what the ranking below gives)
+                res.append([])
+                continue
             ranked = sorted(range(len(FRAMES)), key=lambda j: (-s[j], j))
             keep = [j for j in ranked if s[j] > 0 and s[j] >= self.thresholds.get(FRAMES[j], math.inf)]
             if not keep and s[ranked[0]] > 0:
                 keep = [ranked[0]]
-            cap = min(self.max_frames, max(1, len(tokens(t)) // max(1, self.words_per_frame)))
+            cap = min(self.max_frames, max(1, len(words) // max(1, self.words_per_frame)))
             keep = sorted(keep[:cap])
             res.append([FRAMES[j] for j in keep])
         return res

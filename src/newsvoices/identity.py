@@ -106,9 +106,14 @@ def person_key(name: str) -> str:
         >>> person_key("Arizona Republican Sen. John McCain")
         'john mccain'
     """
+    return _person_key(name, str(TITLES_PATH))
+
+
+@lru_cache(maxsize=65536)  # the same names recur across articles
+def _person_key(name: str, titles_path: str) -> str:
     name = _SUFFIX.sub("", name.strip())
     words = _words(name)
-    titles = _titles(str(TITLES_PATH))
+    titles = _titles(titles_path)
     stripped = True
     while stripped and len(words) > 1:
         stripped = False
@@ -154,8 +159,13 @@ def org_key(name: str) -> str:
         >>> org_key("the Center for Migration Control") == org_key("Centre from Migration Control")
         True
     """
+    return _org_key(name, str(ALIASES_PATH))
+
+
+@lru_cache(maxsize=65536)
+def _org_key(name: str, aliases_path: str) -> str:
     key = _org_key_raw(name)
-    canon = _aliases(str(ALIASES_PATH)).get(key)
+    canon = _aliases(aliases_path).get(key)
     return _org_key_raw(canon) if canon else key
 
 

@@ -88,27 +88,26 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     sids = {k: speaker_id(e, aid) for k, e in ents.items()}
     # how the article introduces each speaker ("the Labour MP", "Homeland Security Secretary Janet
     # Napolitano", "Marco Rubio (R-Fla.)"): used when the entity's own fields say nothing
-    roles: dict[str, list[str]] = {}
-    contexts: dict[str, list[str]] = {}
-    for m in sorted(ex.mentions, key=lambda m: m.start):
-        if m.kind == "role":
-            roles.setdefault(m.entity, []).append(m.text)
-        elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < 4:
-            contexts.setdefault(m.entity, []).append(_voices.name_context(text, m.start, m.end))
-    voice = {k: _voices.classify(e, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
+    cb = _voices.load_codebook()  # once per article (it checks the files' modification times)
+    roles, contexts = _voices.article_contexts(text, ex.entities, ex.mentions, cb)
+    voice = {k: _voices.classify_speaker(e, cb, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
+    # an unnamed phrase no rule places ("the election") is no source: its quotes stay unattributed
+    no_source = {k for k, e in ents.items() if not _voices.is_source(e, voice[k][1], cb)}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
     quote_frames = _frames.classify([q.text for q in ex.quotes]) if ex.quotes else []
     quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
     span_starts = [s for s, _ in quoted_spans]
     reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
     for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
+        ek = None if q.entity in no_source else q.entity
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,
             "kind": q.kind, "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end,
-            "speaker_id": sids.get(q.entity), "speaker": ents[q.entity].name if q.entity in ents else None,
-            "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-            "voice_type": voice[q.entity][0] if q.entity in voice else None,
+            "speaker_id": sids.get(ek), "speaker": ents[ek].name if ek in ents else None,
+            "speaker_mention": q.speaker_mention if ek else None,
+            "speaker_start": q.speaker_start if ek else None, "speaker_end": q.speaker_end if ek else None,
+            "voice_type": voice[ek][0] if ek in voice else None,
             "n_words": count_words(q.text), "sentiment": tone,
             "frames": _frames.join(qf), **meta,
         })

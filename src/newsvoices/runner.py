@@ -118,6 +118,59 @@ def _on_alarm(signum, frame):  # pragma: no cover - exercised in worker processe
     raise ArticleTimeout()
 
 
+def _async_raise(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise ``exc`` in another thread at its next Python instruction (None: cancel a pending one)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
+
+
+class _ThreadBudget:
+    """The time budget where SIGALRM cannot be used (Dask worker threads): a timer thread
+    raises :class:`ArticleTimeout` in the analysing thread (CPython's
+    ``PyThreadState_SetAsyncExc``). The exception arrives at the thread's next Python
+    instruction, so one long-running C call (a regex search) finishes first."""
+
+    def __init__(self, seconds: float):
+        self.seconds = float(seconds)
+        self.lock = threading.Lock()
+        self.active = False
+        self.fired = False
+
+    def __enter__(self) -> "_ThreadBudget":
+        self.thread_id = threading.get_ident()
+        self.active = True
+        self.timer = threading.Timer(self.seconds, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+        return self
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.active:
+                self.fired = True
+                _async_raise(self.thread_id, ArticleTimeout)
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        with self.lock:
+            self.active = False
+        self.timer.cancel()
+        if self.fired:
+            _async_raise(self.thread_id, None)  # not delivered yet: deliver it here, deterministically
+            if exc_type is None:
+                raise ArticleTimeout()
+        return False
+
+
+def _can_raise_in_threads() -> bool:
+    try:
+        import ctypes
+
+        return hasattr(ctypes, "pythonapi") and hasattr(ctypes.pythonapi, "PyThreadState_SetAsyncExc")
+    except ImportError:  # pragma: no cover
+        return False
+
+
 def describe_error(exc: BaseException) -> str:
     """A one-line, deterministic reason for a failed article (type, message, where)."""
     tb = traceback.extract_tb(exc.__traceback__)
@@ -155,12 +208,15 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
     Returns:
         ``("processed", rows)`` or ``("skipped", reason)``. The time budget is
         enforced with SIGALRM where this runs in a main thread (worker processes,
-        scripts); elsewhere (Dask threads) it is not enforced here.
+        scripts), and with a timer that raises in the analysing thread elsewhere
+        (Dask worker threads, see :class:`_ThreadBudget`).
     """
     from . import pipeline
 
-    alarm = bool(time_budget) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if alarm:
+    main = threading.current_thread() is threading.main_thread()
+    alarm = bool(time_budget) and hasattr(signal, "setitimer") and main
+    in_thread = bool(time_budget) and not main and _can_raise_in_threads()
+    if alarm or in_thread:
         warm_up()
     try:
         old = None
@@ -168,7 +224,11 @@ def analyze_one(article: Article, time_budget: float | None = None) -> Result:
             old = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, float(time_budget))
         try:
-            rows = pipeline.analyze_article(article)
+            if in_thread:
+                with _ThreadBudget(time_budget):
+                    rows = pipeline.analyze_article(article)
+            else:
+                rows = pipeline.analyze_article(article)
         finally:
             if alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -761,6 +821,9 @@ class TableSink:
         post = corpus_pass()
         if post is None or not self.parts["speakers"]:
             return
+        if getattr(post, "streaming", None) is not None:
+            self._corpus_pass_streamed(post.streaming())
+            return
         intern: dict[str, str] = {}
         slim: list[dict[str, Any]] = []
         for part in self.parts["speakers"]:
@@ -807,6 +870,80 @@ class TableSink:
                     t = _set_column(t, "voice_type", values)
             tables.append(t)
         self._replace_parts("quotes", tables)
+
+    def _slim_rows(self) -> Iterator[list[dict[str, Any]]]:
+        """The speaker rows, one part at a time, with the columns the corpus step reads."""
+        for part in self.parts["speakers"]:
+            t = _read_part(part)
+            yield t.select([c for c in PASS_COLUMNS if c in t.column_names]).to_pylist()
+
+    def _corpus_pass_streamed(self, prop) -> None:
+        """:meth:`corpus_pass` with a streaming propagation (``voices.Propagation``): two
+        counting passes and one patching pass over the parts, so memory stays flat (it
+        holds the per-speaker counts, one part, and the changed (article, speaker) pairs)."""
+        for rows in self._slim_rows():
+            for r in rows:
+                prop.vote(r)
+        prop.decide()
+        for rows in self._slim_rows():
+            for r in rows:
+                prop.count_surname(r)
+        prop.decide_surnames()
+        quote_fix: dict[tuple, Any] = {}
+        intern: dict[str, str] = {}  # one copy of each article and speaker id in the keys
+        cols = ("voice_type", "voice_rule")
+
+        def patch_speakers(t: pa.Table) -> pa.Table | None:
+            slim = t.select([c for c in PASS_COLUMNS if c in t.column_names]).to_pylist()
+            hits = []
+            for i, r in enumerate(slim):
+                new = prop.fix(r)
+                if new is not None and new != tuple(r.get(c) for c in cols):
+                    hits.append((i, new))
+                    aid, sid = r.get("article_id"), r.get("speaker_id")
+                    quote_fix[(intern.setdefault(aid, aid), intern.setdefault(sid, sid))] = new[0]
+            if not hits:
+                return None
+            for j, col in enumerate(cols):
+                values = t.column(col).to_pylist()
+                for i, v in hits:
+                    values[i] = v[j]
+                t = _set_column(t, col, values)
+            return t
+
+        def patch_quotes(t: pa.Table) -> pa.Table | None:
+            if not len(t):
+                return None
+            aids, sids = t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()
+            values = None
+            for i, k in enumerate(zip(aids, sids)):
+                if k in quote_fix:
+                    values = values if values is not None else t.column("voice_type").to_pylist()
+                    values[i] = quote_fix[k]
+            return None if values is None else _set_column(t, "voice_type", values)
+
+        self._patch_parts("speakers", patch_speakers)
+        if quote_fix:
+            self._patch_parts("quotes", patch_quotes)
+
+    def _patch_parts(self, name: str, patch) -> None:
+        """Rewrite, one at a time, the parts of ``name`` that ``patch(table)`` changes
+        (it returns the new table, or None to keep the part)."""
+        self.schema[name], self.nulls[name] = {}, set()
+        kept = []
+        for k, part in enumerate(self.parts[name]):
+            t = _read_part(part)
+            new = patch(t)
+            if new is not None:
+                path = self.tmp / f"{name}-corpus-{k:06d}.arrow"
+                with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, new.schema) as writer:
+                    writer.write_table(new)
+                del t
+                part.unlink(missing_ok=True)
+                part, t = path, new
+            self._track(name, t)
+            kept.append(part)
+        self.parts[name] = kept
 
     def _replace_parts(self, name: str, tables: list[pa.Table]) -> None:
         old = self.parts[name]

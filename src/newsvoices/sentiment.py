@@ -33,7 +33,7 @@ import csv
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .config import DATA_DIR
@@ -125,9 +125,13 @@ def analyzer():
             for idx, token in enumerate(wes):
                 first_index.setdefault(token, idx)
             boosters = self.constants.BOOSTER_DICT
+            lexicon = self.lexicon
             for item in wes:
-                i = first_index[item]
                 low = item.lower()
+                if low not in lexicon:  # sentiment_valence would append the 0 it was given
+                    sentiments.append(0)
+                    continue
+                i = first_index[item]
                 if (i < len(wes) - 1 and low == "kind" and wes[i + 1].lower() == "of") or low in boosters:
                     sentiments.append(0)
                     continue
@@ -303,6 +307,21 @@ def tone_features(text: str) -> dict[str, float]:
     negation and contrast flags; log length; Pattern polarity sum and mean; and
     ``w:WORD`` presence.
     """
+    words, dense = _dense_tone_features(text)
+    f: dict[str, float] = dict(zip(DENSE_TONE_FEATURES, dense))
+    for w in set(words):
+        f["w:" + w] = 1.0
+    return f
+
+
+#: The dense features of :func:`tone_features`, in order (then one ``w:WORD`` per distinct word).
+DENSE_TONE_FEATURES = (
+    "vader_compound", "vader_pos", "vader_neg", "vader_neu", "lex_sum", "lex_mean", "lex_npos", "lex_nneg",
+    "lex_min", "lex_max", "negation", "contrast", "log_len", "pattern_sum", "pattern_mean")
+
+
+def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
+    """The words of ``text`` and the values of :data:`DENSE_TONE_FEATURES`."""
     text = text or ""
     comp, pos, neg, neu = _vader(text)
     low = text.lower()
@@ -311,19 +330,16 @@ def tone_features(text: str) -> dict[str, float]:
     lex = analyzer().lexicon
     vals = [lex[w] for w in words if w in lex]
     pv = [pat[w] for w in words if w in pat]
-    f: dict[str, float] = {
-        "vader_compound": comp, "vader_pos": pos, "vader_neg": neg, "vader_neu": neu,
-        "lex_sum": sum(vals) / 4, "lex_mean": sum(vals) / len(vals) / 4 if vals else 0.0,
-        "lex_npos": sum(v > 0 for v in vals) / 3, "lex_nneg": sum(v < 0 for v in vals) / 3,
-        "lex_min": min(vals, default=0.0) / 4, "lex_max": max(vals, default=0.0) / 4,
-        "negation": float(any(w in _NEGATORS or w.endswith("n't") for w in words)),
-        "contrast": float(any(w in _CONTRAST for w in words)),
-        "log_len": math.log1p(len(words)) / 4,
-        "pattern_sum": sum(pat.get(w, 0.0) for w in words),
-        "pattern_mean": sum(pv) / len(pv) if pv else 0.0}
-    for w in set(words):
-        f["w:" + w] = 1.0
-    return f
+    return words, (
+        comp, pos, neg, neu,
+        sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
+        sum(v > 0 for v in vals) / 3, sum(v < 0 for v in vals) / 3,
+        min(vals, default=0.0) / 4, max(vals, default=0.0) / 4,
+        float(any(w in _NEGATORS or w.endswith("n't") for w in words)),
+        float(any(w in _CONTRAST for w in words)),
+        math.log1p(len(words)) / 4,
+        sum(pat.get(w, 0.0) for w in words),
+        sum(pv) / len(pv) if pv else 0.0)
 
 
 def _band(p: tuple[float, float, float]) -> float:
@@ -345,7 +361,36 @@ class ToneModel:
 
     def score(self, texts: list[str]) -> list[float]:
         """Tone in [-1, 1] per text; |score| <= 0.05 means neutral."""
-        return [round(_band(self.model.proba(tone_features(t))), 6) for t in texts]
+        return [round(_band(self._proba(t)), 6) for t in texts]
+
+    @cached_property
+    def _weights(self) -> tuple[tuple, list, dict]:
+        get = self.model.weights.get
+        words = {f[2:]: w for f, w in self.model.weights.items() if f.startswith("w:")}
+        return get("bias", (0.0, 0.0, 0.0)), [get(f) for f in DENSE_TONE_FEATURES], words
+
+    def _proba(self, text: str) -> tuple[float, float, float]:
+        """``self.model.proba(tone_features(text))`` without building the feature dict:
+        the same products, added in the same order, so the same floats."""
+        bias, dense_w, word_w = self._weights
+        words, dense = _dense_tone_features(text)
+        z0, z1, z2 = bias
+        for w, v in zip(dense_w, dense):
+            if w is not None:
+                z0 += w[0] * v
+                z1 += w[1] * v
+                z2 += w[2] * v
+        for x in set(words):
+            w = word_w.get(x)
+            if w is not None:
+                z0 += w[0] * 1.0
+                z1 += w[1] * 1.0
+                z2 += w[2] * 1.0
+        z = (z0, z1, z2)
+        m = max(z)
+        e = [math.exp(x - m) for x in z]
+        s = sum(e)
+        return e[0] / s, e[1] / s, e[2] / s
 
 
 def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_df: int = 3,

@@ -21,11 +21,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .config import DATA_DIR
 from .extract import Entity
+from .patternkeys import TextKeys, pattern_keys
+from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
     "official", "politician", "civil_servant", "commentator", "advocacy", "expert",
@@ -36,7 +39,7 @@ FIELDS = ("name", "description", "organisation", "role", "any")
 KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
 #: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
-UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown")
+UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role")
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
@@ -52,13 +55,48 @@ class Rule:
     kinds: frozenset[str] | None = None
     require: dict[str, re.Pattern] = field(default_factory=dict)
     unless: dict[str, re.Pattern] = field(default_factory=dict)
+    # (field, pattern, keys): keys let a search that cannot match be skipped (see patternkeys)
+    _require: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _unless: list = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def matches(self, kind: str, texts: dict[str, str]) -> bool:
+    def __post_init__(self):
+        self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
+        self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
+
+    def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
+        """Whether the rule applies to an entity of ``kind`` with these field ``texts``
+        (``tkeys``: the texts' :func:`~newsvoices.patternkeys.text_keys`, computed on demand)."""
         if self.kinds is not None and kind not in self.kinds:
             return False
-        if any(not p.search(texts[f]) for f, p in self.require.items()):
-            return False
-        return not any(p.search(texts[f]) for f, p in self.unless.items())
+        if tkeys is None:
+            tkeys = _TextKeys(texts)
+        for f, p, k in self._require:
+            if k is not None and not _may_match(k, tkeys[f]):
+                return False
+            if not p.search(texts[f]):
+                return False
+        for f, p, k in self._unless:
+            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
+                return False
+        return True
+
+
+_keys = lru_cache(maxsize=4096)(pattern_keys)
+
+
+_text_keys = lru_cache(maxsize=8192)(TextKeys)
+
+
+class _TextKeys(dict):
+    """Field -> :class:`~newsvoices.patternkeys.TextKeys` of its text, made on first use."""
+
+    def __init__(self, texts: dict[str, str]):
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, f: str):
+        v = self[f] = _text_keys(self.texts[f])
+        return v
 
 
 @dataclass
@@ -75,6 +113,78 @@ class Codebook:
     # well-known office holders (data/codebooks/known_office_holders.csv): used only when
     # neither the speaker's fields nor the article's words about them match a rule
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # context.drop_unplaced_unnamed: an unnamed speaker no rule places is no source (see is_source)
+    drop_unplaced_unnamed: bool = False
+    _plan: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def plan(self) -> "_Plan":
+        """The rules indexed by their pattern keys (rebuilt if ``rules`` was changed)."""
+        ids = tuple(map(id, self.rules))
+        if self._plan is None or self._plan.ids != ids:
+            self._plan = _Plan(self.rules, ids)
+        return self._plan
+
+
+class _Plan:
+    """Which rules can match an entity, decided from the keys of their patterns.
+
+    For each field, every key of every rule's required pattern on that field points to
+    a bit mask of those rules; an entity's word-start slices (:class:`TextKeys`) then
+    give, with a few dictionary look-ups, the rules whose required patterns may match.
+    Only those are searched, in codebook order, so the first matching rule is the same
+    as trying every rule in turn.
+    """
+
+    def __init__(self, rules: list[Rule], ids: tuple[int, ...]):
+        self.ids = ids
+        self.rules = rules
+        everything = (1 << len(rules)) - 1
+        self.everything = everything
+        self.kind_masks: dict[str, int] = {}
+        fields: dict[str, list] = {}  # field -> [index: {key: mask}, lengths, always, not requiring]
+        for i, r in enumerate(rules):
+            for f, _p, keys in r._require:
+                entry = fields.setdefault(f, [{}, set(), 0, everything])
+                entry[3] &= ~(1 << i)
+                if keys is None:
+                    entry[2] |= 1 << i
+                    continue
+                for n, ks in keys:
+                    entry[1].add(n)
+                    for k in ks:
+                        entry[0][k] = entry[0].get(k, 0) | (1 << i)
+        self.fields = [(f, idx, sorted(ns), always, others) for f, (idx, ns, always, others) in sorted(fields.items())]
+        # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
+        self.memo: dict[tuple, tuple[str, str]] = {}
+        # (entity fields, contexts, roles) -> what the article's words decide (None: nothing)
+        self.votes: dict[tuple, tuple[str, str] | None] = {}
+
+    def kind_mask(self, kind: str) -> int:
+        m = self.kind_masks.get(kind)
+        if m is None:
+            m = 0
+            for i, r in enumerate(self.rules):
+                if r.kinds is None or kind in r.kinds:
+                    m |= 1 << i
+            self.kind_masks[kind] = m
+        return m
+
+    def candidates(self, kind: str, tkeys: "_TextKeys") -> int:
+        """Bit mask of the rules (by index) that may match."""
+        cand = self.kind_mask(kind)
+        for f, idx, lengths, always, others in self.fields:
+            if not cand & ~others:
+                continue
+            tk = tkeys[f]
+            if not tk.ascii:
+                continue
+            hit = always
+            get = idx.get
+            for n in lengths:
+                for s in tk.slices(n):
+                    hit |= get(s, 0)
+            cand &= hit | others
+        return cand
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -226,7 +336,10 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     stop_re = _compile(ctx["stop_patterns"], f"{p}: context.stop_patterns") if ctx.get("stop_patterns") else None
     known = load_overrides(KNOWN_PATH) if KNOWN_PATH.is_file() else {}
     known = {k: (v, "known-office-holder") for k, (v, _) in known.items()}
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known)
+    drop = ctx.get("drop_unplaced_unnamed", False)
+    if not isinstance(drop, bool):
+        raise ValueError(f"{p}: context.drop_unplaced_unnamed must be true or false")
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -241,11 +354,30 @@ def _texts(entity: Entity) -> dict[str, str]:
 
 def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
+    plan = cb.plan()
+    key = (kind, entity.name, entity.description, entity.organisation)
+    hit = plan.memo.get(key)
+    if hit is not None:
+        return hit
     texts = _texts(entity)
-    for rule in cb.rules:
-        if rule.matches(kind, texts):
-            return rule.voice, rule.id
-    return "other", DEFAULT_RULE
+    tkeys = _TextKeys(texts)
+    rules = cb.rules
+    cand = plan.candidates(kind, tkeys)
+    found = "other", DEFAULT_RULE
+    while cand:  # the candidate rules in codebook order
+        low = cand & -cand
+        cand ^= low
+        rule = rules[low.bit_length() - 1]
+        if rule.matches(kind, texts, tkeys):
+            found = rule.voice, rule.id
+            break
+    if len(plan.memo) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
+        plan.memo.clear()
+    plan.memo[key] = found
+    return found
+
+
+_MEMO_SIZE = 50_000
 
 
 def _vote(cb: Codebook, entity: Entity, texts: list[str] | None) -> tuple[str, str] | None:
@@ -296,7 +428,15 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
         return hit
     voice, rule = _first_rule(cb, entity)
     if rule in UNINFORMED_RULES:
-        found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+        memo = cb.plan().votes
+        key = (entity.kind, entity.name, entity.description, entity.organisation,
+               tuple(contexts or ()), tuple(roles or ()))
+        found = memo.get(key, False)
+        if found is False:
+            found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
         if found:
             return found
         hit = cb.known.get(norm_name(entity.name))
@@ -309,13 +449,209 @@ def explain(entity: Entity, codebook: Codebook | None = None) -> list[str]:
     """Ids of every rule that would match ``entity`` in order (the first one wins)."""
     cb = codebook or load_codebook()
     kind, texts = entity.kind or "person", _texts(entity)
-    return [r.id for r in cb.rules if r.matches(kind, texts)]
+    tkeys = _TextKeys(texts)
+    return [r.id for r in cb.rules if r.matches(kind, texts, tkeys)]
 
+
+
+def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: list[str] | None = None,
+                     contexts: list[str] | None = None) -> tuple[str, str]:
+    """:func:`classify` for a speaker of an article, with two steps after it when it is uninformed.
+
+    * A one-word "person" that is really a plural noun capitalised at the start of a
+      sentence ("Detractors", "Soldiers", "Estimates") and that nothing else placed is
+      classified as the unnamed group the word names (rule ``<rule>@noun``).
+    * A name in ``known_office_holders.csv`` behind a title kept in the name
+      ("President Donald Trump", even as an organisation) gets its listed voice.
+
+    Example:
+        >>> classify_speaker(Entity("e", "Detractors"))
+        ('anonymous', 'anonymous-source@noun')
+        >>> classify_speaker(Entity("e", "President Donald Trump", "organisation"))
+        ('official', 'known-office-holder')
+    """
+    cb = codebook or load_codebook()
+    voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
+    if rule not in UNINFORMED_RULES:
+        return voice, rule
+    name = (entity.name or "").strip()
+    # plural words only: a surname such as "Cook" or "Judge" must not become a role
+    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and name.endswith("s"):
+        low = name.lower()
+        v2, r2 = classify(Entity(entity.key, low, "group", low, entity.organisation), cb)
+        if r2 not in UNINFORMED_RULES:
+            return v2, f"{r2}@noun"
+    if entity.kind not in ("anonymous", "group") and " " in name:
+        # a well-known name behind a title the extractor kept ("President Donald Trump", "Sen. Ted Cruz")
+        from .identity import person_key
+
+        hit = cb.known.get(norm_name(person_key(name)))
+        if hit:
+            return hit
+    return voice, rule
+
+
+def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bool:
+    """Whether a quote's speaker counts as a source, given the rule that classified it.
+
+    With the codebook's ``context.drop_unplaced_unnamed`` set, an unnamed speaker phrase
+    (kind ``anonymous`` or ``group``) that no rule, context or corpus evidence places
+    (rule ``default``) is taken for an extraction error ("the election", "a way forward"):
+    the pipeline leaves its quotes unattributed.
+
+    Example:
+        >>> cb = load_codebook()
+        >>> is_source(Entity("e", "a way forward", "anonymous"), "default", cb)
+        False
+        >>> is_source(Entity("e", "a spokeswoman", "anonymous"), "anonymous-official", cb)
+        True
+    """
+    cb = codebook or load_codebook()
+    return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
+
+
+#: How many name mentions of one speaker are read for context (the first ones in the text).
+MAX_CONTEXTS = 8
+
+
+def _surname_sources(entities) -> dict[str, str]:
+    """For each one-word person ("Ramirez"), the one other entity of the article whose full
+    name ends with that word ("Det. Chris Ramirez", or a name the extractor glued to its
+    organisation, "Chris Ramirez of the Weslaco Police Department")."""
+    full: dict[str, set[str]] = {}
+    for e in entities:
+        words = re.split(r"\s+of\s+", (e.name or "").strip(), maxsplit=1)[0].split()
+        if len(words) >= 2 and e.kind in ("person", "organisation") and words[-2][:1].isupper():
+            full.setdefault(words[-1].strip(".,").lower(), set()).add(e.key)
+    out: dict[str, str] = {}
+    for e in entities:
+        words = (e.name or "").split()
+        if e.kind == "person" and len(words) == 1:
+            cands = full.get(words[0].strip(".,").lower(), set()) - {e.key}
+            if len(cands) == 1:
+                out[e.key] = next(iter(cands))
+    return out
+
+
+def article_contexts(text: str, entities, mentions, codebook: Codebook | None = None,
+                     max_contexts: int = MAX_CONTEXTS) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """What the whole article says about each entity, for :func:`classify`.
+
+    Returns ``(roles, contexts)`` keyed by entity key: the role mentions resolved to the
+    entity ("the Labour MP") and the :func:`name_context` of its first ``max_contexts``
+    name mentions ("Sen. Marco Rubio ; R-Fla.", "Swanton ; a police spokesman"). A
+    one-word person whose fuller name the extractor kept as another entity ("Ramirez"
+    after "Det. Chris Ramirez of the Weslaco Police Department") also gets that entity's
+    contexts and role mentions, after its own. A context that states the present role
+    ("Ting ; now a law professor") is put first, so it wins a tie in :func:`classify`'s vote.
+
+    Example:
+        >>> from newsvoices.extract import Entity, Mention
+        >>> t = "Sgt. Pat Swanton, a police spokesman, spoke. Later Swanton said no."
+        >>> ents = [Entity("e1", "Pat Swanton"), Entity("e2", "Swanton")]
+        >>> ms = [Mention("e1", 5, 16, "Pat Swanton"), Mention("e2", 51, 58, "Swanton", "surname")]
+        >>> article_contexts(t, ents, ms)[1]["e2"]
+        ['Later Swanton', 'Sgt. Pat Swanton ; a police spokesman']
+    """
+    cb = codebook or load_codebook()
+    roles: dict[str, list[str]] = {}
+    contexts: dict[str, list[str]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.kind == "role":
+            roles.setdefault(m.entity, []).append(m.text)
+        elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts:
+            contexts.setdefault(m.entity, []).append(name_context(text, m.start, m.end, cb))
+    for key, src in _surname_sources(entities).items():
+        if src in contexts:
+            contexts[key] = contexts.get(key, []) + contexts[src]
+        if src in roles:
+            roles[key] = roles.get(key, []) + roles[src]
+    # "Ting, now a law professor": the present role comes first (it wins a tie in the vote)
+    for key, ctx in contexts.items():
+        if any(" ; now " in c for c in ctx):
+            contexts[key] = sorted(ctx, key=lambda c: " ; now " not in c)
+    return roles, contexts
 
 
 def _is_person(row: dict) -> bool:
     kind = row.get("kind")
     return not isinstance(kind, str) or kind == "person"
+
+
+class Propagation:
+    """The corpus-wide voice propagation of :func:`propagate_rows`, in passes over the
+    speaker rows, so a caller can stream the rows from disk (memory grows with the
+    number of distinct speakers and surnames, not with the number of rows).
+
+    Usage: :meth:`vote` every row, :meth:`decide`; :meth:`count_surname` every row,
+    :meth:`decide_surnames`; then :meth:`fix` gives each row's new ``(voice_type,
+    voice_rule)`` or None.
+    """
+
+    def __init__(self, min_agreement: float = 0.5):
+        from collections import Counter, defaultdict
+
+        self.min_agreement = min_agreement
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.by_surname: dict[str, Counter] = defaultdict(Counter)
+        self.fill: dict[str, tuple[str, str]] = {}
+        self.surname_fill: dict[str, tuple[str, str]] = {}
+
+    def vote(self, r: dict) -> None:
+        """Pass 1: an informative row votes for its speaker's voice."""
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
+            self.votes[sid][(r["voice_type"], r["voice_rule"])] += 1
+
+    def decide(self) -> None:
+        """After pass 1: the voice each speaker id passes on to its uninformed rows."""
+        from collections import Counter
+
+        for sid in sorted(self.votes):
+            per_voice: Counter = Counter()
+            for (v, _), n in self.votes[sid].items():
+                per_voice[v] += n
+            ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
+            voice, n = ranked[0]
+            clear = len(ranked) == 1 or n > ranked[1][1]
+            if clear and n / sum(per_voice.values()) >= self.min_agreement:
+                rule = sorted(((-c, r) for (v, r), c in self.votes[sid].items() if v == voice))[0][1]
+                self.fill[sid] = (voice, f"corpus:{rule}")
+        self.votes.clear()
+
+    def count_surname(self, r: dict) -> None:
+        """Pass 2: a full-name person row counts for its surname ("Chuck Grassley" -> "grassley")."""
+        sid = r.get("speaker_id")
+        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
+            fill = self.fill
+            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
+            if voice[1] in UNINFORMED_RULES:
+                voice = ("other", voice[1])  # a fall-back voice ("person-no-role") is no evidence
+            self.by_surname[sid.rsplit("-", 1)[1]][voice] += 1
+
+    def decide_surnames(self) -> None:
+        """After pass 2: the voice a surname-only speaker ("Grassley") takes."""
+        from collections import Counter
+
+        for surname, cnt in sorted(self.by_surname.items()):
+            per_voice: Counter = Counter()
+            for (v, _), n in cnt.items():
+                per_voice[v] += n
+            voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if voice != "other" and n / sum(per_voice.values()) >= 0.75:
+                rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
+                self.surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+        self.by_surname.clear()
+
+    def fix(self, r: dict) -> tuple[str, str] | None:
+        """Pass 3: the row's new ``(voice_type, voice_rule)``, or None if it keeps its own."""
+        sid = r.get("speaker_id")
+        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
+            hit = self.fill.get(sid)
+            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
+                hit = self.surname_fill.get(sid)
+            return hit
+        return None
 
 
 def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
@@ -339,53 +675,21 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
     Returns:
         New ``(speakers, quotes)`` row lists (the inputs are not modified).
     """
-    from collections import Counter, defaultdict
-
-    votes: dict[str, Counter] = defaultdict(Counter)
+    p = Propagation(min_agreement)
     for r in speakers:
-        sid = r.get("speaker_id")
-        if isinstance(sid, str) and "#" not in sid and r.get("voice_rule") not in UNINFORMED_RULES:
-            votes[sid][(r["voice_type"], r["voice_rule"])] += 1
-    fill: dict[str, tuple[str, str]] = {}
-    for sid in sorted(votes):
-        per_voice: Counter = Counter()
-        for (v, _), n in votes[sid].items():
-            per_voice[v] += n
-        ranked = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))
-        voice, n = ranked[0]
-        clear = len(ranked) == 1 or n > ranked[1][1]
-        if clear and n / sum(per_voice.values()) >= min_agreement:
-            rule = sorted(((-c, r) for (v, r), c in votes[sid].items() if v == voice))[0][1]
-            fill[sid] = (voice, f"corpus:{rule}")
-    # a person named by surname only ("Grassley"): the voice that the corpus's full names
-    # with this surname agree on ("Chuck Grassley", "Charles Grassley")
-    by_surname: dict[str, Counter] = defaultdict(Counter)
+        p.vote(r)
+    p.decide()
     for r in speakers:
-        sid = r.get("speaker_id")
-        if isinstance(sid, str) and "#" not in sid and "-" in sid and _is_person(r):
-            voice = fill[sid] if r.get("voice_rule") in UNINFORMED_RULES and sid in fill else (r["voice_type"], r["voice_rule"])
-            by_surname[sid.rsplit("-", 1)[1]][voice] += 1
-    surname_fill: dict[str, tuple[str, str]] = {}
-    for surname, cnt in sorted(by_surname.items()):
-        per_voice: Counter = Counter()
-        for (v, _), n in cnt.items():
-            per_voice[v] += n
-        voice, n = sorted(per_voice.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if voice != "other" and n / sum(per_voice.values()) >= 0.75:
-            rule = sorted(((-c, r) for (v, r), c in cnt.items() if v == voice))[0][1]
-            surname_fill[surname] = (voice, "corpus-surname:" + rule.split(":", 1)[-1])
+        p.count_surname(r)
+    p.decide_surnames()
     changed: dict[tuple[str, str], str] = {}
     new_sp = []
     for r in speakers:
         r = dict(r)
-        sid = r.get("speaker_id")
-        if r.get("voice_rule") in UNINFORMED_RULES and isinstance(sid, str):
-            hit = fill.get(sid)
-            if hit is None and "-" not in sid and "#" not in sid and _is_person(r):
-                hit = surname_fill.get(sid)
-            if hit is not None:
-                r["voice_type"], r["voice_rule"] = hit
-                changed[(r["article_id"], sid)] = r["voice_type"]
+        hit = p.fix(r)
+        if hit is not None:
+            r["voice_type"], r["voice_rule"] = hit
+            changed[(r["article_id"], r["speaker_id"])] = r["voice_type"]
         new_sp.append(r)
     new_q = None
     if quotes is not None:
@@ -394,6 +698,10 @@ def propagate_rows(speakers: list[dict], quotes: list[dict] | None = None,
             k = (q.get("article_id"), q.get("speaker_id"))
             new_q.append({**q, "voice_type": changed[k]} if k in changed else q)
     return new_sp, new_q
+
+
+#: The streaming form of :func:`propagate_rows` (used by ``runner.TableSink`` on disk parts).
+propagate_rows.streaming = Propagation  # type: ignore[attr-defined]
 
 
 def propagate(speakers, quotes=None, min_agreement: float = 0.5):
@@ -430,7 +738,24 @@ def _appositive(text: str, end: int) -> str | None:
                 break
         pos += 1
     seg = text[start:pos].strip()
+    words = seg.split()
+    if len(words) >= 2 and words[0].lower().endswith("ed") and _VERB_NEXT.match(words[1]):
+        return None  # "Phillips, refused to select ...": a verb phrase, not an appositive
+    if len(words) >= 2 and words[0].lower() == "who" and not _WHO_ROLE.match(" ".join(words[1:3])):
+        return None  # "Jenkins, who had to pay attorney's fees": a story, not a role
     return seg if len(seg) >= 2 else None
+
+
+#: How a relative clause after a name states a role ("who served as", "who is a", "who heads").
+_WHO_ROLE = re.compile(
+    r"(?i)^(?:(?:is|was|are|were|had been|has been|serves|served|works|worked|heads|headed|leads|led|runs|ran|"
+    r"chairs|chaired|represents|represented|oversees|oversaw|directs|directed|manages|managed|teaches|taught|"
+    r"studies|studied|became|covers|covered|owns|owned|founded|co-founded|advises|advised|previously|formerly|"
+    r"once|now|also|later|then|until|spent|spearheaded|helped)\b)")
+
+#: A word after "<name>, <word>ed" showing that the comma opens a verb phrase ("refused to",
+#: "said that", "added the"), not an appositive ("retired police officer").
+_VERB_NEXT = re.compile(r"(?i)^(?:to|that|the|a|an|his|her|their|its|it|him|them|this|on|in|by|with|for|from|up|out|and|but)$")
 
 
 _DETERMINER = re.compile(r"(?<!\w)(?:a|an|the|his|her|its|their|our)\s", re.IGNORECASE)

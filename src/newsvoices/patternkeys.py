@@ -1,0 +1,213 @@
+"""A cheap pre-check for whole-word regular expressions: skip ``search`` when it cannot match.
+
+The voice codebook (:mod:`newsvoices.voices`) tests each speaker against dozens of
+large alternations (``(?<!\\w)(?:senators?|sen\\.|...)(?!\\w)``, matched
+case-insensitively). Python's ``re`` tries every alternative at every word start,
+which made rule matching the slowest part of the analysis. This module reads a
+pattern once (with the standard library's own regex parser) and derives its *keys*:
+short lower-case strings (up to :data:`KEY_LENGTH` characters) such that every match
+of the pattern contains one of them, starting at a word start (the start of the text
+or right after a non-word character). A text whose word-start slices share no key
+with the pattern cannot match, and ``search`` is skipped; otherwise ``search`` runs
+as before. So the answer is always exactly the regex's answer; the keys only save
+work.
+
+The keys are derived conservatively: anything the analysis does not understand
+(``\\w+``, large character classes, back-references, non-ASCII letters, whose
+case-insensitive matches include ASCII letters) ends the key there, and a pattern
+with an alternative that yields no key at all gets no keys (``None``: always
+searched). Texts with non-ASCII characters are always searched, because
+case-insensitive matching of non-ASCII letters is not the same as ``str.lower``.
+
+Example:
+    >>> keys = pattern_keys(r"(?<!\\w)(?:senators?|sen\\.|mps?|(?:\\w+ ){0,2}commission)(?!\\w)")
+    >>> [(n, sorted(k)) for n, k in keys]
+    [(4, ['comm', 'sen.', 'sena']), (3, ['mps']), (2, ['mp'])]
+    >>> may_match(keys, TextKeys("Sen. Bob Casey"))
+    True
+    >>> may_match(keys, TextKeys("Bob Casey"))
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python >= 3.11 (the package's minimum): the parser the re module itself uses
+    import re._constants as _C
+    import re._parser as _P
+except ImportError:  # pragma: no cover - older layout
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+#: Longest key; texts are cut into slices of 1..KEY_LENGTH characters at word starts.
+KEY_LENGTH = 4
+_LIMIT = 4000  # most partial keys kept while expanding one pattern (more: no keys)
+_MAX_CLASS = 12  # character classes with more members end a key
+
+# state of a partial key while walking a pattern:
+_OPEN = 0  # the key is exactly what the pattern consumed so far (more may be appended)
+_STOP = 1  # the key is a prefix of what was consumed; nothing more can be appended
+_FRESH = 2  # unknown text ending in a non-word character, then exactly the key
+_UNKNOWN = frozenset({("", _STOP)})
+_EMPTY = frozenset({("", _OPEN)})
+_REPEATS = tuple(x for x in (getattr(_C, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")) if x)
+_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+_WHOLE_WORD_START = "(?<!\\w)"
+_NON_WORD_ASCII = re.compile(r"[^a-z0-9_]")
+
+
+def _non_word(c: str) -> bool:
+    return not (c.isalnum() or c == "_")
+
+
+def _ends_non_word(op, av) -> bool:
+    """True if every non-empty text this item matches ends with a non-word character."""
+    if op is _C.LITERAL:
+        return _non_word(chr(av))
+    if op is _C.IN:
+        for o, a in av:
+            if o is _C.LITERAL and _non_word(chr(a)):
+                continue
+            if o is _C.CATEGORY and a in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD):
+                continue
+            return False
+        return bool(av)
+    if op is _C.SUBPATTERN:
+        return _seq_ends_non_word(av[-1])
+    if op is _C.BRANCH:
+        return all(_seq_ends_non_word(alt) for alt in av[1])
+    if op in _REPEATS:
+        return av[0] >= 1 and _seq_ends_non_word(av[2])
+    return False
+
+
+def _seq_ends_non_word(items) -> bool:
+    items = [it for it in items if it[0] not in _ZERO_WIDTH]
+    return bool(items) and _ends_non_word(*items[-1])
+
+
+def _class_chars(av) -> set[str] | None:
+    chars: set[str] = set()
+    for o, a in av:
+        if o is _C.LITERAL:
+            chars.add(chr(a))
+        elif o is _C.RANGE and a[1] - a[0] < _MAX_CLASS:
+            chars.update(chr(x) for x in range(a[0], a[1] + 1))
+        elif o is _C.CATEGORY and a is _C.CATEGORY_DIGIT:
+            chars.update("0123456789")  # texts checked by keys are ASCII
+        else:
+            return None
+    if not chars or len(chars) > _MAX_CLASS or not all(c.isascii() for c in chars):
+        return None
+    return chars
+
+
+def _item(op, av):
+    """Partial keys ``(text, state)`` for one parsed item."""
+    if op is _C.LITERAL:
+        c = chr(av)
+        return frozenset({(c.lower(), _OPEN)}) if c.isascii() else _UNKNOWN
+    if op is _C.IN:
+        chars = _class_chars(av)
+        return _UNKNOWN if chars is None else frozenset((c.lower(), _OPEN) for c in chars)
+    if op is _C.SUBPATTERN:
+        return _seq(av[-1])
+    if op is _C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            out |= _seq(alt)
+            if len(out) > _LIMIT:
+                return _UNKNOWN
+        return frozenset(out)
+    if op in _REPEATS:
+        lo, hi, sub = av
+        inner = _seq(sub)
+        if hi != 1:  # after several rounds only the first round's start (or a fresh tail) is known
+            inner = frozenset((s, f if f == _FRESH else _STOP) for s, f in inner)
+        return inner | _EMPTY if lo == 0 else inner
+    if op in _ZERO_WIDTH:
+        return _EMPTY
+    return _UNKNOWN
+
+
+def _seq(items):
+    parts = {("", _OPEN)}
+    for op, av in items:
+        new: set = set()
+        expansions = None
+        for s, state in parts:
+            if state == _STOP or len(s) >= KEY_LENGTH:
+                if s == "" and _ends_non_word(op, av):
+                    new.add(("", _FRESH))  # what follows starts right after a non-word character
+                else:
+                    new.add((s[:KEY_LENGTH], _STOP))
+                continue
+            if expansions is None:
+                expansions = _item(op, av)
+            for t, f in expansions:
+                if f == _FRESH:
+                    new.add((t, _FRESH) if s == "" else (s, _STOP))
+                    continue
+                u = s + t
+                new.add((u[:KEY_LENGTH], _STOP) if len(u) >= KEY_LENGTH else (u, state if f == _OPEN else f))
+        if len(new) > _LIMIT:
+            return _UNKNOWN
+        parts = new
+    return frozenset(parts)
+
+
+def pattern_keys(pattern: str) -> tuple[tuple[int, frozenset[str]], ...] | None:
+    """Keys of a whole-word pattern (one that starts with ``(?<!\\w)``), or None.
+
+    Every match of ``pattern`` in an ASCII text starts with one of the keys at a
+    word start (compared in lower case). The keys come grouped by length, longest
+    first: ``((4, {...}), (2, {...}))``. None when no such keys can be derived.
+    """
+    if not pattern.startswith(_WHOLE_WORD_START):
+        return None
+    try:
+        tree = _P.parse(pattern, re.IGNORECASE)
+        keys = {s for s, _ in _seq(list(tree))}
+    except Exception:  # noqa: BLE001 - an unexpected parse tree only means "no shortcut"
+        return None
+    if not keys or "" in keys:
+        return None
+    lengths = sorted({len(k) for k in keys}, reverse=True)
+    return tuple((n, frozenset(k for k in keys if len(k) == n)) for n in lengths)
+
+
+class TextKeys:
+    """The lower-cased slices of a text at each word start (the start of the text or
+    right after a non-word character), cut to each key length on demand. A text with
+    non-ASCII characters gets no slices (``ascii`` is False): it is always searched."""
+
+    __slots__ = ("ascii", "_slices", "_by_length")
+
+    def __init__(self, text: str):
+        self.ascii = text.isascii()
+        self._by_length: dict[int, frozenset[str]] = {}
+        if self.ascii:
+            low = text.lower()
+            starts = [0]
+            starts += [m.end() for m in _NON_WORD_ASCII.finditer(low)]
+            self._slices = [low[i:i + KEY_LENGTH] for i in starts if i < len(low)]
+        else:
+            self._slices = []
+
+    def slices(self, n: int) -> frozenset[str]:
+        """The slices cut to ``n`` characters (shorter at the end of the text)."""
+        got = self._by_length.get(n)
+        if got is None:
+            got = self._by_length[n] = frozenset(self._slices if n == KEY_LENGTH else [s[:n] for s in self._slices])
+        return got
+
+
+def may_match(keys: tuple[tuple[int, frozenset[str]], ...] | None, tkeys: TextKeys) -> bool:
+    """False only if a pattern with ``keys`` (:func:`pattern_keys`) cannot match the text."""
+    if keys is None or not tkeys.ascii:
+        return True
+    for n, ks in keys:
+        if not ks.isdisjoint(tkeys.slices(n)):
+            return True
+    return False

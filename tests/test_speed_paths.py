@@ -1,0 +1,127 @@
+"""Fast paths give exactly what the plain code they replace gives."""
+
+from __future__ import annotations
+
+import random
+
+from newsvoices import attribution, frames, identity, sentiment
+
+TEXTS = [
+    "", "x", "GREAT!!! not bad :) but the plan, sadly, FAILED.", "He isn't happy -- never was; 'awful' they said?!?",
+    "The court ruled the law unconstitutional, judges said.", "A wonderful, safe plan that will help families.",
+    "“We will not stand for this,” she said, calling it a disgrace and a betrayal of trust.",
+    "Kind of good, sort of bad; at least it was not the worst outcome.",
+]
+
+
+def test_tone_score_path_equals_the_feature_dict_model():
+    m = sentiment.news_tone_model()
+    rng = random.Random(1)
+    words = " ".join(TEXTS).split()
+    texts = TEXTS + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(200)]
+    for t in texts:
+        assert m._proba(t) == m.model.proba(sentiment.tone_features(t)), t
+    assert sentiment.score(texts) == [round(sentiment._band(m.model.proba(sentiment.tone_features(t))), 6)
+                                      for t in texts]
+
+
+def test_tokens_equal_the_regex_tokens():
+    rng = random.Random(4)
+    pieces = ["Sen.", "O’Neil", "(R-N.Y.)", "said", "“Yes,”", "U.S.", "co-op", "AT&T", "—", "3.5%", "\n\n", "  ",
+              "José", "naïve", "…", "'quoted'", "e-mail", "x", "!?"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(0, 30)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        ref = [(m.start(), m.end(), m.group()) for m in attribution._WORD_RE.finditer(text, lo, hi)]
+        assert attribution._tokens(text, lo, hi) == ref, (text, lo, hi)
+
+
+def test_frames_without_keywords_get_none():
+    assert frames.classify(["", "Nothing to see.", "zzz qqq"]) == [[], [], []]
+    assert all(s == 0 for s in frames.lexicon().scores("zzz qqq"))
+    assert frames.classify(["The court ruled the law unconstitutional."]) != [[]]
+
+
+def test_identity_keys_memoised_but_follow_the_data_files(tmp_path, monkeypatch):
+    assert identity.person_key("Sen. Edward M. Kennedy Jr.") == "edward kennedy"
+    titles = tmp_path / "titles.txt"
+    titles.write_text("professor\n", encoding="utf-8")
+    monkeypatch.setattr(identity, "TITLES_PATH", titles)
+    assert identity.person_key("Sen. Edward M. Kennedy Jr.") == "sen edward kennedy"  # other titles file
+    assert identity.person_key("Professor Jo Doe") == "jo doe"
+
+
+def _propagation_rows():
+    """Speaker and quote rows over 6 articles where propagation changes rows in several parts."""
+    sp, qs = [], []
+    spec = [  # article, speaker id, kind, voice, rule
+        ("a1", "jay-inslee", "person", "official", "executive-office"),
+        ("a2", "jay-inslee", "person", "other", "default"),
+        ("a3", "jay-inslee", "person", "other", "person-with-description"),
+        ("a3", "chuck-grassley", "person", "politician", "politician-role"),
+        ("a4", "grassley", "person", "other", "default"),
+        ("a4", "a4#a-source", "anonymous", "other", "default"),
+        ("a5", "home-office", "organisation", "official", "org-government-uk"),
+        ("a6", "home-office", "organisation", "other", "organisation-unknown"),
+        ("a6", "jo-doe", "person", "other", "default"),
+    ]
+    for aid, sid, kind, voice, rule in spec:
+        sp.append({"article_id": aid, "speaker_id": sid, "name": sid, "kind": kind, "voice_type": voice,
+                   "voice_rule": rule, "n_quotes": 1})
+        qs.append({"article_id": aid, "quote_id": len(qs), "speaker_id": sid, "voice_type": voice, "text": "x"})
+    return sp, qs
+
+
+def test_streamed_corpus_pass_equals_propagate_rows(tmp_path):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from newsvoices import runner, voices
+
+    sp, qs = _propagation_rows()
+    want_sp, want_q = voices.propagate_rows(sp, qs)
+    assert sum(a != b for a, b in zip(sp, want_sp)) == 4  # the example exercises the propagation
+    sink = runner.TableSink(tmp_path, chunk_articles=1, csv=False)  # one part per article
+    for aid in dict.fromkeys(r["article_id"] for r in sp):
+        payload = {"speakers": [r for r in sp if r["article_id"] == aid], "quotes": [q for q in qs if q["article_id"] == aid]}
+        sink.add(SimpleNamespace(source="mem", id=aid), "processed", payload)
+    sink.finish()
+    got_sp = pd.read_parquet(tmp_path / "speakers.parquet")
+    got_q = pd.read_parquet(tmp_path / "quotes.parquet")
+    assert got_sp[["speaker_id", "voice_type", "voice_rule"]].values.tolist() == [
+        [r["speaker_id"], r["voice_type"], r["voice_rule"]] for r in want_sp]
+    assert got_q["voice_type"].tolist() == [q["voice_type"] for q in want_q]
+
+
+def test_time_budget_is_enforced_in_worker_threads(monkeypatch):
+    """Dask runs analyze_one in worker threads, where SIGALRM cannot be used."""
+    import threading
+    import time as _time
+
+    from newsvoices import pipeline, runner
+    from newsvoices.model import Article
+
+    runner.warm_up()
+    real = pipeline.analyze_article
+
+    def slow(article):
+        if "slow" in article.text:
+            end = _time.monotonic() + 20
+            while _time.monotonic() < end:  # pure-Python work, interruptible between instructions
+                pass
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "analyze_article", slow)
+    arts = [Article(id="a", text='Title\n"Yes," said Ann Lee.'), Article(id="b", text="slow\nwork"),
+            Article(id="c", text='Title\n"No," said Bo Li.')]
+    out: list = []
+    t0 = _time.monotonic()
+    th = threading.Thread(target=lambda: out.extend(runner.analyze_one(a, time_budget=0.5) for a in arts))
+    th.start()
+    th.join(15)
+    assert not th.is_alive() and _time.monotonic() - t0 < 10
+    assert [r[0] for r in out] == ["processed", "skipped", "processed"]
+    assert "time budget of 0.5 s exceeded" in out[1][1]
+    assert out[0][1]["quotes"] and out[2][1]["quotes"]

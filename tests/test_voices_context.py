@@ -1,0 +1,159 @@
+"""Whole-article context for voice types, and speakers that cannot be sources (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsvoices import voices
+from newsvoices.entities import can_be_source
+from newsvoices.extract import Entity, Mention, extract
+from newsvoices.model import Article
+
+
+@pytest.mark.parametrize("name, kind, ok", [
+    ("a portion", "anonymous", False),
+    ("the usual political barbs", "anonymous", False),
+    ("10 years", "group", False),
+    ("this year", "anonymous", False),
+    ("those", "group", False),
+    ("October", "person", False),
+    ("Her", "person", False),
+    ("DNI SHAKE-UP", "person", False),
+    ("one member (2)", "anonymous", True),
+    ("the report", "group", True),
+    ("a spokeswoman", "anonymous", True),
+    ("Jo Bloggs", "person", True),
+    ("Theresa May", "person", True),
+    ("Price", "person", True),  # a surname, though "price" heads no source
+    ("ICE", "organisation", True),
+])
+def test_can_be_source(name, kind, ok):
+    assert can_be_source(name, kind) is ok
+
+
+def test_can_be_source_reads_its_data_file(tmp_path):
+    f = tmp_path / "non_sources.tsv"
+    f.write_text("# comment\nwidgets\thead\nZorro\tname\n", encoding="utf-8")
+    assert not can_be_source("the widgets", "group", path=f)
+    assert not can_be_source("Zorro", "person", path=f)
+    assert can_be_source("a portion", "anonymous", path=f)
+    f.write_text("widgets head\n", encoding="utf-8")
+    from newsvoices import entities
+    entities._non_sources.cache_clear()
+    with pytest.raises(ValueError, match="non_sources.tsv:1"):
+        can_be_source("x", "person", path=f)
+
+
+def test_junk_speaker_leaves_the_quote_unattributed():
+    text = 'Jo Bloggs, a baker, spoke on Monday. Her comment was, \u201cI am against it.\u201d'
+    ex = extract(Article("t", text))
+    (q,) = ex.quotes
+    assert q.text == "I am against it." and q.entity is None
+
+
+def test_surname_entity_borrows_the_full_names_context():
+    text = "The case went to Det. Chris Ramirez of the Weslaco Police Department. Ramirez said it was flu."
+    ents = [Entity("e1", "Chris Ramirez of the Weslaco Police Department", "organisation"),
+            Entity("e2", "Ramirez")]
+    s1 = text.index("Chris")
+    s2 = text.index("Ramirez said")
+    ms = [Mention("e1", s1, s1 + len(ents[0].name), ents[0].name), Mention("e2", s2, s2 + 7, "Ramirez", "surname")]
+    roles, contexts = voices.article_contexts(text, ents, ms)
+    assert any("Weslaco Police Department" in c for c in contexts["e2"])
+    assert voices.classify(ents[1], roles=roles.get("e2"), contexts=contexts["e2"])[0] == "official"
+    # two candidates for one surname: nothing is borrowed
+    ents.append(Entity("e3", "Ana Ramirez"))
+    ms.append(Mention("e3", 0, 3, "The"))
+    assert all("Weslaco" not in c for c in voices.article_contexts(text, ents, ms)[1]["e2"])
+
+
+def test_contexts_read_beyond_the_first_mentions():
+    # the role is stated only at the sixth mention of the name
+    text = " ".join(["Jo Doe spoke."] * 5) + " Later, Jo Doe, a police spokesman, spoke again."
+    starts = [i for i in range(len(text)) if text.startswith("Jo Doe", i)]
+    ms = [Mention("e1", s, s + 6, "Jo Doe") for s in starts]
+    e = Entity("e1", "Jo Doe")
+    roles, contexts = voices.article_contexts(text, [e], ms)
+    assert voices.classify(e, roles=roles.get("e1"), contexts=contexts["e1"])[0] == "official"
+    assert len(voices.article_contexts(text, [e], ms, max_contexts=2)[1]["e1"]) == 2
+
+
+def test_comma_before_a_verb_phrase_is_no_appositive():
+    t = "Jo Doe, refused to put it to the minister."
+    assert voices.name_context(t, 0, 6) == "Jo Doe"
+    t = "Jo Doe, retired police officer, said so."
+    assert voices.name_context(t, 0, 6) == "Jo Doe ; retired police officer"
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity("e", "Keating Holland", description="CNN Polling Director Keating Holland"), "expert"),
+    (Entity("e", "Rick Manning", description="president of Americans for Limited Government"), "advocacy"),
+    (Entity("e", "Jo Doe", description="Phoenix Police Chief Jo Doe"), "official"),
+    (Entity("e", "Jo Doe", description="DPS Lt. Jo Doe"), "official"),
+    (Entity("e", "Jo Doe", description="Chief Executive Jo Doe"), "business"),
+    (Entity("e", "Jo Doe", description="summer intern Jo Doe"), "public"),
+    (Entity("e", "Springfield Monthly"), "commentator"),
+    (Entity("e", "the party", "group", description="party"), "politician"),
+    (Entity("e", "the jury", "group", description="jury"), "official"),
+    (Entity("e", "Department for Education", "organisation"), "official"),
+])
+def test_codebook_additions(entity, expected):
+    assert voices.classify(entity)[0] == expected
+
+
+def test_unplaced_unnamed_speaker_is_no_source(tmp_path):
+    cb = voices.load_codebook()
+    assert cb.drop_unplaced_unnamed is True
+    assert not voices.is_source(Entity("e", "a way forward", "anonymous"), "default", cb)
+    assert voices.is_source(Entity("e", "Zed Qux"), "default", cb)  # a named person stays a speaker
+    assert voices.is_source(Entity("e", "the crowd", "group"), "anonymous-public", cb)
+    # switched off in a copy of the codebook: the phrase stays a speaker ("other")
+    text = voices.CODEBOOK_PATH.read_text(encoding="utf-8").replace(
+        "drop_unplaced_unnamed: true", "drop_unplaced_unnamed: false")
+    f = tmp_path / "voices.yml"
+    f.write_text(text, encoding="utf-8")
+    off = voices.load_codebook(f)
+    assert voices.is_source(Entity("e", "a way forward", "anonymous"), "default", off)
+    f.write_text(text.replace("drop_unplaced_unnamed: false", "drop_unplaced_unnamed: maybe"), encoding="utf-8")
+    with pytest.raises(ValueError, match="drop_unplaced_unnamed"):
+        voices.load_codebook(f)
+
+
+def test_pipeline_leaves_quotes_of_unplaced_phrases_unattributed(monkeypatch):
+    from newsvoices import pipeline
+    from newsvoices.extract import Extraction, Quote
+
+    text = "\u201cWe will win,\u201d the way forward said. \u201cWe agree,\u201d a spokeswoman said."
+    ents = [Entity("e1", "the way forward", "anonymous"), Entity("e2", "a spokeswoman", "anonymous")]
+    a, b = text.index("We will"), text.index("We agree")
+    quotes = [Quote(a, a + 12, text[a:a + 12], "direct", entity="e1"), Quote(b, b + 9, text[b:b + 9], "direct", entity="e2")]
+    monkeypatch.setattr(pipeline._extract, "extract", lambda art: Extraction(quotes, ents, []))
+    rows = pipeline.analyze_article(Article("t", text))
+    q = {r["text"]: r for r in rows["quotes"]}
+    assert q["We will win,"]["speaker_id"] is None and q["We will win,"]["voice_type"] is None
+    assert q["We agree,"]["voice_type"] == "official"
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity("e", "Detractors"), ("anonymous", "anonymous-source@noun")),
+    (Entity("e", "Soldiers"), ("official", "anonymous-official@noun")),
+    (Entity("e", "Critic"), ("other", "default")),  # singular: may be a surname, never read as a role noun
+    (Entity("e", "President Donald Trump", "organisation"), ("official", "known-office-holder")),
+    (Entity("e", "Tucker Carlson"), ("commentator", "known-office-holder")),
+    (Entity("e", "Pennsylvania"), ("official", "org-country")),
+    (Entity("e", "Zed Qux"), ("public", "person-no-role")),
+    (Entity("e", "Agency leaders", "group", description="leaders"), ("official", "anonymous-leaders-official")),
+    (Entity("e", "House leaders", "group", description="leaders"), ("politician", "anonymous-leaders-politician")),
+    (Entity("e", "two sides", "group", description="sides"), ("other", "default")),
+    (Entity("e", "several", "group"), ("anonymous", "anonymous-quantifier")),
+    (Entity("e", "Judy Roe", description="deputy director of the ACLU's Immigrants' Rights Project"), ("advocacy", "org-advocacy")),
+])
+def test_classify_speaker(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+def test_name_titles_join_one_speaker_across_articles():
+    from newsvoices import identity
+
+    assert identity.person_key("LAPD Det. Juan Santa") == identity.person_key("Juan Santa")
+    assert identity.person_key("Dean Heller") == "dean heller"  # a title word as a first name stays
