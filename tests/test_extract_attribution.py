@@ -293,3 +293,25 @@ def test_as_x_noted_then_content():
     ex = run("Harbour plans.\nThe port is busy, and as Jo Kerr noted, most boats now leave before dawn.")
     ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
     assert ("most boats now leave before dawn", "Jo Kerr") in ind
+
+
+def test_round_up_name_line_attributes_the_quotation_paragraph_before_it():
+    text = ("Columnists weighed in on the harvest.\n\n"
+            "\u201cThe valley has never seen a season this dry, and the growers know it.\u201d\n\n"
+            "Nora Quill, Valley Gazette\n\n"
+            "\u201cNobody planned for a third year of drought in a row, least of all the county.\u201d\n\n"
+            "\u2014 Ben Tarr, a grower\n\n"
+            "The rest of the story.")
+    ex = run(text)
+    qs = direct(ex)
+    assert [speaker(ex, q) for q in qs] == ["Nora Quill", "Ben Tarr"]
+    assert ex.entity(qs[0].entity).description == "Valley Gazette"
+    assert qs[0].attribution == "byline"
+
+
+@pytest.mark.parametrize("line", ["Nora Quill, Getty Images", "Water Rights In Focus"])
+def test_photo_credit_or_subheading_is_no_author(line):
+    text = ("\u201cThe valley has never seen a season this dry, and the growers know it.\u201d\n\n"
+            f"{line}\n\nMore text follows here.")
+    ex = run(text)
+    assert [speaker(ex, q) for q in direct(ex)] == [None]
