@@ -300,6 +300,10 @@ def test_clergy_are_advocacy_like_their_churches(description):
     (E("Bureau of Labor Statistics", kind="organisation"), "official"),
     (E("Valley Water Agency", kind="organisation"), "official"),
     (E("Office of Refugee Resettlement", kind="organisation"), "official"),
+    (E("Charlotte Sentinel", kind="organisation"), "commentator"),
+    (E("Rio Bee", kind="organisation"), "commentator"),
+    (E("Joe Tarr", description="spokesman"), "official"),
+    (E("Joe Tarr", description="a spokesman for Lyftly"), "other"),
 ])
 def test_media_people_and_public_agencies(entity, expected):
     assert voices.classify(entity)[0] == expected
