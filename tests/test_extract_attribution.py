@@ -315,3 +315,13 @@ def test_photo_credit_or_subheading_is_no_author(line):
             f"{line}\n\nMore text follows here.")
     ex = run(text)
     assert [speaker(ex, q) for q in direct(ex)] == [None]
+
+
+@pytest.mark.parametrize("tail, mention", [
+    (" the report said.", "the report"),
+    (" the family said in a statement.", "the family"),
+    (" one protester told the Valley Gazette.", "one protester"),
+])
+def test_post_attribution_to_common_sources(tail, mention):
+    ex = run("The council met on Monday.\n\n\u201cThe budget is far too small for the roads this year,\u201d" + tail)
+    assert [q.speaker_mention for q in direct(ex)] == [mention]

@@ -660,6 +660,13 @@ class Parser:
             return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
         if np is None:
+            # a cue word that is the NP's own head ("the report said"): try the next cue of the clause
+            m2 = self.speech_cue_re.search(text, m.end(), lim)
+            if m2 and m2.group().lower() != "according to" and not any(c in text[m.end():m2.start()] for c in ",;:!?\u201c\u201d\"") \
+                    and len(text[m.end():m2.start()].split()) <= 1:
+                m = m2
+                np = self.np_before(text, j, m.start())
+        if np is None:
             return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-")
