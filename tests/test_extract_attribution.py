@@ -325,3 +325,11 @@ def test_photo_credit_or_subheading_is_no_author(line):
 def test_post_attribution_to_common_sources(tail, mention):
     ex = run("The council met on Monday.\n\n\u201cThe budget is far too small for the roads this year,\u201d" + tail)
     assert [q.speaker_mention for q in direct(ex)] == [mention]
+
+
+def test_name_of_organisation_before_the_cue():
+    ex = run("The council met on Monday.\n\n\u201cThe budget is far too small for the roads this year,\u201d "
+             "Vera Lind of the Valley Roads Alliance said.")
+    q = direct(ex)[0]
+    assert q.speaker_mention == "Vera Lind"
+    assert "Valley Roads Alliance" in (ex.entity(q.entity).description or "")

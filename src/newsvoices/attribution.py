@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, load_lexicon
 
@@ -334,9 +334,35 @@ class Parser:
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
-                return None
+                return self._name_of_org(text, toks, first, i)
             first, ptoks = ext, toks[ext:i + 1]
         return self._interpret(text, ptoks)
+
+    def _name_of_org(self, text: str, toks, first: int, i: int) -> NP | None:
+        """'Wade Henderson of the Leadership Conference said': a name linked to an organisation.
+
+        The organisation (tokens ``first..i``, after "of/at/from/with") becomes the NP's
+        organisation; the mention stays the name. Only full names (two or more capitalised
+        words, no title) qualify, so "Speaker of the House Paul Ryan" is not read this way.
+        """
+        if first < 2 or toks[first - 1][2].lower() not in ("of", "at", "from", "with"):
+            return None
+        if not self._is_cap(toks[first - 2][2]):
+            return None
+        otoks = toks[first:i + 1]
+        if otoks and otoks[0][2].lower() in self.det:
+            otoks = otoks[1:]
+        if not otoks or not self._is_cap(otoks[0][2]) or not self._is_cap(otoks[-1][2]):
+            return None
+        sub = self._collect_back(text, toks, first - 2, True)
+        if sub is None or sub.kind != "name" or sub.plural or not sub.name:
+            return None
+        words = sub.name.split()
+        if len(words) < 2 or any(w.lower().rstrip(".") in self.titles for w in words):
+            return None
+        os_, oe_ = otoks[0][0], otoks[-1][1]
+        return replace(sub, organisation=text[os_:oe_], org_start=os_, org_end=oe_,
+                       description=sub.description or text[toks[first - 1][0]:oe_])
 
     def _extend_role_link(self, text: str, toks, first: int) -> int | None:
         """For "ROLE for/of ORG" or "SOURCE from ORG": index where the whole NP starts."""
