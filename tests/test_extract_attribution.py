@@ -333,3 +333,9 @@ def test_name_of_organisation_before_the_cue():
     q = direct(ex)[0]
     assert q.speaker_mention == "Vera Lind"
     assert "Valley Roads Alliance" in (ex.entity(q.entity).description or "")
+
+
+@pytest.mark.parametrize("tail, who", [(" Rebekah Lowe, Valley Gazette", "Rebekah Lowe"), (" Then the Mayor Left.", None)])
+def test_name_line_closing_the_quotation_paragraph(tail, who):
+    ex = run("Intro.\n\n\u201cThe budget is far too small for the roads this year.\u201d" + tail + "\n\nMore.")
+    assert [speaker(ex, q) for q in direct(ex)] == [who]

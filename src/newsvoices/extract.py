@@ -360,9 +360,11 @@ def extract(article: Article) -> Extraction:
                     att, how = carry, "carry"
                 elif first_att is not None and _next_attributed_gap(para_atts, q) <= _SPLIT_GAP:
                     att, how = first_att, "split"
-            if att is None and len(qs) == 1 and q.open <= p0 and pi + 1 < len(paras) \
-                    and not text[q.close_end:hi].strip(" \u00a0.,!?"):
-                att = _name_line(text, *paras[pi + 1])
+            if att is None and len(qs) == 1 and q.open <= p0:
+                if not text[q.close_end:hi].strip(" \u00a0.,!?"):
+                    att = _name_line(text, *paras[pi + 1]) if pi + 1 < len(paras) else None
+                else:  # '"…" Jane Doe, Daily Gazette' closing the paragraph
+                    att = _name_line(text, q.close_end, hi)
                 if att is not None:
                     how = "byline"
             out_atts.append((q, att, how))
