@@ -339,3 +339,17 @@ def test_name_of_organisation_before_the_cue():
 def test_name_line_closing_the_quotation_paragraph(tail, who):
     ex = run("Intro.\n\n\u201cThe budget is far too small for the roads this year.\u201d" + tail + "\n\nMore.")
     assert [speaker(ex, q) for q in direct(ex)] == [who]
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("Its founder, Vera Lind, said", "Vera Lind"),
+    ("The group\u2019s founder and chairman, Vera Lind, said", "Vera Lind"),
+    ("A spokesman for the governor, Vera Lind, said", None),
+])
+def test_role_then_name_between_commas(intro, name):
+    ex = run("The council met.\n\n" + intro + ": \u201cThe budget is far too small for the roads this year.\u201d")
+    q = direct(ex)[0]
+    if name is None:
+        assert q.speaker_mention == "A spokesman"
+    else:
+        assert speaker(ex, q) == name and q.speaker_mention == name

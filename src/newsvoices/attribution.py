@@ -223,6 +223,7 @@ class Parser:
         if i < 0:
             return None
         description = None
+        app = None
         if toks[i][2] == ")":
             # a parenthesis before the cue: "Rep. John Mica (R-Fla.) said"
             j = i - 1
@@ -245,6 +246,7 @@ class Parser:
             if j < 0 or toks[j][2] != "," or i - j < 2:
                 return None
             description = text[toks[j + 1][0]:toks[i - 1][1]]
+            app = toks[j + 1:i]
             i = j - 1
             if i < 0:
                 return None
@@ -253,6 +255,10 @@ class Parser:
         np = self._collect_back(text, toks, i, allow_prep)
         if w0 > lb and toks and (np is None or np.start <= toks[0][0] + 1) and i < 12:
             return _MORE  # the phrase may start before the window
+        if description and app is not None:
+            named = self._role_then_name(text, toks, i, np, app)
+            if named is not None:
+                return named
         if np is not None and description:
             d = description
             if d.lower().startswith(("who ", "which ", "whose ", "whom ")):
@@ -337,6 +343,30 @@ class Parser:
                 return self._name_of_org(text, toks, first, i)
             first, ptoks = ext, toks[ext:i + 1]
         return self._interpret(text, ptoks)
+
+    def _role_then_name(self, text: str, toks, i: int, np: NP | None, app) -> NP | None:
+        """'Its founder, Ralph Reed, said': the name between commas after a role is the speaker.
+
+        ``i``: the last token before the first comma (the role's head); ``app``: the tokens
+        between the commas. Only a bare role ("the group's founder and chairman") qualifies;
+        a role linked to someone else ("a spokesman for the governor, Jay Inslee,") does not.
+        """
+        head = toks[i][2].lower()
+        if head not in self.roles:
+            return None
+        k = i
+        while k >= 0 and i - k < 8 and toks[k][2] not in (",", ".", ";", ":") and toks[k][2] not in QUOTE_CHARS:
+            if toks[k][2].lower() in _ROLE_LINKS or toks[k][2].lower() in ("by", "in", "on"):
+                return None
+            k -= 1
+        if np is not None and np.kind not in ("role", "nominal"):
+            return None
+        alt = self._interpret(text, app)
+        if alt is None or alt.kind != "name" or not alt.name or len(alt.name.split()) < 2 \
+                or alt.start != app[0][0] or alt.end != app[-1][1]:
+            return None
+        alt.description = text[toks[k + 1][0]:toks[i][1]]
+        return alt
 
     def _name_of_org(self, text: str, toks, first: int, i: int) -> NP | None:
         """'Wade Henderson of the Leadership Conference said': a name linked to an organisation.
