@@ -353,3 +353,12 @@ def test_role_then_name_between_commas(intro, name):
         assert q.speaker_mention == "A spokesman"
     else:
         assert speaker(ex, q) == name and q.speaker_mention == name
+
+
+def test_sentence_initial_modifier_of_plural_role_is_no_name():
+    from newsvoices.extract import _tools
+
+    finder, _ = _tools()
+    text = "Intro.\n\nImmigrant advocates criticised the plan. Smith officials met. Vera Lind spoke."
+    runs = [r.text for r in finder.runs(text, [(0, 6), (8, len(text))])]
+    assert "Immigrant" not in runs and "Vera Lind" in runs
