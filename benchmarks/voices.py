@@ -205,7 +205,9 @@ def cmd_score(args) -> int:
                   "voice_audit_heldout: 100 more (seed 1), 65% when first judged; voice_audit_check: 100 more "
                   "(seed 2), drawn and judged before any further tuning: 59% when judged (the honest number). "
                   "All three were then used for development (round 3: non-source filters, whole-article "
-                  "contexts, fall-backs, codebook additions), so the accuracies here are development figures; "
+                  "contexts, fall-backs, codebook additions; round 4: round-up author lines, media people, public "
+                  "agencies, unplaced spokespersons, common post-attributed sources), so the accuracies here are "
+                  "development figures; "
                   "two fresh blind samples (seeds 3 and 4) judged by a separate judge give the honest number. "
                   "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
                   "with a quote (n_gone; a fresh draw would not contain them)",

@@ -293,3 +293,72 @@ def test_as_x_noted_then_content():
     ex = run("Harbour plans.\nThe port is busy, and as Jo Kerr noted, most boats now leave before dawn.")
     ind = [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "indirect"]
     assert ("most boats now leave before dawn", "Jo Kerr") in ind
+
+
+def test_round_up_name_line_attributes_the_quotation_paragraph_before_it():
+    text = ("Columnists weighed in on the harvest.\n\n"
+            "\u201cThe valley has never seen a season this dry, and the growers know it.\u201d\n\n"
+            "Nora Quill, Valley Gazette\n\n"
+            "\u201cNobody planned for a third year of drought in a row, least of all the county.\u201d\n\n"
+            "\u2014 Ben Tarr, a grower\n\n"
+            "The rest of the story.")
+    ex = run(text)
+    qs = direct(ex)
+    assert [speaker(ex, q) for q in qs] == ["Nora Quill", "Ben Tarr"]
+    assert ex.entity(qs[0].entity).description == "Valley Gazette"
+    assert qs[0].attribution == "byline"
+
+
+@pytest.mark.parametrize("line", ["Nora Quill, Getty Images", "Water Rights In Focus"])
+def test_photo_credit_or_subheading_is_no_author(line):
+    text = ("\u201cThe valley has never seen a season this dry, and the growers know it.\u201d\n\n"
+            f"{line}\n\nMore text follows here.")
+    ex = run(text)
+    assert [speaker(ex, q) for q in direct(ex)] == [None]
+
+
+@pytest.mark.parametrize("tail, mention", [
+    (" the report said.", "the report"),
+    (" the family said in a statement.", "the family"),
+    (" one protester told the Valley Gazette.", "one protester"),
+])
+def test_post_attribution_to_common_sources(tail, mention):
+    ex = run("The council met on Monday.\n\n\u201cThe budget is far too small for the roads this year,\u201d" + tail)
+    assert [q.speaker_mention for q in direct(ex)] == [mention]
+
+
+def test_name_of_organisation_before_the_cue():
+    ex = run("The council met on Monday.\n\n\u201cThe budget is far too small for the roads this year,\u201d "
+             "Vera Lind of the Valley Roads Alliance said.")
+    q = direct(ex)[0]
+    assert q.speaker_mention == "Vera Lind"
+    assert "Valley Roads Alliance" in (ex.entity(q.entity).description or "")
+
+
+@pytest.mark.parametrize("tail, who", [(" Rebekah Lowe, Valley Gazette", "Rebekah Lowe"), (" Then the Mayor Left.", None)])
+def test_name_line_closing_the_quotation_paragraph(tail, who):
+    ex = run("Intro.\n\n\u201cThe budget is far too small for the roads this year.\u201d" + tail + "\n\nMore.")
+    assert [speaker(ex, q) for q in direct(ex)] == [who]
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("Its founder, Vera Lind, said", "Vera Lind"),
+    ("The group\u2019s founder and chairman, Vera Lind, said", "Vera Lind"),
+    ("A spokesman for the governor, Vera Lind, said", None),
+])
+def test_role_then_name_between_commas(intro, name):
+    ex = run("The council met.\n\n" + intro + ": \u201cThe budget is far too small for the roads this year.\u201d")
+    q = direct(ex)[0]
+    if name is None:
+        assert q.speaker_mention == "A spokesman"
+    else:
+        assert speaker(ex, q) == name and q.speaker_mention == name
+
+
+def test_sentence_initial_modifier_of_plural_role_is_no_name():
+    from newsvoices.extract import _tools
+
+    finder, _ = _tools()
+    text = "Intro.\n\nImmigrant advocates criticised the plan. Smith officials met. Vera Lind spoke."
+    runs = [r.text for r in finder.runs(text, [(0, 6), (8, len(text))])]
+    assert "Immigrant" not in runs and "Vera Lind" in runs

@@ -291,3 +291,30 @@ def test_presidents_of_organisations_clergy_and_unions(description, expected):
 @pytest.mark.parametrize("description", ["the senior pastor at Grace Church in Springfield", "a Jesuit priest", "Rev."])
 def test_clergy_are_advocacy_like_their_churches(description):
     assert voices.classify(E("Ann Bo", description=description))[0] == "advocacy"
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (E("Ann Lee", description="the station manager at WXYZ"), "commentator"),
+    (E("Sam Ode", description="bureau chief of the Valley Times"), "commentator"),
+    (E("Rod Bain", description="news director at KXAB-TV"), "commentator"),
+    (E("Bureau of Labor Statistics", kind="organisation"), "official"),
+    (E("Valley Water Agency", kind="organisation"), "official"),
+    (E("Office of Refugee Resettlement", kind="organisation"), "official"),
+    (E("Charlotte Sentinel", kind="organisation"), "commentator"),
+    (E("Rio Bee", kind="organisation"), "commentator"),
+    (E("Joe Tarr", description="spokesman"), "official"),
+    (E("Joe Tarr", description="a spokesman for Lyftly"), "other"),
+])
+def test_media_people_and_public_agencies(entity, expected):
+    assert voices.classify(entity)[0] == expected
+
+
+def test_pipeline_round_up_author_line_is_a_commentator():
+    from newsvoices.model import Article
+    from newsvoices.pipeline import analyze_article
+
+    text = ("Writers weighed in.\n\n\u201cThe budget is far too small for the roads this county needs.\u201d\n\n"
+            "Nora Quill, Valley Gazette\n\nEnd of the round-up.")
+    rows = analyze_article(Article("a", text))
+    q = rows["quotes"][0]
+    assert (q["speaker"], q["voice_type"]) == ("Nora Quill", "commentator")

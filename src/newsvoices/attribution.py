@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, load_lexicon
 
@@ -223,6 +223,7 @@ class Parser:
         if i < 0:
             return None
         description = None
+        app = None
         if toks[i][2] == ")":
             # a parenthesis before the cue: "Rep. John Mica (R-Fla.) said"
             j = i - 1
@@ -245,6 +246,7 @@ class Parser:
             if j < 0 or toks[j][2] != "," or i - j < 2:
                 return None
             description = text[toks[j + 1][0]:toks[i - 1][1]]
+            app = toks[j + 1:i]
             i = j - 1
             if i < 0:
                 return None
@@ -253,6 +255,10 @@ class Parser:
         np = self._collect_back(text, toks, i, allow_prep)
         if w0 > lb and toks and (np is None or np.start <= toks[0][0] + 1) and i < 12:
             return _MORE  # the phrase may start before the window
+        if description and app is not None:
+            named = self._role_then_name(text, toks, i, np, app)
+            if named is not None:
+                return named
         if np is not None and description:
             d = description
             if d.lower().startswith(("who ", "which ", "whose ", "whom ")):
@@ -334,9 +340,59 @@ class Parser:
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
-                return None
+                return self._name_of_org(text, toks, first, i)
             first, ptoks = ext, toks[ext:i + 1]
         return self._interpret(text, ptoks)
+
+    def _role_then_name(self, text: str, toks, i: int, np: NP | None, app) -> NP | None:
+        """'Its founder, Ralph Reed, said': the name between commas after a role is the speaker.
+
+        ``i``: the last token before the first comma (the role's head); ``app``: the tokens
+        between the commas. Only a bare role ("the group's founder and chairman") qualifies;
+        a role linked to someone else ("a spokesman for the governor, Jay Inslee,") does not.
+        """
+        head = toks[i][2].lower()
+        if head not in self.roles:
+            return None
+        k = i
+        while k >= 0 and i - k < 8 and toks[k][2] not in (",", ".", ";", ":") and toks[k][2] not in QUOTE_CHARS:
+            if toks[k][2].lower() in _ROLE_LINKS or toks[k][2].lower() in ("by", "in", "on"):
+                return None
+            k -= 1
+        if np is not None and np.kind not in ("role", "nominal"):
+            return None
+        alt = self._interpret(text, app)
+        if alt is None or alt.kind != "name" or not alt.name or len(alt.name.split()) < 2 \
+                or alt.start != app[0][0] or alt.end != app[-1][1]:
+            return None
+        alt.description = text[toks[k + 1][0]:toks[i][1]]
+        return alt
+
+    def _name_of_org(self, text: str, toks, first: int, i: int) -> NP | None:
+        """'Wade Henderson of the Leadership Conference said': a name linked to an organisation.
+
+        The organisation (tokens ``first..i``, after "of/at/from/with") becomes the NP's
+        organisation; the mention stays the name. Only full names (two or more capitalised
+        words, no title) qualify, so "Speaker of the House Paul Ryan" is not read this way.
+        """
+        if first < 2 or toks[first - 1][2].lower() not in ("of", "at", "from", "with"):
+            return None
+        if not self._is_cap(toks[first - 2][2]):
+            return None
+        otoks = toks[first:i + 1]
+        if otoks and otoks[0][2].lower() in self.det:
+            otoks = otoks[1:]
+        if not otoks or not self._is_cap(otoks[0][2]) or not self._is_cap(otoks[-1][2]):
+            return None
+        sub = self._collect_back(text, toks, first - 2, True)
+        if sub is None or sub.kind != "name" or sub.plural or not sub.name:
+            return None
+        words = sub.name.split()
+        if len(words) < 2 or any(w.lower().rstrip(".") in self.titles for w in words):
+            return None
+        os_, oe_ = otoks[0][0], otoks[-1][1]
+        return replace(sub, organisation=text[os_:oe_], org_start=os_, org_end=oe_,
+                       description=sub.description or text[toks[first - 1][0]:oe_])
 
     def _extend_role_link(self, text: str, toks, first: int) -> int | None:
         """For "ROLE for/of ORG" or "SOURCE from ORG": index where the whole NP starts."""
@@ -659,6 +715,13 @@ class Parser:
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
             return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
+        if np is None:
+            # a cue word that is the NP's own head ("the report said"): try the next cue of the clause
+            m2 = self.speech_cue_re.search(text, m.end(), lim)
+            if m2 and m2.group().lower() != "according to" and not any(c in text[m.end():m2.start()] for c in ",;:!?\u201c\u201d\"") \
+                    and len(text[m.end():m2.start()].split()) <= 1:
+                m = m2
+                np = self.np_before(text, j, m.start())
         if np is None:
             return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")

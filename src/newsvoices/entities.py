@@ -116,6 +116,8 @@ class NameFinder:
                         continue
                     if wl in lower_vocab and _sentence_initial(text, s, lo):
                         continue
+                    if self._modifier_of_plural_role(text, m.end(), hi) and _sentence_initial(text, s, lo):
+                        continue  # "Immigrant advocates said": a modifier, not a name
                     r = self._single(text, s, run)
                     if r is not None:
                         out.append(r)
@@ -128,6 +130,17 @@ class NameFinder:
         return out
 
     # ------------------------------------------------------------------ helpers
+    def _modifier_of_plural_role(self, text: str, e: int, hi: int) -> bool:
+        """Whether a lower-case plural role noun ("advocates", "officials") follows offset ``e``."""
+        if e >= hi or text[e] not in " \u00a0":
+            return False
+        j = e + 1
+        k = j
+        while k < hi and (text[k].isalpha() or text[k] == "-"):
+            k += 1
+        w = text[j:k]
+        return bool(w) and w[0].islower() and w in self.lex.plural_roles
+
     def _single(self, text: str, s: int, run: str) -> NameRun | None:
         """Classify a one-word run (the common case) without the general machinery."""
         w = run

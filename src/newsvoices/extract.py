@@ -171,6 +171,13 @@ _TITLE_CTX = frozenset(("on", "of", "in", "at", "from", "the", "a", "an", "title
                         "programme", "podcast", "column", "headline", "slogan", "hashtag", "memoir", "novel",
                         "documentary", "play", "musical", "episode", "article", "essay", "op-ed", "editorial"))
 _BYLINE_RE = re.compile(r"[,\s\u00a0]*by[ \u00a0]+[A-Z]")
+# a paragraph that only names the author of the quotation paragraph before it, as in opinion
+# round-ups: 'Jane Doe, Daily Gazette' or '-- Jane Doe, a nurse' (a dash before the name optional)
+_NAME_LINE_RE = re.compile(
+    r"[ \u00a0]*(?:(?:--|[\u2013\u2014])[ \u00a0]*)?"
+    r"(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]+(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|al|bin)){1,3})"
+    r"(?:[ \u00a0]*,[ \u00a0]*(?P<desc>[^\n.!?\u201c\u201d\"]{2,80}?))?[ \u00a0.]*$")
+_NOT_NAME_LINE_RE = re.compile(r"photo|getty|images|image|credit|click|read more|advertisement|related", re.I)
 
 
 def _title_like(core: str) -> bool:
@@ -353,6 +360,13 @@ def extract(article: Article) -> Extraction:
                     att, how = carry, "carry"
                 elif first_att is not None and _next_attributed_gap(para_atts, q) <= _SPLIT_GAP:
                     att, how = first_att, "split"
+            if att is None and len(qs) == 1 and q.open <= p0:
+                if not text[q.close_end:hi].strip(" \u00a0.,!?"):
+                    att = _name_line(text, *paras[pi + 1]) if pi + 1 < len(paras) else None
+                else:  # '"…" Jane Doe, Daily Gazette' closing the paragraph
+                    att = _name_line(text, q.close_end, hi)
+                if att is not None:
+                    how = "byline"
             out_atts.append((q, att, how))
         # speech filter
         title_para = hi - lo < 400 and _is_title_case(text[lo:hi])
@@ -437,6 +451,27 @@ def extract(article: Article) -> Extraction:
 
 
 _SPLIT_GAP = 200  # characters between two quotes of one paragraph that may share an attribution
+
+
+def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
+    """The author named by a short paragraph after a quotation paragraph ('Jane Doe, Daily Gazette').
+
+    Opinion round-ups print each excerpt as a paragraph in quotation marks and its author, with
+    an outlet or role after a comma, as the next paragraph. Returns None unless the whole
+    paragraph is such a line (at most 12 words; no photo credits).
+    """
+    if hi - lo > 120:
+        return None
+    m = _NAME_LINE_RE.match(text, lo, hi)
+    if m is None or m.end() != hi or _n_words(text[lo:hi]) > 12 or _NOT_NAME_LINE_RE.search(text, lo, hi):
+        return None
+    ns, ne = m.span("name")
+    desc = m.group("desc")
+    if desc is None and not text[lo:ns].strip():
+        return None  # a bare capitalised line may be a subheading: a comma or a dash is needed
+    np = NP(ns, ne, text[ns:ne], "name", name=text[ns:ne], name_start=ns, name_end=ne,
+            description=desc.strip() if desc else None)
+    return Attribution("", ns, ns, np, "byline")
 
 
 def _next_attributed_gap(para_atts, q) -> int:
