@@ -175,6 +175,27 @@ class Parser:
         self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
+        rs = lex.reported_speech
+        self.clause_openers = rs.get("clause_openers", frozenset())
+        self.relative_words = rs.get("relative_words", frozenset())
+        self.auxiliaries = rs.get("auxiliaries", frozenset())
+        self.object_predicate = rs.get("object_predicate", {})
+        self.np_adjectives = rs.get("np_adjectives", frozenset())
+        self.object_determiners = rs.get("object_determiners", frozenset())
+        sp = r"[ \u00a0]+"
+        approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
+            .replace("\\\x00", sp).replace("\x00", sp) + r")" + sp + r")*"
+        num = r"(?:\d[\d,.]*|" + trie_regex(sorted(rs.get("numbers", ()))) + r")"
+        group = trie_regex(sorted(rs.get("group_words", ())))
+        # "two in three [Democratic voters]", "61 percent [of Cuban Americans]", "a majority of Republicans",
+        # "many in the crowd": the whole subject, right before the cue (case-insensitive)
+        self.group_subject_re = re.compile(
+            r"(?i:(?<![\w\-])" + approx + r"(?:" + num + sp + r"(?:in|out" + sp + r"of)" + sp + num
+            + r"(?:" + sp + r"[a-z][\w\-]*){0,3}"
+            + r"|\d[\d,.]*" + r"[ \u00a0]*(?:percent|per" + sp + r"cent|%)"
+            + r"|(?:an?" + sp + r")?(?:" + group + r"))"
+            + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
+            if rs.get("group_words") else None
 
     # ------------------------------------------------------------------ noun phrases
     def _is_cap(self, w: str) -> bool:
@@ -938,6 +959,11 @@ class Parser:
         frames = self.frames.get(lem, ("that",))
         is_speech = cue in self.speech
         np = self.np_before(text, s_start, cs)
+        grp = None
+        if np is None or np.kind in ("role", "nominal"):
+            grp = self._group_subject(text, s_start, cs, cue.endswith("ing"))
+            if grp is not None and (np is None or grp.start <= np.start):
+                np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
@@ -1005,9 +1031,10 @@ class Parser:
                     if self._adverbial_rest(after):
                         return self._make_all(text, [(s_start, s_start + lead_end)], att)
                 elif m and before_np.endswith(","):
-                    # "Even then, he said, he would not back her."
-                    return self._make_all(text, [(ce + m.end(), c_end)], att)
-            if before_np:
+                    # "Even then, he said, he would not back her." -> both sides (the lead if two words)
+                    return [r for r in (self._make(text, s_start, s_start + lead_end, att, 2),
+                                        self._make(text, ce + m.end(), c_end, att)) if r is not None]
+            if before_np and np is not grp:
                 lead = before_np.strip().rstrip("\"'\u201d\u2019")
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
                 if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
@@ -1056,6 +1083,16 @@ class Parser:
                     break
                 if not w[:1].isalnum():
                     break
+        if c_s is None and ("clause" in frames or "that" in frames) and fl not in _NOT_CLAUSE \
+                and (fl in self.auxiliaries or fl not in self.func) and first[:1].isalpha() \
+                and self._relative_gap(text, s_start, att.np.start):
+            # "a bill which critics said was discriminatory": the verb phrase is the content
+            c_s = toks[0][0]
+            clause_end = _clause_end(text, c_s, c_end)
+            min_words = 2
+        if c_s is None and "clause" in frames and (fl in self.clause_openers or fl == "about" and len(toks) > 1 and (
+                toks[1][2][:1].isdigit() or toks[1][2].lower() in ("half", "a", "one", "two", "three"))):
+            c_s = toks[0][0]  # "said too many women ...", "said about half of ..."
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
                                                    or fl in _CLAUSE_START or first[:1].isdigit()
                                                    or (first.isalpha() and fl not in self.func
@@ -1067,7 +1104,7 @@ class Parser:
             c_s = toks[0][0]
         min_words = 3
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
-                or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
+                or c_s is None and "np" in frames and fl in self.object_determiners:
             c_s = toks[0][0]
             clause_end = _clause_end(text, c_s, c_end)
             min_words = 1
@@ -1078,9 +1115,99 @@ class Parser:
                     clause_end = _clause_end(text, c_s, c_end)
                     min_words = 1
                     break
+        if c_s is None and lem in self.object_predicate:
+            c_s = self._object_predicate(toks, self.object_predicate[lem])
+            if c_s is not None:
+                clause_end = _clause_end(text, c_s, c_end)
+                min_words = 2
         if c_s is None:
             return []
+        if min_words == 3 and (fl in self.subject_pron or fl == "to"):
+            min_words = 2  # "I think it's strong", "They want to compromise"
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
+
+    def _object_predicate(self, toks, need: str) -> int | None:
+        """Start of "OBJECT PREDICATE" after a cue ("called him divisive", "sees trade as a threat",
+        "called the plan a disaster"), or None. ``need`` is ``as`` or ``pred``."""
+        n = len(toks)
+        first = toks[0][2]
+        fl = first.lower()
+        if not first[:1].isalnum() or (fl in self.func and fl not in self.object_determiners) \
+                or fl in self.subject_pron and fl != "it":
+            return None
+        if need == "as":
+            for k in range(1, min(n, 9)):
+                w = toks[k][2].lower()
+                if w == "as" and k + 1 < n:
+                    return toks[0][0]
+                if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-", "\u2019s", "'s"):
+                    return None
+            return None
+        # the object: a pronoun, a capitalised name, or a determiner and up to three lower-case words
+        if fl in _OBJECT_PRON or fl in ("it", "himself", "herself", "themselves", "itself"):
+            k = 1
+        elif first[:1].isupper():
+            k = 1
+            while k < n and k < 5 and (toks[k][2][:1].isupper() or toks[k][2] in ("\u2019s", "'s")):
+                k += 1
+        elif fl in self.object_determiners:
+            k = 1
+            while k < n and k < 4 and toks[k][2][:1].islower() and toks[k][2].lower() not in self.func \
+                    and toks[k][2].lower() not in self.object_determiners:
+                k += 1
+            if k == 1:
+                return None
+        else:
+            return None
+        if k >= n:
+            return None
+        nxt = toks[k][2]
+        nl = nxt.lower()
+        if not nxt[:1].isalpha() or nl == "as" or (nl in self.func and nl not in ("a", "an", "the", "his", "her",
+                                                                                  "their", "its", "our")):
+            return None
+        if nl.endswith("ly") or nxt[:1].isupper() and k == 1 and first[:1].isupper():
+            return None  # "called Clinton Tuesday", "called him repeatedly"
+        return toks[0][0]
+
+    def _relative_gap(self, text: str, s_start: int, np_start: int) -> bool:
+        """Whether a relative word stands right before the speaker ("which critics said ...")."""
+        k = np_start
+        while k > s_start and text[k - 1] in " \u00a0":
+            k -= 1
+        j = k
+        while j > s_start and text[j - 1].isalpha():
+            j -= 1
+        return j < k and text[j:k].lower() in self.relative_words
+
+    def _group_subject(self, text: str, s_start: int, cs: int, participle: bool) -> NP | None:
+        """A group subject right before the cue that starts its clause: "Two in three said",
+        "61 percent say", "a majority of Republicans support", "Many in the crowd said"."""
+        if self.group_subject_re is None:
+            return None
+        w0 = max(s_start, cs - 100)
+        e = cs
+        while True:  # gap words between subject and cue ("61 percent also said")
+            while e > w0 and text[e - 1] in " \u00a0":
+                e -= 1
+            j = e
+            while j > w0 and text[j - 1].isalpha():
+                j -= 1
+            if j < e and text[j:e].lower() in self.gap and text[j:e].lower() not in self.closed:
+                e = j
+                continue
+            break
+        m = self.group_subject_re.search(text, w0, e)
+        if m is None:
+            return None
+        s = m.start()
+        before = text[s_start:s].rstrip(" \u00a0")
+        if before and before[-1] not in ",;:(\u2014\u2013":
+            lw = before.rsplit(None, 1)[-1].lower()
+            if not (lw in _LEAD_OK or lw in self.relative_words or (participle and lw == "with")):
+                return None
+        g = m.group().rstrip(" \u00a0")
+        return NP(s, s + len(g), g, "nominal", role=g.lower(), plural=True)
 
     def _source_phrase(self, text: str, ce: int, s_end: int) -> NP | None:
         """The source after "according to" when it is not a speaker phrase: the words up to
@@ -1107,7 +1234,7 @@ class Parser:
             if w in self.det:
                 k -= 1
                 break
-            if not w.isalpha() or w in self.func:
+            if not w.isalpha() or (w in self.func and w not in self.np_adjectives):
                 return False
             k -= 1
         if k == len(words) or words[k].lower() not in self.det and k < len(words) - 1:

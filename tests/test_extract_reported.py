@@ -1,0 +1,76 @@
+"""Reported speech constructions added for PolNeAR-style recall (issue 7), on small invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsvoices.extract import extract
+from newsvoices.model import Article
+
+
+def reported(sentence: str) -> list[tuple[str, str | None]]:
+    text = "Harbour plans.\n" + sentence
+    ex = extract(Article("t", text))
+    out = []
+    for q in ex.quotes:
+        assert text[q.start:q.end] == q.text
+        if q.kind == "indirect":
+            out.append((q.text, q.speaker_mention))
+    return out
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Two in three said they would use the new ferry.", "they would use the new ferry", "Two in three"),
+    ("Among skippers, however, 61 percent said they had lost money.", "they had lost money", "61 percent"),
+    ("Nearly nine out of 10 say the harbour needs a new pier.", "the harbour needs a new pier",
+     "Nearly nine out of 10"),
+    ("In two towns, a majority of fishermen support the ban.", "the ban", "a majority of fishermen"),
+])
+def test_group_subjects_of_poll_results(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The council passed a rule which critics said was unfair to small boats.", "was unfair to small boats",
+     "critics"),
+    ("The port saw 30 applicants, which he said were evenly split between the towns.",
+     "were evenly split between the towns", "he"),
+])
+def test_relative_clause_with_the_speaker_inside(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The harbour office said about half of the berths were empty.", "about half of the berths were empty"),
+    ("With two crews filming, Kerr says too many boats are idle.", "too many boats are idle"),
+    ("I think it's strong.", "it's strong"),
+    ("They want to compromise.", "to compromise"),
+    ("The meeting ended as a new survey showed most skippers backing the plan.", "most skippers backing the plan"),
+])
+def test_clause_openers_short_clauses_and_adjectives_before_a_source_noun(sentence, content):
+    assert content in [t for t, _ in reported(sentence)]
+
+
+def test_parenthetical_cue_keeps_a_short_lead():
+    got = [t for t, _ in reported("Too often, Mr. Kerr said, the debate over the harbour turns bitter.")]
+    assert "Too often" in got and "the debate over the harbour turns bitter" in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Kerr called him reckless in a late-night post.", "him reckless in a late-night post", "Kerr"),
+    ("Critics called the plan a disaster.", "the plan a disaster", "Critics"),
+    ("Skippers see the new pier as a threat to their trade.", "the new pier as a threat to their trade",
+     "Skippers"),
+])
+def test_object_predicate_verbs(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kerr called the police.",
+    "The mayor called Kerr on Monday to concede.",
+    "The port saw 30 new boats this year.",
+    "The quarter said to be the oldest part of town was rebuilt.",
+])
+def test_no_reported_speech_without_content_or_a_source(sentence):
+    assert reported(sentence) == []
