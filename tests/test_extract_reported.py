@@ -74,3 +74,26 @@ def test_object_predicate_verbs(sentence, content, mention):
 ])
 def test_no_reported_speech_without_content_or_a_source(sentence):
     assert reported(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Skippers don\u2019t think the new pier can open in May.", "the new pier can open in May", "Skippers"),
+    ("Fishermen largely opposed the harbour levy.", "the harbour levy", "Fishermen"),
+    ("However, Kerr failed to mention the closure of the fish market.", "the closure of the fish market", "Kerr"),
+    ("Kerr ended the meeting by saying the harbour would reopen in May.", "the harbour would reopen in May", "Kerr"),
+    ("The family said the harbour wall would be rebuilt.", "the harbour wall would be rebuilt", "The family"),
+    ("Nearly 10 percent of them voted for Jo Kerr in the last election.", "Jo Kerr in the last election",
+     "Nearly 10 percent of them"),
+    ("Rachel Roe, a skipper from Dover, Delaware, said the season was the worst in years.",
+     "the season was the worst in years", "Rachel Roe"),
+])
+def test_gap_words_control_verbs_participles_and_appositive_chains(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plan to attack the bridge failed.",
+    "A new survey of the harbour is planned.",
+])
+def test_infinitives_and_nouns_without_a_source_are_not_reported(sentence):
+    assert reported(sentence) == []

@@ -156,7 +156,12 @@ class Parser:
         self.det = lex.determiners
         self.func = lex.function_words
         self.closed = lex.closed_words
-        self.gap = lex.gap_words
+        # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
+        non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
+        self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}
+                             | lex.reported_speech.get("gap_words", frozenset())
+                             | {w.replace("'", "\u2019") for w in lex.reported_speech.get("gap_words", ())})
+        self._non_adverbs = non_adverbs
         self.person_pron = lex.pronouns.get("person", frozenset())
         self.group_pron = lex.pronouns.get("group", frozenset())
         self.self_pron = lex.pronouns.get("self", frozenset())
@@ -181,6 +186,8 @@ class Parser:
         self.auxiliaries = rs.get("auxiliaries", frozenset())
         self.object_predicate = rs.get("object_predicate", {})
         self.np_adjectives = rs.get("np_adjectives", frozenset())
+        self.participle_links = rs.get("participle_links", frozenset())
+        self.control_verbs = rs.get("control_verbs", frozenset())
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
         approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
@@ -198,6 +205,26 @@ class Parser:
             if rs.get("group_words") else None
 
     # ------------------------------------------------------------------ noun phrases
+    def _verbal_after(self, text: str, lo: int, ws: int, we: int, cue: str) -> bool:
+        """Whether the cue after the word ``text[ws:we]`` (a preposition or "to") is still a verb:
+        a gerund after "by"/"while" ("by saying"), an infinitive after a control verb ("failed to mention")."""
+        w = text[ws:we].lower()
+        if cue.endswith("ing"):
+            return w in self.participle_links
+        if w != "to":
+            return False
+        j = ws - 1
+        while j > lo and text[j] == " ":
+            j -= 1
+        k = j
+        while k >= lo and text[k].isalpha():
+            k -= 1
+        return text[k + 1:j + 1].lower() in self.control_verbs
+
+    def _is_adverb(self, w: str) -> bool:
+        """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
+        return len(w) > 4 and w[-2:] == "ly" and w.islower() and w.isalpha() and w not in self._non_adverbs
+
     def _is_cap(self, w: str) -> bool:
         return w[:1].isupper()
 
@@ -227,7 +254,7 @@ class Parser:
     def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
         toks = _tokens(text, w0, x)
         i = len(toks) - 1
-        while i >= 0 and toks[i][2] in self.gap:
+        while i >= 0 and (toks[i][2] in self.gap or self._is_adverb(toks[i][2])):
             i -= 1
         if i < 0:
             return None
@@ -842,7 +869,7 @@ class Parser:
             k = j
             while k >= lo and text[k].isalpha():
                 k -= 1
-            if text[k + 1:j + 1].lower() in _NOUN_BEFORE:
+            if text[k + 1:j + 1].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, k + 1, j + 1, m.group()):
                 continue
             if blocked(cs):
                 continue
@@ -969,7 +996,7 @@ class Parser:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
             words_before = before_cue.split()
             j = len(words_before) - 1
-            while j >= 0 and words_before[j].lower() in self.gap:
+            while j >= 0 and (words_before[j].lower() in self.gap or self._is_adverb(words_before[j])):
                 j -= 1
             if j >= 0 and words_before[j].lower() == "who":
                 # "the hacker who first revealed that ..."
@@ -986,6 +1013,9 @@ class Parser:
                 np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
+            elif before_cue.endswith(",") and (apo := self._appositive_subject(text, s_start, cs)) is not None:
+                # "Rachel Roe, a doctor from Dover, Delaware, said ...", "Sen. Jo Roe, R-Ohio, a candidate, said"
+                np = apo
             elif before_cue.endswith(",") and is_speech:
                 # "CONTENT, said Smith."
                 np = self.np_after(text, ce, s_end)
@@ -999,7 +1029,14 @@ class Parser:
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             else:
                 np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
-                if np is None:
+                if np is None and j >= 1 and words_before[j].lower() == "to":
+                    # "Clinton failed to mention ...", "Biden tried to attack ...": the matrix subject
+                    k = s_start + before_cue.rfind(" " + words_before[j - 1])
+                    np = self.np_before(text, s_start, k) if k >= s_start else None
+                elif np is None and cue.endswith("ing") and j >= 0 and words_before[j].lower() in self.participle_links:
+                    # "Bolton distanced himself from the movement by saying ...": the sentence subject
+                    np = self._subject(text, s_start, cs)
+                if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
                     return []
             att = Attribution(cue, cs, ce, np, "pre")
         else:
@@ -1021,6 +1058,10 @@ class Parser:
                 if md:
                     lead_end = md.start()  # "..., psychotherapist Jane Roe says."
             after = text[ce:s_end]
+            if lead_end is not None and (text[s_end:s_end + 1] == ":" or any(c in after for c in "\"\u201c\u201d")) \
+                    and text[s_start:s_start + 12].split(None, 1)[0].lower() in _ADVERBIAL_START:
+                # 'In a speech last July, he said: "..."': the lead is the setting, not content
+                lead_end = None
             if lead_end is not None and is_speech:
                 m = _PAREN_END_RE.match(after)
                 if lead_end > 15:
@@ -1039,12 +1080,18 @@ class Parser:
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
                 if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
                         and not self._np_premodifiers_ok(lead):
-                    return []
+                    # "A University poll out this week shows ...": a source noun heads the whole subject
+                    src = self._source_noun_subject(text, s_start, cs)
+                    if src is None or src.start >= np.start:
+                        return []
+                    att = Attribution(cue, cs, ce, src, "pre")
         # "As Comey noted, CONTENT": the content follows the comma
         if text[s_start:att.np.start].split()[-1:] in (["as"], ["As"]) and text[ce:ce + 1] == ",":
             return self._make_all(text, [(ce + 1, c_end)], att)
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
+        if toks and toks[0][2] == "out" and len(toks) > 1:
+            toks = toks[1:]  # "pointed out that ...", "called out Clinton", "spoke out against ..."
         if not toks:
             return []
         first = toks[0][2]
@@ -1126,14 +1173,28 @@ class Parser:
             min_words = 2  # "I think it's strong", "They want to compromise"
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
+    def _appositive_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """A name or role opening the clause, then appositives between commas up to the cue."""
+        np = self.np_after(text, s_start, cs)
+        if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip():
+            return None
+        if np.kind == "role" and (np.role or "").split()[-1:] and (np.role or "").split()[-1] not in self.roles:
+            return None
+        mid = text[np.end:cs]
+        if not mid.lstrip(" \u00a0").startswith(",") or any(c in mid for c in ";:!?\"\u201c\u201d()") \
+                or len(mid.split()) > 25 or mid.count(",") > 4 or self._sentence_break(mid):
+            return None
+        return np
+
     def _object_predicate(self, toks, need: str) -> int | None:
         """Start of "OBJECT PREDICATE" after a cue ("called him divisive", "sees trade as a threat",
         "called the plan a disaster"), or None. ``need`` is ``as`` or ``pred``."""
         n = len(toks)
         first = toks[0][2]
         fl = first.lower()
-        if not first[:1].isalnum() or (fl in self.func and fl not in self.object_determiners) \
-                or fl in self.subject_pron and fl != "it":
+        obj_pron = fl in _OBJECT_PRON or fl in ("it", "himself", "herself", "themselves", "itself")
+        if not first[:1].isalnum() or not obj_pron and (fl in self.func and fl not in self.object_determiners
+                                                         or fl in self.subject_pron):
             return None
         if need == "as":
             for k in range(1, min(n, 9)):
@@ -1144,7 +1205,7 @@ class Parser:
                     return None
             return None
         # the object: a pronoun, a capitalised name, or a determiner and up to three lower-case words
-        if fl in _OBJECT_PRON or fl in ("it", "himself", "herself", "themselves", "itself"):
+        if obj_pron:
             k = 1
         elif first[:1].isupper():
             k = 1
@@ -1278,7 +1339,7 @@ class Parser:
             return None
         head = toks[i][2]
         hl = head.lower()
-        if not head.isalpha() or hl in self.func or hl in self.subject_pron or hl.endswith("ly"):
+        if not head.isalpha() or hl in self.func or hl in self.subject_pron or self._is_adverb(hl):
             return None
         k = i
         while k - 1 >= 0 and i - k < 5:
