@@ -188,6 +188,7 @@ class Parser:
         self.np_adjectives = rs.get("np_adjectives", frozenset())
         self.participle_links = rs.get("participle_links", frozenset())
         self.control_verbs = rs.get("control_verbs", frozenset())
+        self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
         approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
@@ -254,8 +255,13 @@ class Parser:
     def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
         toks = _tokens(text, w0, x)
         i = len(toks) - 1
-        while i >= 0 and (toks[i][2] in self.gap or self._is_adverb(toks[i][2])):
-            i -= 1
+        while i >= 0:
+            if toks[i][2] in self.gap or self._is_adverb(toks[i][2]):
+                i -= 1
+            elif i >= 1 and toks[i][2] in self.lex.non_names and toks[i - 1][2] in ("on", "last", "this", "early"):
+                i -= 2  # "Trump on Tuesday dismissed ...", "the campaign last Friday said ..."
+            else:
+                break
         if i < 0:
             return None
         description = None
@@ -303,8 +309,8 @@ class Parser:
             if wl in self.self_pron and wl not in ("i", "we"):
                 return None
             prev = toks[i - 1][2].lower() if i > 0 else ""
-            if prev in _PREPOSITIONS:
-                return None
+            if prev in _PREPOSITIONS and not (prev == "as" and wl != "it"):
+                return None  # "as he seeks ...": a conjunction, the pronoun is a subject
             s, e = toks[i][0], toks[i][1]
             return NP(s, e, text[s:e], "pronoun", plural=wl in ("they", "we"))
         k = i
@@ -985,6 +991,8 @@ class Parser:
         lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
         frames = self.frames.get(lem, ("that",))
         is_speech = cue in self.speech
+        # a verb of believing/finding with a clause may also follow its content: "..., records show."
+        postposed = is_speech or "clause" in frames
         np = self.np_before(text, s_start, cs)
         grp = None
         if np is None or np.kind in ("role", "nominal"):
@@ -992,6 +1000,9 @@ class Parser:
             if grp is not None and (np is None or grp.start <= np.start):
                 np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
+        if np is not None and cue == lem and not is_speech and self._singular(np) \
+                and not any(w in self.base_licensors for w in text[np.end:cs].lower().split()):
+            return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
             words_before = before_cue.split()
@@ -1031,7 +1042,8 @@ class Parser:
                 np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
                 if np is None and j >= 1 and words_before[j].lower() == "to":
                     # "Clinton failed to mention ...", "Biden tried to attack ...": the matrix subject
-                    k = s_start + before_cue.rfind(" " + words_before[j - 1])
+                    jv = j - 2 if words_before[j - 1].lower() == "on" and j >= 2 else j - 1  # "went on to"
+                    k = s_start + before_cue.rfind(" " + words_before[jv])
                     np = self.np_before(text, s_start, k) if k >= s_start else None
                 elif np is None and cue.endswith("ing") and j >= 0 and words_before[j].lower() in self.participle_links:
                     # "Bolton distanced himself from the movement by saying ...": the sentence subject
@@ -1062,14 +1074,14 @@ class Parser:
                     and text[s_start:s_start + 12].split(None, 1)[0].lower() in _ADVERBIAL_START:
                 # 'In a speech last July, he said: "..."': the lead is the setting, not content
                 lead_end = None
-            if lead_end is not None and is_speech:
+            if lead_end is not None and postposed:
                 m = _PAREN_END_RE.match(after)
                 if lead_end > 15:
                     if m:
                         # "The plan, he said, would cost less." -> both sides
                         frags = [(s_start, s_start + lead_end), (ce + m.end(), c_end)]
                         return self._make_all(text, frags, att)
-                    if self._adverbial_rest(after):
+                    if self._adverbial_rest(after) or "object" in frames and self._adverbial_rest(self._skip_object(after)):
                         return self._make_all(text, [(s_start, s_start + lead_end)], att)
                 elif m and before_np.endswith(","):
                     # "Even then, he said, he would not back her." -> both sides (the lead if two words)
@@ -1172,6 +1184,25 @@ class Parser:
         if min_words == 3 and (fl in self.subject_pron or fl == "to"):
             min_words = 2  # "I think it's strong", "They want to compromise"
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
+
+    @staticmethod
+    def _singular(np: NP) -> bool:
+        if np.kind == "pronoun":
+            return np.text.lower() in ("he", "she", "it")
+        return np.kind == "name" and not np.plural and not np.text.endswith("s")
+
+    @staticmethod
+    def _skip_object(after: str) -> str:
+        """``after`` without a short object: " POLITICO on Monday." -> " on Monday." ("..., Grassley told POLITICO")."""
+        words = after.split()
+        k = 0
+        if words and (words[0][:1].isupper() or words[0].lower() in _OBJECT_PRON):
+            k = 1
+            while k < len(words) and k < 4 and words[k - 1][-1:] not in ".,;" and words[k][:1].isupper():
+                k += 1
+        elif len(words) > 1 and words[0].lower() in ("the", "a", "reporters", "an"):
+            k = 2 if words[0].lower() != "reporters" else 1
+        return " ".join(words[k:]) if k else after
 
     def _appositive_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """A name or role opening the clause, then appositives between commas up to the cue."""
