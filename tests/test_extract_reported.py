@@ -97,3 +97,36 @@ def test_gap_words_control_verbs_participles_and_appositive_chains(sentence, con
 ])
 def test_infinitives_and_nouns_without_a_source_are_not_reported(sentence):
     assert reported(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The mayor raised the harbour fees, something the skippers opposed.", "something", "the skippers"),
+    ("The council proposed a levy, a charge that harbour leaders strongly denied.", "a charge",
+     "harbour leaders"),
+])
+def test_object_relative_clause_antecedent_is_the_content(sentence, content, mention):
+    got = reported(sentence)
+    assert any(t == content and m.endswith(mention) for t, m in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "This week he said nothing.",
+    "In the interview she said: no.",
+    "The network's harbour reporter Jo Kerr reacted with a letter.",
+])
+def test_adverbials_and_descriptions_are_not_relative_antecedents(sentence):
+    assert reported(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Capital murder charges are expected to be filed, calling the case a disgrace to the town.",
+    "The usual political barbs appeared in the debate, calling the mayor a liar.",
+    "Ethanol support helped the mayor win the vote.",
+])
+def test_inanimate_subjects_are_not_speakers(sentence):
+    assert reported(sentence) == []
+
+
+def test_speaker_phrase_that_ran_into_its_verb_is_trimmed():
+    got = reported("Several skippers cautioned the council about the levy, arguing the port would lose boats.")
+    assert ("the port would lose boats", "Several skippers") in got, got

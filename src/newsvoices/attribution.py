@@ -189,6 +189,9 @@ class Parser:
         self.participle_links = rs.get("participle_links", frozenset())
         self.control_verbs = rs.get("control_verbs", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
+        self.gap_pronouns = rs.get("gap_pronouns", frozenset())
+        self.non_source_heads = rs.get("non_source_heads", frozenset())
+        self.time_nouns = rs.get("time_nouns", frozenset())
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
         approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
@@ -260,6 +263,8 @@ class Parser:
                 i -= 1
             elif i >= 1 and toks[i][2] in self.lex.non_names and toks[i - 1][2] in ("on", "last", "this", "early"):
                 i -= 2  # "Trump on Tuesday dismissed ...", "the campaign last Friday said ..."
+                if i >= 0 and self._verb_like(toks[i][2]):
+                    return None  # "a survey released on Tuesday showed": not the subject's end
             else:
                 break
         if i < 0:
@@ -994,6 +999,13 @@ class Parser:
         # a verb of believing/finding with a clause may also follow its content: "..., records show."
         postposed = is_speech or "clause" in frames
         np = self.np_before(text, s_start, cs)
+        if np is not None and np.determiner == "that" and text[s_start:np.start].strip() \
+                and not text[s_start:np.start].rstrip()[-1:] in ",;:":
+            # "a charge that party leaders denied": "that" is a relative word, not a determiner
+            j = np.start + 4
+            while j < np.end and text[j] in " \u00a0":
+                j += 1
+            np.start, np.text, np.determiner = j, text[j:np.end], None
         grp = None
         if np is None or np.kind in ("role", "nominal"):
             grp = self._group_subject(text, s_start, cs, cue.endswith("ing"))
@@ -1053,6 +1065,10 @@ class Parser:
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
+            ante = self._gap_antecedent(text, s_start, np, ce, s_end)
+            if ante is not None:
+                # "something he denied", "the issues they care about": the object is the noun before
+                return [Reported(ante[0], ante[1], att)]
             if before_cue.endswith(",") and is_speech and len(before_cue) > 15 and text[s_end:s_end + 1] not in ":;":
                 inv = self.np_after(text, ce, s_end)
                 tail = text[inv.end:s_end].lstrip(" \u00a0") if inv is not None else ""
@@ -1185,6 +1201,47 @@ class Parser:
             min_words = 2  # "I think it's strong", "They want to compromise"
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
+    def plausible_source(self, np: NP, text: str | None = None) -> bool:
+        """Whether a subject can be a source (a person, group, organisation or document): not an
+        inanimate head ("capital murder charges", "points", "the usual political barbs")."""
+        if np.kind == "name" and text is not None:
+            # "Capital murder charges are ...": the capitalised word only modifies a lower-case head
+            toks = _tokens(text, np.end, min(len(text), np.end + 50))
+            k = 0
+            while k < len(toks) and k < 3 and toks[k][2].isalpha() and toks[k][2].islower() \
+                    and toks[k][2] not in self.func and toks[k][2] not in self.auxiliaries:
+                k += 1
+            if 0 < k < len(toks) and (toks[k][2] in self.auxiliaries or toks[k][2].lower() in self.speech
+                                      or toks[k][2].lower() in self.belief or toks[k][2].lower() in self.stance):
+                return toks[k - 1][2] not in self.non_source_heads
+            return True
+        if np.kind not in ("role", "nominal"):
+            return True
+        words = np.text.split()
+        for k, w in enumerate(words[1:], 1):
+            if w.lower() in ("of", "in", "for", "from", "at") or self._verb_like(w):
+                words = words[:k]  # "Supporters of abortion rights": the head comes before "of"
+                break
+        head = _strip_pos(words[-1]).lower() if words else ""
+        return head not in self.non_source_heads
+
+    def _verb_like(self, w: str) -> bool:
+        return len(w) > 4 and w.islower() and w.endswith("ed") and not w.endswith("eed") and w not in self.roles
+
+    def _trim_verb(self, text: str, np: NP) -> None:
+        """Cut a speaker phrase that ran into its verb: "Several Democrats cautioned" -> "Several Democrats"."""
+        if np.kind == "pronoun":
+            return
+        toks = _tokens(text, np.start, np.end)
+        for k in range(1, len(toks)):
+            if self._verb_like(toks[k][2]):
+                np.end = toks[k - 1][1]
+                np.text = text[np.start:np.end]
+                if np.name_end is not None and np.name_end > np.end:
+                    np.name_end = np.end
+                    np.name = text[np.name_start:np.end] if np.name_start is not None else np.name
+                return
+
     @staticmethod
     def _singular(np: NP) -> bool:
         if np.kind == "pronoun":
@@ -1261,6 +1318,44 @@ class Parser:
         if nl.endswith("ly") or nxt[:1].isupper() and k == 1 and first[:1].isupper():
             return None  # "called Clinton Tuesday", "called him repeatedly"
         return toks[0][0]
+
+    def _gap_antecedent(self, text: str, s_start: int, np: NP, ce: int, s_end: int) -> tuple[int, int] | None:
+        """The noun phrase a relative clause with the speaker inside modifies, when the cue's
+        object is missing: "[something] he denied", "[a charge] that party leaders denied",
+        "[the issues] they care about". Returns its span or None."""
+        if np.kind not in ("name", "pronoun", "role"):
+            return None
+        after = _tokens(text, ce, min(s_end, ce + 30))
+        k = 0
+        if after and after[0][2].lower() in ("about", "for", "of", "on", "to", "with", "out") and (
+                len(after) == 1 or not after[1][2][:1].isalnum() or after[1][2].lower() in _ADVERBIAL_START):
+            k = 1  # "the issues they care about.", "what he called for"
+        if k < len(after) and after[k][2][:1].isalnum() and after[k][2].lower() not in _ADVERBIAL_START:
+            return None  # the cue has its own complement
+        toks = _tokens(text, max(s_start, np.start - 70), np.start)
+        i = len(toks) - 1
+        relative = i >= 0 and toks[i][2].lower() in ("that", "which", "whom")
+        if relative:
+            i -= 1
+        if i < 0 or not (relative or np.kind == "pronoun" or toks[i][2].lower() in self.gap_pronouns):
+            return None  # "the network's anchor Ilia Calderón reacted": a description, not an object
+        j = i
+        found = None
+        while j >= 0 and i - j < 6:
+            w = toks[j][2]
+            wl = w.lower()
+            if wl in self.object_determiners or wl in self.gap_pronouns or w.endswith(("\u2019s", "'s")) and j < i:
+                found = j
+                break
+            if not w[:1].isalnum() or (wl in self.func and wl != "of") or wl in self.subject_pron:
+                return None
+            j -= 1
+        if found is None or found == i and toks[i][2].lower() not in self.gap_pronouns:
+            return None
+        if toks[i][2].lower() in self.time_nouns or (
+                found > 0 and toks[found - 1][2].lower() in _PREPOSITIONS and toks[found][2].lower() not in self.gap_pronouns):
+            return None  # "This week he said", "In the interview she said": an adverbial, not an object
+        return toks[found][0], toks[i][1]
 
     def _relative_gap(self, text: str, s_start: int, np_start: int) -> bool:
         """Whether a relative word stands right before the speaker ("which critics said ...")."""
@@ -1398,6 +1493,9 @@ class Parser:
         return len(words) <= 8 and (fl in _ADVERBIAL_START or words[0].strip(",") in self.lex.non_names)
 
     def _make_all(self, text: str, frags, att: Attribution, min_words: int = 3) -> list[Reported]:
+        if not self.plausible_source(att.np, text):
+            return []
+        self._trim_verb(text, att.np)
         out = []
         for s, e in frags:
             r = self._make(text, s, e, att, min_words)
