@@ -190,6 +190,8 @@ class Parser:
         self.control_verbs = rs.get("control_verbs", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
+        self.passive_aux = rs.get("passive_auxiliaries", frozenset())
+        self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
         self.non_source_heads = rs.get("non_source_heads", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         self.object_determiners = rs.get("object_determiners", frozenset())
@@ -998,6 +1000,14 @@ class Parser:
         is_speech = cue in self.speech
         # a verb of believing/finding with a clause may also follow its content: "..., records show."
         postposed = is_speech or "clause" in frames
+        if cue.endswith(("ed", "en")) and text[ce:ce + 4] in ("by ", "by\u00a0") or text[ce + 1:ce + 4] in ("by ",):
+            # "Sanders' stridency was echoed by Martin O'Malley": content before, agent after
+            wb = text[max(s_start, cs - 40):cs].split()
+            while wb and self._is_adverb(wb[-1]):
+                wb.pop()
+            if wb and wb[-1].lower() in self.passive_aux:
+                return self._passive(text, cue, cs, ce, s_start, s_end, text.rfind(wb[-1], s_start, cs))
+            return []
         np = self.np_before(text, s_start, cs)
         if np is not None and np.determiner == "that" and text[s_start:np.start].strip() \
                 and not text[s_start:np.start].rstrip()[-1:] in ",;:":
@@ -1060,6 +1070,8 @@ class Parser:
                 elif np is None and cue.endswith("ing") and j >= 0 and words_before[j].lower() in self.participle_links:
                     # "Bolton distanced himself from the movement by saying ...": the sentence subject
                     np = self._subject(text, s_start, cs)
+                if np is None:
+                    np = self._postmodified_subject(text, s_start, cs)
                 if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
                     return []
             att = Attribution(cue, cs, ce, np, "pre")
@@ -1318,6 +1330,40 @@ class Parser:
         if nl.endswith("ly") or nxt[:1].isupper() and k == 1 and first[:1].isupper():
             return None  # "called Clinton Tuesday", "called him repeatedly"
         return toks[0][0]
+
+    def _passive(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int, aux: int) -> list[Reported]:
+        """'X was echoed/criticized/praised by Y': content X (the clause before the auxiliary), speaker Y."""
+        k = ce
+        while k < s_end and text[k] in " \u00a0":
+            k += 1
+        if text[k:k + 3] != "by " and text[k:k + 3] != "by\u00a0":
+            return []
+        np = self.np_after(text, k + 3, s_end)
+        if np is None or np.kind not in ("name", "role") or not self.plausible_source(np, text):
+            return []
+        att = Attribution(cue, cs, ce, np, "agent")
+        lead = text[s_start:aux]
+        if any(c in lead for c in ",;:\"\u201c\u201d") or len(lead.split()) > 12:
+            return []
+        return self._make_all(text, [(s_start, aux)], att, 2)
+
+    def _postmodified_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """The clause's first noun phrase when a modifier separates it from the cue: "Democrats
+        trying to regain the Senate say", "Organizers of both conventions insist"."""
+        np = self.np_after(text, s_start, cs)
+        if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip() \
+                or not self.plausible_source(np, text):
+            return None
+        mid = text[np.end:cs].strip(" \u00a0")
+        words = mid.split()
+        if not words or len(words) > 12 or any(c in mid for c in ",;:()\"\u201c\u201d") or self._sentence_break(mid):
+            return None
+        w0 = words[0].lower()
+        if not (w0 in self.postmodifier_starts or (w0.endswith("ing") and len(w0) > 4)):
+            return None
+        if any(self._verb_like(w) or w.lower() in self.speech or w.lower() in self.belief for w in words[1:]):
+            return None
+        return np
 
     def _gap_antecedent(self, text: str, s_start: int, np: NP, ce: int, s_end: int) -> tuple[int, int] | None:
         """The noun phrase a relative clause with the speaker inside modifies, when the cue's
