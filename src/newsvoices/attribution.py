@@ -378,7 +378,19 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
+        if before == "as" and first + 1 <= i and toks[first][2].lower() in self.det \
+                and toks[first + 1][2][:1].isupper():
+            before = ""  # "As the Washington Post's Ishaan Tharoor wrote, ...": a conjunction
         if before in _PREPOSITIONS and not allow_prep and not (before == "as" and toks[first][2][:1].isupper()):
+            if before in ("of", "from", "at", "with") and first >= 2 and toks[first - 2][2][:1].isupper() \
+                    and toks[first][2].lower() in ("the", "a", "an") and first < i:
+                # "Mr. Morgan of the Sierra Club said": the person, with the organisation
+                sub = self._collect_back(text, toks, first - 2, True)
+                if sub is not None and sub.kind == "name":
+                    org = _strip_pos(text[toks[first + 1][0]:toks[i][1]])
+                    if org[:1].isupper():
+                        sub.organisation = sub.organisation or org
+                    return sub
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -612,7 +624,8 @@ class Parser:
             if not w[:1].isalnum():
                 break
             if self._is_cap(w):
-                if wl in self.closed or (k == 0 and wl in self.func):
+                if wl in self.closed or (k == 0 and wl in self.func and not (
+                        k + 1 < len(toks) and self._is_cap(toks[k + 1][2]) and wl not in self.det)):  # "Will Doyle"
                     break
                 seen_cap = True
                 last = k
