@@ -130,3 +130,33 @@ def test_inanimate_subjects_are_not_speakers(sentence):
 def test_speaker_phrase_that_ran_into_its_verb_is_trimmed():
     got = reported("Several skippers cautioned the council about the levy, arguing the port would lose boats.")
     assert ("the port would lose boats", "Several skippers") in got, got
+
+
+def direct_speakers(text: str) -> list[tuple[str, str | None]]:
+    ex = extract(Article("t", text))
+    return [(q.text, q.speaker_mention) for q in ex.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ('Harbour plans.\n\nAs the Harbour Gazette\u2019s Jo Kerr wrote, \u201cthe berths have been empty since the '
+     'spring storms.\u201d', "the Harbour Gazette\u2019s Jo Kerr"),
+    ('Harbour plans.\n\n"It was the least bad outcome for the town," Mr. Morgan of the Harbour Trust said.',
+     "Mr. Morgan"),
+    ('Harbour plans.\n\n"It is a pretty expensive business model," said Will Doyle, a fisherman.', "Will Doyle"),
+    ('Harbour plans.\n\nBack in 1999, Mr. Kerr praised the port, telling the Gazette: "I wish every town '
+     'had one like it."', "Mr. Kerr"),
+])
+def test_direct_quote_speakers_after_as_of_and_participles(text, mention):
+    got = direct_speakers(text)
+    assert got and got[0][1] == mention, got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ('Harbour plans.\n\nThe mayor sounded a rare note of doubt, saying, "I am not sure the pier will open."',
+     "a rare"),
+    ('Harbour plans.\n\nKerr posted a Twitter message of her own, saying, "We are so glad the port is open."',
+     "a Twitter"),
+])
+def test_object_noun_phrases_before_a_participle_are_not_speakers(text, wrong):
+    got = direct_speakers(text)
+    assert got and got[0][1] != wrong, got

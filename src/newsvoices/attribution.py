@@ -188,6 +188,7 @@ class Parser:
         self.np_adjectives = rs.get("np_adjectives", frozenset())
         self.participle_links = rs.get("participle_links", frozenset())
         self.control_verbs = rs.get("control_verbs", frozenset())
+        self.hearer_verbs = rs.get("hearer_verbs", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
@@ -828,6 +829,12 @@ class Parser:
             while j < hi and text[j] in " \u00a0\u2014\u2013-(":
                 j += 1
             np = self.np_after(text, j, hi)
+            if np is not None and np.kind == "name" and " " not in np.text.strip() and (
+                    np.text.lower() in self.speech or np.text.lower() in self.belief or np.text.endswith(("ing", "ed"))):
+                np = None  # "Asked which county was his favourite, he demurred:": a participle, not a name
+            if np is not None and np.kind == "name" and " " not in np.text.strip() \
+                    and text[np.end:np.end + 12].split()[:1] and text[np.end:np.end + 12].split()[0] in _PREPOSITIONS:
+                np = None  # "Back in 1999, Mr. Trump ...": an introductory phrase
             if np is None:
                 comma = text.find(",", j, min(hi, j + 60))
                 if comma > 0:
@@ -863,15 +870,24 @@ class Parser:
             np = self.np_after(text, m.end() + (len(after) - len(stripped)) + 3, hi)
             return Attribution(cue, m.start(), m.end(), np, "agent") if np else None
         np = self.np_before(text, lo, m.start())
+        if np is not None and cue.endswith("ing") and (text[lo:m.start()].rstrip(" \u00a0").endswith(",") or (
+                np.text[:1].islower() and np.text.split()[0].endswith(("ing", "ed")))):
+            # 'he sounded a rare note of humility, saying, "...': not "a rare note"; the sentence subject
+            np = None if np.kind == "pronoun" and text[lo:np.start].strip() else np
+            if np is None or np.kind != "pronoun":
+                return None
+        if np is not None and np.kind in ("role", "nominal") and not np.plural and cue == self.speech.get(cue) \
+                and not any(w in self.base_licensors for w in text[np.end:m.start()].lower().split()):
+            return None  # "he sounded a rare note of humility": a base form after a singular noun is a noun
         if np is None:
             before = text[lo:m.start()].rstrip(" \u00a0")
             if before.endswith((" and", " but")) and len(before) > 6:
                 np = self.coordinated_subject(text, lo, m.start())
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
-        # inverted: 'said Smith: "' / 'wrote the minister, "'
+        # inverted: 'said Smith: "' / 'wrote the minister, "' (not "telling CNBC:", whose object is the hearer)
         np = self.np_after(text, m.end(), hi)
-        if np is not None and np.kind != "pronoun":
+        if np is not None and np.kind != "pronoun" and self.speech.get(cue.lower()) not in self.hearer_verbs:
             rest = text[np.end:hi].strip(" \u00a0,:")
             if not rest or len(rest) < 3:
                 return Attribution(cue, m.start(), m.end(), np, "pre")
@@ -1035,7 +1051,7 @@ class Parser:
             if grp is not None and (np is None or grp.start <= np.start):
                 np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
-        if np is not None and cue == lem and not is_speech and self._singular(np) \
+        if np is not None and cue == lem and self._singular(np) \
                 and not any(w in self.base_licensors for w in text[np.end:cs].lower().split()):
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         if np is None:
@@ -1271,6 +1287,9 @@ class Parser:
     def _singular(np: NP) -> bool:
         if np.kind == "pronoun":
             return np.text.lower() in ("he", "she", "it")
+        if np.kind in ("role", "nominal"):
+            return not np.plural and np.determiner in ("a", "an", "the", "this", "that", "one", "another") \
+                and not np.text.endswith("s")
         return np.kind == "name" and not np.plural and not np.text.endswith("s")
 
     @staticmethod
