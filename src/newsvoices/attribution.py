@@ -1199,6 +1199,7 @@ class Parser:
                     break
                 if not w[:1].isalnum():
                     break
+        min_words = 3
         if c_s is None and ("clause" in frames or "that" in frames) and fl not in _NOT_CLAUSE \
                 and (fl in self.auxiliaries or fl not in self.func) and first[:1].isalpha() \
                 and self._relative_gap(text, s_start, att.np.start):
@@ -1218,17 +1219,16 @@ class Parser:
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
-        min_words = 3
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
                 or c_s is None and "np" in frames and fl in self.object_determiners:
             c_s = toks[0][0]
-            clause_end = _clause_end(text, c_s, c_end)
+            clause_end = self._np_end(text, c_s, c_end)
             min_words = 1
         if c_s is None:
             for f in frames:
                 if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
                     c_s = toks[1][0]
-                    clause_end = _clause_end(text, c_s, c_end)
+                    clause_end = self._np_end(text, c_s, c_end)
                     min_words = 1
                     break
         if c_s is None and lem in self.object_predicate:
@@ -1435,6 +1435,12 @@ class Parser:
             return None  # "This week he said", "In the interview she said": an adverbial, not an object
         return toks[found][0], toks[i][1]
 
+    def _np_end(self, text: str, s: int, e: int) -> int:
+        """End of an object noun phrase: it runs on through lists, "including ..." and dashes
+        ("several factors, including ..."), up to a new clause (", which", ", but", ", saying")."""
+        m = _NP_STOP_RE.search(text, s, e)
+        return m.start() if m else e
+
     def _relative_gap(self, text: str, s_start: int, np_start: int) -> bool:
         """Whether a relative word stands right before the speaker ("which critics said ...")."""
         k = np_start
@@ -1598,6 +1604,9 @@ _CLAIM_POSSESSOR_RE = re.compile(
     r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
     r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}$")
 _OBJECT_PRON = frozenset("me him her us them you".split())
+_NP_STOP_RE = re.compile(r",?[ \u00a0]+(?:which|who|whose|while|whereas|but|because|although|though|as|after|before|when|"
+                         r"if|since|so|saying|adding|arguing|noting|calling|claiming|insisting|and (?:he|she|they|it|"
+                         r"we|I|then))\b|[;(]")
 _PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
