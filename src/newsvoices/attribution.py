@@ -1052,7 +1052,7 @@ class Parser:
                 np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
         if np is not None and cue == lem and self._singular(np) \
-                and not any(w in self.base_licensors for w in text[np.end:cs].lower().split()):
+                and not any(w in self.base_licensors or w in self.passive_aux for w in text[np.end:cs].lower().split()):
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
