@@ -1219,6 +1219,8 @@ class Parser:
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
+        if fl in ("himself", "herself", "itself", "themselves", "myself", "ourselves"):
+            frames = tuple(f for f in frames if f != "np")  # "found himself playing defense"
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
                 or c_s is None and "np" in frames and fl in self.object_determiners:
             c_s = toks[0][0]
