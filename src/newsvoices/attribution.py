@@ -192,6 +192,8 @@ class Parser:
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
+        self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
+                                         + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
         self.non_source_heads = rs.get("non_source_heads", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
@@ -210,6 +212,9 @@ class Parser:
             + r"|(?:an?" + sp + r")?(?:" + group + r"))"
             + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
             if rs.get("group_words") else None
+        self._group_hint_re = re.compile(r"\d|(?i:\b(?:percent|" + trie_regex(sorted(
+            set(rs.get("group_words", ())) | set(rs.get("numbers", ())))) + r")\b)")
+        self._source_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b)")
 
     # ------------------------------------------------------------------ noun phrases
     def _verbal_after(self, text: str, lo: int, ws: int, we: int, cue: str) -> bool:
@@ -1249,6 +1254,10 @@ class Parser:
         inanimate head ("capital murder charges", "points", "the usual political barbs")."""
         if np.kind == "name" and text is not None:
             # "Capital murder charges are ...": the capitalised word only modifies a lower-case head
+            m = _NEXT_LOWER_RE.match(text, np.end)
+            if m is None or m.group(1) in self.auxiliaries or m.group(1) in self.speech or m.group(1) in self.belief \
+                    or m.group(1) in self.stance:
+                return True  # "Trump said ...": the name is the subject (the common case, decided cheaply)
             toks = _tokens(text, np.end, min(len(text), np.end + 50))
             k = 0
             while k < len(toks) and k < 3 and toks[k][2].isalpha() and toks[k][2].islower() \
@@ -1273,7 +1282,7 @@ class Parser:
 
     def _trim_verb(self, text: str, np: NP) -> None:
         """Cut a speaker phrase that ran into its verb: "Several Democrats cautioned" -> "Several Democrats"."""
-        if np.kind == "pronoun":
+        if np.kind == "pronoun" or "ed" not in np.text:
             return
         toks = _tokens(text, np.start, np.end)
         for k in range(1, len(toks)):
@@ -1384,6 +1393,10 @@ class Parser:
     def _postmodified_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """The clause's first noun phrase when a modifier separates it from the cue: "Democrats
         trying to regain the Senate say", "Organizers of both conventions insist"."""
+        if cs - s_start > 130 or not text[s_start:s_start + 1].isupper():
+            return None  # a subject and a modifier of at most a dozen words, opening the sentence
+        if not any(w in self.postmodifier_starts or w.endswith("ing") for w in text[s_start:s_start + 50].split()[1:5]):
+            return None  # cheap exit: no modifier word among the first words
         np = self.np_after(text, s_start, cs)
         if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip() \
                 or not self.plausible_source(np, text):
@@ -1405,6 +1418,8 @@ class Parser:
         "[the issues] they care about". Returns its span or None."""
         if np.kind not in ("name", "pronoun", "role"):
             return None
+        if np.kind != "pronoun" and not self._gap_before_re.search(text, max(0, np.start - 12), np.start):
+            return None  # cheap exit: no relative word or "something" right before the speaker
         after = _tokens(text, ce, min(s_end, ce + 30))
         k = 0
         if after and after[0][2].lower() in ("about", "for", "of", "on", "to", "with", "out") and (
@@ -1459,6 +1474,8 @@ class Parser:
         if self.group_subject_re is None:
             return None
         w0 = max(s_start, cs - 100)
+        if not self._group_hint_re.search(text, w0, cs):
+            return None  # cheap exit: no number, "percent" or group word before the cue
         e = cs
         while True:  # gap words between subject and cue ("61 percent also said")
             while e > w0 and text[e - 1] in " \u00a0":
@@ -1518,6 +1535,8 @@ class Parser:
     def _source_noun_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """A source noun heading a long subject: "a CNN poll of South Carolina released on
         Tuesday showed", "audit files from the vendor show" (the noun is the speaker)."""
+        if not self._source_hint_re.search(text, max(s_start, cs - 100), cs):
+            return None  # cheap exit: no source noun before the cue
         toks = _tokens(text, max(s_start, cs - 100), cs)
         for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
             w = toks[k][2]
@@ -1606,6 +1625,7 @@ _CLAIM_POSSESSOR_RE = re.compile(
     r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
     r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}$")
 _OBJECT_PRON = frozenset("me him her us them you".split())
+_NEXT_LOWER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b")
 _NP_STOP_RE = re.compile(r",?[ \u00a0]+(?:which|who|whose|while|whereas|but|because|although|though|as|after|before|when|"
                          r"if|since|so|saying|adding|arguing|noting|calling|claiming|insisting|and (?:he|she|they|it|"
                          r"we|I|then))\b|[;(]")
