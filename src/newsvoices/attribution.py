@@ -1456,7 +1456,14 @@ class Parser:
         """End of an object noun phrase: it runs on through lists, "including ..." and dashes
         ("several factors, including ..."), up to a new clause (", which", ", but", ", saying")."""
         m = _NP_STOP_RE.search(text, s, e)
-        return m.start() if m else e
+        e = m.start() if m else e
+        k = text.find(",", s, e)
+        if k > s and _RELATIVE_RE.search(text, k, e):
+            for c in self.report_cue_re.finditer(text, k, e):
+                # "a levy, a charge that leaders denied": another attribution starts after the comma
+                if _RELATIVE_RE.search(text, k, c.start()):
+                    return text.rfind(",", s, c.start())
+        return e
 
     def _relative_gap(self, text: str, s_start: int, np_start: int) -> bool:
         """Whether a relative word stands right before the speaker ("which critics said ...")."""
@@ -1625,6 +1632,7 @@ _CLAIM_POSSESSOR_RE = re.compile(
     r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
     r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}$")
 _OBJECT_PRON = frozenset("me him her us them you".split())
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\b")
 _NEXT_LOWER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b")
 _NP_STOP_RE = re.compile(r",?[ \u00a0]+(?:which|who|whose|while|whereas|but|because|although|though|as|after|before|when|"
                          r"if|since|so|saying|adding|arguing|noting|calling|claiming|insisting|and (?:he|she|they|it|"
