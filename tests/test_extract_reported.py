@@ -160,3 +160,18 @@ def test_direct_quote_speakers_after_as_of_and_participles(text, mention):
 def test_object_noun_phrases_before_a_participle_are_not_speakers(text, wrong):
     got = direct_speakers(text)
     assert got and got[0][1] != wrong, got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ('"The numbers do not add up," said Jo Kerr, who supports the levy but is not on the council.', "the levy",
+     "Jo Kerr"),
+    ("Among those who said they trusted the council, most backed the levy.", "they trusted the council", "those"),
+    ("The harbour lost 300 berths according to a count by the port authority.",
+     "The harbour lost 300 berths", "a count"),
+    ("Skippers' anger was echoed by Mayor Jo Kerr at the meeting.", "Skippers' anger", "Mayor Jo Kerr"),
+    ("Organizers of both festivals insist they will meet their targets.", "they will meet their targets",
+     "Organizers"),
+])
+def test_relative_who_according_to_before_passive_agent_and_postmodified_subjects(sentence, content, mention):
+    got = reported(sentence)
+    assert any(t == content and m.endswith(mention) for t, m in got), got

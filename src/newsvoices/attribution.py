@@ -189,6 +189,7 @@ class Parser:
         self.participle_links = rs.get("participle_links", frozenset())
         self.control_verbs = rs.get("control_verbs", frozenset())
         self.hearer_verbs = rs.get("hearer_verbs", frozenset())
+        self.relative_heads = rs.get("relative_heads", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
@@ -1026,6 +1027,12 @@ class Parser:
             if before.endswith(",") and comma > 0 and comma - np.end <= 80:
                 # "Fundraising, according to the campaign, has surged" -> both sides
                 return self._make_all(text, [(s_start, s_start + len(before) - 1), (comma + 1, c_end)], att, 1)
+            if before and not before.endswith(",") and len(before.split()) >= 4 \
+                    and not any(c in before for c in "\"\u201c\u201d"):
+                # "Clinton leads by 271 delegates according to a count by the AP." -> the clause before
+                rest = text[comma + 1:s_end].split()[:1] if comma > 0 else []
+                if comma < 0 or rest and rest[0].lower() in ("but", "and", "while", "though", "although", "even"):
+                    return self._make_all(text, [(s_start, s_start + len(before))], att)
             if comma < 0 or comma - np.end > 80 and (before or comma - ce > 200):
                 return []
             return self._make_all(text, [(comma + 1, c_end)], att)
@@ -1059,6 +1066,7 @@ class Parser:
         if np is not None and cue == lem and self._singular(np) \
                 and not any(w in self.base_licensors or w in self.passive_aux for w in text[np.end:cs].lower().split()):
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
+        rel_who = False
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
             words_before = before_cue.split()
@@ -1068,9 +1076,20 @@ class Parser:
             if j >= 0 and words_before[j].lower() == "who":
                 # "the hacker who first revealed that ..."
                 who = s_start + before_cue.rfind(" who") + 1 if " who" in before_cue else s_start
-                np = self.np_before(text, s_start, who)
+                k = who
+                while k > s_start and text[k - 1] in " \u00a0":
+                    k -= 1
+                if text[k - 1:k] == ",":
+                    k -= 1  # "said Jo Roe, who supports ...": the name before the comma
+                np = self.np_before(text, s_start, k)
+                if np is None:
+                    w = text[max(s_start, k - 12):k].split()[-1:]
+                    if w and w[0].lower() in self.relative_heads:
+                        # "those who said ...", "people who support ...": a group
+                        np = NP(k - len(w[0]), k, w[0], "nominal", role=w[0].lower(), plural=True)
                 if np is None:
                     return []
+                rel_who = True
             elif last in ("and", "but", "or") and len(before_cue) > 4:
                 np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
@@ -1247,6 +1266,8 @@ class Parser:
             return []
         if min_words == 3 and (fl in self.subject_pron or fl == "to"):
             min_words = 2  # "I think it's strong", "They want to compromise"
+        if rel_who and clause_end == c_end:
+            clause_end = _clause_end(text, c_s, c_end)  # "those who said [they were undecided], most ..."
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
     def plausible_source(self, np: NP, text: str | None = None) -> bool:
