@@ -175,3 +175,18 @@ def test_object_noun_phrases_before_a_participle_are_not_speakers(text, wrong):
 def test_relative_who_according_to_before_passive_agent_and_postmodified_subjects(sentence, content, mention):
     got = reported(sentence)
     assert any(t == content and m.endswith(mention) for t, m in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "EXCLUSIVE: Harbour fees will double next year.\n\nThe council met on Monday.",
+    "Monday\u2019s Morning Email: Harbour fees will double next year.\n\nThe council met on Monday.",
+    "Jo Kerr: Saviour of the harbour or another career politician?\n\nThe council met on Monday.",
+])
+def test_headline_labels_that_are_not_speakers(text):
+    ex = extract(Article("t", text))
+    assert [q for q in ex.quotes if q.kind == "indirect" and q.cue == ":"] == []
+
+
+def test_headline_name_colon_claim_is_reported_speech():
+    ex = extract(Article("t", "Jo Kerr: Harbour fees must double.\n\nThe council met on Monday."))
+    assert [(q.text, q.speaker_mention) for q in ex.quotes if q.cue == ":"] == [("Harbour fees must double", "Jo Kerr")]

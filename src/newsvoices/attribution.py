@@ -983,6 +983,12 @@ class Parser:
         np = self.np_before(text, lo, colon)
         if np is None or np.kind not in ("name", "role") or text[lo:np.start].strip():
             return None
+        words = np.text.split()
+        if np.kind == "name" and (np.text.isupper()
+                                  or words[-1] in self.org_words or words[-1] in self.lex.non_person_heads
+                                  or any(w.endswith(("\u2019s", "'s")) for w in words)) \
+                or text[colon:hi].rstrip(" .\u00a0").endswith("?"):
+            return None  # "EXCLUSIVE:", "The Latest:", "Monday's Morning Email:", "Ted Cruz: conservative or ...?"
         att = Attribution(":", colon, colon + 1, np, "pre")
         e = hi
         while e > colon and text[e - 1] in " .\u00a0":
@@ -1243,8 +1249,9 @@ class Parser:
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
-        if fl in ("himself", "herself", "itself", "themselves", "myself", "ourselves"):
-            frames = tuple(f for f in frames if f != "np")  # "found himself playing defense"
+        if fl in ("himself", "herself", "itself", "themselves", "myself", "ourselves") \
+                and lem not in self.object_predicate:
+            return []  # "found himself playing defense", "find themselves in the thick of war"
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
                 or c_s is None and "np" in frames and fl in self.object_determiners:
             c_s = toks[0][0]
