@@ -190,3 +190,11 @@ def test_headline_labels_that_are_not_speakers(text):
 def test_headline_name_colon_claim_is_reported_speech():
     ex = extract(Article("t", "Jo Kerr: Harbour fees must double.\n\nThe council met on Monday."))
     assert [(q.text, q.speaker_mention) for q in ex.quotes if q.cue == ":"] == [("Harbour fees must double", "Jo Kerr")]
+
+
+def test_relative_clause_without_that_and_parenthetical_after_a_plain_subject():
+    got = reported("Kerr refused to back the levy, a step they believe could split the council.")
+    assert ("could split the council", "they") in got, got
+    got = reported("The top three worries of the skippers, respondents said, are fees, storms and fuel.")
+    texts = [t for t, _ in got]
+    assert "The top three worries of the skippers" in texts and "are fees, storms and fuel" in texts, got

@@ -1133,6 +1133,12 @@ class Parser:
                     np = self._postmodified_subject(text, s_start, cs)
                 if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
                     return []
+                lead = text[s_start:np.start].rstrip(" \u00a0")
+                m = _PAREN_END_RE.match(text, ce, s_end)
+                if postposed and lead.endswith(",") and len(lead) > 15 and m:
+                    # "The top issues, respondents said, are immigration and the economy" -> both sides
+                    att = Attribution(cue, cs, ce, np, "pre")
+                    return self._make_all(text, [(s_start, s_start + len(lead) - 1), (m.end(), c_end)], att)
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
@@ -1232,7 +1238,8 @@ class Parser:
         min_words = 3
         if c_s is None and ("clause" in frames or "that" in frames) and fl not in _NOT_CLAUSE \
                 and (fl in self.auxiliaries or fl not in self.func) and first[:1].isalpha() \
-                and self._relative_gap(text, s_start, att.np.start):
+                and (self._relative_gap(text, s_start, att.np.start) or fl in self.auxiliaries
+                     and att.np.kind == "pronoun" and self._noun_before(text, s_start, att.np.start)):
             # "a bill which critics said was discriminatory": the verb phrase is the content
             c_s = toks[0][0]
             clause_end = _clause_end(text, c_s, c_end)
@@ -1492,6 +1499,12 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    def _noun_before(self, text: str, s_start: int, np_start: int) -> bool:
+        """Whether a lower-case content word stands right before ``np_start`` ("a step [they] believe
+        could help": a relative clause without "that")."""
+        w = text[max(s_start, np_start - 25):np_start].split()[-1:]
+        return bool(w) and w[0].isalpha() and w[0].islower() and w[0] not in self.func and not self._is_adverb(w[0])
 
     def _relative_gap(self, text: str, s_start: int, np_start: int) -> bool:
         """Whether a relative word stands right before the speaker ("which critics said ...")."""
