@@ -198,3 +198,13 @@ def test_relative_clause_without_that_and_parenthetical_after_a_plain_subject():
     got = reported("The top three worries of the skippers, respondents said, are fees, storms and fuel.")
     texts = [t for t, _ in got]
     assert "The top three worries of the skippers" in texts and "are fees, storms and fuel" in texts, got
+
+
+@pytest.mark.parametrize("text, mention", [
+    ('Harbour plans.\n\n"The port needs a new strategy," Jo Kerr, the skipper who founded the co-op tweeted on '
+     'Wednesday.', "Jo Kerr"),
+    ('Harbour plans.\n\nKerr continued by saying, "We will appeal this decision today."', "Kerr"),
+])
+def test_direct_speaker_with_an_open_appositive_or_a_gerund_after_by(text, mention):
+    got = direct_speakers(text)
+    assert got and got[0][1] == mention, got

@@ -727,6 +727,10 @@ class Parser:
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
             return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
+        lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-") if np is not None else ""
+        if np is None or lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
+            # '"...," Nate Silver, the polling guru who founded the site tweeted.': no closing comma
+            np = self._appositive_subject(text, j, m.start(), True) or np
         if np is None:
             return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
@@ -889,6 +893,11 @@ class Parser:
             before = text[lo:m.start()].rstrip(" \u00a0")
             if before.endswith((" and", " but")) and len(before) > 6:
                 np = self.coordinated_subject(text, lo, m.start())
+            elif cue.endswith("ing") and before.rsplit(None, 1)[-1:] and \
+                    before.rsplit(None, 1)[-1].lower() in self.participle_links:
+                np = self._subject(text, lo, m.start())  # 'Husted continued by saying, "..."'
+                if np is not None and (np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text)):
+                    np = None
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
         # inverted: 'said Smith: "' / 'wrote the minister, "' (not "telling CNBC:", whose object is the hearer)
@@ -1351,7 +1360,7 @@ class Parser:
             k = 2 if words[0].lower() != "reporters" else 1
         return " ".join(words[k:]) if k else after
 
-    def _appositive_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+    def _appositive_subject(self, text: str, s_start: int, cs: int, open_ok: bool = False) -> NP | None:
         """A name or role opening the clause, then appositives between commas up to the cue."""
         np = self.np_after(text, s_start, cs)
         if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip():
@@ -1359,6 +1368,8 @@ class Parser:
         if np.kind == "role" and (np.role or "").split()[-1:] and (np.role or "").split()[-1] not in self.roles:
             return None
         mid = text[np.end:cs]
+        if not open_ok and not mid.rstrip(" \u00a0").endswith(","):
+            return None
         if not mid.lstrip(" \u00a0").startswith(",") or any(c in mid for c in ";:!?\"\u201c\u201d()") \
                 or len(mid.split()) > 25 or mid.count(",") > 4 or self._sentence_break(mid):
             return None
