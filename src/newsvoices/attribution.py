@@ -1073,7 +1073,8 @@ class Parser:
                 j += 1
             np.start, np.text, np.determiner = j, text[j:np.end], None
         grp = None
-        if np is None or np.kind in ("role", "nominal"):
+        if np is None or np.kind in ("role", "nominal") and (np.role in _QUANTIFIERS or np.text[:1].isdigit()
+                                                            or not np.text[:1].isupper()):
             grp = self._group_subject(text, s_start, cs, cue.endswith("ing"))
             if grp is not None and (np is None or grp.start <= np.start):
                 np = grp
