@@ -168,7 +168,12 @@ class Parser:
         self.det = lex.determiners
         self.func = lex.function_words
         self.closed = lex.closed_words
-        self.gap = lex.gap_words
+        # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
+        non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
+        self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}
+                             | lex.reported_speech.get("gap_words", frozenset())
+                             | {w.replace("'", "\u2019") for w in lex.reported_speech.get("gap_words", ())})
+        self._non_adverbs = non_adverbs
         self.person_pron = lex.pronouns.get("person", frozenset())
         self.group_pron = lex.pronouns.get("group", frozenset())
         self.self_pron = lex.pronouns.get("self", frozenset())
@@ -187,8 +192,64 @@ class Parser:
         self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
+        rs = lex.reported_speech
+        self.clause_openers = rs.get("clause_openers", frozenset())
+        self.relative_words = rs.get("relative_words", frozenset())
+        self.auxiliaries = rs.get("auxiliaries", frozenset())
+        self.object_predicate = rs.get("object_predicate", {})
+        self.np_adjectives = rs.get("np_adjectives", frozenset())
+        self.participle_links = rs.get("participle_links", frozenset())
+        self.control_verbs = rs.get("control_verbs", frozenset())
+        self.hearer_verbs = rs.get("hearer_verbs", frozenset())
+        self.relative_heads = rs.get("relative_heads", frozenset())
+        self.base_licensors = rs.get("base_form_licensors", frozenset())
+        self.gap_pronouns = rs.get("gap_pronouns", frozenset())
+        self.passive_aux = rs.get("passive_auxiliaries", frozenset())
+        self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
+                                         + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
+        self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
+        self.non_source_heads = rs.get("non_source_heads", frozenset())
+        self.time_nouns = rs.get("time_nouns", frozenset())
+        self.object_determiners = rs.get("object_determiners", frozenset())
+        sp = r"[ \u00a0]+"
+        approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
+            .replace("\\\x00", sp).replace("\x00", sp) + r")" + sp + r")*"
+        num = r"(?:\d[\d,.]*|" + trie_regex(sorted(rs.get("numbers", ()))) + r")"
+        group = trie_regex(sorted(rs.get("group_words", ())))
+        # "two in three [Democratic voters]", "61 percent [of Cuban Americans]", "a majority of Republicans",
+        # "many in the crowd": the whole subject, right before the cue (case-insensitive)
+        self.group_subject_re = re.compile(
+            r"(?i:(?<![\w\-])" + approx + r"(?:" + num + sp + r"(?:in|out" + sp + r"of)" + sp + num
+            + r"(?:" + sp + r"[a-z][\w\-]*){0,3}"
+            + r"|\d[\d,.]*" + r"[ \u00a0]*(?:percent|per" + sp + r"cent|%)"
+            + r"|(?:an?" + sp + r")?(?:" + group + r"))"
+            + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
+            if rs.get("group_words") else None
+        self._group_hint_re = re.compile(r"\d|(?i:\b(?:percent|" + trie_regex(sorted(
+            set(rs.get("group_words", ())) | set(rs.get("numbers", ())))) + r")\b)")
+        self._source_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b)")
 
     # ------------------------------------------------------------------ noun phrases
+    def _verbal_after(self, text: str, lo: int, ws: int, we: int, cue: str) -> bool:
+        """Whether the cue after the word ``text[ws:we]`` (a preposition or "to") is still a verb:
+        a gerund after "by"/"while" ("by saying"), an infinitive after a control verb ("failed to mention")."""
+        w = text[ws:we].lower()
+        if cue.endswith("ing"):
+            return w in self.participle_links
+        if w != "to":
+            return False
+        j = ws - 1
+        while j > lo and text[j] == " ":
+            j -= 1
+        k = j
+        while k >= lo and text[k].isalpha():
+            k -= 1
+        return text[k + 1:j + 1].lower() in self.control_verbs
+
+    def _is_adverb(self, w: str) -> bool:
+        """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
+        return len(w) > 4 and w[-2:] == "ly" and w.islower() and w.isalpha() and w not in self._non_adverbs
+
     def _is_cap(self, w: str) -> bool:
         return w[:1].isupper()
 
@@ -218,8 +279,15 @@ class Parser:
     def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
         toks = _tokens(text, w0, x)
         i = len(toks) - 1
-        while i >= 0 and toks[i][2] in self.gap:
-            i -= 1
+        while i >= 0:
+            if toks[i][2] in self.gap or self._is_adverb(toks[i][2]):
+                i -= 1
+            elif i >= 1 and toks[i][2] in self.lex.non_names and toks[i - 1][2] in ("on", "last", "this", "early"):
+                i -= 2  # "Trump on Tuesday dismissed ...", "the campaign last Friday said ..."
+                if i >= 0 and self._verb_like(toks[i][2]):
+                    return None  # "a survey released on Tuesday showed": not the subject's end
+            else:
+                break
         if i < 0:
             return None
         description = None
@@ -273,8 +341,8 @@ class Parser:
             if wl in self.self_pron and wl not in ("i", "we"):
                 return None
             prev = toks[i - 1][2].lower() if i > 0 else ""
-            if prev in _PREPOSITIONS:
-                return None
+            if prev in _PREPOSITIONS and not (prev == "as" and wl != "it"):
+                return None  # "as he seeks ...": a conjunction, the pronoun is a subject
             s, e = toks[i][0], toks[i][1]
             return NP(s, e, text[s:e], "pronoun", plural=wl in ("they", "we"))
         k = i
@@ -336,7 +404,19 @@ class Parser:
         # the word before the NP must not make it an object ("seen by GB News reveal")
         before = toks[first - 1][2].lower() if first > 0 else ""
         ptoks = toks[first:i + 1]
+        if before == "as" and first + 1 <= i and toks[first][2].lower() in self.det \
+                and toks[first + 1][2][:1].isupper():
+            before = ""  # "As the Washington Post's Ishaan Tharoor wrote, ...": a conjunction
         if before in _PREPOSITIONS and not allow_prep and not (before == "as" and toks[first][2][:1].isupper()):
+            if before in ("of", "from", "at", "with") and first >= 2 and toks[first - 2][2][:1].isupper() \
+                    and toks[first][2].lower() in ("the", "a", "an") and first < i:
+                # "Mr. Morgan of the Sierra Club said": the person, with the organisation
+                sub = self._collect_back(text, toks, first - 2, True)
+                if sub is not None and sub.kind == "name":
+                    org = _strip_pos(text[toks[first + 1][0]:toks[i][1]])
+                    if org[:1].isupper():
+                        sub.organisation = sub.organisation or org
+                    return sub
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -620,7 +700,8 @@ class Parser:
             if not w[:1].isalnum():
                 break
             if self._is_cap(w):
-                if wl in self.closed or (k == 0 and wl in self.func):
+                if wl in self.closed or (k == 0 and wl in self.func and not (
+                        k + 1 < len(toks) and self._is_cap(toks[k + 1][2]) and wl not in self.det)):  # "Will Doyle"
                     break
                 seen_cap = True
                 last = k
@@ -715,6 +796,10 @@ class Parser:
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
             return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
+        lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-") if np is not None else ""
+        if np is None or lead and (len(lead.split()) > 6 or any(c in lead for c in ",;:")):
+            # '"...," Nate Silver, the polling guru who founded the site tweeted.': no closing comma
+            np = self._appositive_subject(text, j, m.start(), True) or np
         if np is None:
             # a cue word that is the NP's own head ("the report said"): try the next cue of the clause
             m2 = self.speech_cue_re.search(text, m.end(), lim)
@@ -830,6 +915,12 @@ class Parser:
             while j < hi and text[j] in " \u00a0\u2014\u2013-(":
                 j += 1
             np = self.np_after(text, j, hi)
+            if np is not None and np.kind == "name" and " " not in np.text.strip() and (
+                    np.text.lower() in self.speech or np.text.lower() in self.belief or np.text.endswith(("ing", "ed"))):
+                np = None  # "Asked which county was his favourite, he demurred:": a participle, not a name
+            if np is not None and np.kind == "name" and " " not in np.text.strip() \
+                    and text[np.end:np.end + 12].split()[:1] and text[np.end:np.end + 12].split()[0] in _PREPOSITIONS:
+                np = None  # "Back in 1999, Mr. Trump ...": an introductory phrase
             if np is None:
                 comma = text.find(",", j, min(hi, j + 60))
                 if comma > 0:
@@ -865,15 +956,29 @@ class Parser:
             np = self.np_after(text, m.end() + (len(after) - len(stripped)) + 3, hi)
             return Attribution(cue, m.start(), m.end(), np, "agent") if np else None
         np = self.np_before(text, lo, m.start())
+        if np is not None and cue.endswith("ing") and (text[lo:m.start()].rstrip(" \u00a0").endswith(",") or (
+                np.text[:1].islower() and np.text.split()[0].endswith(("ing", "ed")))):
+            # 'he sounded a rare note of humility, saying, "...': not "a rare note"; the sentence subject
+            np = None if np.kind == "pronoun" and text[lo:np.start].strip() else np
+            if np is None or np.kind != "pronoun":
+                return None
+        if np is not None and np.kind in ("role", "nominal") and not np.plural and cue == self.speech.get(cue) \
+                and not any(w in self.base_licensors for w in text[np.end:m.start()].lower().split()):
+            return None  # "he sounded a rare note of humility": a base form after a singular noun is a noun
         if np is None:
             before = text[lo:m.start()].rstrip(" \u00a0")
             if before.endswith((" and", " but")) and len(before) > 6:
                 np = self.coordinated_subject(text, lo, m.start())
+            elif cue.endswith("ing") and before.rsplit(None, 1)[-1:] and \
+                    before.rsplit(None, 1)[-1].lower() in self.participle_links:
+                np = self._subject(text, lo, m.start())  # 'Husted continued by saying, "..."'
+                if np is not None and (np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text)):
+                    np = None
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
-        # inverted: 'said Smith: "' / 'wrote the minister, "'
+        # inverted: 'said Smith: "' / 'wrote the minister, "' (not "telling CNBC:", whose object is the hearer)
         np = self.np_after(text, m.end(), hi)
-        if np is not None and np.kind != "pronoun":
+        if np is not None and np.kind != "pronoun" and self.speech.get(cue.lower()) not in self.hearer_verbs:
             rest = text[np.end:hi].strip(" \u00a0,:")
             if not rest or len(rest) < 3:
                 return Attribution(cue, m.start(), m.end(), np, "pre")
@@ -897,7 +1002,7 @@ class Parser:
             k = j
             while k >= lo and text[k].isalpha():
                 k -= 1
-            if text[k + 1:j + 1].lower() in _NOUN_BEFORE:
+            if text[k + 1:j + 1].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, k + 1, j + 1, m.group()):
                 continue
             if blocked(cs):
                 continue
@@ -963,6 +1068,12 @@ class Parser:
         np = self.np_before(text, lo, colon)
         if np is None or np.kind not in ("name", "role") or text[lo:np.start].strip():
             return None
+        words = np.text.split()
+        if np.kind == "name" and (np.text.isupper()
+                                  or words[-1] in self.org_words or words[-1] in self.lex.non_person_heads
+                                  or any(w.endswith(("\u2019s", "'s")) for w in words)) \
+                or text[colon:hi].rstrip(" .\u00a0").endswith("?"):
+            return None  # "EXCLUSIVE:", "The Latest:", "Monday's Morning Email:", "Ted Cruz: conservative or ...?"
         att = Attribution(":", colon, colon + 1, np, "pre")
         e = hi
         while e > colon and text[e - 1] in " .\u00a0":
@@ -1007,26 +1118,70 @@ class Parser:
             if before.endswith(",") and comma > 0 and comma - np.end <= 80:
                 # "Fundraising, according to the campaign, has surged" -> both sides
                 return self._make_all(text, [(s_start, s_start + len(before) - 1), (comma + 1, c_end)], att, 1)
+            if before and not before.endswith(",") and len(before.split()) >= 4 \
+                    and not any(c in before for c in "\"\u201c\u201d"):
+                # "Clinton leads by 271 delegates according to a count by the AP." -> the clause before
+                rest = text[comma + 1:s_end].split()[:1] if comma > 0 else []
+                if comma < 0 or rest and rest[0].lower() in ("but", "and", "while", "though", "although", "even"):
+                    return self._make_all(text, [(s_start, s_start + len(before))], att)
             if comma < 0 or comma - np.end > 80 and (before or comma - ce > 200):
                 return []
             return self._make_all(text, [(comma + 1, c_end)], att)
         lem = self.speech.get(cue) or self.belief.get(cue) or self.stance.get(cue)
         frames = self.frames.get(lem, ("that",))
         is_speech = cue in self.speech
+        # a verb of believing/finding with a clause may also follow its content: "..., records show."
+        postposed = is_speech or "clause" in frames
+        if cue.endswith(("ed", "en")) and text[ce:ce + 4] in ("by ", "by\u00a0") or text[ce + 1:ce + 4] in ("by ",):
+            # "Sanders' stridency was echoed by Martin O'Malley": content before, agent after
+            wb = text[max(s_start, cs - 40):cs].split()
+            while wb and self._is_adverb(wb[-1]):
+                wb.pop()
+            if wb and wb[-1].lower() in self.passive_aux:
+                return self._passive(text, cue, cs, ce, s_start, s_end, text.rfind(wb[-1], s_start, cs))
+            return []
         np = self.np_before(text, s_start, cs)
+        if np is not None and np.determiner == "that" and text[s_start:np.start].strip() \
+                and not text[s_start:np.start].rstrip()[-1:] in ",;:":
+            # "a charge that party leaders denied": "that" is a relative word, not a determiner
+            j = np.start + 4
+            while j < np.end and text[j] in " \u00a0":
+                j += 1
+            np.start, np.text, np.determiner = j, text[j:np.end], None
+        grp = None
+        if np is None or np.kind in ("role", "nominal") and (np.role in _QUANTIFIERS or np.text[:1].isdigit()
+                                                            or not np.text[:1].isupper()):
+            grp = self._group_subject(text, s_start, cs, cue.endswith("ing"))
+            if grp is not None and (np is None or grp.start <= np.start):
+                np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
+        if np is not None and cue == lem and self._singular(np) \
+                and not any(w in self.base_licensors or w in self.passive_aux for w in text[np.end:cs].lower().split()):
+            return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
+        rel_who = False
         if np is None:
             last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
             words_before = before_cue.split()
             j = len(words_before) - 1
-            while j >= 0 and words_before[j].lower() in self.gap:
+            while j >= 0 and (words_before[j].lower() in self.gap or self._is_adverb(words_before[j])):
                 j -= 1
             if j >= 0 and words_before[j].lower() == "who":
                 # "the hacker who first revealed that ..."
                 who = s_start + before_cue.rfind(" who") + 1 if " who" in before_cue else s_start
-                np = self.np_before(text, s_start, who)
+                k = who
+                while k > s_start and text[k - 1] in " \u00a0":
+                    k -= 1
+                if text[k - 1:k] == ",":
+                    k -= 1  # "said Jo Roe, who supports ...": the name before the comma
+                np = self.np_before(text, s_start, k)
+                if np is None:
+                    w = text[max(s_start, k - 12):k].split()[-1:]
+                    if w and w[0].lower() in self.relative_heads:
+                        # "those who said ...", "people who support ...": a group
+                        np = NP(k - len(w[0]), k, w[0], "nominal", role=w[0].lower(), plural=True)
                 if np is None:
                     return []
+                rel_who = True
             elif last in ("and", "but", "or") and len(before_cue) > 4:
                 np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
@@ -1036,6 +1191,9 @@ class Parser:
                 np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
+            elif before_cue.endswith(",") and (apo := self._appositive_subject(text, s_start, cs)) is not None:
+                # "Rachel Roe, a doctor from Dover, Delaware, said ...", "Sen. Jo Roe, R-Ohio, a candidate, said"
+                np = apo
             elif before_cue.endswith(",") and is_speech:
                 # "CONTENT, said Smith."
                 np = self.np_after(text, ce, s_end)
@@ -1049,11 +1207,31 @@ class Parser:
                 return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
             else:
                 np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
+                if np is None and j >= 1 and words_before[j].lower() == "to":
+                    # "Clinton failed to mention ...", "Biden tried to attack ...": the matrix subject
+                    jv = j - 2 if words_before[j - 1].lower() == "on" and j >= 2 else j - 1  # "went on to"
+                    k = s_start + before_cue.rfind(" " + words_before[jv])
+                    np = self.np_before(text, s_start, k) if k >= s_start else None
+                elif np is None and cue.endswith("ing") and j >= 0 and words_before[j].lower() in self.participle_links:
+                    # "Bolton distanced himself from the movement by saying ...": the sentence subject
+                    np = self._subject(text, s_start, cs)
                 if np is None:
+                    np = self._postmodified_subject(text, s_start, cs)
+                if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
                     return []
+                lead = text[s_start:np.start].rstrip(" \u00a0")
+                m = _PAREN_END_RE.match(text, ce, s_end)
+                if postposed and lead.endswith(",") and len(lead) > 15 and m:
+                    # "The top issues, respondents said, are immigration and the economy" -> both sides
+                    att = Attribution(cue, cs, ce, np, "pre")
+                    return self._make_all(text, [(s_start, s_start + len(lead) - 1), (m.end(), c_end)], att)
             att = Attribution(cue, cs, ce, np, "pre")
         else:
             att = Attribution(cue, cs, ce, np, "pre")
+            ante = self._gap_antecedent(text, s_start, np, ce, s_end)
+            if ante is not None:
+                # "something he denied", "the issues they care about": the object is the noun before
+                return [Reported(ante[0], ante[1], att)]
             if before_cue.endswith(",") and is_speech and len(before_cue) > 15 and text[s_end:s_end + 1] not in ":;":
                 inv = self.np_after(text, ce, s_end)
                 tail = text[inv.end:s_end].lstrip(" \u00a0") if inv is not None else ""
@@ -1071,29 +1249,40 @@ class Parser:
                 if md:
                     lead_end = md.start()  # "..., psychotherapist Jane Roe says."
             after = text[ce:s_end]
-            if lead_end is not None and is_speech:
+            if lead_end is not None and (text[s_end:s_end + 1] == ":" or any(c in after for c in "\"\u201c\u201d")) \
+                    and text[s_start:s_start + 12].split(None, 1)[0].lower() in _ADVERBIAL_START:
+                # 'In a speech last July, he said: "..."': the lead is the setting, not content
+                lead_end = None
+            if lead_end is not None and postposed:
                 m = _PAREN_END_RE.match(after)
                 if lead_end > 15:
                     if m:
                         # "The plan, he said, would cost less." -> both sides
                         frags = [(s_start, s_start + lead_end), (ce + m.end(), c_end)]
                         return self._make_all(text, frags, att)
-                    if self._adverbial_rest(after):
+                    if self._adverbial_rest(after) or "object" in frames and self._adverbial_rest(self._skip_object(after)):
                         return self._make_all(text, [(s_start, s_start + lead_end)], att)
                 elif m and before_np.endswith(","):
-                    # "Even then, he said, he would not back her."
-                    return self._make_all(text, [(ce + m.end(), c_end)], att)
-            if before_np:
+                    # "Even then, he said, he would not back her." -> both sides (the lead if two words)
+                    return [r for r in (self._make(text, s_start, s_start + lead_end, att, 2),
+                                        self._make(text, ce + m.end(), c_end, att)) if r is not None]
+            if before_np and np is not grp:
                 lead = before_np.strip().rstrip("\"'\u201d\u2019")
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
                 if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
                         and not self._np_premodifiers_ok(lead):
-                    return []
+                    # "A University poll out this week shows ...": a source noun heads the whole subject
+                    src = self._source_noun_subject(text, s_start, cs)
+                    if src is None or src.start >= np.start:
+                        return []
+                    att = Attribution(cue, cs, ce, src, "pre")
         # "As Comey noted, CONTENT": the content follows the comma
         if text[s_start:att.np.start].split()[-1:] in (["as"], ["As"]) and text[ce:ce + 1] == ",":
             return self._make_all(text, [(ce + 1, c_end)], att)
         # the complement after the cue
         toks = _tokens(text, ce, min(s_end, ce + 90))
+        if toks and toks[0][2] == "out" and len(toks) > 1:
+            toks = toks[1:]  # "pointed out that ...", "called out Clinton", "spoke out against ..."
         if not toks:
             return []
         first = toks[0][2]
@@ -1132,6 +1321,18 @@ class Parser:
                     break
                 if not w[:1].isalnum():
                     break
+        min_words = 3
+        if c_s is None and ("clause" in frames or "that" in frames) and fl not in _NOT_CLAUSE \
+                and (fl in self.auxiliaries or fl not in self.func) and first[:1].isalpha() \
+                and (self._relative_gap(text, s_start, att.np.start) or fl in self.auxiliaries
+                     and att.np.kind == "pronoun" and self._noun_before(text, s_start, att.np.start)):
+            # "a bill which critics said was discriminatory": the verb phrase is the content
+            c_s = toks[0][0]
+            clause_end = _clause_end(text, c_s, c_end)
+            min_words = 2
+        if c_s is None and "clause" in frames and (fl in self.clause_openers or fl == "about" and len(toks) > 1 and (
+                toks[1][2][:1].isdigit() or toks[1][2].lower() in ("half", "a", "one", "two", "three"))):
+            c_s = toks[0][0]  # "said too many women ...", "said about half of ..."
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
                                                    or fl in _CLAUSE_START or first[:1].isdigit()
                                                    or (first.isalpha() and fl not in self.func
@@ -1141,22 +1342,298 @@ class Parser:
         if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
-        min_words = 3
+        if fl in ("himself", "herself", "itself", "themselves", "myself", "ourselves") \
+                and lem not in self.object_predicate:
+            return []  # "found himself playing defense", "find themselves in the thick of war"
         if c_s is None and "np" in frames and first[:1].isalnum() and fl not in self.func | {"to", "that"} \
-                or c_s is None and "np" in frames and fl in ("the", "a", "an", "his", "her", "their", "its", "this"):
+                or c_s is None and "np" in frames and fl in self.object_determiners:
             c_s = toks[0][0]
-            clause_end = _clause_end(text, c_s, c_end)
+            clause_end = self._np_end(text, c_s, c_end)
             min_words = 1
         if c_s is None:
             for f in frames:
                 if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
                     c_s = toks[1][0]
-                    clause_end = _clause_end(text, c_s, c_end)
+                    clause_end = self._np_end(text, c_s, c_end)
                     min_words = 1
                     break
+        if c_s is None and lem in self.object_predicate:
+            c_s = self._object_predicate(toks, self.object_predicate[lem])
+            if c_s is not None:
+                clause_end = _clause_end(text, c_s, c_end)
+                min_words = 2
         if c_s is None:
             return []
+        if min_words == 3 and (fl in self.subject_pron or fl == "to"):
+            min_words = 2  # "I think it's strong", "They want to compromise"
+        if rel_who and clause_end == c_end:
+            clause_end = _clause_end(text, c_s, c_end)  # "those who said [they were undecided], most ..."
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
+
+    def plausible_source(self, np: NP, text: str | None = None) -> bool:
+        """Whether a subject can be a source (a person, group, organisation or document): not an
+        inanimate head ("capital murder charges", "points", "the usual political barbs")."""
+        if np.kind == "name" and text is not None:
+            # "Capital murder charges are ...": the capitalised word only modifies a lower-case head
+            m = _NEXT_LOWER_RE.match(text, np.end)
+            if m is None or m.group(1) in self.auxiliaries or m.group(1) in self.speech or m.group(1) in self.belief \
+                    or m.group(1) in self.stance:
+                return True  # "Trump said ...": the name is the subject (the common case, decided cheaply)
+            toks = _tokens(text, np.end, min(len(text), np.end + 50))
+            k = 0
+            while k < len(toks) and k < 3 and toks[k][2].isalpha() and toks[k][2].islower() \
+                    and toks[k][2] not in self.func and toks[k][2] not in self.auxiliaries:
+                k += 1
+            if 0 < k < len(toks) and (toks[k][2] in self.auxiliaries or toks[k][2].lower() in self.speech
+                                      or toks[k][2].lower() in self.belief or toks[k][2].lower() in self.stance):
+                return toks[k - 1][2] not in self.non_source_heads
+            return True
+        if np.kind not in ("role", "nominal"):
+            return True
+        words = np.text.split()
+        for k, w in enumerate(words[1:], 1):
+            if w.lower() in ("of", "in", "for", "from", "at") or self._verb_like(w):
+                words = words[:k]  # "Supporters of abortion rights": the head comes before "of"
+                break
+        head = _strip_pos(words[-1]).lower() if words else ""
+        return head not in self.non_source_heads
+
+    def _verb_like(self, w: str) -> bool:
+        return len(w) > 4 and w.islower() and w.endswith("ed") and not w.endswith("eed") and w not in self.roles
+
+    def _trim_verb(self, text: str, np: NP) -> None:
+        """Cut a speaker phrase that ran into its verb: "Several Democrats cautioned" -> "Several Democrats"."""
+        if np.kind == "pronoun" or "ed" not in np.text:
+            return
+        toks = _tokens(text, np.start, np.end)
+        for k in range(1, len(toks)):
+            if self._verb_like(toks[k][2]):
+                np.end = toks[k - 1][1]
+                np.text = text[np.start:np.end]
+                if np.name_end is not None and np.name_end > np.end:
+                    np.name_end = np.end
+                    np.name = text[np.name_start:np.end] if np.name_start is not None else np.name
+                return
+
+    @staticmethod
+    def _singular(np: NP) -> bool:
+        if np.kind == "pronoun":
+            return np.text.lower() in ("he", "she", "it")
+        if np.kind in ("role", "nominal"):
+            return not np.plural and np.determiner in ("a", "an", "the", "this", "that", "one", "another") \
+                and not np.text.endswith("s")
+        return np.kind == "name" and not np.plural and not np.text.endswith("s")
+
+    @staticmethod
+    def _skip_object(after: str) -> str:
+        """``after`` without a short object: " POLITICO on Monday." -> " on Monday." ("..., Grassley told POLITICO")."""
+        words = after.split()
+        k = 0
+        if words and (words[0][:1].isupper() or words[0].lower() in _OBJECT_PRON):
+            k = 1
+            while k < len(words) and k < 4 and words[k - 1][-1:] not in ".,;" and words[k][:1].isupper():
+                k += 1
+        elif len(words) > 1 and words[0].lower() in ("the", "a", "reporters", "an"):
+            k = 2 if words[0].lower() != "reporters" else 1
+        return " ".join(words[k:]) if k else after
+
+    def _appositive_subject(self, text: str, s_start: int, cs: int, open_ok: bool = False) -> NP | None:
+        """A name or role opening the clause, then appositives between commas up to the cue."""
+        np = self.np_after(text, s_start, cs)
+        if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip():
+            return None
+        if np.kind == "role" and (np.role or "").split()[-1:] and (np.role or "").split()[-1] not in self.roles:
+            return None
+        mid = text[np.end:cs]
+        if not open_ok and not mid.rstrip(" \u00a0").endswith(","):
+            return None
+        if not mid.lstrip(" \u00a0").startswith(",") or any(c in mid for c in ";:!?\"\u201c\u201d()") \
+                or len(mid.split()) > 25 or mid.count(",") > 4 or self._sentence_break(mid):
+            return None
+        return np
+
+    def _object_predicate(self, toks, need: str) -> int | None:
+        """Start of "OBJECT PREDICATE" after a cue ("called him divisive", "sees trade as a threat",
+        "called the plan a disaster"), or None. ``need`` is ``as`` or ``pred``."""
+        n = len(toks)
+        first = toks[0][2]
+        fl = first.lower()
+        obj_pron = fl in _OBJECT_PRON or fl in ("it", "himself", "herself", "themselves", "itself")
+        if not first[:1].isalnum() or not obj_pron and (fl in self.func and fl not in self.object_determiners
+                                                         or fl in self.subject_pron):
+            return None
+        if need == "as":
+            for k in range(1, min(n, 9)):
+                w = toks[k][2].lower()
+                if w == "as" and k + 1 < n:
+                    return toks[0][0]
+                if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-", "\u2019s", "'s"):
+                    return None
+            return None
+        # the object: a pronoun, a capitalised name, or a determiner and up to three lower-case words
+        if obj_pron:
+            k = 1
+        elif first[:1].isupper():
+            k = 1
+            while k < n and k < 5 and (toks[k][2][:1].isupper() or toks[k][2] in ("\u2019s", "'s")):
+                k += 1
+        elif fl in self.object_determiners:
+            k = 1
+            while k < n and k < 4 and toks[k][2][:1].islower() and toks[k][2].lower() not in self.func \
+                    and toks[k][2].lower() not in self.object_determiners:
+                k += 1
+            if k == 1:
+                return None
+        else:
+            return None
+        if k >= n:
+            return None
+        nxt = toks[k][2]
+        nl = nxt.lower()
+        if not nxt[:1].isalpha() or nl == "as" or (nl in self.func and nl not in ("a", "an", "the", "his", "her",
+                                                                                  "their", "its", "our")):
+            return None
+        if nl.endswith("ly") or nxt[:1].isupper() and k == 1 and first[:1].isupper():
+            return None  # "called Clinton Tuesday", "called him repeatedly"
+        return toks[0][0]
+
+    def _passive(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int, aux: int) -> list[Reported]:
+        """'X was echoed/criticized/praised by Y': content X (the clause before the auxiliary), speaker Y."""
+        k = ce
+        while k < s_end and text[k] in " \u00a0":
+            k += 1
+        if text[k:k + 3] != "by " and text[k:k + 3] != "by\u00a0":
+            return []
+        np = self.np_after(text, k + 3, s_end)
+        if np is None or np.kind not in ("name", "role") or not self.plausible_source(np, text):
+            return []
+        att = Attribution(cue, cs, ce, np, "agent")
+        lead = text[s_start:aux]
+        if any(c in lead for c in ",;:\"\u201c\u201d") or len(lead.split()) > 12:
+            return []
+        return self._make_all(text, [(s_start, aux)], att, 2)
+
+    def _postmodified_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """The clause's first noun phrase when a modifier separates it from the cue: "Democrats
+        trying to regain the Senate say", "Organizers of both conventions insist"."""
+        if cs - s_start > 130 or not text[s_start:s_start + 1].isupper():
+            return None  # a subject and a modifier of at most a dozen words, opening the sentence
+        if not any(w in self.postmodifier_starts or w.endswith("ing") for w in text[s_start:s_start + 50].split()[1:5]):
+            return None  # cheap exit: no modifier word among the first words
+        np = self.np_after(text, s_start, cs)
+        if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip() \
+                or not self.plausible_source(np, text):
+            return None
+        mid = text[np.end:cs].strip(" \u00a0")
+        words = mid.split()
+        if not words or len(words) > 12 or any(c in mid for c in ",;:()\"\u201c\u201d") or self._sentence_break(mid):
+            return None
+        w0 = words[0].lower()
+        if not (w0 in self.postmodifier_starts or (w0.endswith("ing") and len(w0) > 4)):
+            return None
+        if any(self._verb_like(w) or w.lower() in self.speech or w.lower() in self.belief for w in words[1:]):
+            return None
+        return np
+
+    def _gap_antecedent(self, text: str, s_start: int, np: NP, ce: int, s_end: int) -> tuple[int, int] | None:
+        """The noun phrase a relative clause with the speaker inside modifies, when the cue's
+        object is missing: "[something] he denied", "[a charge] that party leaders denied",
+        "[the issues] they care about". Returns its span or None."""
+        if np.kind not in ("name", "pronoun", "role"):
+            return None
+        if np.kind != "pronoun" and not self._gap_before_re.search(text, max(0, np.start - 12), np.start):
+            return None  # cheap exit: no relative word or "something" right before the speaker
+        after = _tokens(text, ce, min(s_end, ce + 30))
+        k = 0
+        if after and after[0][2].lower() in ("about", "for", "of", "on", "to", "with", "out") and (
+                len(after) == 1 or not after[1][2][:1].isalnum() or after[1][2].lower() in _ADVERBIAL_START):
+            k = 1  # "the issues they care about.", "what he called for"
+        if k < len(after) and after[k][2][:1].isalnum() and after[k][2].lower() not in _ADVERBIAL_START:
+            return None  # the cue has its own complement
+        toks = _tokens(text, max(s_start, np.start - 70), np.start)
+        i = len(toks) - 1
+        relative = i >= 0 and toks[i][2].lower() in ("that", "which", "whom")
+        if relative:
+            i -= 1
+        if i < 0 or not (relative or np.kind == "pronoun" or toks[i][2].lower() in self.gap_pronouns):
+            return None  # "the network's anchor Ilia Calderón reacted": a description, not an object
+        j = i
+        found = None
+        while j >= 0 and i - j < 6:
+            w = toks[j][2]
+            wl = w.lower()
+            if wl in self.object_determiners or wl in self.gap_pronouns or w.endswith(("\u2019s", "'s")) and j < i:
+                found = j
+                break
+            if not w[:1].isalnum() or (wl in self.func and wl != "of") or wl in self.subject_pron:
+                return None
+            j -= 1
+        if found is None or found == i and toks[i][2].lower() not in self.gap_pronouns:
+            return None
+        if toks[i][2].lower() in self.time_nouns or (
+                found > 0 and toks[found - 1][2].lower() in _PREPOSITIONS and toks[found][2].lower() not in self.gap_pronouns):
+            return None  # "This week he said", "In the interview she said": an adverbial, not an object
+        return toks[found][0], toks[i][1]
+
+    def _np_end(self, text: str, s: int, e: int) -> int:
+        """End of an object noun phrase: it runs on through lists, "including ..." and dashes
+        ("several factors, including ..."), up to a new clause (", which", ", but", ", saying")."""
+        m = _NP_STOP_RE.search(text, s, e)
+        e = m.start() if m else e
+        k = text.find(",", s, e)
+        if k > s and _RELATIVE_RE.search(text, k, e):
+            for c in self.report_cue_re.finditer(text, k, e):
+                # "a levy, a charge that leaders denied": another attribution starts after the comma
+                if _RELATIVE_RE.search(text, k, c.start()):
+                    return text.rfind(",", s, c.start())
+        return e
+
+    def _noun_before(self, text: str, s_start: int, np_start: int) -> bool:
+        """Whether a lower-case content word stands right before ``np_start`` ("a step [they] believe
+        could help": a relative clause without "that")."""
+        w = text[max(s_start, np_start - 25):np_start].split()[-1:]
+        return bool(w) and w[0].isalpha() and w[0].islower() and w[0] not in self.func and not self._is_adverb(w[0])
+
+    def _relative_gap(self, text: str, s_start: int, np_start: int) -> bool:
+        """Whether a relative word stands right before the speaker ("which critics said ...")."""
+        k = np_start
+        while k > s_start and text[k - 1] in " \u00a0":
+            k -= 1
+        j = k
+        while j > s_start and text[j - 1].isalpha():
+            j -= 1
+        return j < k and text[j:k].lower() in self.relative_words
+
+    def _group_subject(self, text: str, s_start: int, cs: int, participle: bool) -> NP | None:
+        """A group subject right before the cue that starts its clause: "Two in three said",
+        "61 percent say", "a majority of Republicans support", "Many in the crowd said"."""
+        if self.group_subject_re is None:
+            return None
+        w0 = max(s_start, cs - 100)
+        if not self._group_hint_re.search(text, w0, cs):
+            return None  # cheap exit: no number, "percent" or group word before the cue
+        e = cs
+        while True:  # gap words between subject and cue ("61 percent also said")
+            while e > w0 and text[e - 1] in " \u00a0":
+                e -= 1
+            j = e
+            while j > w0 and text[j - 1].isalpha():
+                j -= 1
+            if j < e and text[j:e].lower() in self.gap and text[j:e].lower() not in self.closed:
+                e = j
+                continue
+            break
+        m = self.group_subject_re.search(text, w0, e)
+        if m is None:
+            return None
+        s = m.start()
+        before = text[s_start:s].rstrip(" \u00a0")
+        if before and before[-1] not in ",;:(\u2014\u2013":
+            lw = before.rsplit(None, 1)[-1].lower()
+            if not (lw in _LEAD_OK or lw in self.relative_words or (participle and lw == "with")):
+                return None
+        g = m.group().rstrip(" \u00a0")
+        return NP(s, s + len(g), g, "nominal", role=g.lower(), plural=True)
 
     def _source_phrase(self, text: str, ce: int, s_end: int) -> NP | None:
         """The source after "according to" when it is not a speaker phrase: the words up to
@@ -1183,7 +1660,7 @@ class Parser:
             if w in self.det:
                 k -= 1
                 break
-            if not w.isalpha() or w in self.func:
+            if not w.isalpha() or (w in self.func and w not in self.np_adjectives):
                 return False
             k -= 1
         if k == len(words) or words[k].lower() not in self.det and k < len(words) - 1:
@@ -1194,6 +1671,8 @@ class Parser:
     def _source_noun_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """A source noun heading a long subject: "a CNN poll of South Carolina released on
         Tuesday showed", "audit files from the vendor show" (the noun is the speaker)."""
+        if not self._source_hint_re.search(text, max(s_start, cs - 100), cs):
+            return None  # cheap exit: no source noun before the cue
         toks = _tokens(text, max(s_start, cs - 100), cs)
         for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
             w = toks[k][2]
@@ -1227,7 +1706,7 @@ class Parser:
             return None
         head = toks[i][2]
         hl = head.lower()
-        if not head.isalpha() or hl in self.func or hl in self.subject_pron or hl.endswith("ly"):
+        if not head.isalpha() or hl in self.func or hl in self.subject_pron or self._is_adverb(hl):
             return None
         k = i
         while k - 1 >= 0 and i - k < 5:
@@ -1255,6 +1734,9 @@ class Parser:
         return len(words) <= 8 and (fl in _ADVERBIAL_START or words[0].strip(",") in self.lex.non_names)
 
     def _make_all(self, text: str, frags, att: Attribution, min_words: int = 3) -> list[Reported]:
+        if not self.plausible_source(att.np, text):
+            return []
+        self._trim_verb(text, att.np)
         out = []
         for s, e in frags:
             r = self._make(text, s, e, att, min_words)
@@ -1279,6 +1761,11 @@ _CLAIM_POSSESSOR_RE = re.compile(
     r"\b(?:(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<name>[A-Z][\w.\-]*)(?:'s|\u2019s|'|\u2019))[ \u00a0]+"
     r"(?:[a-z][a-z\-]*[ \u00a0]+){0,2}$")
 _OBJECT_PRON = frozenset("me him her us them you".split())
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\b")
+_NEXT_LOWER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b")
+_NP_STOP_RE = re.compile(r",?[ \u00a0]+(?:which|who|whose|while|whereas|but|because|although|though|as|after|before|when|"
+                         r"if|since|so|saying|adding|arguing|noting|calling|claiming|insisting|and (?:he|she|they|it|"
+                         r"we|I|then))\b|[;(]")
 _PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())

@@ -72,6 +72,8 @@ class Lexicon:
         stance_verbs: inflected form -> lemma, verbs of stance or intention (reported speech only).
         verb_frames: lemma -> complements that carry the reported content (see verb_frames.tsv).
         claim_nouns: noun -> complements after a possessive ("her claim that ...", claim_nouns.tsv).
+        reported_speech: word lists of reported_speech.yaml (clause openers, relative words,
+            group subjects, object-predicate verbs).
         places: multi-word place names that are not people ("Las Vegas").
     """
 
@@ -97,6 +99,7 @@ class Lexicon:
     closed_words: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
     claim_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    reported_speech: dict = field(default_factory=dict)
 
     @property
     def all_pronouns(self) -> frozenset[str]:
@@ -168,4 +171,25 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         verb_frames=frames,
         role_words=frozenset(role_words),
         claim_nouns=_frames("claim_nouns.tsv", d),
+        reported_speech=_yaml_lists("reported_speech.yaml", d),
     )
+
+
+def _yaml_lists(name: str, d: Path) -> dict:
+    """A YAML mapping of lists (or of a nested word -> value mapping), words lower-cased."""
+    path = d / name
+    if not path.is_file():
+        raise ValueError(f"{path}: lexicon file is missing")
+    with path.open(encoding="utf-8") as f:
+        raw = yaml.safe_load(f) or {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping of lists")
+    out: dict = {}
+    for key, val in raw.items():
+        if isinstance(val, list):
+            out[key] = frozenset(str(w).lower() for w in val)
+        elif isinstance(val, dict):
+            out[key] = {str(k).lower(): str(v).lower() for k, v in val.items()}
+        else:
+            raise ValueError(f"{path}: {key!r} must be a list or a mapping")
+    return out
