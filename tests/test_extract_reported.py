@@ -208,3 +208,15 @@ def test_relative_clause_without_that_and_parenthetical_after_a_plain_subject():
 def test_direct_speaker_with_an_open_appositive_or_a_gerund_after_by(text, mention):
     got = direct_speakers(text)
     assert got and got[0][1] == mention, got
+
+
+def test_trimmed_speaker_whose_name_lay_past_the_verb_keeps_valid_offsets():
+    # "the judge granted Texas's request": trimming the phrase at "granted" leaves no name,
+    # and every mention span stays inside the text and in order
+    text = ("Judge rules on records\n\nThe hearing ran late.\n\nInstead, the judge granted Ohio\u2019s request "
+            "for more time, demanding the agency turn over documents showing its reasoning.")
+    ex = extract(Article(id="t", text=text, title="Judge rules on records"))
+    assert all(0 <= m.start <= m.end <= len(text) and text[m.start:m.end] == m.text for m in ex.mentions)
+    for q in ex.quotes:
+        if q.speaker_start is not None:
+            assert q.speaker_start <= q.speaker_end

@@ -408,15 +408,6 @@ class Parser:
                 and toks[first + 1][2][:1].isupper():
             before = ""  # "As the Washington Post's Ishaan Tharoor wrote, ...": a conjunction
         if before in _PREPOSITIONS and not allow_prep and not (before == "as" and toks[first][2][:1].isupper()):
-            if before in ("of", "from", "at", "with") and first >= 2 and toks[first - 2][2][:1].isupper() \
-                    and toks[first][2].lower() in ("the", "a", "an") and first < i:
-                # "Mr. Morgan of the Sierra Club said": the person, with the organisation
-                sub = self._collect_back(text, toks, first - 2, True)
-                if sub is not None and sub.kind == "name":
-                    org = _strip_pos(text[toks[first + 1][0]:toks[i][1]])
-                    if org[:1].isupper():
-                        sub.organisation = sub.organisation or org
-                    return sub
             # "a spokesman for the Home Office said", "a report from the Centre ... revealed"
             ext = self._extend_role_link(text, toks, first)
             if ext is None:
@@ -452,14 +443,17 @@ class Parser:
         """'Wade Henderson of the Leadership Conference said': a name linked to an organisation.
 
         The organisation (tokens ``first..i``, after "of/at/from/with") becomes the NP's
-        organisation; the mention stays the name. Only full names (two or more capitalised
-        words, no title) qualify, so "Speaker of the House Paul Ryan" is not read this way.
+        organisation; the mention stays the name. Full names (two or more capitalised words,
+        no title) qualify, so "Speaker of the House Paul Ryan" is not read this way; a titled
+        or one-word name only before "the/a/an" ("Mr. Morgan of the Sierra Club said"), so
+        "Sen. Smith of Texas" keeps no organisation.
         """
         if first < 2 or toks[first - 1][2].lower() not in ("of", "at", "from", "with"):
             return None
         if not self._is_cap(toks[first - 2][2]):
             return None
         otoks = toks[first:i + 1]
+        article = bool(otoks) and otoks[0][2].lower() in ("the", "a", "an")
         if otoks and otoks[0][2].lower() in self.det:
             otoks = otoks[1:]
         if not otoks or not self._is_cap(otoks[0][2]) or not self._is_cap(otoks[-1][2]):
@@ -468,7 +462,7 @@ class Parser:
         if sub is None or sub.kind != "name" or sub.plural or not sub.name:
             return None
         words = sub.name.split()
-        if len(words) < 2 or any(w.lower().rstrip(".") in self.titles for w in words):
+        if (len(words) < 2 or any(w.lower().rstrip(".") in self.titles for w in words)) and not article:
             return None
         os_, oe_ = otoks[0][0], otoks[-1][1]
         return replace(sub, organisation=text[os_:oe_], org_start=os_, org_end=oe_,
@@ -1410,7 +1404,12 @@ class Parser:
             if self._verb_like(toks[k][2]):
                 np.end = toks[k - 1][1]
                 np.text = text[np.start:np.end]
-                if np.name_end is not None and np.name_end > np.end:
+                if np.name_start is not None and np.name_start >= np.end:
+                    # the "name" was past the verb ("the judge granted Texas's request"): a role or nominal is left
+                    head = toks[k - 1][2].lower()
+                    np.name = np.name_start = np.name_end = np.description = None
+                    np.kind, np.role = ("role", head) if head in self.roles else ("nominal", None)
+                elif np.name_end is not None and np.name_end > np.end:
                     np.name_end = np.end
                     np.name = text[np.name_start:np.end] if np.name_start is not None else np.name
                 return
