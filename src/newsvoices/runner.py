@@ -738,6 +738,20 @@ except TypeError:  # pyarrow < 17: the header is always quoted
     _CSV_OPTIONS = pacsv.WriteOptions(quoting_style="needed")
 
 
+def _patch_quote_voices(t: pa.Table, quote_fix: dict[tuple, Any]) -> pa.Table | None:
+    """``t`` (a quotes part) with ``voice_type`` set from ``quote_fix`` ((article id, speaker
+    id) -> voice), or None when no row changes."""
+    if not len(t):
+        return None
+    aids, sids = t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()
+    values = None
+    for i, k in enumerate(zip(aids, sids)):
+        if k in quote_fix:
+            values = values if values is not None else t.column("voice_type").to_pylist()
+            values[i] = quote_fix[k]
+    return None if values is None else _set_column(t, "voice_type", values)
+
+
 def _set_column(t: pa.Table, name: str, values: list) -> pa.Table:
     i = t.column_names.index(name)
     return t.set_column(i, name, column_array(values))
@@ -859,16 +873,7 @@ class TableSink:
         tables = []
         for part in self.parts["quotes"]:
             t = _read_part(part)
-            if len(t):
-                aids, sids = t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()
-                values = None
-                for i, k in enumerate(zip(aids, sids)):
-                    if k in quote_fix:
-                        values = values if values is not None else t.column("voice_type").to_pylist()
-                        values[i] = quote_fix[k]
-                if values is not None:
-                    t = _set_column(t, "voice_type", values)
-            tables.append(t)
+            tables.append(_patch_quote_voices(t, quote_fix) or t)
         self._replace_parts("quotes", tables)
 
     def _slim_rows(self) -> Iterator[list[dict[str, Any]]]:
@@ -912,15 +917,7 @@ class TableSink:
             return t
 
         def patch_quotes(t: pa.Table) -> pa.Table | None:
-            if not len(t):
-                return None
-            aids, sids = t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()
-            values = None
-            for i, k in enumerate(zip(aids, sids)):
-                if k in quote_fix:
-                    values = values if values is not None else t.column("voice_type").to_pylist()
-                    values[i] = quote_fix[k]
-            return None if values is None else _set_column(t, "voice_type", values)
+            return _patch_quote_voices(t, quote_fix)
 
         self._patch_parts("speakers", patch_speakers)
         if quote_fix:
