@@ -35,6 +35,17 @@ _PREPOSITIONS = frozenset("by to from with of at in on for about against into on
 _ROLE_LINKS = frozenset(("for", "of", "at", "from", "with", "to"))
 
 
+
+def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
+    """Offsets of the alphabetic word before ``pos`` (spaces skipped, not before ``lo``)."""
+    j = pos - 1
+    while j > lo and text[j] == " ":
+        j -= 1
+    k = j
+    while k >= lo and text[k].isalpha():
+        k -= 1
+    return k + 1, j + 1
+
 @dataclass
 class NP:
     """A speaker noun phrase.
@@ -238,13 +249,8 @@ class Parser:
             return w in self.participle_links
         if w != "to":
             return False
-        j = ws - 1
-        while j > lo and text[j] == " ":
-            j -= 1
-        k = j
-        while k >= lo and text[k].isalpha():
-            k -= 1
-        return text[k + 1:j + 1].lower() in self.control_verbs
+        s, e = _word_before(text, lo, ws)
+        return text[s:e].lower() in self.control_verbs
 
     def _is_adverb(self, w: str) -> bool:
         """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
@@ -990,13 +996,8 @@ class Parser:
         for m in self.report_cue_re.finditer(text, lo, hi):
             cs, ce = m.span()
             # the word before: "the calls", "his support", "of claims" make the cue a noun
-            j = cs - 1
-            while j > lo and text[j] == " ":
-                j -= 1
-            k = j
-            while k >= lo and text[k].isalpha():
-                k -= 1
-            if text[k + 1:j + 1].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, k + 1, j + 1, m.group()):
+            ws, we = _word_before(text, lo, cs)
+            if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, m.group()):
                 continue
             if blocked(cs):
                 continue
