@@ -35,7 +35,6 @@ _PREPOSITIONS = frozenset("by to from with of at in on for about against into on
 _ROLE_LINKS = frozenset(("for", "of", "at", "from", "with", "to"))
 
 
-
 def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
     """Offsets of the alphabetic word before ``pos`` (spaces skipped, not before ``lo``)."""
     j = pos - 1
@@ -45,6 +44,7 @@ def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
     while k >= lo and text[k].isalpha():
         k -= 1
     return k + 1, j + 1
+
 
 @dataclass
 class NP:
