@@ -212,12 +212,30 @@ class TrainedFrames:
     def frames(self) -> list[str]:
         return sorted(self.classifiers, key=lambda f: (FRAMES.index(f) if f in FRAMES else len(FRAMES), f))
 
-    def classify(self, texts: list[str]) -> list[list[str]]:
-        """Frames of each text: those whose probability reaches their threshold, at least the most likely one."""
+    def classify(self, texts: list[str], max_frames: int | None = None) -> list[list[str]]:
+        """Frames of each text: those whose probability reaches their threshold, at least the most likely one.
+
+        Args:
+            texts: articles, paragraphs or single sentences (quotes).
+            max_frames: keep at most this many frames per text, the most probable ones
+                (``1`` gives each quote its single most likely frame when the model was
+                trained on articles that carry several); ``None`` keeps all that pass.
+
+        Returns:
+            One list of frame names per text, in codebook order.
+        """
+        if max_frames is not None and max_frames < 1:
+            raise ValueError(f"classify: max_frames must be at least 1, got {max_frames}")
         P = self.predict_proba(texts)
         names = self.frames
         thr = [self.thresholds.get(f, self.threshold) for f in names]
-        return [[names[j] for j in _decide(row, thr)] for row in P]
+        out = []
+        for row in P:
+            keep = _decide(row, thr)
+            if max_frames is not None and len(keep) > max_frames:
+                keep = sorted(sorted(keep, key=lambda j: (-row[j], j))[:max_frames])
+            out.append([names[j] for j in keep])
+        return out
 
 
 def _decide(row, thresholds) -> list[int]:
