@@ -213,6 +213,7 @@ class Parser:
         self.control_verbs = rs.get("control_verbs", frozenset())
         self.hearer_verbs = rs.get("hearer_verbs", frozenset())
         self.relative_heads = rs.get("relative_heads", frozenset())
+        self.gap_relatives = rs.get("gap_relatives", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
@@ -1014,12 +1015,73 @@ class Parser:
                     s_end = j
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
-            out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
+            found = self._reported_one(text, m.group(), cs, ce, s_start, s_end)
+            if self.gap_relatives:
+                found = self._with_relative(text, m.group(), cs, ce, s_start, s_end, found)
+            out.extend(found)
         if self.claim_noun_re is not None:
             for m in self.claim_noun_re.finditer(text, lo, hi):
                 if not blocked(m.start()):
                     out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    # ------------------------------------------------------------------ relative-clause fragments
+    def _relative_word(self, text: str, s_start: int, np_start: int) -> tuple[int, int] | None:
+        """The relative word right before a speaker that opens an object relative clause
+        ("an event [that] Carson says led him", "[which] he has denied", "[what] we saw"), or None.
+        "that" after a cue or a function word is a conjunction ("said that Carson ..."), not a relative."""
+        k = np_start
+        while k > s_start and text[k - 1] in " \u00a0":
+            k -= 1
+        ws, we = _word_before(text, s_start, k)
+        if we != k or text[ws:we].lower() not in self.gap_relatives:
+            return None
+        ps, pe = _word_before(text, s_start, ws)
+        prev = text[ps:pe].lower()
+        if prev in _PREPOSITIONS and text[ws:we].lower() != "what":
+            return None  # "in which students have alleged ...": the relative word is no object of the cue
+        if text[ws:we].lower() == "that" and (
+                pe <= ps or not prev[:1].isalpha() or prev in self.func or prev in self.closed
+                or prev in self.time_nouns or prev in self.claim_nouns or prev.endswith("ing")
+                or self.report_cue_re.fullmatch(text, ps, pe) is not None):
+            return None  # "said that ...", "the day that ...", "the notion that ...": a conjunction
+        return ws, we
+
+    def _with_relative(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int,
+                       found: list[Reported]) -> list[Reported]:
+        """Add the relative word as a fragment of its own when the speaker stands inside an object
+        relative clause: "the drawdown, [which] they say [left a vacuum]" (PolNeAR marks the
+        relative word as content). Without a complement ("[which] he has denied and ...") the
+        relative word is the whole content. Works on the cue's own speaker phrase: no new scan."""
+        if found:
+            att = found[0].attribution
+            if att.how != "pre" or att.np.end > cs:
+                return found
+            rel = self._relative_word(text, s_start, att.np.start)
+            if rel is None or any(r.start <= rel[0] < r.end for r in found):
+                return found
+            first = _tokens(text, found[-1].start, min(found[-1].end, found[-1].start + 20))[:1]
+            fw = first[0][2].lower() if first else ""
+            if found[-1].start < ce or fw == "that":
+                return found  # the content is a whole clause with its own subject: the relative word is no gap
+            return [Reported(rel[0], rel[1], att)] + found
+        if cue in ("according to", "According to") or cs - s_start > 200:
+            return found
+        np = self.np_before(text, s_start, cs)
+        if np is None or np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text):
+            return found
+        gap = text[np.end:cs].split()
+        if any(w.lower() not in self.gap and w.lower() not in self.base_licensors and w.lower() not in self.auxiliaries
+               and not self._is_adverb(w) for w in gap):
+            return found
+        rel = self._relative_word(text, s_start, np.start)
+        if rel is None:
+            return found
+        after = _tokens(text, ce, min(s_end, ce + 30))
+        nxt = after[0][2].lower() if after else ""
+        if nxt and nxt[:1].isalnum() and nxt not in ("and", "but", "or") and nxt not in _ADVERBIAL_START:
+            return found  # the cue has its own complement ("which he said was ...": left to the rules above)
+        return [Reported(rel[0], rel[1], Attribution(cue, cs, ce, np, "pre"))]
 
     def _claim_noun(self, text: str, m: re.Match, lo: int, hi: int, sent_ends: list[int]) -> list[Reported]:
         """Reported content after a possessed claim noun: "Trump's claim that ...", "her plan to ..."."""
