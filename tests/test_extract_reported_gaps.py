@@ -41,3 +41,40 @@ def test_relative_word_is_a_fragment_of_the_content(sentence, fragments, mention
 def test_conjunction_that_and_prepositional_which_are_not_fragments(sentence):
     got = [t for t, _ in reported(sentence)]
     assert "that" not in got and "which" not in got and got  # the clause itself is still found
+
+
+def raising(sentence: str) -> list[tuple[str, str | None, str | None]]:
+    text = "Harbour plans.\n" + sentence
+    return [(q.text, q.speaker_mention, q.attribution) for q in extract(Article("t", text)).quotes
+            if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, subject, complement", [
+    ("On Monday, the harbour board is widely expected to approve the new pier.", "the harbour board",
+     "to approve the new pier"),
+    ("Separately, the port authority, under growing pressure, is expected to publish the figures.",
+     "the port authority", "to publish the figures"),
+    ("The idea of closing the old pier seems like something of a contradiction.",
+     "The idea of closing the old pier", "something of a contradiction"),
+    ("The new quota appeared to undercut the skippers' case.", "The new quota", "to undercut the skippers' case"),
+    ("The ferry, which is projected to carry 2,000 people a day, opens in May.", "which",
+     "to carry 2,000 people a day"),
+    ("Mr. Kerr was seen as the favourite in the harbour race.", "Mr. Kerr", "the favourite in the harbour race"),
+])
+def test_raising_cue_gives_subject_and_complement_without_a_speaker(sentence, subject, complement):
+    got = raising(sentence)
+    assert (subject, None, "raising") in got and (complement, None, "raising") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor appeared on the radio on Monday.",  # no complement: not a raising cue
+    "The skippers expected to win the vote.",  # an active verb without "be": the ordinary rules
+])
+def test_not_raising(sentence):
+    assert all(how != "raising" for _, _, how in raising(sentence))
+
+
+def test_seems_to_before_a_verb_of_saying_keeps_the_speaker():
+    got = raising("She appeared to imply that the pier would close.")
+    assert ("that the pier would close", "She", "pre") in got or any(
+        t.endswith("the pier would close") for t, _, _ in got)

@@ -88,8 +88,8 @@ class Attribution:
     cue: str
     cue_start: int
     cue_end: int
-    np: NP
-    how: str  # post | pre | according | agent | carry | split
+    np: NP | None  # None: a cue without a source (how == "raising")
+    how: str  # post | pre | according | agent | carry | split | raising
 
 
 @dataclass
@@ -170,7 +170,12 @@ class Parser:
         self.belief = lex.belief_verbs
         self.stance = lex.stance_verbs
         self.frames = lex.verb_frames
-        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)) + r"\b(?!-)")
+        rs0 = lex.reported_speech
+        self.raising_verbs = rs0.get("raising_verbs", frozenset())
+        self.raising_participles = rs0.get("raising_participles", {})
+        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
+                                                          + sorted(self.raising_verbs | set(self.raising_participles)))
+                                        + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
         self.plural_roles = lex.plural_roles
@@ -1015,6 +1020,14 @@ class Parser:
                     s_end = j
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
+            cue_l = m.group().lower()
+            if cue_l in self.raising_verbs or cue_l in self.raising_participles:
+                rais = self._raising(text, cue_l, cs, ce, s_start, s_end)
+                if rais is not None:
+                    out.extend(rais)
+                    continue
+                if cue_l in self.raising_verbs:
+                    continue
             found = self._reported_one(text, m.group(), cs, ce, s_start, s_end)
             if self.gap_relatives:
                 found = self._with_relative(text, m.group(), cs, ce, s_start, s_end, found)
@@ -1024,6 +1037,75 @@ class Parser:
                 if not blocked(m.start()):
                     out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    # ------------------------------------------------------------------ raising cues
+    def _raising(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported] | None:
+        """A raising cue without a source: "[Trump] is expected [to win Ohio]", "[The plan] seems [like a
+        contradiction]", "Sanders, [who] appeared [to dismiss the issue]", "[She] was seen [as the favourite]".
+
+        PolNeAR marks the subject and the complement as two fragments of one attribution whose source
+        is the writer (no speaker). Returns None when the cue is no raising verb here (no be-auxiliary
+        before a participle, no "to"/"like"/"as" complement, or a verb of saying in the complement,
+        "appeared to imply that ...", which the ordinary rules attribute to the subject)."""
+        toks = _tokens(text, ce, min(s_end, ce + 40))
+        if not toks:
+            return None
+        link = toks[0][2].lower()
+        allowed = self.raising_participles.get(cue, "to like as") if cue in self.raising_participles else "to like as"
+        if link not in allowed.split() or len(toks) < 2 or not toks[1][2][:1].isalnum():
+            return None
+        if link == "to" and (cue in self.raising_verbs and (toks[1][2].lower() in self.speech or toks[1][2].lower() in self.belief)
+                             or toks[1][2].lower() == "be"
+                             and len(toks) > 2 and toks[2][2].lower().endswith("ed")):
+            return None  # "appeared to imply that ...", "appears to be understated by ...": left to the rules above
+        # the verb group: auxiliaries, modals and adverbs before the cue
+        vg = cs
+        need_aux = cue in self.raising_participles
+        has_aux = False
+        while True:
+            ws, we = _word_before(text, s_start, vg)
+            w = text[ws:we].lower()
+            if we <= ws or we < vg - 2:
+                break
+            if w in self.passive_aux or w in self.auxiliaries or w in self.base_licensors:
+                has_aux = has_aux or w in self.passive_aux
+                vg = ws
+            elif self._is_adverb(w) or w in self.gap:
+                vg = ws
+            else:
+                break
+        if need_aux and not has_aux:
+            return None  # "Clinton expected to win": an active verb, left to the rules above
+        lead = text[s_start:vg].rstrip(" \u00a0")
+        rel = _word_before(text, s_start, len(lead) + s_start)
+        rw = text[rel[0]:rel[1]].lower()
+        subj = None
+        if rw in ("who", "which", "that") and rel[1] == s_start + len(lead):
+            subj = rel
+        elif lead and "," not in lead and len(lead.split()) <= 12 and lead[:1].isupper() \
+                and lead.split()[0].lower() not in _LEAD_OK and lead.split()[0].lower() not in ("it", "there"):
+            subj = (s_start, s_start + len(lead))  # "[The idea of wiping away the act] seems like ..."
+        else:
+            le = s_start + len(lead)
+            np = self.np_before(text, s_start, le)
+            if np is not None and (np.end == le or lead.endswith(",") and text[np.end:le].startswith(",")) \
+                    and (np.kind != "pronoun" or np.text.lower() in self.subject_pron and np.text.lower() != "it"):
+                j = np.start
+                if np.determiner and text[j:j + len(np.determiner)].lower() != np.determiner:
+                    k = text.rfind(np.determiner, max(s_start, j - 20), j)
+                    j = k if k >= 0 else j
+                subj = (j, np.end)  # "Separately, [the administration], under pressure, is expected to ..."
+        if subj is None:
+            return None
+        c_s = toks[1][0] if link in ("like", "as") else toks[0][0]
+        me = _RAISING_END_RE.search(text, c_s, s_end)  # the next comma, dash or bracket ("2,000" is no comma)
+        c_e = me.start() if me else s_end
+        while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+            c_e -= 1
+        if len(text[c_s:c_e].split()) < 2:
+            return None
+        att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
+        return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
 
     # ------------------------------------------------------------------ relative-clause fragments
     def _relative_word(self, text: str, s_start: int, np_start: int) -> tuple[int, int] | None:
@@ -1841,6 +1923,9 @@ _CLAUSE_START = frozenset("the a an this these those there his her their its our
                           "no not all both each every any one two three several few more if".split())
 _NOT_CLAUSE = frozenset("to in on at of for by with about as so yes no nothing something little much "
                         "more nor than goodbye hello thanks sorry".split())
+
+
+_RAISING_END_RE = re.compile(r",(?!\d)|;|[ \u00a0][\u2014\u2013]|[ \u00a0]--[ \u00a0]|\(")
 
 
 def _clause_end(text: str, s: int, e: int) -> int:

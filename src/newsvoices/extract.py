@@ -507,6 +507,9 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     if att is None:
         return q
     q.cue, q.cue_start, q.cue_end = att.cue, att.cue_start, att.cue_end
+    if att.np is None:  # a cue without a source ("X is expected to ..."): the writer's attribution
+        q.attribution = how
+        return q
     q.entity = res.resolve(att)
     np = att.np
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
