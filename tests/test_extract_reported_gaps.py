@@ -78,3 +78,37 @@ def test_seems_to_before_a_verb_of_saying_keeps_the_speaker():
     got = raising("She appeared to imply that the pier would close.")
     assert ("that the pier would close", "She", "pre") in got or any(
         t.endswith("the pier would close") for t, _, _ in got)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Jo Roe in a radio interview said the pier would reopen in May.", "the pier would reopen in May", "Jo Roe"),
+    ("Jo Roe, a critic of the plan, last week said the berths were unsafe.", "the berths were unsafe", "Jo Roe"),
+    ("A source close to the talks said the vote would be close.", "the vote would be close", "A source"),
+])
+def test_subject_found_past_an_adverbial_or_a_postmodifier(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_verb_between_subject_and_cue_is_no_adverbial():
+    text = "Harbour plans.\nKerr later defended his comments as being \"sarcastic.\""
+    qs = [q for q in extract(Article("t", text)).quotes if q.kind == "direct"]
+    assert all(q.cue != "comments" for q in qs)
+
+
+def direct(sentence: str) -> list[tuple[str, str | None, str | None]]:
+    text = "Harbour plans.\n\n" + sentence
+    return [(q.text, q.speaker_mention, q.attribution) for q in extract(Article("t", text)).quotes
+            if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("sentence, quote, mention, how", [
+    ("Jo Roe, a critic of the harbour board, last week said: \"The berths are unsafe and the board knows it.\"",
+     "The berths are unsafe and the board knows it.", "Jo Roe", "pre"),
+    ("Dan Kerr, head of Harbour Freight Corp (HFC.L), urged the council to \"put the needs of the skippers "
+     "before the needs of the tourists.\"", "put the needs of the skippers before the needs of the tourists.",
+     "Dan Kerr", "reported"),
+    ("Jo Roe, a critic of the plan, last week said the berths were \"unsafe and a danger to every skipper\".",
+     "unsafe and a danger to every skipper", "Jo Roe", "reported"),
+])
+def test_partial_quote_in_reported_speech_gets_its_speaker(sentence, quote, mention, how):
+    assert (quote, mention, how) in direct(sentence)

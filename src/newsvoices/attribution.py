@@ -219,6 +219,7 @@ class Parser:
         self.hearer_verbs = rs.get("hearer_verbs", frozenset())
         self.relative_heads = rs.get("relative_heads", frozenset())
         self.gap_relatives = rs.get("gap_relatives", frozenset())
+        self.cue_adverbials = rs.get("cue_adverbials", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
@@ -1029,6 +1030,8 @@ class Parser:
                 if cue_l in self.raising_verbs:
                     continue
             found = self._reported_one(text, m.group(), cs, ce, s_start, s_end)
+            if not found and self.cue_adverbials:
+                found = self._reported_past_adverbial(text, m.group(), cs, ce, s_start, s_end)
             if self.gap_relatives:
                 found = self._with_relative(text, m.group(), cs, ce, s_start, s_end, found)
             out.extend(found)
@@ -1106,6 +1109,77 @@ class Parser:
             return None
         att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
         return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
+
+    # ------------------------------------------------------------------ adverbials before the cue
+    def adverbial_start(self, text: str, lo: int, cs: int) -> int | None:
+        """Start of a short adverbial between a subject and its cue ("Jo Roe *in a statement* said",
+        "X, a critic of Y, *last week* said", "Jo Roe, *in an interview on Monday*, said"), or None.
+        Looks at the eight words before ``cs`` only."""
+        e = cs
+        while e > lo and text[e - 1] in " \u00a0":
+            e -= 1
+        commas = text[e - 1:e] == ","
+        if commas:
+            e -= 1
+        toks = _tokens(text, max(lo, e - 70), e)
+        best = None
+        for i in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+            w = toks[i][2]
+            if not (w[:1].isalnum() or w in ("'s", "\u2019s")):
+                if commas and w == "," and best == i + 1:
+                    return toks[i][0]  # "Jo Roe, in a statement, said": the comma opens it
+                break
+            wl = w.lower()
+            if wl in self.cue_adverbials or wl in self.time_nouns:
+                best = i
+            elif self.report_cue_re.fullmatch(w) is not None or self._verb_like(w) or wl in self.relative_words:
+                break  # a verb or a clause of its own: "Trump later defended his comments", not an adverbial
+        if best is None or commas:
+            return None
+        if best == 0 or not (toks[best - 1][2][:1].isalnum() or toks[best - 1][2] in (")", ",")):
+            return None
+        return toks[best][0]
+
+    def attribute_pre_adverbial(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """'X, a critic of Y, last week said: "' / 'Jo Roe in a statement said, "': the subject of the
+        last speech cue before an opening mark, past a short adverbial. Only for quotes the other
+        rules left without a speaker."""
+        m = None
+        for m in self.speech_cue_re.finditer(text, max(lo, hi - 200), hi):
+            pass
+        if m is None or m.group() in ("according to", "According to") or m.group().endswith("ing") \
+                or len(text[m.end():hi].split()) > 2:
+            return None
+        ws, we = _word_before(text, lo, m.start())
+        if text[ws:we].lower() in _NOUN_BEFORE:
+            return None  # "his comments", "the charged term": a noun or adjective, not a cue
+        p = self.adverbial_start(text, lo, m.start())
+        if p is None or p <= lo:
+            return None
+        before = text[lo:p].rstrip(" \u00a0")
+        while lo < p and text[lo] in " \u00a0\n":
+            lo += 1
+        first = text[lo:lo + 12].split(None, 1)[:1]
+        if first and first[0].lower().strip(",") in _LEAD_OK:
+            lo += len(first[0])  # "But Jo Roe, a critic of the plan, last week said:"
+        np = self._appositive_subject(text, lo, p) if before.endswith(",") else self.np_before(text, lo, p)
+        if np is None or np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text):
+            return None
+        return Attribution(m.group(), m.start(), m.end(), np, "pre")
+
+    def _reported_past_adverbial(self, text: str, cue: str, cs: int, ce: int, s_start: int,
+                                 s_end: int) -> list[Reported]:
+        """Reported speech whose subject stands before a short adverbial: "Jeb Bush in a Medium post
+        said he would ...", "X, a critic of Y, last week said ...". Reuses the ordinary rules with the
+        cue moved back to the adverbial, then puts the cue back."""
+        p = self.adverbial_start(text, s_start, cs)
+        if p is None or p <= s_start:
+            return []
+        found = self._reported_one(text, cue, p, ce, s_start, s_end)
+        for r in found:
+            if r.attribution.cue_start == p:
+                r.attribution.cue_start = cs
+        return [r for r in found if r.start >= ce or r.end <= p]
 
     # ------------------------------------------------------------------ relative-clause fragments
     def _relative_word(self, text: str, s_start: int, np_start: int) -> tuple[int, int] | None:
@@ -1591,6 +1665,8 @@ class Parser:
         mid = text[np.end:cs]
         if not open_ok and not mid.rstrip(" \u00a0").endswith(","):
             return None
+        if "(" in mid:
+            mid = _SHORT_PAREN_RE.sub("", mid)  # "Sen. Jo Roe (D-Ohio), a candidate, said", "Acme Corp (ACME.N),"
         if not mid.lstrip(" \u00a0").startswith(",") or any(c in mid for c in ";:!?\"\u201c\u201d()") \
                 or len(mid.split()) > 25 or mid.count(",") > 4 or self._sentence_break(mid):
             return None
@@ -1665,7 +1741,10 @@ class Parser:
         if not any(w in self.postmodifier_starts or w.endswith("ing") for w in text[s_start:s_start + 50].split()[1:5]):
             return None  # cheap exit: no modifier word among the first words
         np = self.np_after(text, s_start, cs)
-        if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip() \
+        if np is not None and " " in np.text and np.text.rsplit(None, 1)[-1].lower() in self.postmodifier_starts:
+            cut = np.start + np.text.rstrip().rfind(" ")  # "A source close [to the talks]": the head ends before
+            np = replace(np, end=cut, text=text[np.start:cut])
+        if np is None or np.kind not in ("name", "role", "nominal") or text[s_start:np.start].strip() \
                 or not self.plausible_source(np, text):
             return None
         mid = text[np.end:cs].strip(" \u00a0")
@@ -1925,6 +2004,7 @@ _NOT_CLAUSE = frozenset("to in on at of for by with about as so yes no nothing s
                         "more nor than goodbye hello thanks sorry".split())
 
 
+_SHORT_PAREN_RE = re.compile(r"[ \u00a0]*\([^()\s]+(?:[ \u00a0][^()\s]+){0,3}\)")
 _RAISING_END_RE = re.compile(r",(?!\d)|;|[ \u00a0][\u2014\u2013]|[ \u00a0]--[ \u00a0]|\(")
 
 
