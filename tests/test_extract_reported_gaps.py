@@ -112,3 +112,29 @@ def direct(sentence: str) -> list[tuple[str, str | None, str | None]]:
 ])
 def test_partial_quote_in_reported_speech_gets_its_speaker(sentence, quote, mention, how):
     assert (quote, mention, how) in direct(sentence)
+
+
+@pytest.mark.parametrize("sentence, question, mention", [
+    ("Asked about the new quota, Jo Roe said the fleet would adapt.", "the new quota", None),
+    ("Asked on Monday whether the pier would close, the mayor shook his head.", "whether the pier would close", None),
+    ("When asked by a reporter if the berths were safe, Kerr walked away.", "if the berths were safe", "a reporter"),
+])
+def test_asked_participle_gives_the_question(sentence, question, mention):
+    assert (question, mention) in reported(sentence)
+
+
+def test_content_before_when_asked_ends_before_it():
+    got = reported("Kerr said it was possible when asked about the new quota.")
+    assert ("it was possible", "Kerr") in got and ("the new quota", None) in got
+
+
+def test_asked_with_a_subject_is_left_to_the_ordinary_rules():
+    assert ("whether she would run", "Jo Roe") in reported("Jo Roe asked Kerr whether she would run.")
+
+
+def test_bare_yaml_booleans_in_a_word_list_are_refused(tmp_path):
+    from newsvoices.lexicon import _yaml_lists
+
+    (tmp_path / "x.yaml").write_text("words: [in, on, at]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote words"):
+        _yaml_lists("x.yaml", tmp_path)

@@ -88,8 +88,8 @@ class Attribution:
     cue: str
     cue_start: int
     cue_end: int
-    np: NP | None  # None: a cue without a source (how == "raising")
-    how: str  # post | pre | according | agent | carry | split | raising
+    np: NP | None  # None: a cue without a source (how == "raising" or "asked")
+    how: str  # post | pre | according | agent | carry | split | raising | asked
 
 
 @dataclass
@@ -173,8 +173,10 @@ class Parser:
         rs0 = lex.reported_speech
         self.raising_verbs = rs0.get("raising_verbs", frozenset())
         self.raising_participles = rs0.get("raising_participles", {})
+        self.question_participles = rs0.get("question_participles", frozenset())
         self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
-                                                          + sorted(self.raising_verbs | set(self.raising_participles)))
+                                                          + sorted(self.raising_verbs | set(self.raising_participles))
+                                                          + sorted(w.capitalize() for w in self.question_participles))
                                         + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
@@ -220,6 +222,8 @@ class Parser:
         self.relative_heads = rs.get("relative_heads", frozenset())
         self.gap_relatives = rs.get("gap_relatives", frozenset())
         self.cue_adverbials = rs.get("cue_adverbials", frozenset())
+        self.question_openers = rs.get("question_openers", frozenset())
+        self.participle_openers = rs.get("participle_openers", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
@@ -1029,6 +1033,18 @@ class Parser:
                     continue
                 if cue_l in self.raising_verbs:
                     continue
+            if cue_l in self.question_participles:
+                asked = self._asked_participle(text, cs, ce, s_start, s_end)
+                if asked is not None:
+                    for r in out:  # "it was possible when asked about ...": the earlier content ends before
+                        if r.start < cs < r.end:
+                            ws, we = _word_before(text, r.start, cs)
+                            r.end = ws if text[ws:we].lower() in self.participle_openers else cs
+                            while r.end > r.start and text[r.end - 1] in " \u00a0,;:\u2014\u2013-":
+                                r.end -= 1
+                    out = [r for r in out if r.end - r.start >= 2]
+                    out.append(asked)
+                    continue
             found = self._reported_one(text, m.group(), cs, ce, s_start, s_end)
             if not found and self.cue_adverbials:
                 found = self._reported_past_adverbial(text, m.group(), cs, ce, s_start, s_end)
@@ -1109,6 +1125,51 @@ class Parser:
             return None
         att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
         return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
+
+    # ------------------------------------------------------------------ "Asked about X, ..."
+    def _asked_participle(self, text: str, cs: int, ce: int, s_start: int, s_end: int) -> Reported | None:
+        """The question of a participle clause: "[Asked] [about her vote], Jo Roe said ...", "he said
+        when asked [whether he would run]", "Asked on Monday [why he had not endorsed her], ...". The
+        content is the question; its source is the asker ("asked by The Times [if ...]") or nobody.
+        None when the cue has a subject ("Jo asked ..."): the ordinary rules handle it."""
+        ws, we = _word_before(text, s_start, cs)
+        prev = text[ws:we].lower()
+        if we > ws and prev not in self.participle_openers:
+            return None
+        if we <= ws and text[s_start:cs].strip(" \u00a0,\u2014\u2013-\"'\u201c\u201d"):
+            return None  # a non-word right before the cue: "X (asked ...)"
+        toks = _tokens(text, ce, min(s_end, ce + 120))
+        agent = None
+        k = 0
+        while k < len(toks) and k < 12:
+            w = toks[k][2]
+            wl = w.lower()
+            if wl in self.question_openers and (k + 1 < len(toks) and toks[k + 1][2][:1].isalnum()):
+                break
+            if wl == "by" and agent is None:
+                agent = self.np_after(text, toks[k][1], toks[-1][1])
+                if agent is None:
+                    return None
+                while k < len(toks) and toks[k][0] < agent.end:
+                    k += 1
+                continue
+            if not w[:1].isalnum() or wl in self.func and wl not in self.cue_adverbials and wl not in ("a", "the"):
+                return None  # no question after a short adverbial ("asked reporters ...": a hearer)
+            if k == 0 and wl not in self.cue_adverbials and wl not in self.time_nouns and not self._is_adverb(w):
+                return None  # "asked Clinton whether ...": a hearer first; left to the rules above
+            k += 1
+        else:
+            return None
+        if k >= len(toks):
+            return None
+        c_s = toks[k + 1][0] if toks[k][2].lower() == "about" else toks[k][0]
+        me = _RAISING_END_RE.search(text, c_s, s_end)
+        c_e = me.start() if me else s_end
+        while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+            c_e -= 1
+        if c_e - c_s < 2:
+            return None
+        return Reported(c_s, c_e, Attribution(text[cs:ce], cs, ce, agent, "agent" if agent is not None else "asked"))
 
     # ------------------------------------------------------------------ adverbials before the cue
     def adverbial_start(self, text: str, lo: int, cs: int) -> int | None:

@@ -89,7 +89,8 @@ class Quote:
     ("asked by X"), ``split`` (second part of a quote split by its attribution),
     ``carry`` (continuation paragraph), ``reported`` (a partial quote inside reported speech:
     'Smith called the plan "a disaster"'), ``raising`` (reported speech whose source is the
-    writer: "X is expected to ...", no speaker) or ``None`` (unattributed).
+    writer: "X is expected to ...", no speaker), ``asked`` (the question of "Asked about X, ...",
+    no speaker) or ``None`` (unattributed).
     """
 
     start: int
