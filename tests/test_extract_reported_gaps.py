@@ -138,3 +138,14 @@ def test_bare_yaml_booleans_in_a_word_list_are_refused(tmp_path):
     (tmp_path / "x.yaml").write_text("words: [in, on, at]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="quote words"):
         _yaml_lists("x.yaml", tmp_path)
+
+
+def test_title_case_headline_cue():
+    text = "Jo Roe Says Harbour Board 'Must Go' Before The Summer Season\n\nThe harbour board met on Monday."
+    got = [(q.text, q.speaker_mention) for q in extract(Article("t", text)).quotes if q.kind == "indirect"]
+    assert ("Harbour Board 'Must Go' Before The Summer Season", "Jo Roe") in got
+
+
+def test_capitalised_cue_in_a_list_of_names_is_no_headline():
+    text = "Harbour plans.\n\nThe members are Tim Albrecht, Christopher Rants, Kim Reem, Craig Robinson and Sam Roe."
+    assert not [q for q in extract(Article("t", text)).quotes if q.kind == "indirect"]

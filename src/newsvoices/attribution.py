@@ -174,9 +174,13 @@ class Parser:
         self.raising_verbs = rs0.get("raising_verbs", frozenset())
         self.raising_participles = rs0.get("raising_participles", {})
         self.question_participles = rs0.get("question_participles", frozenset())
+        # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
+        self._headline_cues = {w.capitalize(): w for w in list(lex.speech_verbs) + list(lex.belief_verbs)
+                               if " " not in w and (w.endswith("s") or w == "said")}
         self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
                                                           + sorted(self.raising_verbs | set(self.raising_participles))
-                                                          + sorted(w.capitalize() for w in self.question_participles))
+                                                          + sorted(w.capitalize() for w in self.question_participles)
+                                                          + sorted(self._headline_cues))
                                         + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
@@ -1025,6 +1029,11 @@ class Parser:
                     s_end = j
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
+            if m.group() in self._headline_cues:
+                if not self._headline_cue_ok(text, cs, s_start, s_end):
+                    continue
+                out.extend(self._reported_one(text, self._headline_cues[m.group()], cs, ce, s_start, s_end))
+                continue
             cue_l = m.group().lower()
             if cue_l in self.raising_verbs or cue_l in self.raising_participles:
                 rais = self._raising(text, cue_l, cs, ce, s_start, s_end)
@@ -1125,6 +1134,16 @@ class Parser:
             return None
         att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
         return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
+
+    # ------------------------------------------------------------------ headline cues
+    def _headline_cue_ok(self, text: str, cs: int, s_start: int, s_end: int) -> bool:
+        """A capitalised cue inside a Title Case headline ("Glenn Beck Says Trump Poses A Threat"):
+        a word before it in the same clause, and most longer words of the clause capitalised."""
+        if not text[s_start:cs].strip() or text[cs - 1:cs] not in (" ", "\u00a0") or text[cs - 2:cs - 1] == "," \
+                or text[cs:cs + 12].split(None, 1)[0][-1:] in ",;:" or text.count(",", s_start, s_end) > 4:
+            return False  # "..., Christopher Rants, Kim Reem, ...": a name in a list
+        words = [w for w in text[s_start:s_end].split() if len(w) > 3 and w[:1].isalpha()]
+        return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
     # ------------------------------------------------------------------ "Asked about X, ..."
     def _asked_participle(self, text: str, cs: int, ce: int, s_start: int, s_end: int) -> Reported | None:
