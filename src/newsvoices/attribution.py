@@ -177,10 +177,10 @@ class Parser:
         # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
         self._headline_cues = {w.capitalize(): w for w in list(lex.speech_verbs) + list(lex.belief_verbs)
                                if " " not in w and (w.endswith("s") or w == "said")}
+        self._headline_re = re.compile(r"\b" + trie_regex(sorted(self._headline_cues)) + r"\b(?!-)")
         self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
                                                           + sorted(self.raising_verbs | set(self.raising_participles))
-                                                          + sorted(w.capitalize() for w in self.question_participles)
-                                                          + sorted(self._headline_cues))
+                                                          + sorted(w.capitalize() for w in self.question_participles))
                                         + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
@@ -236,6 +236,11 @@ class Parser:
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
         self.non_source_heads = rs.get("non_source_heads", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
+        # cheap exits for the rules that only apply with one of these words just before the cue
+        self._adverbial_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
+                                             + r")\b)") if self.cue_adverbials else re.compile(r"(?!)")
+        self._relative_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.gap_relatives)) + r")\b)") \
+            if self.gap_relatives else re.compile(r"(?!)")
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
         approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
@@ -1008,7 +1013,10 @@ class Parser:
             blocked: callable(pos) -> True when pos lies inside a direct quotation.
         """
         out: list[Reported] = []
-        for m in self.report_cue_re.finditer(text, lo, hi):
+        matches = self.report_cue_re.finditer(text, lo, hi)
+        if hi - lo < 300 and self._headline_cues and self._headline_cue_ok(text, hi, lo, hi, whole=True):
+            matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
+        for m in matches:
             cs, ce = m.span()
             # the word before: "the calls", "his support", "of claims" make the cue a noun
             ws, we = _word_before(text, lo, cs)
@@ -1136,11 +1144,13 @@ class Parser:
         return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
 
     # ------------------------------------------------------------------ headline cues
-    def _headline_cue_ok(self, text: str, cs: int, s_start: int, s_end: int) -> bool:
+    def _headline_cue_ok(self, text: str, cs: int, s_start: int, s_end: int, whole: bool = False) -> bool:
         """A capitalised cue inside a Title Case headline ("Glenn Beck Says Trump Poses A Threat"):
-        a word before it in the same clause, and most longer words of the clause capitalised."""
-        if not text[s_start:cs].strip() or text[cs - 1:cs] not in (" ", "\u00a0") or text[cs - 2:cs - 1] == "," \
-                or text[cs:cs + 12].split(None, 1)[0][-1:] in ",;:" or text.count(",", s_start, s_end) > 4:
+        a word before it in the same clause, and most longer words of the clause capitalised
+        (``whole``: only the second test, on the paragraph ``text[s_start:s_end]``)."""
+        if not whole and (not text[s_start:cs].strip() or text[cs - 1:cs] not in (" ", "\u00a0")
+                          or text[cs - 2:cs - 1] == "," or text[cs:cs + 12].split(None, 1)[0][-1:] in ",;:"
+                          or text.count(",", s_start, s_end) > 4):
             return False  # "..., Christopher Rants, Kim Reem, ...": a name in a list
         words = [w for w in text[s_start:s_end].split() if len(w) > 3 and w[:1].isalpha()]
         return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
@@ -1201,6 +1211,8 @@ class Parser:
         commas = text[e - 1:e] == ","
         if commas:
             e -= 1
+        if not self._adverbial_hint_re.search(text, max(lo, e - 70), e):
+            return None
         toks = _tokens(text, max(lo, e - 70), e)
         best = None
         for i in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
@@ -1301,7 +1313,8 @@ class Parser:
             if found[-1].start < ce or fw == "that":
                 return found  # the content is a whole clause with its own subject: the relative word is no gap
             return [Reported(rel[0], rel[1], att)] + found
-        if cue in ("according to", "According to") or cs - s_start > 200:
+        if cue in ("according to", "According to") or cs - s_start > 200 \
+                or not self._relative_hint_re.search(text, max(s_start, cs - 80), cs):
             return found
         np = self.np_before(text, s_start, cs)
         if np is None or np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text):
