@@ -915,7 +915,9 @@ class Parser:
                 return att
         if not cues:
             # a belief or stance verb close before the quote: 'Ryan worried that the net was becoming "…"'
-            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi))
+            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi)) \
+                or [m for m in self._headline_re.finditer(text, max(lo, hi - 80), hi)
+                    if self._headline_cue_ok(text, m.start(), lo, hi)]  # 'Clinton Said Reform “Has To ...”'
             if other and len(text[other[-1].end():hi].split()) <= 8:
                 m = other[-1]
                 np = self.np_before(text, lo, m.start())
@@ -1014,7 +1016,9 @@ class Parser:
         """
         out: list[Reported] = []
         matches = self.report_cue_re.finditer(text, lo, hi)
-        if hi - lo < 300 and self._headline_cues and self._headline_cue_ok(text, hi, lo, hi, whole=True):
+        e0 = min(sent_ends[0] if sent_ends else hi, hi, lo + 200)
+        if self._headline_cues and self._headline_cue_ok(text, hi, lo, e0, whole=True):
+            # a Title Case line ("Clinton Said Reform “Has To Come From The Industry.” “…”"): capitalised cues too
             matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
         for m in matches:
             cs, ce = m.span()
