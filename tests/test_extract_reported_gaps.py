@@ -149,3 +149,8 @@ def test_title_case_headline_cue():
 def test_capitalised_cue_in_a_list_of_names_is_no_headline():
     text = "Harbour plans.\n\nThe members are Tim Albrecht, Christopher Rants, Kim Reem, Craig Robinson and Sam Roe."
     assert not [q for q in extract(Article("t", text)).quotes if q.kind == "indirect"]
+
+
+def test_hearsay_adverb_gives_the_clause_around_it():
+    got = raising("Both harbour firms have reportedly looked at the old pier.")
+    assert ("Both harbour firms have", None, "raising") in got and ("looked at the old pier", None, "raising") in got

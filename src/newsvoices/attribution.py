@@ -174,13 +174,15 @@ class Parser:
         self.raising_verbs = rs0.get("raising_verbs", frozenset())
         self.raising_participles = rs0.get("raising_participles", {})
         self.question_participles = rs0.get("question_participles", frozenset())
+        self.hearsay_adverbs = rs0.get("hearsay_adverbs", frozenset())
         # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
         self._headline_cues = {w.capitalize(): w for w in list(lex.speech_verbs) + list(lex.belief_verbs)
                                if " " not in w and (w.endswith("s") or w == "said")}
         self._headline_re = re.compile(r"\b" + trie_regex(sorted(self._headline_cues)) + r"\b(?!-)")
         self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
                                                           + sorted(self.raising_verbs | set(self.raising_participles))
-                                                          + sorted(w.capitalize() for w in self.question_participles))
+                                                          + sorted(w.capitalize() for w in self.question_participles)
+                                                          + sorted(self.hearsay_adverbs))
                                         + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
@@ -1054,6 +1056,9 @@ class Parser:
                     continue
                 if cue_l in self.raising_verbs:
                     continue
+            if cue_l in self.hearsay_adverbs:
+                out.extend(self._hearsay_adverb(text, m.group(), cs, ce, s_start, s_end))
+                continue
             if cue_l in self.question_participles:
                 asked = self._asked_participle(text, cs, ce, s_start, s_end)
                 if asked is not None:
@@ -1146,6 +1151,29 @@ class Parser:
             return None
         att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
         return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
+
+    def _hearsay_adverb(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported]:
+        """"[Both companies have] reportedly [looked at Twitter]": the clause around a hearsay adverb,
+        as two fragments without a speaker (the writer's attribution to unnamed reports)."""
+        lead = text[s_start:cs].rstrip(" \u00a0")
+        if not lead or lead.endswith((",", ";", ":")) or len(lead.split()) > 15:
+            return []
+        c0 = max(lead.rfind(", "), lead.rfind(" -- "), lead.rfind("\u2014"))
+        subj_s = s_start + c0 + 2 if c0 >= 0 else s_start
+        while subj_s < cs and text[subj_s] in " \u00a0\u2014-":
+            subj_s += 1
+        toks = _tokens(text, ce, min(s_end, ce + 30))
+        if not toks or not toks[0][2][:1].isalpha() or toks[0][2].lower() in self.func - self.auxiliaries:
+            return []
+        me = _RAISING_END_RE.search(text, toks[0][0], s_end)
+        c_e = me.start() if me else s_end
+        while c_e > ce and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+            c_e -= 1
+        att = Attribution(cue, cs, ce, None, "raising")
+        out = [Reported(subj_s, s_start + len(lead), att)] if s_start + len(lead) - subj_s >= 2 else []
+        if c_e - toks[0][0] >= 2:
+            out.append(Reported(toks[0][0], c_e, att))
+        return out
 
     # ------------------------------------------------------------------ headline cues
     def _headline_cue_ok(self, text: str, cs: int, s_start: int, s_end: int, whole: bool = False) -> bool:
