@@ -154,3 +154,12 @@ def test_capitalised_cue_in_a_list_of_names_is_no_headline():
 def test_hearsay_adverb_gives_the_clause_around_it():
     got = raising("Both harbour firms have reportedly looked at the old pier.")
     assert ("Both harbour firms have", None, "raising") in got and ("looked at the old pier", None, "raising") in got
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Kerr criticized the quota as a violation of old fishing rights.", "the quota as a violation of old fishing rights"),
+    ("Kerr opposed a bill which had support from both parties.", "a bill which had support from both parties"),
+    ("Kerr attacked long-standing deals such as the harbour pact.", "long-standing deals such as the harbour pact"),
+])
+def test_object_noun_phrase_runs_through_as_such_as_and_a_relative_clause(sentence, content):
+    assert content in [t for t, _ in reported(sentence)]

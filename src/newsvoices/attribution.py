@@ -228,6 +228,8 @@ class Parser:
         self.relative_heads = rs.get("relative_heads", frozenset())
         self.gap_relatives = rs.get("gap_relatives", frozenset())
         self.cue_adverbials = rs.get("cue_adverbials", frozenset())
+        self.np_as_followers = rs.get("np_as_followers", frozenset())
+        self.np_relatives = rs.get("np_relatives", frozenset())
         self.question_openers = rs.get("question_openers", frozenset())
         self.participle_openers = rs.get("participle_openers", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
@@ -1927,6 +1929,8 @@ class Parser:
         """End of an object noun phrase: it runs on through lists, "including ..." and dashes
         ("several factors, including ..."), up to a new clause (", which", ", but", ", saying")."""
         m = _NP_STOP_RE.search(text, s, e)
+        while m is not None and self._np_goes_on(text, s, m):
+            m = _NP_STOP_RE.search(text, m.end(), e)
         e = m.start() if m else e
         k = text.find(",", s, e)
         if k > s and _RELATIVE_RE.search(text, k, e):
@@ -1935,6 +1939,20 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    def _np_goes_on(self, text: str, s: int, m: re.Match) -> bool:
+        """Whether a stop word inside an object noun phrase still belongs to it: "deals *such as*
+        NAFTA", "the program *as a* violation of ...", "a bill *which* had support" (a relative clause
+        without a comma). A relative clause after a comma, "as" before a clause, "but" ... end it."""
+        w = m.group().strip(" \u00a0,").lower()
+        nxt = text[m.end():m.end() + 12].split(None, 1)[:1]
+        nl = nxt[0].lower() if nxt else ""
+        if w == "as":
+            ws, we = _word_before(text, s, m.start())
+            return text[ws:we].lower() == "such" or nl in self.np_as_followers
+        if w in self.np_relatives:
+            return not m.group().startswith(",") and nl not in self.subject_pron
+        return False
 
     def _noun_before(self, text: str, s_start: int, np_start: int) -> bool:
         """Whether a lower-case content word stands right before ``np_start`` ("a step [they] believe
