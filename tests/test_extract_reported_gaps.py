@@ -163,3 +163,13 @@ def test_hearsay_adverb_gives_the_clause_around_it():
 ])
 def test_object_noun_phrase_runs_through_as_such_as_and_a_relative_clause(sentence, content):
     assert content in [t for t, _ in reported(sentence)]
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("But the next day, according to Kerr, the board made further demands.", "the board made further demands",
+     "Kerr"),
+    ("The fleet has shrunk by a third, according to a New York Times/CBS News survey released on Monday.",
+     "The fleet has shrunk by a third", "a New York Times/CBS News survey"),
+])
+def test_according_to_after_an_adverbial_lead_and_with_a_compound_source(sentence, content, mention):
+    assert any(t == content and (m or "").startswith(mention) for t, m in reported(sentence))

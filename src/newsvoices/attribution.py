@@ -1447,12 +1447,17 @@ class Parser:
             c_end -= 1
         if cue in ("according to", "According to"):
             cue = "according to"
-            np = self.np_after(text, ce, s_end) or self._source_phrase(text, ce, s_end)
+            np = self.np_after(text, ce, s_end)
+            if np is None or not self.plausible_source(np, text):
+                np = self._source_phrase(text, ce, s_end) or np  # "a New York Times/CBS News poll"
             if np is None:
                 return []
             att = Attribution(cue, cs, ce, np, "according")
             before = text[s_start:cs].strip(" \u00a0")
             comma = text.find(",", np.end, s_end)
+            if before.endswith(",") and comma > 0 and comma - np.end <= 80 and self._adverbial_lead(before):
+                # "But the next day, according to Roffman, Trump made further demands": the clause after
+                return self._make_all(text, [(comma + 1, c_end)], att)
             if before.endswith(",") and len(before) > 15:
                 return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
             if before.endswith(",") and comma > 0 and comma - np.end <= 80:
@@ -1939,6 +1944,18 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    def _adverbial_lead(self, lead: str) -> bool:
+        """A short introductory adverbial ending in a comma ("But the next day,", "In 2014,",
+        "Over the long term,"), not a clause."""
+        words = lead.rstrip(",").split()
+        if words and words[0].lower() in ("but", "and", "yet", "so", "still"):
+            words = words[1:]
+        if not words or len(words) > 6:
+            return False
+        w0 = words[0].lower()
+        return w0 in _ADVERBIAL_START or w0 in self.cue_adverbials or w0 in self.time_nouns \
+            or w0 in ("the", "one", "that") and words[-1].lower() in self.time_nouns
 
     def _np_goes_on(self, text: str, s: int, m: re.Match) -> bool:
         """Whether a stop word inside an object noun phrase still belongs to it: "deals *such as*
