@@ -173,3 +173,12 @@ def test_object_noun_phrase_runs_through_as_such_as_and_a_relative_clause(senten
 ])
 def test_according_to_after_an_adverbial_lead_and_with_a_compound_source(sentence, content, mention):
     assert any(t == content and (m or "").startswith(mention) for t, m in reported(sentence))
+
+
+@pytest.mark.parametrize("sentence, subject, complement", [
+    ("Kerr still seems not to have found a buyer for the pier.", "Kerr", "not to have found a buyer for the pier"),
+    ("The new quota seemed unfair to most skippers.", "The new quota", "unfair to most skippers"),
+])
+def test_seem_with_negated_infinitive_or_predicate(sentence, subject, complement):
+    got = raising(sentence)
+    assert (subject, None, "raising") in got and (complement, None, "raising") in got

@@ -173,6 +173,7 @@ class Parser:
         rs0 = lex.reported_speech
         self.raising_verbs = rs0.get("raising_verbs", frozenset())
         self.raising_participles = rs0.get("raising_participles", {})
+        self.raising_adjective_verbs = rs0.get("raising_adjective_verbs", frozenset())
         self.question_participles = rs0.get("question_participles", frozenset())
         self.hearsay_adverbs = rs0.get("hearsay_adverbs", frozenset())
         # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
@@ -1099,7 +1100,14 @@ class Parser:
             return None
         link = toks[0][2].lower()
         allowed = self.raising_participles.get(cue, "to like as") if cue in self.raising_participles else "to like as"
-        if link not in allowed.split() or len(toks) < 2 or not toks[1][2][:1].isalnum():
+        adjective = False
+        if link == "not" and len(toks) > 2 and toks[1][2].lower() == "to":
+            link = "to"  # "Clinton still seems [not to have found a voice]"
+        elif link not in allowed.split() and cue in self.raising_adjective_verbs and link.isalpha() \
+                and toks[0][2].islower() and link not in self.func and not self._is_adverb(link) \
+                and link not in _OBJECT_PRON and not link.endswith("ed"):
+            adjective = True  # "[Picking winners] seemed [beside the point]", "[it] seems [improbable]"
+        if not adjective and (link not in allowed.split() or len(toks) < 2 or not toks[1][2][:1].isalnum()):
             return None
         if link == "to" and (cue in self.raising_verbs and (toks[1][2].lower() in self.speech or toks[1][2].lower() in self.belief)
                              or toks[1][2].lower() == "be"
@@ -1130,7 +1138,8 @@ class Parser:
         if rw in ("who", "which", "that") and rel[1] == s_start + len(lead):
             subj = rel
         elif lead and "," not in lead and len(lead.split()) <= 12 and lead[:1].isupper() \
-                and lead.split()[0].lower() not in _LEAD_OK and lead.split()[0].lower() not in ("it", "there"):
+                and lead.split()[0].lower() not in _LEAD_OK and (lead.split()[0].lower() not in ("it", "there")
+                                                                 or lead == "It" and link == "like"):
             subj = (s_start, s_start + len(lead))  # "[The idea of wiping away the act] seems like ..."
         else:
             le = s_start + len(lead)
@@ -1144,7 +1153,7 @@ class Parser:
                 subj = (j, np.end)  # "Separately, [the administration], under pressure, is expected to ..."
         if subj is None:
             return None
-        c_s = toks[1][0] if link in ("like", "as") else toks[0][0]
+        c_s = toks[1][0] if link in ("like", "as") and not adjective else toks[0][0]
         me = _RAISING_END_RE.search(text, c_s, s_end)  # the next comma, dash or bracket ("2,000" is no comma)
         c_e = me.start() if me else s_end
         while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
