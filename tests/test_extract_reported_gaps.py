@@ -157,7 +157,8 @@ def test_hearsay_adverb_gives_the_clause_around_it():
 
 
 @pytest.mark.parametrize("sentence, content", [
-    ("Kerr criticized the quota as a violation of old fishing rights.", "the quota as a violation of old fishing rights"),
+    ("Kerr criticized the quota as a violation of old fishing rights.",
+     "the quota as a violation of old fishing rights"),
     ("Kerr opposed a bill which had support from both parties.", "a bill which had support from both parties"),
     ("Kerr attacked long-standing deals such as the harbour pact.", "long-standing deals such as the harbour pact"),
 ])

@@ -1023,7 +1023,7 @@ class Parser:
         matches = self.report_cue_re.finditer(text, lo, hi)
         e0 = min(sent_ends[0] if sent_ends else hi, hi, lo + 200)
         if self._headline_cues and self._headline_cue_ok(text, hi, lo, e0, whole=True):
-            # a Title Case line ("Clinton Said Reform “Has To Come From The Industry.” “…”"): capitalised cues too
+            # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
             matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
         for m in matches:
             cs, ce = m.span()
@@ -1089,7 +1089,8 @@ class Parser:
     # ------------------------------------------------------------------ raising cues
     def _raising(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported] | None:
         """A raising cue without a source: "[Trump] is expected [to win Ohio]", "[The plan] seems [like a
-        contradiction]", "Sanders, [who] appeared [to dismiss the issue]", "[She] was seen [as the favourite]".
+        contradiction]", "[The plan] seemed [unfair to them]", "Sanders, [who] appeared [to dismiss the issue]",
+        "[She] was seen [as the favourite]".
 
         PolNeAR marks the subject and the complement as two fragments of one attribution whose source
         is the writer (no speaker). Returns None when the cue is no raising verb here (no be-auxiliary
@@ -1106,12 +1107,12 @@ class Parser:
         elif link not in allowed.split() and cue in self.raising_adjective_verbs and link.isalpha() \
                 and toks[0][2].islower() and link not in self.func and not self._is_adverb(link) \
                 and link not in _OBJECT_PRON and not link.endswith("ed"):
-            adjective = True  # "[Picking winners] seemed [beside the point]", "[it] seems [improbable]"
+            adjective = True  # "[the quota] seemed [unfair to skippers]", "[it] seems [improbable]"
         if not adjective and (link not in allowed.split() or len(toks) < 2 or not toks[1][2][:1].isalnum()):
             return None
-        if link == "to" and (cue in self.raising_verbs and (toks[1][2].lower() in self.speech or toks[1][2].lower() in self.belief)
-                             or toks[1][2].lower() == "be"
-                             and len(toks) > 2 and toks[2][2].lower().endswith("ed")):
+        w1 = toks[1][2].lower() if len(toks) > 1 else ""
+        if link == "to" and (cue in self.raising_verbs and (w1 in self.speech or w1 in self.belief)
+                             or w1 == "be" and len(toks) > 2 and toks[2][2].lower().endswith("ed")):
             return None  # "appeared to imply that ...", "appears to be understated by ...": left to the rules above
         # the verb group: auxiliaries, modals and adverbs before the cue
         vg = cs
