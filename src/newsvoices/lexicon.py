@@ -187,6 +187,9 @@ def _yaml_lists(name: str, d: Path) -> dict:
     out: dict = {}
     for key, val in raw.items():
         if isinstance(val, list):
+            odd = [w for w in val if isinstance(w, bool)]
+            if odd:  # YAML reads bare on/off/yes/no as booleans
+                raise ValueError(f"{path}: {key!r} holds {odd[0]!r}: quote words like \"on\" and \"no\"")
             out[key] = frozenset(str(w).lower() for w in val)
         elif isinstance(val, dict):
             out[key] = {str(k).lower(): str(v).lower() for k, v in val.items()}
