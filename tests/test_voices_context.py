@@ -38,8 +38,8 @@ def test_can_be_source_reads_its_data_file(tmp_path):
     assert not can_be_source("Zorro", "person", path=f)
     assert can_be_source("a portion", "anonymous", path=f)
     f.write_text("widgets head\n", encoding="utf-8")
-    from newsvoices import entities
-    entities._non_sources.cache_clear()
+    from newsvoices import lexicon
+    lexicon.read_non_sources.cache_clear()
     with pytest.raises(ValueError, match="non_sources.tsv:1"):
         can_be_source("x", "person", path=f)
 
@@ -157,3 +157,21 @@ def test_name_titles_join_one_speaker_across_articles():
 
     assert identity.person_key("LAPD Det. Juan Santa") == identity.person_key("Juan Santa")
     assert identity.person_key("Dean Heller") == "dean heller"  # a title word as a first name stays
+
+
+def test_one_non_source_list_for_attribution_and_entities():
+    """non_sources.tsv is the only list: attribution's reported-speech subjects read its heads
+    and calendar words, entities.can_be_source reads all three tags."""
+    import yaml
+
+    from newsvoices.attribution import Parser
+    from newsvoices.config import DATA_DIR
+    from newsvoices.lexicon import load_lexicon
+
+    rs = yaml.safe_load((DATA_DIR / "lexicons" / "reported_speech.yaml").read_text(encoding="utf-8"))
+    assert "non_source_heads" not in rs
+    lex = load_lexicon()
+    att = Parser(lex)
+    assert {"barbs", "portion", "october"} <= att.non_source_heads
+    assert "her" not in att.non_source_heads  # a pronoun is a name-only entry
+    assert not can_be_source("the barbs", "group") and not can_be_source("October", "person")

@@ -219,7 +219,8 @@ class Parser:
         self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
                                          + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
-        self.non_source_heads = rs.get("non_source_heads", frozenset())
+        ns = lex.non_sources
+        self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
