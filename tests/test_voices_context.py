@@ -135,7 +135,7 @@ def test_pipeline_leaves_quotes_of_unplaced_phrases_unattributed(monkeypatch):
 
 
 @pytest.mark.parametrize("entity, expected", [
-    (Entity("e", "Detractors"), ("anonymous", "anonymous-source@noun")),
+    (Entity("e", "Detractors"), ("other", "group-unspecified@noun")),
     (Entity("e", "Soldiers"), ("official", "anonymous-official@noun")),
     (Entity("e", "Critic"), ("other", "default")),  # singular: may be a surname, never read as a role noun
     (Entity("e", "President Donald Trump", "organisation"), ("official", "known-office-holder")),
@@ -175,3 +175,42 @@ def test_one_non_source_list_for_attribution_and_entities():
     assert {"barbs", "portion", "october"} <= att.non_source_heads
     assert "her" not in att.non_source_heads  # a pronoun is a name-only entry
     assert not can_be_source("the barbs", "group") and not can_be_source("October", "person")
+
+
+@pytest.mark.parametrize("entity,expected", [
+    (Entity("e", "ICE statement", "group"), ("official", "org-government-us@issuer")),
+    (Entity("e", "Wall Street Journal analysis", "group"), ("commentator", "org-media-outlet@issuer")),
+    (Entity("e", "Court documents", "group"), ("legal", "document-court")),  # one capitalised word: no issuer
+    (Entity("e", "the statement", "group"), ("anonymous", "document-unattributed")),
+    (Entity("e", "multiple reports", "group"), ("commentator", "document-press")),
+    (Entity("e", "A majority of Americans", "group"), ("expert", "poll-result")),
+    (Entity("e", "only 23 percent of voters", "group"), ("expert", "poll-result")),
+    (Entity("e", "a majority of the court", "group"), ("official", "org-government-us")),
+    (Entity("e", "Critics", "group", "critics"), ("other", "group-unspecified")),
+    (Entity("e", "Republican critics", "group", "critics"), ("politician", "anonymous-politician")),
+    (Entity("e", "people familiar with the talks", "group"), ("anonymous", "anonymous-source")),
+    (Entity("e", "Larry Bruce", description="a Charlotte IT professional"), ("public", "person-described-ordinary")),
+    (Entity("e", "Adrian Durbin", description="a spokesman for Lyft"), ("other", "person-with-description")),
+    (Entity("e", "Mia Parvez", description="a travel agent"), ("public", "person-described-ordinary")),
+    (Entity("e", "CBS Local"), ("commentator", "org-media-outlet")),
+])
+def test_codebook_boundaries(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+def test_weak_spokesperson_rule_gives_way_to_the_articles_words():
+    e = Entity("e", "Daniel Wessel", description="spokesman")
+    assert voices.classify(e, contexts=["DNC spokesman Daniel Wessel"]) == ("politician", "politician-role@mention")
+    assert voices.classify(e, contexts=["Daniel Wessel"]) == ("official", "spokesperson-unplaced")
+
+
+def test_surname_speaker_reads_the_full_name_in_the_text():
+    t = ("Police Chief Ed Haber spoke at the scene on Monday. Reporters waited. "
+         "\u201cWe are looking for him,\u201d Haber said.")
+    ents = [Entity("e1", "Haber")]
+    ms = [Mention("e1", t.index("Haber said"), t.index("Haber said") + 5, "Haber", "surname")]
+    assert voices.classify_article(t, ents, ms)["e1"] == ("official", "executive-office@mention")
+    # two people share the surname: nothing is read
+    t2 = "Jeb Bush and Laura Bush spoke. \u201cNo,\u201d Bush said."
+    assert voices.full_name_contexts(t2, "Bush") == []
+    assert voices.full_name_contexts("the bush said", "bush") == []

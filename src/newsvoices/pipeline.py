@@ -89,8 +89,7 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     # how the article introduces each speaker ("the Labour MP", "Homeland Security Secretary Janet
     # Napolitano", "Marco Rubio (R-Fla.)"): used when the entity's own fields say nothing
     cb = _voices.load_codebook()  # once per article (it checks the files' modification times)
-    roles, contexts = _voices.article_contexts(text, ex.entities, ex.mentions, cb)
-    voice = {k: _voices.classify_speaker(e, cb, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
+    voice = _voices.classify_article(text, ex.entities, ex.mentions, cb)
     # an unnamed phrase no rule places ("the election") is no source: its quotes stay unattributed
     no_source = {k for k, e in ents.items() if not _voices.is_source(e, voice[k][1], cb)}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
