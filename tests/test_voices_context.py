@@ -26,6 +26,13 @@ from newsvoices.model import Article
     ("Theresa May", "person", True),
     ("Price", "person", True),  # a surname, though "price" heads no source
     ("ICE", "organisation", True),
+    ("Finally", "person", False),  # a sentence adverb
+    ("Oftentimes", "person", False),
+    ("Howard", "person", True),
+    ("Kelly", "person", True),
+    ("Highway Patrol Takes Over Security In Ferguson", "person", False),  # a title-case headline
+    ("Texas Rep. Will Hurd", "person", True),
+    ("Secretary Of State John Kerry", "person", True),
 ])
 def test_can_be_source(name, kind, ok):
     assert can_be_source(name, kind) is ok

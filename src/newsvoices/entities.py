@@ -410,10 +410,15 @@ _SOURCE_DETERMINERS = frozenset(
     "a an the this that these those some any his her its their our my your such".split())
 
 
-def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """``(heads, names, calendar)`` of ``data/lexicons/non_sources.tsv`` (tags head, name + time, time)."""
+#: Capitalised words that may join the words of a title-case name ("Secretary Of State").
+_NAME_JOINERS = frozenset("of the and".split())
+
+
+def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """``(heads, names, calendar, suffixes)`` of ``data/lexicons/non_sources.tsv`` (tags head,
+    name + time, time, suffix)."""
     ns = read_non_sources(path)
-    return ns["head"], ns["name"] | ns["time"], ns["time"]
+    return ns["head"], ns["name"] | ns["time"], ns["time"], tuple(sorted(ns["suffix"]))
 
 
 def can_be_source(name: str | None, kind: str | None = "person", path: Path | str | None = None) -> bool:
@@ -426,8 +431,11 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     determiners ("those") and for a headline in capitals taken as a person
     (two words in capitals: "DNI SHAKE-UP", "MUST WATCH Report"), for a phrase opening
     with a subject pronoun ("We Wanted workers") and for one ending with a month or
-    weekday ("Late Monday", "a statement Tuesday"). The words come from
-    ``data/lexicons/non_sources.tsv``.
+    weekday ("Late Monday", "a statement Tuesday"), for a one-word name with the ending of a
+    sentence adverb ("Finally", "Oftentimes") and for a person's name of three or more words with a
+    capitalised function word after its first word (a title-case headline: "Highway Patrol Takes
+    Over Security In Ferguson"). The words come from ``data/lexicons/non_sources.tsv`` (one list,
+    also read by :mod:`newsvoices.attribution`).
 
     Example:
         >>> can_be_source("a portion", "anonymous"), can_be_source("October"), can_be_source("Jo Bloggs")
@@ -435,7 +443,7 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
         >>> can_be_source("the report", "group"), can_be_source("Story highlights Witness", "person")
         (True, True)
     """
-    heads, names, calendar = _non_sources(str(path or NON_SOURCES_PATH))
+    heads, names, calendar, suffixes = _non_sources(str(path or NON_SOURCES_PATH))
     name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
     words = re.findall(r"[\w'\u2019.\-]+", name)
     low = [w.lower().strip(".").replace("\u2019", "'") for w in words]
@@ -451,4 +459,11 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     caps = sum(w.isupper() and len(w.strip(".")) > 1 for w in words)
     if caps >= 2 and (kind == "person" or any(w.islower() for w in words)):
         return False  # a headline in capitals ("MUST WATCH commissioner"), not a speaker
+    if len(words) == 1 and kind in ("person", None) and name[:1].isupper() and low[0].endswith(suffixes) \
+            and len(low[0]) > 5:
+        return False  # a sentence adverb taken for a name ("Finally", "Obviously", "Oftentimes")
+    if kind == "person" and len(words) >= 3:
+        closed = load_lexicon().closed_words
+        if any(w[:1].isupper() and w.lower() in closed and w.lower() not in _NAME_JOINERS for w in words[1:]):
+            return False  # a title-case headline ("Francis Shines Light On Migrant Suffering")
     return True

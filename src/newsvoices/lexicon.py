@@ -181,12 +181,12 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
 
 #: The one list of non-source words (read by ``entities.can_be_source`` and by ``attribution``).
 NON_SOURCES_FILE = "non_sources.tsv"
-NON_SOURCE_TAGS = ("head", "name", "time")
+NON_SOURCE_TAGS = ("head", "name", "time", "suffix")
 
 
 @functools.lru_cache(maxsize=4)
 def read_non_sources(path: str) -> dict[str, frozenset[str]]:
-    """The ``word<TAB>head|name|time`` lines of ``non_sources.tsv``, by tag (lower case,
+    """The ``word<TAB>head|name|time|suffix`` lines of ``non_sources.tsv``, by tag (lower case,
     straight apostrophes); a missing file gives empty sets.
 
     Raises:
@@ -205,7 +205,7 @@ def read_non_sources(path: str) -> dict[str, frozenset[str]]:
                 continue
             parts = [x.strip() for x in line.split("\t")]
             if len(parts) != 2 or not parts[0] or parts[1] not in NON_SOURCE_TAGS:
-                raise ValueError(f"{p}:{n}: want word<TAB>head|name|time, got {line!r}")
+                raise ValueError(f"{p}:{n}: want word<TAB>head|name|time|suffix, got {line!r}")
             out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
     return {t: frozenset(v) for t, v in out.items()}
 
