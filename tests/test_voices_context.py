@@ -187,7 +187,13 @@ def test_one_non_source_list_for_attribution_and_entities():
 @pytest.mark.parametrize("entity,expected", [
     (Entity("e", "ICE statement", "group"), ("official", "org-government-us@issuer")),
     (Entity("e", "Wall Street Journal analysis", "group"), ("commentator", "org-media-outlet@issuer")),
-    (Entity("e", "Court documents", "group"), ("legal", "document-court")),  # one capitalised word: no issuer
+    (Entity("e", "Court documents", "group"), ("official", "org-government-us@issuer")),
+    (Entity("e", "court documents", "group"), ("legal", "document-court")),
+    (Entity("e", "Recent study", "group"), ("expert", "document-research")),  # "Recent" places nothing
+    (Entity("e", "recent federal report", "group"), ("official", "document-government-data")),
+    (Entity("e", "West Wing aides", "group", "aides"), ("official", "anonymous-official")),
+    (Entity("e", "Muslim leaders", "group", "leaders"), ("advocacy", "anonymous-advocacy")),
+    (Entity("e", "Bryna Helfer", description="Assistant County Manager"), ("official", "executive-office")),
     (Entity("e", "the statement", "group"), ("anonymous", "document-unattributed")),
     (Entity("e", "multiple reports", "group"), ("commentator", "document-press")),
     (Entity("e", "A majority of Americans", "group"), ("expert", "poll-result")),

@@ -508,15 +508,12 @@ _ISSUER = re.compile(r"^(?:(?:the|a|an|The|A|An) )?((?:[A-Z][\w.&\-]*(?:['’]s)
 
 def _issuer_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
     """The voice of the organisation named before a document ("ICE statement", "White House
-    memo", "Justice Department report"): an acronym or at least two capitalised words, so a
-    sentence-initial "Court documents" is no issuer. Rule ``<rule>@issuer``."""
+    memo", "Reuters analysis"), when a rule places that name as an organisation. Rule
+    ``<rule>@issuer``."""
     m = _ISSUER.match(entity.name or "")
     if not m:
         return None
     issuer = re.sub(r"['’]s$", "", m.group(1).strip())
-    words = issuer.split()
-    if not (len(words) >= 2 or re.fullmatch(r"[A-Z][A-Z.&]+", issuer)):
-        return None
     v, r = _first_rule(cb, Entity(entity.key, issuer, "organisation"))
     if r in UNINFORMED_RULES:
         return None
@@ -644,6 +641,8 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-]|[’']\w)", text):
         g = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if g is None:
+            if _NAMED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                spans.append((m.start(), m.end()))  # "a refugee named Mohammed"
             continue
         word = g.group(1).split()[0].rstrip(".").lower()
         if word not in lex.titles and word not in lex.role_words and word not in lex.function_words:
@@ -903,6 +902,11 @@ def _pre_appositive(before: str) -> str | None:
     return None
 
 
+#: "a refugee named Mohammed", "a young journalist named Jason DeParle": the noun phrase before "named".
+_NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+"
+                           r"(?:named|called|identified as|known as)\s+)$")
+
+
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
     """The words that introduce a name mention: the mention itself, the words right
     before it (stopping at punctuation or a stop word of the codebook's ``context``)
@@ -918,6 +922,8 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         'John Sandweg ; who served as acting ICE director in 2014'
         >>> t = "said Jo Doe, a spokeswoman for U.S. Immigration and Customs Enforcement."; name_context(t, 5, 11)
         'Jo Doe ; a spokeswoman for U.S. Immigration and Customs Enforcement'
+        >>> t = "In 1988, a young journalist named Jo Doe moved."; name_context(t, 34, 40)
+        'Jo Doe ; a young journalist'
     """
     cb = codebook or load_codebook()
     lo = max(0, start - 120)
@@ -940,6 +946,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     pre = _pre_appositive(before)
     if pre:
         parts.append(pre)
+    named = _NAMED_BEFORE.search(before[cut:])
+    if named:
+        parts.append(named.group(1))  # "a young journalist named Jason DeParle"
     m = _CTX_AFTER.match(text, end)
     if m:
         parts.append((m.group(1) or m.group(2)).strip())
