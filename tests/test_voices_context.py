@@ -227,3 +227,24 @@ def test_surname_speaker_reads_the_full_name_in_the_text():
     t2 = "Jeb Bush and Laura Bush spoke. \u201cNo,\u201d Bush said."
     assert voices.full_name_contexts(t2, "Bush") == []
     assert voices.full_name_contexts("the bush said", "bush") == []
+
+
+def test_non_speech_cues_leave_the_quote_unattributed():
+    """'is expected to', 'unwilling to': the subject reports nothing (codebook context.non_speech_cues)."""
+    from newsvoices.pipeline import analyze_article
+
+    art = Article("t", "The committee is expected to vote on the immigration bill next week. Nothing else happened.")
+    (q,) = analyze_article(art)["quotes"]
+    assert q["cue"] == "expected" and q["speaker_id"] is None and q["voice_type"] is None
+    assert voices.is_speech_cue("said") and voices.is_speech_cue(None) and not voices.is_speech_cue("Expected")
+
+
+def test_non_speech_cues_must_be_a_list(tmp_path):
+    import yaml
+
+    data = yaml.safe_load(voices.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    data["context"]["non_speech_cues"] = "expected"
+    p = tmp_path / "cb.yml"
+    p.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="non_speech_cues"):
+        voices.load_codebook(p)

@@ -119,6 +119,8 @@ class Codebook:
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
     # context.drop_unplaced_unnamed: an unnamed speaker no rule places is no source (see is_source)
     drop_unplaced_unnamed: bool = False
+    # context.non_speech_cues: cue words that report no speech ("is expected to", "aimed to")
+    non_speech_cues: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
 
     def plan(self) -> "_Plan":
@@ -343,7 +345,11 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     drop = ctx.get("drop_unplaced_unnamed", False)
     if not isinstance(drop, bool):
         raise ValueError(f"{p}: context.drop_unplaced_unnamed must be true or false")
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop)
+    cues = ctx.get("non_speech_cues") or []
+    if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
+        raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
+                    frozenset(c.strip().lower() for c in cues))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -537,6 +543,19 @@ def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bo
     """
     cb = codebook or load_codebook()
     return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
+
+
+def is_speech_cue(cue: str | None, codebook: Codebook | None = None) -> bool:
+    """Whether a quote's cue reports speech, thought or stance at all: False for the codebook's
+    ``context.non_speech_cues`` ("the bill is *expected* to pass", "orders *aimed* to
+    streamline"), whose subject is no source; the pipeline leaves such quotes unattributed.
+
+    Example:
+        >>> is_speech_cue("said"), is_speech_cue("expected"), is_speech_cue(None)
+        (True, False, True)
+    """
+    cb = codebook or load_codebook()
+    return not (cue and cue.strip().lower() in cb.non_speech_cues)
 
 
 #: How many name mentions of one speaker are read for context (the first ones in the text).
