@@ -42,7 +42,7 @@ def E(name, kind="person", description=None, organisation=None):
     (E("Jeff Sessions", description="Attorney General"), "official"),
     (E("Jane Doe", description="a professor of sociology at Harvard University"), "expert"),
     (E("Lee Gelernt", description="a lawyer with the ACLU"), "legal"),
-    (E("Dana Sabraw", description="U.S. District Judge"), "official"),  # a sitting judge speaks for the court
+    (E("Dana Sabraw", description="U.S. District Judge"), "legal"),
     (E("ACLU", "organisation"), "advocacy"),
     (E("Reuters", "organisation"), "commentator"),
     (E("GEO Group", "organisation"), "business"),
@@ -281,8 +281,8 @@ def test_legislator_staff_and_group_volunteers(entity, expected):
     ("resident bishop of the Methodist Church of Springfield", "advocacy"),
     ("a Springfield resident", "public"),
     ("judges union head", "advocacy"),
-    ("an immigration judge", "official"),
-    ("a retired immigration judge", "legal"),  # outside a case: legal
+    ("an immigration judge", "legal"),
+    ("a retired immigration judge", "legal"),
 ])
 def test_presidents_of_organisations_clergy_and_unions(description, expected):
     entity = E("Ann Bo", description=description)
