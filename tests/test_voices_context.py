@@ -227,6 +227,7 @@ def test_surname_speaker_reads_the_full_name_in_the_text():
     t2 = "Jeb Bush and Laura Bush spoke. \u201cNo,\u201d Bush said."
     assert voices.full_name_contexts(t2, "Bush") == []
     assert voices.full_name_contexts("the bush said", "bush") == []
+    assert voices.full_name_contexts("The State said no. State officials agreed.", "State") == []
 
 
 def test_non_speech_cues_leave_the_quote_unattributed():

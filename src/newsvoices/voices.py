@@ -664,7 +664,9 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
                 spans.append((m.start(), m.end()))  # "a refugee named Mohammed"
             continue
         word = g.group(1).split()[0].rstrip(".").lower()
-        if word not in lex.titles and word not in lex.role_words and word not in lex.function_words:
+        if word in lex.function_words:
+            continue  # "The State", "But Biden": a capitalised function word is no part of a name
+        if word not in lex.titles and word not in lex.role_words:
             given.add(g.group(1).split()[0].rstrip("."))
         spans.append((g.start(1), m.end()))
     if len(given) > 1:
