@@ -239,7 +239,8 @@ class Parser:
         self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
                                          + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
-        self.non_source_heads = rs.get("non_source_heads", frozenset())
+        ns = lex.non_sources
+        self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         # cheap exits for the rules that only apply with one of these words just before the cue
         self._adverbial_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
