@@ -183,3 +183,14 @@ def test_according_to_after_an_adverbial_lead_and_with_a_compound_source(sentenc
 def test_seem_with_negated_infinitive_or_predicate(sentence, subject, complement):
     got = raising(sentence)
     assert (subject, None, "raising") in got and (complement, None, "raising") in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The harbourmaster stated that the pier would close in May.", "the pier would close in May", "The harbourmaster"),
+    ("She acknowledged that the quota had emptied the harbour.", "the quota had emptied the harbour", "She"),
+    ("Kerr tweeted his thanks to the lifeboat crew.", "his thanks to the lifeboat crew", "Kerr"),
+])
+def test_past_form_listed_as_lemma_is_a_verb_after_a_singular_subject(sentence, content, mention):
+    # "stated", "acknowledged", "tweeted" head their lines in the verb lists; unlike a base form
+    # ("Ethanol support helped"), a past form after a singular subject is no noun
+    assert (content, mention) in reported(sentence)

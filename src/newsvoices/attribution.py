@@ -1510,7 +1510,7 @@ class Parser:
             if grp is not None and (np is None or grp.start <= np.start):
                 np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
-        if np is not None and cue == lem and self._singular(np) \
+        if np is not None and cue == lem and not lem.endswith("ed") and self._singular(np) \
                 and not any(w in self.base_licensors or w in self.passive_aux for w in text[np.end:cs].lower().split()):
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         rel_who = False
