@@ -194,3 +194,20 @@ def test_past_form_listed_as_lemma_is_a_verb_after_a_singular_subject(sentence, 
     # "stated", "acknowledged", "tweeted" head their lines in the verb lists; unlike a base form
     # ("Ethanol support helped"), a past form after a singular subject is no noun
     assert (content, mention) in reported(sentence)
+
+
+def test_second_verb_of_saying_after_and_ends_the_object_and_takes_the_subject():
+    got = reported("Kerr bemoaned a lack of berths and said he would easily win the vote.")
+    assert ("a lack of berths", "Kerr") in got
+    assert ("he would easily win the vote", "Kerr") in got
+
+
+def test_conjunct_cue_after_an_auxiliary_takes_the_subject_before_the_conjunction():
+    got = reported("Kerr has voiced doubts but has said she wants the harbour bill to pass.")
+    assert ("she wants the harbour bill to pass", "Kerr") in got
+
+
+def test_object_runs_on_when_no_reported_clause_follows_the_second_verb():
+    # "challenged him to a debate" opens no clause: the object is not cut before "and"
+    got = reported("Kerr criticized Roe and challenged him to a debate on the pier.")
+    assert not any(text == "Roe" for text, _ in got)

@@ -1541,6 +1541,9 @@ class Parser:
                 np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
                     return []
+            elif self._conjunct_before(words_before, j) and len(before_cue) > 4 \
+                    and (coord := self.coordinated_subject(text, s_start, cs)) is not None:
+                np = coord  # "Roe has voiced doubts but has said ..."
             elif before_cue.endswith(",") and cue.endswith("ing") and len(before_cue) > 15:
                 # "She escalated her attacks, criticizing him for ..."
                 np = self._subject(text, s_start, cs)
@@ -1947,12 +1950,43 @@ class Parser:
         while m is not None and self._np_goes_on(text, s, m):
             m = _NP_STOP_RE.search(text, m.end(), e)
         e = m.start() if m else e
+        e = self._coordinated_cue_start(text, s, e)
         k = text.find(",", s, e)
         if k > s and _RELATIVE_RE.search(text, k, e):
             for c in self.report_cue_re.finditer(text, k, e):
                 # "a levy, a charge that leaders denied": another attribution starts after the comma
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
+        return e
+
+    def _conjunct_before(self, words: list[str], j: int) -> bool:
+        """Whether "and"/"but"/"or" stands before the cue past auxiliaries, adverbs and gap words
+        ("Roe has voiced doubts but *has* said ...", "... and *would* later argue ...")."""
+        while j >= 0 and (words[j].lower() in self.auxiliaries or words[j].lower() in self.gap
+                          or self._is_adverb(words[j])):
+            j -= 1
+        return j >= 0 and words[j].lower() in ("and", "but", "or") and j < len(words) - 1
+
+    def _coordinated_cue_start(self, text: str, s: int, e: int) -> int:
+        """End of an object noun phrase before a second verb of saying coordinated with the first:
+        "bemoaned [a lack of unity] and said ...", "voiced [doubts] but has argued ..."."""
+        for c in self.report_cue_re.finditer(text, s, e):
+            if c.group()[:1].isupper() or c.group().lower() in self.hearsay_adverbs:
+                continue
+            lem = self.speech.get(c.group()) or self.belief.get(c.group())
+            nxt = text[c.end():c.end() + 12].split(None, 1)[:1]
+            if lem is None or not nxt or not ("clause" in self.frames.get(lem, ()) and (
+                    nxt[0].lower() in self.subject_pron or nxt[0].lower() == "that")):
+                continue  # only where a reported clause follows: "and said [he would ...]"
+            words = text[s:c.start()].split()
+            j = len(words) - 1
+            if j >= 1 and self._conjunct_before(words, j) or j >= 1 and words[j].lower() in ("and", "but"):
+                k = j
+                while k > 0 and words[k].lower() not in ("and", "but", "or"):
+                    k -= 1
+                cut = text.rfind(" " + words[k], s, c.start())
+                if cut > s:
+                    return cut
         return e
 
     def _adverbial_lead(self, lead: str) -> bool:
