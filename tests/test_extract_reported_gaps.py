@@ -211,3 +211,18 @@ def test_object_runs_on_when_no_reported_clause_follows_the_second_verb():
     # "challenged him to a debate" opens no clause: the object is not cut before "and"
     got = reported("Kerr criticized Roe and challenged him to a debate on the pier.")
     assert not any(text == "Roe" for text, _ in got)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Kerr doesn't think so, but the council does.", "so", "Kerr"),
+    ("Asked whether the pier should close, 46 percent of skippers said yes.", "yes", "46 percent of skippers"),
+    ("The harbourmaster never said that.", "that", "The harbourmaster"),
+])
+def test_pro_form_closing_the_clause_is_the_content(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_that_before_a_parenthesis_still_opens_the_clause():
+    got = reported("Kerr said that, like the mayor, the skippers had been misled for years.")
+    assert ("that", "Kerr") not in got
+    assert any(text.endswith("had been misled for years") for text, _ in got)

@@ -231,6 +231,7 @@ class Parser:
         self.cue_adverbials = rs.get("cue_adverbials", frozenset())
         self.np_as_followers = rs.get("np_as_followers", frozenset())
         self.np_relatives = rs.get("np_relatives", frozenset())
+        self.pro_forms = rs.get("pro_form_complements", frozenset())
         self.question_openers = rs.get("question_openers", frozenset())
         self.participle_openers = rs.get("participle_openers", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
@@ -1647,6 +1648,10 @@ class Parser:
         fl = first.lower()
         if fl not in self.subject_pron and fl.split("'")[0].split("\u2019")[0] in self.subject_pron:
             fl = fl.split("'")[0].split("\u2019")[0]  # "it's", "they're"
+        if fl in self.pro_forms and ("clause" in frames or "that" in frames):
+            pro = self._pro_form(text, toks, att)
+            if pro is not None:
+                return pro
         c_s = None
         that_at = None
         for k in range(min(len(toks), 8)):
@@ -1958,6 +1963,17 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    def _pro_form(self, text: str, toks, att: Attribution) -> list[Reported] | None:
+        """"I never said [that].", "He doesn't think [so]": a pro-form closing the clause after the
+        cue is the whole content (``pro_form_complements``); None when more words follow."""
+        ends = (".", ";", "!", "?", ":") if toks[0][2].lower() == "that" else (".", ",", ";", "!", "?", ":")
+        if len(toks) > 1 and toks[1][2] not in ends and toks[1][2] not in QUOTE_CHARS:
+            return None  # "said that, like him, she ...": "that" opens a clause after a parenthesis
+        if not self.plausible_source(att.np, text):
+            return []
+        self._trim_verb(text, att.np)
+        return [Reported(toks[0][0], toks[0][1], att)]
 
     def _conjunct_before(self, words: list[str], j: int) -> bool:
         """Whether "and"/"but"/"or" stands before the cue past auxiliaries, adverbs and gap words
