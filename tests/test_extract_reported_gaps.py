@@ -226,3 +226,19 @@ def test_that_before_a_parenthesis_still_opens_the_clause():
     got = reported("Kerr said that, like the mayor, the skippers had been misled for years.")
     assert ("that", "Kerr") not in got
     assert any(text.endswith("had been misled for years") for text, _ in got)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Skippers agreed it was still a top-heavy quota.", "it was still a top-heavy quota", "Skippers"),
+    ("The coastguard reported at least six boats sank in the storm.", "at least six boats sank in the storm",
+     "The coastguard"),
+    ("Kerr said more than 20 berths stood empty.", "more than 20 berths stood empty", "Kerr"),
+])
+def test_bare_clause_after_agree_and_after_an_approximate_number(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_approximator_without_a_number_is_no_clause_subject():
+    got = reported("Kerr has said more than once that the pier was unsafe.")
+    assert ("the pier was unsafe", "Kerr") in got
+    assert not any(text.startswith("more than") for text, _ in got)

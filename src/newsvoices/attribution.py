@@ -232,6 +232,8 @@ class Parser:
         self.np_as_followers = rs.get("np_as_followers", frozenset())
         self.np_relatives = rs.get("np_relatives", frozenset())
         self.pro_forms = rs.get("pro_form_complements", frozenset())
+        self._approx_pairs = frozenset(w for w in rs.get("approximators", ()) if " " in w)
+        self._numbers = frozenset(rs.get("numbers", ()))
         self.question_openers = rs.get("question_openers", frozenset())
         self.participle_openers = rs.get("participle_openers", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
@@ -1696,6 +1698,8 @@ class Parser:
         if c_s is None and "clause" in frames and (fl in self.clause_openers or fl == "about" and len(toks) > 1 and (
                 toks[1][2][:1].isdigit() or toks[1][2].lower() in ("half", "a", "one", "two", "three"))):
             c_s = toks[0][0]  # "said too many women ...", "said about half of ..."
+        if c_s is None and "clause" in frames and self._approximate_number(toks):
+            c_s = toks[0][0]  # "reported at least six planes ...", "said more than 20 people ..."
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
                                                    or fl in _CLAUSE_START or first[:1].isdigit()
                                                    or (first.isalpha() and fl not in self.func
@@ -1963,6 +1967,14 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    def _approximate_number(self, toks) -> bool:
+        """Whether the tokens open with a two-word approximator and a number ("at least six",
+        "more than 20"): a clause subject, not a prepositional phrase."""
+        if len(toks) < 4 or f"{toks[0][2]} {toks[1][2]}".lower() not in self._approx_pairs:
+            return False
+        n = toks[2][2].lower()
+        return n[:1].isdigit() or n in self._numbers
 
     def _pro_form(self, text: str, toks, att: Attribution) -> list[Reported] | None:
         """"I never said [that].", "He doesn't think [so]": a pro-form closing the clause after the
