@@ -242,3 +242,8 @@ def test_approximator_without_a_number_is_no_clause_subject():
     got = reported("Kerr has said more than once that the pier was unsafe.")
     assert ("the pier was unsafe", "Kerr") in got
     assert not any(text.startswith("more than") for text, _ in got)
+
+
+def test_base_form_cue_after_conjoined_capitalised_subjects_is_a_verb():
+    got = reported("The Harbour Board and the Coastguard say the pier will close in May.")
+    assert ("the pier will close in May", "the Coastguard") in got

@@ -1514,6 +1514,7 @@ class Parser:
                 np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
         if np is not None and cue == lem and not lem.endswith("ed") and self._singular(np) \
+                and not self._conjoined(text, s_start, np) \
                 and not any(w in self.base_licensors or w in self.passive_aux for w in text[np.end:cs].lower().split()):
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         rel_who = False
@@ -1967,6 +1968,14 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    @staticmethod
+    def _conjoined(text: str, s_start: int, np: NP) -> bool:
+        """Whether "and" stands right before a capitalised noun phrase ("The department and [the FBI]
+        say"): the subject is plural, so a base-form cue after it is a verb ("Ethanol and corn
+        support helped" stays a noun)."""
+        ws, we = _word_before(text, s_start, np.start)
+        return we > ws and text[ws:we] == "and" and np.text.split()[-1][:1].isupper()
 
     def _approximate_number(self, toks) -> bool:
         """Whether the tokens open with a two-word approximator and a number ("at least six",
