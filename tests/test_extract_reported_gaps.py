@@ -247,3 +247,9 @@ def test_approximator_without_a_number_is_no_clause_subject():
 def test_base_form_cue_after_conjoined_capitalised_subjects_is_a_verb():
     got = reported("The Harbour Board and the Coastguard say the pier will close in May.")
     assert ("the pier will close in May", "the Coastguard") in got
+
+
+def test_clause_may_open_with_no_and_a_noun():
+    assert ("no decision had been made on the pier", "Roe") in reported(
+        "Roe said no decision had been made on the pier.")
+    assert not any(text.startswith("no to") for text, _ in reported("Roe said no to the new quota."))

@@ -1699,6 +1699,9 @@ class Parser:
         if c_s is None and "clause" in frames and (fl in self.clause_openers or fl == "about" and len(toks) > 1 and (
                 toks[1][2][:1].isdigit() or toks[1][2].lower() in ("half", "a", "one", "two", "three"))):
             c_s = toks[0][0]  # "said too many women ...", "said about half of ..."
+        if c_s is None and "clause" in frames and fl == "no" and len(toks) > 2 and toks[1][2].isalpha() \
+                and toks[1][2].lower() not in self.func:
+            c_s = toks[0][0]  # "said no decision had been made" (not "said no to ...")
         if c_s is None and "clause" in frames and self._approximate_number(toks):
             c_s = toks[0][0]  # "reported at least six planes ...", "said more than 20 people ..."
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
