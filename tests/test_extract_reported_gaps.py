@@ -253,3 +253,8 @@ def test_clause_may_open_with_no_and_a_noun():
     assert ("no decision had been made on the pier", "Roe") in reported(
         "Roe said no decision had been made on the pier.")
     assert not any(text.startswith("no to") for text, _ in reported("Roe said no to the new quota."))
+
+
+def test_participle_cue_after_a_dash_takes_the_sentence_subject():
+    got = reported("Kerr changed her mind on the pier \u2013 saying she now backed the new quota.")
+    assert ("she now backed the new quota", "Kerr") in got

@@ -1548,8 +1548,8 @@ class Parser:
             elif self._conjunct_before(words_before, j) and len(before_cue) > 4 \
                     and (coord := self.coordinated_subject(text, s_start, cs)) is not None:
                 np = coord  # "Roe has voiced doubts but has said ..."
-            elif before_cue.endswith(",") and cue.endswith("ing") and len(before_cue) > 15:
-                # "She escalated her attacks, criticizing him for ..."
+            elif before_cue.endswith((",", "\u2013", "\u2014", "--")) and cue.endswith("ing") and len(before_cue) > 15:
+                # "She escalated her attacks, criticizing him for ...", "... on the spot \u2013 saying ..."
                 np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
