@@ -258,3 +258,12 @@ def test_clause_may_open_with_no_and_a_noun():
 def test_participle_cue_after_a_dash_takes_the_sentence_subject():
     got = reported("Kerr changed her mind on the pier \u2013 saying she now backed the new quota.")
     assert ("she now backed the new quota", "Kerr") in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Roe demanded to know whether the council would close the pier.",
+     "whether the council would close the pier", "Roe"),
+    ("We don't know which company ran the harbour survey.", "which company ran the harbour survey", "We"),
+])
+def test_embedded_question_after_know_and_demand_to(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

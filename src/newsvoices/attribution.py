@@ -1710,7 +1710,8 @@ class Parser:
                                                        and not fl.endswith("ly"))) \
                 and fl not in _NOT_CLAUSE:
             c_s = toks[0][0]
-        if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
+        if c_s is None and (fl in ("whether", "if", "why", "how", "what", "when")
+                            or fl in ("which", "where") and fl in self.question_openers and "clause" in frames) and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
         if fl in ("himself", "herself", "itself", "themselves", "myself", "ourselves") \
