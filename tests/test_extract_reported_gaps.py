@@ -183,3 +183,87 @@ def test_according_to_after_an_adverbial_lead_and_with_a_compound_source(sentenc
 def test_seem_with_negated_infinitive_or_predicate(sentence, subject, complement):
     got = raising(sentence)
     assert (subject, None, "raising") in got and (complement, None, "raising") in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The harbourmaster stated that the pier would close in May.", "the pier would close in May", "The harbourmaster"),
+    ("She acknowledged that the quota had emptied the harbour.", "the quota had emptied the harbour", "She"),
+    ("Kerr tweeted his thanks to the lifeboat crew.", "his thanks to the lifeboat crew", "Kerr"),
+])
+def test_past_form_listed_as_lemma_is_a_verb_after_a_singular_subject(sentence, content, mention):
+    # "stated", "acknowledged", "tweeted" head their lines in the verb lists; unlike a base form
+    # ("Ethanol support helped"), a past form after a singular subject is no noun
+    assert (content, mention) in reported(sentence)
+
+
+def test_second_verb_of_saying_after_and_ends_the_object_and_takes_the_subject():
+    got = reported("Kerr bemoaned a lack of berths and said he would easily win the vote.")
+    assert ("a lack of berths", "Kerr") in got
+    assert ("he would easily win the vote", "Kerr") in got
+
+
+def test_conjunct_cue_after_an_auxiliary_takes_the_subject_before_the_conjunction():
+    got = reported("Kerr has voiced doubts but has said she wants the harbour bill to pass.")
+    assert ("she wants the harbour bill to pass", "Kerr") in got
+
+
+def test_object_runs_on_when_no_reported_clause_follows_the_second_verb():
+    # "challenged him to a debate" opens no clause: the object is not cut before "and"
+    got = reported("Kerr criticized Roe and challenged him to a debate on the pier.")
+    assert not any(text == "Roe" for text, _ in got)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Kerr doesn't think so, but the council does.", "so", "Kerr"),
+    ("Asked whether the pier should close, 46 percent of skippers said yes.", "yes", "46 percent of skippers"),
+    ("The harbourmaster never said that.", "that", "The harbourmaster"),
+])
+def test_pro_form_closing_the_clause_is_the_content(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_that_before_a_parenthesis_still_opens_the_clause():
+    got = reported("Kerr said that, like the mayor, the skippers had been misled for years.")
+    assert ("that", "Kerr") not in got
+    assert any(text.endswith("had been misled for years") for text, _ in got)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Skippers agreed it was still a top-heavy quota.", "it was still a top-heavy quota", "Skippers"),
+    ("The coastguard reported at least six boats sank in the storm.", "at least six boats sank in the storm",
+     "The coastguard"),
+    ("Kerr said more than 20 berths stood empty.", "more than 20 berths stood empty", "Kerr"),
+])
+def test_bare_clause_after_agree_and_after_an_approximate_number(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_approximator_without_a_number_is_no_clause_subject():
+    got = reported("Kerr has said more than once that the pier was unsafe.")
+    assert ("the pier was unsafe", "Kerr") in got
+    assert not any(text.startswith("more than") for text, _ in got)
+
+
+def test_base_form_cue_after_conjoined_capitalised_subjects_is_a_verb():
+    got = reported("The Harbour Board and the Coastguard say the pier will close in May.")
+    assert ("the pier will close in May", "the Coastguard") in got
+
+
+def test_clause_may_open_with_no_and_a_noun():
+    assert ("no decision had been made on the pier", "Roe") in reported(
+        "Roe said no decision had been made on the pier.")
+    assert not any(text.startswith("no to") for text, _ in reported("Roe said no to the new quota."))
+
+
+def test_participle_cue_after_a_dash_takes_the_sentence_subject():
+    got = reported("Kerr changed her mind on the pier \u2013 saying she now backed the new quota.")
+    assert ("she now backed the new quota", "Kerr") in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Roe demanded to know whether the council would close the pier.",
+     "whether the council would close the pier", "Roe"),
+    ("We don't know which company ran the harbour survey.", "which company ran the harbour survey", "We"),
+])
+def test_embedded_question_after_know_and_demand_to(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

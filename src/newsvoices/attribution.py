@@ -231,6 +231,9 @@ class Parser:
         self.cue_adverbials = rs.get("cue_adverbials", frozenset())
         self.np_as_followers = rs.get("np_as_followers", frozenset())
         self.np_relatives = rs.get("np_relatives", frozenset())
+        self.pro_forms = rs.get("pro_form_complements", frozenset())
+        self._approx_pairs = frozenset(w for w in rs.get("approximators", ()) if " " in w)
+        self._numbers = frozenset(rs.get("numbers", ()))
         self.question_openers = rs.get("question_openers", frozenset())
         self.participle_openers = rs.get("participle_openers", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
@@ -1511,7 +1514,8 @@ class Parser:
             if grp is not None and (np is None or grp.start <= np.start):
                 np = grp
         before_cue = text[s_start:cs].rstrip(" \u00a0")
-        if np is not None and cue == lem and self._singular(np) \
+        if np is not None and cue == lem and not lem.endswith("ed") and self._singular(np) \
+                and not self._conjoined(text, s_start, np) \
                 and not any(w in self.base_licensors or w in self.passive_aux for w in text[np.end:cs].lower().split()):
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         rel_who = False
@@ -1542,8 +1546,11 @@ class Parser:
                 np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
                     return []
-            elif before_cue.endswith(",") and cue.endswith("ing") and len(before_cue) > 15:
-                # "She escalated her attacks, criticizing him for ..."
+            elif self._conjunct_before(words_before, j) and len(before_cue) > 4 \
+                    and (coord := self.coordinated_subject(text, s_start, cs)) is not None:
+                np = coord  # "Roe has voiced doubts but has said ..."
+            elif before_cue.endswith((",", "\u2013", "\u2014", "--")) and cue.endswith("ing") and len(before_cue) > 15:
+                # "She escalated her attacks, criticizing him for ...", "... on the spot \u2013 saying ..."
                 np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
@@ -1645,6 +1652,10 @@ class Parser:
         fl = first.lower()
         if fl not in self.subject_pron and fl.split("'")[0].split("\u2019")[0] in self.subject_pron:
             fl = fl.split("'")[0].split("\u2019")[0]  # "it's", "they're"
+        if fl in self.pro_forms and ("clause" in frames or "that" in frames):
+            pro = self._pro_form(text, toks, att)
+            if pro is not None:
+                return pro
         c_s = None
         that_at = None
         for k in range(min(len(toks), 8)):
@@ -1689,13 +1700,19 @@ class Parser:
         if c_s is None and "clause" in frames and (fl in self.clause_openers or fl == "about" and len(toks) > 1 and (
                 toks[1][2][:1].isdigit() or toks[1][2].lower() in ("half", "a", "one", "two", "three"))):
             c_s = toks[0][0]  # "said too many women ...", "said about half of ..."
+        if c_s is None and "clause" in frames and fl == "no" and len(toks) > 2 and toks[1][2].isalpha() \
+                and toks[1][2].lower() not in self.func:
+            c_s = toks[0][0]  # "said no decision had been made" (not "said no to ...")
+        if c_s is None and "clause" in frames and self._approximate_number(toks):
+            c_s = toks[0][0]  # "reported at least six planes ...", "said more than 20 people ..."
         if c_s is None and "clause" in frames and (first[:1].isupper() or fl in self.subject_pron
                                                    or fl in _CLAUSE_START or first[:1].isdigit()
                                                    or (first.isalpha() and fl not in self.func
                                                        and not fl.endswith("ly"))) \
                 and fl not in _NOT_CLAUSE:
             c_s = toks[0][0]
-        if c_s is None and fl in ("whether", "if", "why", "how", "what", "when") and (
+        if c_s is None and (fl in ("whether", "if", "why", "how", "what", "when")
+                            or fl in ("which", "where") and fl in self.question_openers and "clause" in frames) and (
                 "np" in frames or "object" in frames or "clause" in frames):
             c_s = toks[0][0]
         if fl in ("himself", "herself", "itself", "themselves", "myself", "ourselves") \
@@ -1948,12 +1965,70 @@ class Parser:
         while m is not None and self._np_goes_on(text, s, m):
             m = _NP_STOP_RE.search(text, m.end(), e)
         e = m.start() if m else e
+        e = self._coordinated_cue_start(text, s, e)
         k = text.find(",", s, e)
         if k > s and _RELATIVE_RE.search(text, k, e):
             for c in self.report_cue_re.finditer(text, k, e):
                 # "a levy, a charge that leaders denied": another attribution starts after the comma
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
+        return e
+
+    @staticmethod
+    def _conjoined(text: str, s_start: int, np: NP) -> bool:
+        """Whether "and" stands right before a capitalised noun phrase ("The department and [the FBI]
+        say"): the subject is plural, so a base-form cue after it is a verb ("Ethanol and corn
+        support helped" stays a noun)."""
+        ws, we = _word_before(text, s_start, np.start)
+        return we > ws and text[ws:we] == "and" and np.text.split()[-1][:1].isupper()
+
+    def _approximate_number(self, toks) -> bool:
+        """Whether the tokens open with a two-word approximator and a number ("at least six",
+        "more than 20"): a clause subject, not a prepositional phrase."""
+        if len(toks) < 4 or f"{toks[0][2]} {toks[1][2]}".lower() not in self._approx_pairs:
+            return False
+        n = toks[2][2].lower()
+        return n[:1].isdigit() or n in self._numbers
+
+    def _pro_form(self, text: str, toks, att: Attribution) -> list[Reported] | None:
+        """"I never said [that].", "He doesn't think [so]": a pro-form closing the clause after the
+        cue is the whole content (``pro_form_complements``); None when more words follow."""
+        ends = (".", ";", "!", "?", ":") if toks[0][2].lower() == "that" else (".", ",", ";", "!", "?", ":")
+        if len(toks) > 1 and toks[1][2] not in ends and toks[1][2] not in QUOTE_CHARS:
+            return None  # "said that, like him, she ...": "that" opens a clause after a parenthesis
+        if not self.plausible_source(att.np, text):
+            return []
+        self._trim_verb(text, att.np)
+        return [Reported(toks[0][0], toks[0][1], att)]
+
+    def _conjunct_before(self, words: list[str], j: int) -> bool:
+        """Whether "and"/"but"/"or" stands before the cue past auxiliaries, adverbs and gap words
+        ("Roe has voiced doubts but *has* said ...", "... and *would* later argue ...")."""
+        while j >= 0 and (words[j].lower() in self.auxiliaries or words[j].lower() in self.gap
+                          or self._is_adverb(words[j])):
+            j -= 1
+        return j >= 0 and words[j].lower() in ("and", "but", "or") and j < len(words) - 1
+
+    def _coordinated_cue_start(self, text: str, s: int, e: int) -> int:
+        """End of an object noun phrase before a second verb of saying coordinated with the first:
+        "bemoaned [a lack of unity] and said ...", "voiced [doubts] but has argued ..."."""
+        for c in self.report_cue_re.finditer(text, s, e):
+            if c.group()[:1].isupper() or c.group().lower() in self.hearsay_adverbs:
+                continue
+            lem = self.speech.get(c.group()) or self.belief.get(c.group())
+            nxt = text[c.end():c.end() + 12].split(None, 1)[:1]
+            if lem is None or not nxt or not ("clause" in self.frames.get(lem, ()) and (
+                    nxt[0].lower() in self.subject_pron or nxt[0].lower() == "that")):
+                continue  # only where a reported clause follows: "and said [he would ...]"
+            words = text[s:c.start()].split()
+            j = len(words) - 1
+            if j >= 1 and self._conjunct_before(words, j) or j >= 1 and words[j].lower() in ("and", "but"):
+                k = j
+                while k > 0 and words[k].lower() not in ("and", "but", "or"):
+                    k -= 1
+                cut = text.rfind(" " + words[k], s, c.start())
+                if cut > s:
+                    return cut
         return e
 
     def _adverbial_lead(self, lead: str) -> bool:
