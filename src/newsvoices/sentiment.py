@@ -542,18 +542,18 @@ class ToneModel:
 
 def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_df: int = 3,
                    rater_shares: list[tuple[float, float, float]] | None = None,
-                   dense_scale: float = 3.0, groups: list | None = None) -> ToneModel:
+                   dense_scale: float = 3.0, groups: list | None = None, calibration_folds: int = 3) -> ToneModel:
     """Fit the news tone model on texts with human tone ratings scaled to [-1, 1].
 
     The ratings are cut into classes at ±0.05 (as Hutto & Gilbert 2014 do). With
     ``rater_shares`` (per text, the shares of individual raters who rated it
     negative/neutral/positive) the model learns from those soft labels instead.
 
-    With ``groups`` (e.g. the article of each text; at least 3 distinct), the
-    class offsets are calibrated for macro-F1 on those classes: the model is
-    refitted under 3-fold cross-validation grouped by ``groups`` and the two
+    With ``groups`` (e.g. the article of each text; at least ``calibration_folds``
+    distinct), the class offsets are calibrated for macro-F1: the model is
+    refitted under ``calibration_folds``-fold cross-validation grouped by ``groups`` and the two
     offsets on the negative and positive logits (relative to neutral) that give
-    the best macro-F1 on the held-out folds are added to the bias
+    the best (smoothed) macro-F1 on the held-out folds are added to the bias
     (:func:`tune_offsets`). Nothing of a held-out fold is seen by the model that
     scores it.
     """
@@ -565,11 +565,11 @@ def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_d
                           dense_scale=dense_scale, soft=None if rater_shares is None else [rater_shares[i] for i in idx])
 
     model = fit(range(len(texts)))
-    if groups is not None and len(set(groups)) >= 3:
+    if groups is not None and len(set(groups)) >= calibration_folds:
         from sklearn.model_selection import GroupKFold
 
         probs: list = [None] * len(texts)
-        for tr, te in GroupKFold(3).split(texts, labels, list(groups)):
+        for tr, te in GroupKFold(calibration_folds).split(texts, labels, list(groups)):
             inner = fit(tr)
             for i in te:
                 probs[i] = inner.proba(feats[i])
@@ -582,11 +582,14 @@ def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_d
 
 
 def tune_offsets(probs: list[tuple[float, float, float]], labels: list[str], grid: float = 0.05,
-                 limit: float = 0.5) -> tuple[float, float]:
+                 limit: float = 0.5, smooth: int = 2) -> tuple[float, float]:
     """Offsets added to the negative and positive logits that maximise macro-F1.
 
-    A grid search in steps of ``grid`` over ``[-limit, limit]``; ties go to the
-    offsets closest to 0 (then the smaller ones), so the result is deterministic.
+    A grid search in steps of ``grid`` over ``[-limit, limit]``. Each grid point
+    is judged by the mean macro-F1 of the points within ``smooth`` steps of it
+    (edges repeated), so a broad plateau wins over a lone spike of the noisy F1
+    surface; ties go to the offsets closest to 0 (then the smaller ones), so the
+    result is deterministic.
 
     Returns:
         ``(negative_offset, positive_offset)``.
@@ -596,18 +599,25 @@ def tune_offsets(probs: list[tuple[float, float, float]], labels: list[str], gri
     logp = np.log(np.clip(np.asarray(probs, dtype=float), 1e-12, 1.0))
     y = np.asarray([CLASSES.index(c) for c in labels])
     steps = np.round(np.arange(-limit, limit + grid / 2, grid), 6)
-    best, best_key = (0.0, 0.0), None
-    for b0 in steps:
-        for b2 in steps:
+    f1 = np.zeros((len(steps), len(steps)))
+    for i, b0 in enumerate(steps):
+        for j, b2 in enumerate(steps):
             k = (logp + np.array([b0, 0.0, b2])).argmax(1)
             f1s = []
             for c in range(3):
                 tp = np.sum((k == c) & (y == c))
                 denom = np.sum(k == c) + np.sum(y == c)
                 f1s.append(2 * tp / denom if denom else 0.0)
-            key = (round(float(np.mean(f1s)), 9), -abs(b0) - abs(b2), -b0, -b2)
+            f1[i, j] = np.mean(f1s)
+    n = len(steps)
+    best, best_key = (0.0, 0.0), None
+    for i in range(n):
+        for j in range(n):
+            rows = [min(max(x, 0), n - 1) for x in range(i - smooth, i + smooth + 1)]
+            cols = [min(max(x, 0), n - 1) for x in range(j - smooth, j + smooth + 1)]
+            key = (round(float(f1[np.ix_(rows, cols)].mean()), 9), -abs(steps[i]) - abs(steps[j]), -steps[i], -steps[j])
             if best_key is None or key > best_key:
-                best, best_key = (float(b0), float(b2)), key
+                best, best_key = (float(steps[i]), float(steps[j])), key
     return best
 
 
