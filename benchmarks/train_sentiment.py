@@ -45,8 +45,9 @@ def main(argv: list[str]) -> None:
         "contrast flags, log length, Pattern polarity sum/mean, stem_*: the same for words neither lexicon\n"
         "knows (valence of a base form by suffix rules, or negated after a negative prefix),\n"
         "negated_pos/neg, hedges, first_person, quotation, question, exclamation, numbers, capitalised,\n"
-        "no_lexicon (cue words in sentiment_cues.yaml), and w:WORD presence for words in >= 3 sentences. The bias row includes\n"
-        "class offsets for macro-F1 calibrated by 3-fold CV grouped by article. Edit or refit freely."))
+        "no_lexicon (cue words in sentiment_cues.yaml), and w:WORD presence for words in >= 3 sentences.\n"
+        "The bias row includes class offsets for macro-F1 calibrated by 3-fold CV grouped by article.\n"
+        "Edit or refit freely."))
     print(f"wrote {out} ({len(tone.model.weights)} features)")
     if "--tone-only" in argv:
         return
@@ -62,7 +63,8 @@ def main(argv: list[str]) -> None:
         "L1..L4:/R1..R4: words by side and distance bucket, pre:/post: words by side, c: words of the mention's\n"
         "clause (all seen in >= 3 rows); VADER on sentence/window/clause/sides, closeness-weighted VADER and\n"
         "Pattern valence per side, Pattern sum, relative position, quotes; pL1..pR2:, pb:, pt: the same near\n"
-        "the mention with sentiment words replaced by POS/NEG."))
+        "the mention with sentiment words replaced by POS/NEG; tone_*: P(negative)/P(positive) of the news\n"
+        "tone model above (sentiment_news_weights.csv) on the sentence and on 8 tokens either side."))
     print(f"wrote {out} ({len(tgt.model.weights)} features)")
 
 

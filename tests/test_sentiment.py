@@ -64,6 +64,10 @@ def test_target_features_mask_names_and_keep_side_and_distance():
     # sentiment words also enter as their class, so unseen words of known polarity still count
     assert f["pL1:POS"] == 1.0 and f["pt:POS TGT ,"] == 1.0 and "pL1:NEG" not in f
     assert g["pL1:NEG"] == 1.0 and g["pb:NEG TGT"] == 1.0 and g["pR1:NEG"] == 1.0  # "bitterly"
+    # the news tone model on the sentence (same for both mentions) and on the window around each
+    assert f["tone_neg_sent"] == g["tone_neg_sent"] and 0 < f["tone_pos_sent"] < 1
+    h = sentiment.target_features("Smith won a brilliant, historic victory.", 0, 5)
+    assert h["tone_pos_win"] > h["tone_neg_win"] and h["tone_pos_sent"] > 0.5
 
 
 @pytest.mark.parametrize("name", [sentiment.NEWS_WEIGHTS, sentiment.TARGET_WEIGHTS])
@@ -217,7 +221,8 @@ def test_tune_offsets_moves_the_decision_towards_macro_f1():
     assert [sentiment.CLASSES[max(range(3), key=r.__getitem__)] for r in z] == labels
     assert sentiment.tune_offsets(probs, labels) == (b0, b2)  # deterministic
     # already right: ties go to no offset
-    assert sentiment.tune_offsets([(0.8, 0.1, 0.1), (0.1, 0.8, 0.1), (0.1, 0.1, 0.8)], list(sentiment.CLASSES)) == (0, 0)
+    right = [(0.8, 0.1, 0.1), (0.1, 0.8, 0.1), (0.1, 0.1, 0.8)]
+    assert sentiment.tune_offsets(right, list(sentiment.CLASSES)) == (0, 0)
 
 
 def test_fit_tone_model_with_groups_calibrates_offsets():

@@ -561,8 +561,9 @@ def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_d
     feats = [tone_features(t) for t in texts]
 
     def fit(idx):
+        soft = None if rater_shares is None else [rater_shares[i] for i in idx]
         return fit_linear([feats[i] for i in idx], [labels[i] for i in idx], C=C, min_df=min_df,
-                          dense_scale=dense_scale, soft=None if rater_shares is None else [rater_shares[i] for i in idx])
+                          dense_scale=dense_scale, soft=soft)
 
     model = fit(range(len(texts)))
     if groups is not None and len(set(groups)) >= calibration_folds:
@@ -697,7 +698,10 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
     (``pb:``) and the trigrams touching the mention (``pt:``). Dense features: VADER on the sentence, a
     window, the clause and each side; VADER and Pattern valences of each side
     weighted by closeness to the mention; Pattern polarity sum; the mention's
-    relative position; and whether it stands inside quotation marks.
+    relative position; whether it stands inside quotation marks; and the news
+    tone model's (:func:`score`) P(negative) and P(positive) for the sentence and
+    for the 8 tokens either side of the mention (``tone_neg_sent`` ..
+    ``tone_pos_win``), so refit this model after refitting the tone model.
     """
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"mention offsets {start}:{end} outside the sentence (length {len(sentence)})")
@@ -755,11 +759,21 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
         f["near_vader_" + side] = sum(lex.get(w, 0.0) / (1 + k) for k, w in enumerate(seq)) / 4
         f["near_pattern_" + side] = sum(pat.get(w, 0.0) / math.sqrt(1 + k) for k, w in enumerate(seq))
     f["pattern_sum"] = sum(pat.get(w, 0.0) for w in toks)
+    # the news tone model (score) on the sentence and on a window around the mention
+    for name, txt in (("sent", sentence), ("win", " ".join(L0[-8:] + ["it"] + R0[:8]))):
+        p = _news_tone_proba(txt)
+        f["tone_neg_" + name] = p[0]
+        f["tone_pos_" + name] = p[2]
     f["position"] = start / max(1, len(sentence))
     f["first"] = float(n <= 1)
     f["in_quotes"] = float(sum(left.count(c) for c in _QUOTE_CHARS) % 2 == 1)
     f["has_quotes"] = float(any(c in sentence for c in _QUOTE_CHARS))
     return f
+
+
+@lru_cache(maxsize=65536)
+def _news_tone_proba(text: str) -> tuple[float, float, float]:
+    return news_tone_model()._proba(text)
 
 
 @dataclass(frozen=True)
