@@ -234,9 +234,14 @@ def test_non_speech_cues_leave_the_quote_unattributed():
     """'is expected to', 'unwilling to': the subject reports nothing (codebook context.non_speech_cues)."""
     from newsvoices.pipeline import analyze_article
 
+    # "is expected to" is a raising cue (attribution): subject and complement are content, no source
     art = Article("t", "The committee is expected to vote on the immigration bill next week. Nothing else happened.")
+    qs = analyze_article(art)["quotes"]
+    assert qs and all(q["speaker_id"] is None and q["voice_type"] is None for q in qs)
+    # "aimed to": the cue stays, but its subject is no speaker (codebook non_speech_cues)
+    art = Article("t", "The mayor was unwilling to discuss the immigration bill with reporters on Monday.")
     (q,) = analyze_article(art)["quotes"]
-    assert q["cue"] == "expected" and q["speaker_id"] is None and q["voice_type"] is None
+    assert q["cue"] == "unwilling" and q["speaker_id"] is None and q["voice_type"] is None
     assert voices.is_speech_cue("said") and voices.is_speech_cue(None) and not voices.is_speech_cue("Expected")
 
 
