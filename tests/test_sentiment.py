@@ -64,6 +64,10 @@ def test_target_features_mask_names_and_keep_side_and_distance():
     # sentiment words also enter as their class, so unseen words of known polarity still count
     assert f["pL1:POS"] == 1.0 and f["pt:POS TGT ,"] == 1.0 and "pL1:NEG" not in f
     assert g["pL1:NEG"] == 1.0 and g["pb:NEG TGT"] == 1.0 and g["pR1:NEG"] == 1.0  # "bitterly"
+    # the news tone model on the sentence (same for both mentions) and on the window around each
+    assert f["tone_neg_sent"] == g["tone_neg_sent"] and 0 < f["tone_pos_sent"] < 1
+    h = sentiment.target_features("Smith won a brilliant, historic victory.", 0, 5)
+    assert h["tone_pos_win"] > h["tone_neg_win"] and h["tone_pos_sent"] > 0.5
 
 
 @pytest.mark.parametrize("name", [sentiment.NEWS_WEIGHTS, sentiment.TARGET_WEIGHTS])
@@ -164,3 +168,69 @@ def test_fast_vader_matches_nltk():
     ref = sentiment.nltk_reference_analyzer()
     fast = sentiment.analyzer()
     assert [fast.polarity_scores(t) for t in texts] == [ref.polarity_scores(t) for t in texts]
+
+
+def test_unknown_words_take_the_valence_of_their_base_form_or_negated_prefix():
+    assert sentiment.unknown_word_valence("wrecked") < 0  # "wreck" via the [ed, ""] rule
+    assert sentiment.unknown_word_valence("unsafe") < 0 < sentiment.base_lexicon()["safe"]  # negative prefix
+    assert sentiment.unknown_word_valence("safe") == 0.0  # known words count through the lexicons themselves
+    assert sentiment.unknown_word_valence("tuesday") == 0.0
+    f = sentiment.tone_features("The wrecked and unsafe bridge.")
+    assert f["stem_nneg"] > 0 and f["stem_min"] < 0 and f["stem_npos"] == 0
+
+
+def test_tone_cue_features():
+    f = sentiment.tone_features("We may not see a good deal, but is 2024 lost?")
+    assert f["negated_pos"] == 1.0 and f["negated_neg"] == 0.0  # "good" within 3 words after "not"
+    assert f["hedges"] > 0 and f["first_person"] == 1.0 and f["question"] == 1.0 and f["contrast"] == 1.0
+    assert f["numbers"] > 0 and f["no_lexicon"] == 0.0
+    g = sentiment.tone_features("The committee meets on Tuesday.")
+    assert g["no_lexicon"] == 1.0 and g["negated_pos"] == 0.0 and g["first_person"] == 0.0
+
+
+def test_cue_file_errors_name_the_file(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    path = tmp_path / "data" / sentiment.CUES
+    monkeypatch.setattr(sentiment, "DATA_DIR", tmp_path / "data")
+    for text, msg in [("negators: [not, no]\n", "negators"), ("colours: [red]\n", "unknown lists"),
+                      (path.read_text(encoding="utf-8").replace("- [ism, \"\"]", "- [ism]"), "suffix_rules item")]:
+        path.write_text(text, encoding="utf-8")
+        sentiment._cues_yaml.cache_clear()
+        sentiment.cue_words.cache_clear()
+        sentiment.suffix_rules.cache_clear()
+        with pytest.raises(ValueError, match=msg) as err:
+            sentiment.cue_words()
+            sentiment.suffix_rules()
+        assert "sentiment_cues.yaml" in str(err.value)
+    monkeypatch.undo()
+    sentiment._cues_yaml.cache_clear()
+    sentiment.cue_words.cache_clear()
+    sentiment.suffix_rules.cache_clear()
+    assert "not" in sentiment.cue_words()["negators"] and ("ism", "") in sentiment.suffix_rules()
+
+
+def test_tune_offsets_moves_the_decision_towards_macro_f1():
+    # the model over-predicts neutral: a positive offset on the other two classes fixes it
+    probs = [(0.3, 0.4, 0.3)] * 4 + [(0.36, 0.4, 0.24)] * 4 + [(0.24, 0.4, 0.36)] * 4
+    labels = ["neutral"] * 4 + ["negative"] * 4 + ["positive"] * 4
+    b0, b2 = sentiment.tune_offsets(probs, labels)
+    assert b0 > 0 and b2 > 0
+    z = [[math.log(p[0]) + b0, math.log(p[1]), math.log(p[2]) + b2] for p in probs]
+    assert [sentiment.CLASSES[max(range(3), key=r.__getitem__)] for r in z] == labels
+    assert sentiment.tune_offsets(probs, labels) == (b0, b2)  # deterministic
+    # already right: ties go to no offset
+    right = [(0.8, 0.1, 0.1), (0.1, 0.8, 0.1), (0.1, 0.1, 0.8)]
+    assert sentiment.tune_offsets(right, list(sentiment.CLASSES)) == (0, 0)
+
+
+def test_fit_tone_model_with_groups_calibrates_offsets():
+    texts = ["the plan is zorbly"] * 6 + ["the plan is fine"] * 6 + ["the plan is blorp"] * 6
+    ratings = [-0.5] * 6 + [0.0] * 6 + [0.5] * 6
+    groups = [str(i % 6) for i in range(18)]
+    plain = sentiment.fit_tone_model(texts, ratings, C=10)
+    tuned = sentiment.fit_tone_model(texts, ratings, C=10, groups=groups)
+    assert set(tuned.model.weights) == set(plain.model.weights)
+    assert tuned.model.weights["w:zorbly"] == plain.model.weights["w:zorbly"]  # only the bias moves
+    assert tuned.score(["so zorbly", "so fine", "so blorp"])[0] < -0.05 < 0.05 < tuned.score(["so blorp"])[0]

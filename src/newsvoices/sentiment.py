@@ -46,13 +46,13 @@ NEUTRAL_BAND = 0.05
 NEWS_WEIGHTS = "lexicons/sentiment_news_weights.csv"
 TARGET_WEIGHTS = "lexicons/sentiment_target_weights.csv"
 PATTERN_LEXICON = "lexicons/sentiment_pattern.csv"
+CUES = "lexicons/sentiment_cues.yaml"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\"“”]|[.,;:!?()]")
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|although|though|whereas)\b")
 _QUOTE_CHARS = "\"“”"
-_NEGATORS = frozenset({"not", "no", "never", "nor", "without", "none", "nobody", "nothing", "cannot"})
-_CONTRAST = frozenset({"but", "however", "although", "yet"})
+_DIGITS = re.compile(r"\d+")
 
 
 # --------------------------------------------------------------------------- VADER
@@ -185,6 +185,119 @@ def pattern_lexicon() -> dict[str, float]:
     return out
 
 
+#: The word lists of ``data/lexicons/sentiment_cues.yaml`` (plus ``suffix_rules``, see :func:`suffix_rules`).
+CUE_LISTS = ("negators", "contrast", "hedges", "first_person", "negative_prefixes")
+
+
+@lru_cache(maxsize=1)
+def _cues_yaml() -> dict:
+    import yaml
+
+    path = DATA_DIR / CUES
+    with path.open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping of list name -> words")
+    unknown = sorted(set(raw) - set(CUE_LISTS) - {"suffix_rules"})
+    if unknown:
+        raise ValueError(f"{path}: unknown lists {unknown}; expected {[*CUE_LISTS, 'suffix_rules']}")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, frozenset[str]]:
+    """The cue word lists of ``data/lexicons/sentiment_cues.yaml`` (see :data:`CUE_LISTS`).
+
+    Raises:
+        ValueError: naming the file if a list is missing or holds something other than words.
+    """
+    raw = _cues_yaml()
+    out: dict[str, frozenset[str]] = {}
+    for key in CUE_LISTS:
+        items = raw.get(key)
+        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+            raise ValueError(f"{DATA_DIR / CUES}: '{key}' must be a list of words (quote yes/no/on/off), got {items!r}")
+        out[key] = frozenset(x.strip().lower() for x in items)
+    return out
+
+
+@lru_cache(maxsize=1)
+def suffix_rules() -> tuple[tuple[str, str], ...]:
+    """The ``[suffix, replacement]`` pairs of ``sentiment_cues.yaml``, in file order.
+
+    Raises:
+        ValueError: naming the file if an item is not a pair of strings with a non-empty suffix.
+    """
+    items = _cues_yaml().get("suffix_rules")
+    if not isinstance(items, list):
+        raise ValueError(f"{DATA_DIR / CUES}: 'suffix_rules' must be a list of [suffix, replacement] pairs")
+    out = []
+    for n, item in enumerate(items, start=1):
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item) and item[0]):
+            raise ValueError(f"{DATA_DIR / CUES}: suffix_rules item {n} must be [suffix, replacement], got {item!r}")
+        out.append((item[0].lower(), item[1].lower()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def base_lexicon() -> dict[str, float]:
+    """Word -> mean of its VADER valence / 4 and Pattern polarity (alphabetic words of either)."""
+    acc: dict[str, list[float]] = {}
+    for w, v in sorted(analyzer().lexicon.items()):
+        if w.isalpha():
+            acc.setdefault(w, []).append(v / 4)
+    for w, v in sorted(pattern_lexicon().items()):
+        if w.isalpha():
+            acc.setdefault(w, []).append(v)
+    return {k: sum(v) / len(v) for k, v in acc.items()}
+
+
+def _base_form_valence(word: str) -> float | None:
+    """Valence of the first known base form of ``word`` under :func:`suffix_rules`, else None."""
+    base = base_lexicon()
+    for suffix, repl in suffix_rules():
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            b = word[: -len(suffix)] + repl
+            if b in base:
+                return base[b]
+            if not repl and len(b) > 3 and b[-1] == b[-2] and b[:-1] in base:  # doubled consonant
+                return base[b[:-1]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    return tuple(sorted(cue_words()["negative_prefixes"], key=lambda x: (-len(x), x)))
+
+
+@lru_cache(maxsize=65536)
+def unknown_word_valence(word: str) -> float:
+    """Valence of a lower-case word in neither VADER's nor Pattern's lexicon, else 0.
+
+    The valence of its first known base form under the ``suffix_rules`` of
+    ``sentiment_cues.yaml`` ("wrecked" -> "wreck"); failing that, a word made of
+    a negative prefix (``negative_prefixes``) and a known word (or base form) of
+    at least 4 letters takes that word's opposite valence ("unsafe").
+
+    >>> unknown_word_valence("wrecked") < 0 and unknown_word_valence("unsafe") < 0
+    True
+    >>> unknown_word_valence("safe")  # known to VADER: its own valence counts there
+    0.0
+    """
+    if word in analyzer().lexicon or word in pattern_lexicon():
+        return 0.0
+    v = _base_form_valence(word)
+    if v is not None:
+        return v
+    for p in _prefixes():
+        if word.startswith(p) and len(word) > len(p) + 3:
+            rest = word[len(p):]
+            v0 = base_lexicon().get(rest) or _base_form_valence(rest) or 0.0
+            if v0:
+                return -v0
+    return 0.0
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """A multinomial logistic model stored as a weight table (feature -> one weight per class).
@@ -304,8 +417,13 @@ def tone_features(text: str) -> dict[str, float]:
 
     VADER's compound/pos/neg/neu scores; sum, mean, minimum and maximum of the
     VADER valences of the words (/4) and counts of positive and negative words (/3);
-    negation and contrast flags; log length; Pattern polarity sum and mean; and
-    ``w:WORD`` presence.
+    negation and contrast flags; log length; Pattern polarity sum and mean; the
+    same for the words neither lexicon knows, valued by :func:`unknown_word_valence`
+    (``stem_*``: base forms and negative prefixes); positive/negative VADER words within 3 words after a negator
+    (``negated_pos``/``negated_neg``); hedges, first person, quotation, question
+    and exclamation marks, numbers, capitalised words and "no sentiment word at
+    all" (``no_lexicon``); and ``w:WORD`` presence. Cue words:
+    ``data/lexicons/sentiment_cues.yaml``.
     """
     words, dense = _dense_tone_features(text)
     f: dict[str, float] = dict(zip(DENSE_TONE_FEATURES, dense))
@@ -317,7 +435,9 @@ def tone_features(text: str) -> dict[str, float]:
 #: The dense features of :func:`tone_features`, in order (then one ``w:WORD`` per distinct word).
 DENSE_TONE_FEATURES = (
     "vader_compound", "vader_pos", "vader_neg", "vader_neu", "lex_sum", "lex_mean", "lex_npos", "lex_nneg",
-    "lex_min", "lex_max", "negation", "contrast", "log_len", "pattern_sum", "pattern_mean")
+    "lex_min", "lex_max", "negation", "contrast", "log_len", "pattern_sum", "pattern_mean",
+    "stem_sum", "stem_npos", "stem_nneg", "stem_min", "stem_max", "negated_pos", "negated_neg",
+    "hedges", "first_person", "quotation", "question", "exclamation", "numbers", "capitalised", "no_lexicon")
 
 
 def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
@@ -328,18 +448,45 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     words = _WORD.findall(low)
     pat = pattern_lexicon()
     lex = analyzer().lexicon
+    cues = cue_words()
+    negators = cues["negators"]
     vals = [lex[w] for w in words if w in lex]
     pv = [pat[w] for w in words if w in pat]
+    sv = [v for v in map(unknown_word_valence, words) if v]
+    negated_pos = negated_neg = 0.0
+    scope = 0
+    for w in words:
+        if w in negators or w.endswith("n't"):
+            scope = 3
+            continue
+        if scope:
+            v = lex.get(w, 0.0)
+            if v > 0:
+                negated_pos = 1.0
+            elif v < 0:
+                negated_neg = 1.0
+            scope -= 1
+    hedges, first = cues["hedges"], cues["first_person"]
+    tokens = text.split()
     return words, (
         comp, pos, neg, neu,
         sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
         sum(v > 0 for v in vals) / 3, sum(v < 0 for v in vals) / 3,
         min(vals, default=0.0) / 4, max(vals, default=0.0) / 4,
-        float(any(w in _NEGATORS or w.endswith("n't") for w in words)),
-        float(any(w in _CONTRAST for w in words)),
+        float(any(w in negators or w.endswith("n't") for w in words)),
+        float(any(w in cues["contrast"] for w in words)),
         math.log1p(len(words)) / 4,
         sum(pat.get(w, 0.0) for w in words),
-        sum(pv) / len(pv) if pv else 0.0)
+        sum(pv) / len(pv) if pv else 0.0,
+        sum(sv), sum(v > 0 for v in sv) / 3, sum(v < 0 for v in sv) / 3, min(sv, default=0.0), max(sv, default=0.0),
+        negated_pos, negated_neg,
+        sum(w in hedges for w in words) / 2,
+        float(any(w in first for w in words)),
+        float(any(c in text for c in _QUOTE_CHARS)),
+        float("?" in text), float("!" in text),
+        min(3, len(_DIGITS.findall(text))) / 3,
+        sum(1 for x in tokens[1:] if x[:1].isupper()) / max(1, len(tokens)),
+        float(not vals and not pv))
 
 
 def _band(p: tuple[float, float, float]) -> float:
@@ -395,16 +542,84 @@ class ToneModel:
 
 def fit_tone_model(texts: list[str], ratings: list[float], C: float = 0.1, min_df: int = 3,
                    rater_shares: list[tuple[float, float, float]] | None = None,
-                   dense_scale: float = 3.0) -> ToneModel:
+                   dense_scale: float = 3.0, groups: list | None = None, calibration_folds: int = 3) -> ToneModel:
     """Fit the news tone model on texts with human tone ratings scaled to [-1, 1].
 
     The ratings are cut into classes at ±0.05 (as Hutto & Gilbert 2014 do). With
     ``rater_shares`` (per text, the shares of individual raters who rated it
     negative/neutral/positive) the model learns from those soft labels instead.
+
+    With ``groups`` (e.g. the article of each text; at least ``calibration_folds``
+    distinct), the class offsets are calibrated for macro-F1: the model is
+    refitted under ``calibration_folds``-fold cross-validation grouped by ``groups`` and the two
+    offsets on the negative and positive logits (relative to neutral) that give
+    the best (smoothed) macro-F1 on the held-out folds are added to the bias
+    (:func:`tune_offsets`). Nothing of a held-out fold is seen by the model that
+    scores it.
     """
-    labels = [CLASSES[0] if r < -NEUTRAL_BAND else CLASSES[2] if r > NEUTRAL_BAND else CLASSES[1] for r in ratings]
-    return ToneModel(fit_linear([tone_features(t) for t in texts], labels, C=C, min_df=min_df,
-                                dense_scale=dense_scale, soft=rater_shares))
+    labels = [label(r) for r in ratings]
+    feats = [tone_features(t) for t in texts]
+
+    def fit(idx):
+        soft = None if rater_shares is None else [rater_shares[i] for i in idx]
+        return fit_linear([feats[i] for i in idx], [labels[i] for i in idx], C=C, min_df=min_df,
+                          dense_scale=dense_scale, soft=soft)
+
+    model = fit(range(len(texts)))
+    if groups is not None and len(set(groups)) >= calibration_folds:
+        from sklearn.model_selection import GroupKFold
+
+        probs: list = [None] * len(texts)
+        for tr, te in GroupKFold(calibration_folds).split(texts, labels, list(groups)):
+            inner = fit(tr)
+            for i in te:
+                probs[i] = inner.proba(feats[i])
+        b0, b2 = tune_offsets(probs, labels)
+        w = dict(model.weights)
+        bias = w.get("bias", (0.0, 0.0, 0.0))
+        w["bias"] = (bias[0] + b0, bias[1], bias[2] + b2)
+        model = LinearModel(w, model.name)
+    return ToneModel(model)
+
+
+def tune_offsets(probs: list[tuple[float, float, float]], labels: list[str], grid: float = 0.05,
+                 limit: float = 0.5, smooth: int = 2) -> tuple[float, float]:
+    """Offsets added to the negative and positive logits that maximise macro-F1.
+
+    A grid search in steps of ``grid`` over ``[-limit, limit]``. Each grid point
+    is judged by the mean macro-F1 of the points within ``smooth`` steps of it
+    (edges repeated), so a broad plateau wins over a lone spike of the noisy F1
+    surface; ties go to the offsets closest to 0 (then the smaller ones), so the
+    result is deterministic.
+
+    Returns:
+        ``(negative_offset, positive_offset)``.
+    """
+    import numpy as np
+
+    logp = np.log(np.clip(np.asarray(probs, dtype=float), 1e-12, 1.0))
+    y = np.asarray([CLASSES.index(c) for c in labels])
+    steps = np.round(np.arange(-limit, limit + grid / 2, grid), 6)
+    f1 = np.zeros((len(steps), len(steps)))
+    for i, b0 in enumerate(steps):
+        for j, b2 in enumerate(steps):
+            k = (logp + np.array([b0, 0.0, b2])).argmax(1)
+            f1s = []
+            for c in range(3):
+                tp = np.sum((k == c) & (y == c))
+                denom = np.sum(k == c) + np.sum(y == c)
+                f1s.append(2 * tp / denom if denom else 0.0)
+            f1[i, j] = np.mean(f1s)
+    n = len(steps)
+    best, best_key = (0.0, 0.0), None
+    for i in range(n):
+        for j in range(n):
+            rows = [min(max(x, 0), n - 1) for x in range(i - smooth, i + smooth + 1)]
+            cols = [min(max(x, 0), n - 1) for x in range(j - smooth, j + smooth + 1)]
+            key = (round(float(f1[np.ix_(rows, cols)].mean()), 9), -abs(steps[i]) - abs(steps[j]), -steps[i], -steps[j])
+            if best_key is None or key > best_key:
+                best, best_key = (float(steps[i]), float(steps[j])), key
+    return best
 
 
 def rater_shares(ratings: str) -> tuple[float, float, float]:
@@ -483,7 +698,10 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
     (``pb:``) and the trigrams touching the mention (``pt:``). Dense features: VADER on the sentence, a
     window, the clause and each side; VADER and Pattern valences of each side
     weighted by closeness to the mention; Pattern polarity sum; the mention's
-    relative position; and whether it stands inside quotation marks.
+    relative position; whether it stands inside quotation marks; and the news
+    tone model's (:func:`score`) P(negative) and P(positive) for the sentence and
+    for the 8 tokens either side of the mention (``tone_neg_sent`` ..
+    ``tone_pos_win``), so refit this model after refitting the tone model.
     """
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"mention offsets {start}:{end} outside the sentence (length {len(sentence)})")
@@ -541,11 +759,21 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
         f["near_vader_" + side] = sum(lex.get(w, 0.0) / (1 + k) for k, w in enumerate(seq)) / 4
         f["near_pattern_" + side] = sum(pat.get(w, 0.0) / math.sqrt(1 + k) for k, w in enumerate(seq))
     f["pattern_sum"] = sum(pat.get(w, 0.0) for w in toks)
+    # the news tone model (score) on the sentence and on a window around the mention
+    for name, txt in (("sent", sentence), ("win", " ".join(L0[-8:] + ["it"] + R0[:8]))):
+        p = _news_tone_proba(txt)
+        f["tone_neg_" + name] = p[0]
+        f["tone_pos_" + name] = p[2]
     f["position"] = start / max(1, len(sentence))
     f["first"] = float(n <= 1)
     f["in_quotes"] = float(sum(left.count(c) for c in _QUOTE_CHARS) % 2 == 1)
     f["has_quotes"] = float(any(c in sentence for c in _QUOTE_CHARS))
     return f
+
+
+@lru_cache(maxsize=65536)
+def _news_tone_proba(text: str) -> tuple[float, float, float]:
+    return news_tone_model()._proba(text)
 
 
 @dataclass(frozen=True)
