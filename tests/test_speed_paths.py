@@ -181,3 +181,28 @@ def test_lower_words_equals_a_plain_whole_word_scan():
     assert "u" in LowerWords("bus usu u1 uu " * 5 + "u")  # found by the regex after four near misses
     assert "u" not in LowerWords("bus usu u1 uu " * 5)
     assert "u" in LowerWords("bus usu u1 uu " * 5 + "x_u")  # "_" is no letter or digit
+
+
+def test_carried_speaker_only_reaches_two_narrative_paragraphs_ahead():
+    """Narrative paragraphs far from any quotation paragraph are skipped by extract's carry loop."""
+    from newsvoices.extract import extract
+    from newsvoices.model import Article
+
+    intro = "Jane Doe, a nurse at the county hospital, said the wards were full."
+    filler = "The wards were quiet on Monday morning after the storm."
+    other = "Bob Smith ran the night shift at the time."
+    quote = "\u201cWe cannot cope with any more patients this winter at all.\u201d"
+
+    def speaker(paras):
+        art = Article("t", "Hospital strain\n\n" + "\n\n".join(paras), title="Hospital strain")
+        ex = extract(art)
+        direct = [q for q in ex.quotes if q.kind == "direct"]
+        assert len(direct) == 1
+        return ex.entity(direct[0].entity).name if direct[0].entity else None
+
+    assert speaker([filler] * 4 + [intro, quote]) == "Jane Doe"
+    assert speaker([filler] * 4 + [intro, filler, quote]) == "Jane Doe"
+    assert speaker([intro, filler, filler, quote]) is None
+    assert speaker([intro, filler, other, filler, filler, quote]) is None
+    assert speaker([intro, other, quote]) is None
+    assert speaker([intro, quote, filler, filler, filler]) == "Jane Doe"
