@@ -206,3 +206,21 @@ def test_carried_speaker_only_reaches_two_narrative_paragraphs_ahead():
     assert speaker([intro, filler, other, filler, filler, quote]) is None
     assert speaker([intro, other, quote]) is None
     assert speaker([intro, quote, filler, filler, filler]) == "Jane Doe"
+
+
+def test_role_mention_regex_equals_its_word_boundary_form():
+    import re
+
+    from newsvoices.extract import _tools
+
+    fast = _tools()[1].role_mention_re
+    head = r"[Tt](?<!\w[Tt])he "
+    assert fast.pattern.startswith(head)
+    plain = re.compile(r"\b[Tt]he " + fast.pattern[len(head):], fast.flags)
+    rng = random.Random(9)
+    pieces = ["The", "the", "bathe", "Athe", "_the", "éthe", "Tthe", "spokesman", "Labour MP", "Home Office",
+              "minister", " ", " ", ", ", "\n", "The ", "the\u00a0", "Foreign", "x"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 25)))
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+               [(m.span(), m.groups()) for m in plain.finditer(text)], text
