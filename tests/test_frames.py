@@ -102,10 +102,36 @@ def test_train_tunes_thresholds_inside_the_sample():
         fs = sorted(words)[k % 3:k % 3 + 1 + (k % 2)]
         texts.append(" ".join(words[f] for f in fs) + f" item {k}")
         labels.append(fs)
-    m = frames.train(texts, labels)
-    assert set(m.thresholds) == set(words) and all(t in frames.THRESHOLD_GRID for t in m.thresholds.values())
+    own = frames.train(texts, labels, shrink=0.0)
+    assert set(own.thresholds) == set(words) and all(t in frames.THRESHOLD_GRID for t in own.thresholds.values())
+    one = frames.train(texts, labels, shrink=1.0)
+    assert set(one.thresholds.values()) == {one.threshold}
+    m = frames.train(texts, labels)  # default: halfway between a frame's own threshold and the shared one
+    for f, t in m.thresholds.items():
+        assert t == pytest.approx((own.thresholds[f] + m.threshold) / 2)
+    with pytest.raises(ValueError, match="shrink"):
+        frames.train(texts, labels, shrink=1.5)
     got = m.classify(["the police arrested a murder suspect", "patients in hospitals and taxes on the budget"])
     assert got[0] == ["Crime_and_punishment"]
     assert got[1] == ["Economic", "Health_and_safety"]
     fixed = frames.train(texts, labels, threshold=0.4)
     assert fixed.thresholds == {} and fixed.threshold == 0.4
+
+
+def test_trained_classify_caps_frames_per_text():
+    words = {"Crime_and_punishment": "police arrested the suspect for murder",
+             "Economic": "taxes and the budget cost billions",
+             "Health_and_safety": "hospitals treat patients with the disease"}
+    texts = [" ".join(words[f] for f in sorted(words)[:1 + k % 3]) + f" item {k}" for k in range(30)]
+    labels = [sorted(words)[:1 + k % 3] for k in range(30)]
+    m = frames.train(texts, labels, threshold=0.3)
+    both = "police arrested the murder suspect; hospitals treat patients with the disease, more taxes"
+    assert len(m.classify([both])[0]) >= 2
+    P = m.predict_proba([both])[0]
+    one = m.classify([both], max_frames=1)[0]
+    assert one == [m.frames[int(P.argmax())]]
+    two = m.classify([both], max_frames=2)[0]
+    top2 = sorted(m.frames, key=lambda f: -P[m.frames.index(f)])[:2]
+    assert set(two) == set(top2) and two == sorted(two, key=frames.FRAMES.index)
+    with pytest.raises(ValueError, match="max_frames"):
+        m.classify([both], max_frames=0)

@@ -282,6 +282,7 @@ def test_legislator_staff_and_group_volunteers(entity, expected):
     ("a Springfield resident", "public"),
     ("judges union head", "advocacy"),
     ("an immigration judge", "legal"),
+    ("a retired immigration judge", "legal"),
 ])
 def test_presidents_of_organisations_clergy_and_unions(description, expected):
     entity = E("Ann Bo", description=description)

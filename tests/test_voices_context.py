@@ -26,6 +26,13 @@ from newsvoices.model import Article
     ("Theresa May", "person", True),
     ("Price", "person", True),  # a surname, though "price" heads no source
     ("ICE", "organisation", True),
+    ("Finally", "person", False),  # a sentence adverb
+    ("Oftentimes", "person", False),
+    ("Howard", "person", True),
+    ("Kelly", "person", True),
+    ("Highway Patrol Takes Over Security In Ferguson", "person", False),  # a title-case headline
+    ("Texas Rep. Will Hurd", "person", True),
+    ("Secretary Of State John Kerry", "person", True),
 ])
 def test_can_be_source(name, kind, ok):
     assert can_be_source(name, kind) is ok
@@ -38,8 +45,8 @@ def test_can_be_source_reads_its_data_file(tmp_path):
     assert not can_be_source("Zorro", "person", path=f)
     assert can_be_source("a portion", "anonymous", path=f)
     f.write_text("widgets head\n", encoding="utf-8")
-    from newsvoices import entities
-    entities._non_sources.cache_clear()
+    from newsvoices import lexicon
+    lexicon.read_non_sources.cache_clear()
     with pytest.raises(ValueError, match="non_sources.tsv:1"):
         can_be_source("x", "person", path=f)
 
@@ -135,7 +142,7 @@ def test_pipeline_leaves_quotes_of_unplaced_phrases_unattributed(monkeypatch):
 
 
 @pytest.mark.parametrize("entity, expected", [
-    (Entity("e", "Detractors"), ("anonymous", "anonymous-source@noun")),
+    (Entity("e", "Detractors"), ("other", "group-unspecified@noun")),
     (Entity("e", "Soldiers"), ("official", "anonymous-official@noun")),
     (Entity("e", "Critic"), ("other", "default")),  # singular: may be a surname, never read as a role noun
     (Entity("e", "President Donald Trump", "organisation"), ("official", "known-office-holder")),
@@ -157,3 +164,88 @@ def test_name_titles_join_one_speaker_across_articles():
 
     assert identity.person_key("LAPD Det. Juan Santa") == identity.person_key("Juan Santa")
     assert identity.person_key("Dean Heller") == "dean heller"  # a title word as a first name stays
+
+
+def test_one_non_source_list_for_attribution_and_entities():
+    """non_sources.tsv is the only list: attribution's reported-speech subjects read its heads
+    and calendar words, entities.can_be_source reads all three tags."""
+    import yaml
+
+    from newsvoices.attribution import Parser
+    from newsvoices.config import DATA_DIR
+    from newsvoices.lexicon import load_lexicon
+
+    rs = yaml.safe_load((DATA_DIR / "lexicons" / "reported_speech.yaml").read_text(encoding="utf-8"))
+    assert "non_source_heads" not in rs
+    lex = load_lexicon()
+    att = Parser(lex)
+    assert {"barbs", "portion", "october"} <= att.non_source_heads
+    assert "her" not in att.non_source_heads  # a pronoun is a name-only entry
+    assert not can_be_source("the barbs", "group") and not can_be_source("October", "person")
+
+
+@pytest.mark.parametrize("entity,expected", [
+    (Entity("e", "ICE statement", "group"), ("official", "org-government-us@issuer")),
+    (Entity("e", "Wall Street Journal analysis", "group"), ("commentator", "org-media-outlet@issuer")),
+    (Entity("e", "Court documents", "group"), ("official", "org-government-us@issuer")),
+    (Entity("e", "court documents", "group"), ("legal", "document-court")),
+    (Entity("e", "Recent study", "group"), ("expert", "document-research")),  # "Recent" places nothing
+    (Entity("e", "recent federal report", "group"), ("official", "document-government-data")),
+    (Entity("e", "West Wing aides", "group", "aides"), ("official", "anonymous-official")),
+    (Entity("e", "Muslim leaders", "group", "leaders"), ("advocacy", "anonymous-advocacy")),
+    (Entity("e", "Bryna Helfer", description="Assistant County Manager"), ("official", "executive-office")),
+    (Entity("e", "the statement", "group"), ("anonymous", "document-unattributed")),
+    (Entity("e", "multiple reports", "group"), ("commentator", "document-press")),
+    (Entity("e", "A majority of Americans", "group"), ("expert", "poll-result")),
+    (Entity("e", "only 23 percent of voters", "group"), ("expert", "poll-result")),
+    (Entity("e", "a majority of the court", "group"), ("official", "org-government-us")),
+    (Entity("e", "Critics", "group", "critics"), ("other", "group-unspecified")),
+    (Entity("e", "Republican critics", "group", "critics"), ("politician", "anonymous-politician")),
+    (Entity("e", "people familiar with the talks", "group"), ("anonymous", "anonymous-source")),
+    (Entity("e", "Larry Bruce", description="a Charlotte IT professional"), ("public", "person-described-ordinary")),
+    (Entity("e", "Adrian Durbin", description="a spokesman for Lyft"), ("other", "person-with-description")),
+    (Entity("e", "Mia Parvez", description="a travel agent"), ("public", "person-described-ordinary")),
+    (Entity("e", "CBS Local"), ("commentator", "org-media-outlet")),
+])
+def test_codebook_boundaries(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+def test_weak_spokesperson_rule_gives_way_to_the_articles_words():
+    e = Entity("e", "Daniel Wessel", description="spokesman")
+    assert voices.classify(e, contexts=["DNC spokesman Daniel Wessel"]) == ("politician", "politician-role@mention")
+    assert voices.classify(e, contexts=["Daniel Wessel"]) == ("official", "spokesperson-unplaced")
+
+
+def test_surname_speaker_reads_the_full_name_in_the_text():
+    t = ("Police Chief Ed Haber spoke at the scene on Monday. Reporters waited. "
+         "\u201cWe are looking for him,\u201d Haber said.")
+    ents = [Entity("e1", "Haber")]
+    ms = [Mention("e1", t.index("Haber said"), t.index("Haber said") + 5, "Haber", "surname")]
+    assert voices.classify_article(t, ents, ms)["e1"] == ("official", "executive-office@mention")
+    # two people share the surname: nothing is read
+    t2 = "Jeb Bush and Laura Bush spoke. \u201cNo,\u201d Bush said."
+    assert voices.full_name_contexts(t2, "Bush") == []
+    assert voices.full_name_contexts("the bush said", "bush") == []
+    assert voices.full_name_contexts("The State said no. State officials agreed.", "State") == []
+
+
+def test_non_speech_cues_leave_the_quote_unattributed():
+    """'is expected to', 'unwilling to': the subject reports nothing (codebook context.non_speech_cues)."""
+    from newsvoices.pipeline import analyze_article
+
+    art = Article("t", "The committee is expected to vote on the immigration bill next week. Nothing else happened.")
+    (q,) = analyze_article(art)["quotes"]
+    assert q["cue"] == "expected" and q["speaker_id"] is None and q["voice_type"] is None
+    assert voices.is_speech_cue("said") and voices.is_speech_cue(None) and not voices.is_speech_cue("Expected")
+
+
+def test_non_speech_cues_must_be_a_list(tmp_path):
+    import yaml
+
+    data = yaml.safe_load(voices.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    data["context"]["non_speech_cues"] = "expected"
+    p = tmp_path / "cb.yml"
+    p.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="non_speech_cues"):
+        voices.load_codebook(p)

@@ -88,8 +88,8 @@ class Attribution:
     cue: str
     cue_start: int
     cue_end: int
-    np: NP
-    how: str  # post | pre | according | agent | carry | split
+    np: NP | None  # None: a cue without a source (how == "raising" or "asked")
+    how: str  # post | pre | according | agent | carry | split | raising | asked
 
 
 @dataclass
@@ -170,7 +170,21 @@ class Parser:
         self.belief = lex.belief_verbs
         self.stance = lex.stance_verbs
         self.frames = lex.verb_frames
-        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)) + r"\b(?!-)")
+        rs0 = lex.reported_speech
+        self.raising_verbs = rs0.get("raising_verbs", frozenset())
+        self.raising_participles = rs0.get("raising_participles", {})
+        self.raising_adjective_verbs = rs0.get("raising_adjective_verbs", frozenset())
+        self.question_participles = rs0.get("question_participles", frozenset())
+        self.hearsay_adverbs = rs0.get("hearsay_adverbs", frozenset())
+        # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
+        self._headline_cues = {w.capitalize(): w for w in list(lex.speech_verbs) + list(lex.belief_verbs)
+                               if " " not in w and (w.endswith("s") or w == "said")}
+        self._headline_re = re.compile(r"\b" + trie_regex(sorted(self._headline_cues)) + r"\b(?!-)")
+        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
+                                                          + sorted(self.raising_verbs | set(self.raising_participles))
+                                                          + sorted(w.capitalize() for w in self.question_participles)
+                                                          + sorted(self.hearsay_adverbs))
+                                        + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
         self.plural_roles = lex.plural_roles
@@ -215,14 +229,26 @@ class Parser:
         self.control_verbs = rs.get("control_verbs", frozenset())
         self.hearer_verbs = rs.get("hearer_verbs", frozenset())
         self.relative_heads = rs.get("relative_heads", frozenset())
+        self.gap_relatives = rs.get("gap_relatives", frozenset())
+        self.cue_adverbials = rs.get("cue_adverbials", frozenset())
+        self.np_as_followers = rs.get("np_as_followers", frozenset())
+        self.np_relatives = rs.get("np_relatives", frozenset())
+        self.question_openers = rs.get("question_openers", frozenset())
+        self.participle_openers = rs.get("participle_openers", frozenset())
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
         self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
                                          + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
-        self.non_source_heads = rs.get("non_source_heads", frozenset())
+        ns = lex.non_sources
+        self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
+        # cheap exits for the rules that only apply with one of these words just before the cue
+        self._adverbial_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
+                                             + r")\b)") if self.cue_adverbials else re.compile(r"(?!)")
+        self._relative_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.gap_relatives)) + r")\b)") \
+            if self.gap_relatives else re.compile(r"(?!)")
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
         approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
@@ -897,7 +923,9 @@ class Parser:
                 return att
         if not cues:
             # a belief or stance verb close before the quote: 'Ryan worried that the net was becoming "…"'
-            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi))
+            other = list(self.report_cue_re.finditer(text, max(lo, hi - 80), hi)) \
+                or [m for m in self._headline_re.finditer(text, max(lo, hi - 80), hi)
+                    if self._headline_cue_ok(text, m.start(), lo, hi)]  # 'Clinton Said Reform “Has To ...”'
             if other and len(text[other[-1].end():hi].split()) <= 8:
                 m = other[-1]
                 np = self.np_before(text, lo, m.start())
@@ -995,7 +1023,12 @@ class Parser:
             blocked: callable(pos) -> True when pos lies inside a direct quotation.
         """
         out: list[Reported] = []
-        for m in self.report_cue_re.finditer(text, lo, hi):
+        matches = self.report_cue_re.finditer(text, lo, hi)
+        e0 = min(sent_ends[0] if sent_ends else hi, hi, lo + 200)
+        if self._headline_cues and self._headline_cue_ok(text, hi, lo, e0, whole=True):
+            # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
+            matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
+        for m in matches:
             cs, ce = m.span()
             # the word before: "the calls", "his support", "of claims" make the cue a noun
             ws, we = _word_before(text, lo, cs)
@@ -1016,12 +1049,335 @@ class Parser:
                     s_end = j
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
-            out.extend(self._reported_one(text, m.group(), cs, ce, s_start, s_end))
+            if m.group() in self._headline_cues:
+                if not self._headline_cue_ok(text, cs, s_start, s_end):
+                    continue
+                out.extend(self._reported_one(text, self._headline_cues[m.group()], cs, ce, s_start, s_end))
+                continue
+            cue_l = m.group().lower()
+            if cue_l in self.raising_verbs or cue_l in self.raising_participles:
+                rais = self._raising(text, cue_l, cs, ce, s_start, s_end)
+                if rais is not None:
+                    out.extend(rais)
+                    continue
+                if cue_l in self.raising_verbs:
+                    continue
+            if cue_l in self.hearsay_adverbs:
+                out.extend(self._hearsay_adverb(text, m.group(), cs, ce, s_start, s_end))
+                continue
+            if cue_l in self.question_participles:
+                asked = self._asked_participle(text, cs, ce, s_start, s_end)
+                if asked is not None:
+                    for r in out:  # "it was possible when asked about ...": the earlier content ends before
+                        if r.start < cs < r.end:
+                            ws, we = _word_before(text, r.start, cs)
+                            r.end = ws if text[ws:we].lower() in self.participle_openers else cs
+                            while r.end > r.start and text[r.end - 1] in " \u00a0,;:\u2014\u2013-":
+                                r.end -= 1
+                    out = [r for r in out if r.end - r.start >= 2]
+                    out.append(asked)
+                    continue
+            found = self._reported_one(text, m.group(), cs, ce, s_start, s_end)
+            if not found and self.cue_adverbials:
+                found = self._reported_past_adverbial(text, m.group(), cs, ce, s_start, s_end)
+            if self.gap_relatives:
+                found = self._with_relative(text, m.group(), cs, ce, s_start, s_end, found)
+            out.extend(found)
         if self.claim_noun_re is not None:
             for m in self.claim_noun_re.finditer(text, lo, hi):
                 if not blocked(m.start()):
                     out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    # ------------------------------------------------------------------ raising cues
+    def _raising(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported] | None:
+        """A raising cue without a source: "[Trump] is expected [to win Ohio]", "[The plan] seems [like a
+        contradiction]", "[The plan] seemed [unfair to them]", "Sanders, [who] appeared [to dismiss the issue]",
+        "[She] was seen [as the favourite]".
+
+        PolNeAR marks the subject and the complement as two fragments of one attribution whose source
+        is the writer (no speaker). Returns None when the cue is no raising verb here (no be-auxiliary
+        before a participle, no "to"/"like"/"as" complement, or a verb of saying in the complement,
+        "appeared to imply that ...", which the ordinary rules attribute to the subject)."""
+        toks = _tokens(text, ce, min(s_end, ce + 40))
+        if not toks:
+            return None
+        link = toks[0][2].lower()
+        allowed = self.raising_participles.get(cue, "to like as") if cue in self.raising_participles else "to like as"
+        adjective = False
+        if link == "not" and len(toks) > 2 and toks[1][2].lower() == "to":
+            link = "to"  # "Clinton still seems [not to have found a voice]"
+        elif link not in allowed.split() and cue in self.raising_adjective_verbs and link.isalpha() \
+                and toks[0][2].islower() and link not in self.func and not self._is_adverb(link) \
+                and link not in _OBJECT_PRON and not link.endswith("ed"):
+            adjective = True  # "[the quota] seemed [unfair to skippers]", "[it] seems [improbable]"
+        if not adjective and (link not in allowed.split() or len(toks) < 2 or not toks[1][2][:1].isalnum()):
+            return None
+        w1 = toks[1][2].lower() if len(toks) > 1 else ""
+        if link == "to" and (cue in self.raising_verbs and (w1 in self.speech or w1 in self.belief)
+                             or w1 == "be" and len(toks) > 2 and toks[2][2].lower().endswith("ed")):
+            return None  # "appeared to imply that ...", "appears to be understated by ...": left to the rules above
+        # the verb group: auxiliaries, modals and adverbs before the cue
+        vg = cs
+        need_aux = cue in self.raising_participles
+        has_aux = False
+        while True:
+            ws, we = _word_before(text, s_start, vg)
+            w = text[ws:we].lower()
+            if we <= ws or we < vg - 2:
+                break
+            if w in self.passive_aux or w in self.auxiliaries or w in self.base_licensors:
+                has_aux = has_aux or w in self.passive_aux
+                vg = ws
+            elif self._is_adverb(w) or w in self.gap:
+                vg = ws
+            else:
+                break
+        if need_aux and not has_aux:
+            return None  # "Clinton expected to win": an active verb, left to the rules above
+        lead = text[s_start:vg].rstrip(" \u00a0")
+        rel = _word_before(text, s_start, len(lead) + s_start)
+        rw = text[rel[0]:rel[1]].lower()
+        subj = None
+        if rw in ("who", "which", "that") and rel[1] == s_start + len(lead):
+            subj = rel
+        elif lead and "," not in lead and len(lead.split()) <= 12 and lead[:1].isupper() \
+                and lead.split()[0].lower() not in _LEAD_OK and (lead.split()[0].lower() not in ("it", "there")
+                                                                 or lead == "It" and link == "like"):
+            subj = (s_start, s_start + len(lead))  # "[The idea of wiping away the act] seems like ..."
+        else:
+            le = s_start + len(lead)
+            np = self.np_before(text, s_start, le)
+            if np is not None and (np.end == le or lead.endswith(",") and text[np.end:le].startswith(",")) \
+                    and (np.kind != "pronoun" or np.text.lower() in self.subject_pron and np.text.lower() != "it"):
+                j = np.start
+                if np.determiner and text[j:j + len(np.determiner)].lower() != np.determiner:
+                    k = text.rfind(np.determiner, max(s_start, j - 20), j)
+                    j = k if k >= 0 else j
+                subj = (j, np.end)  # "Separately, [the administration], under pressure, is expected to ..."
+        if subj is None:
+            return None
+        c_s = toks[1][0] if link in ("like", "as") and not adjective else toks[0][0]
+        me = _RAISING_END_RE.search(text, c_s, s_end)  # the next comma, dash or bracket ("2,000" is no comma)
+        c_e = me.start() if me else s_end
+        while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+            c_e -= 1
+        if len(text[c_s:c_e].split()) < 2:
+            return None
+        att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
+        return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
+
+    def _hearsay_adverb(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported]:
+        """"[Both companies have] reportedly [looked at Twitter]": the clause around a hearsay adverb,
+        as two fragments without a speaker (the writer's attribution to unnamed reports)."""
+        lead = text[s_start:cs].rstrip(" \u00a0")
+        if not lead or lead.endswith((",", ";", ":")) or len(lead.split()) > 15:
+            return []
+        c0 = max(lead.rfind(", "), lead.rfind(" -- "), lead.rfind("\u2014"))
+        subj_s = s_start + c0 + 2 if c0 >= 0 else s_start
+        while subj_s < cs and text[subj_s] in " \u00a0\u2014-":
+            subj_s += 1
+        toks = _tokens(text, ce, min(s_end, ce + 30))
+        if not toks or not toks[0][2][:1].isalpha() or toks[0][2].lower() in self.func - self.auxiliaries:
+            return []
+        me = _RAISING_END_RE.search(text, toks[0][0], s_end)
+        c_e = me.start() if me else s_end
+        while c_e > ce and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+            c_e -= 1
+        att = Attribution(cue, cs, ce, None, "raising")
+        out = [Reported(subj_s, s_start + len(lead), att)] if s_start + len(lead) - subj_s >= 2 else []
+        if c_e - toks[0][0] >= 2:
+            out.append(Reported(toks[0][0], c_e, att))
+        return out
+
+    # ------------------------------------------------------------------ headline cues
+    def _headline_cue_ok(self, text: str, cs: int, s_start: int, s_end: int, whole: bool = False) -> bool:
+        """A capitalised cue inside a Title Case headline ("Glenn Beck Says Trump Poses A Threat"):
+        a word before it in the same clause, and most longer words of the clause capitalised
+        (``whole``: only the second test, on the paragraph ``text[s_start:s_end]``)."""
+        if not whole and (not text[s_start:cs].strip() or text[cs - 1:cs] not in (" ", "\u00a0")
+                          or text[cs - 2:cs - 1] == "," or text[cs:cs + 12].split(None, 1)[0][-1:] in ",;:"
+                          or text.count(",", s_start, s_end) > 4):
+            return False  # "..., Christopher Rants, Kim Reem, ...": a name in a list
+        words = [w for w in text[s_start:s_end].split() if len(w) > 3 and w[:1].isalpha()]
+        return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+    # ------------------------------------------------------------------ "Asked about X, ..."
+    def _asked_participle(self, text: str, cs: int, ce: int, s_start: int, s_end: int) -> Reported | None:
+        """The question of a participle clause: "[Asked] [about her vote], Jo Roe said ...", "he said
+        when asked [whether he would run]", "Asked on Monday [why he had not endorsed her], ...". The
+        content is the question; its source is the asker ("asked by The Times [if ...]") or nobody.
+        None when the cue has a subject ("Jo asked ..."): the ordinary rules handle it."""
+        ws, we = _word_before(text, s_start, cs)
+        prev = text[ws:we].lower()
+        if we > ws and prev not in self.participle_openers:
+            return None
+        if we <= ws and text[s_start:cs].strip(" \u00a0,\u2014\u2013-\"'\u201c\u201d"):
+            return None  # a non-word right before the cue: "X (asked ...)"
+        toks = _tokens(text, ce, min(s_end, ce + 120))
+        agent = None
+        k = 0
+        while k < len(toks) and k < 12:
+            w = toks[k][2]
+            wl = w.lower()
+            if wl in self.question_openers and (k + 1 < len(toks) and toks[k + 1][2][:1].isalnum()):
+                break
+            if wl == "by" and agent is None:
+                agent = self.np_after(text, toks[k][1], toks[-1][1])
+                if agent is None:
+                    return None
+                while k < len(toks) and toks[k][0] < agent.end:
+                    k += 1
+                continue
+            if not w[:1].isalnum() or wl in self.func and wl not in self.cue_adverbials and wl not in ("a", "the"):
+                return None  # no question after a short adverbial ("asked reporters ...": a hearer)
+            if k == 0 and wl not in self.cue_adverbials and wl not in self.time_nouns and not self._is_adverb(w):
+                return None  # "asked Clinton whether ...": a hearer first; left to the rules above
+            k += 1
+        else:
+            return None
+        if k >= len(toks):
+            return None
+        c_s = toks[k + 1][0] if toks[k][2].lower() == "about" else toks[k][0]
+        me = _RAISING_END_RE.search(text, c_s, s_end)
+        c_e = me.start() if me else s_end
+        while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+            c_e -= 1
+        if c_e - c_s < 2:
+            return None
+        return Reported(c_s, c_e, Attribution(text[cs:ce], cs, ce, agent, "agent" if agent is not None else "asked"))
+
+    # ------------------------------------------------------------------ adverbials before the cue
+    def adverbial_start(self, text: str, lo: int, cs: int) -> int | None:
+        """Start of a short adverbial between a subject and its cue ("Jo Roe *in a statement* said",
+        "X, a critic of Y, *last week* said", "Jo Roe, *in an interview on Monday*, said"), or None.
+        Looks at the eight words before ``cs`` only."""
+        e = cs
+        while e > lo and text[e - 1] in " \u00a0":
+            e -= 1
+        commas = text[e - 1:e] == ","
+        if commas:
+            e -= 1
+        if not self._adverbial_hint_re.search(text, max(lo, e - 70), e):
+            return None
+        toks = _tokens(text, max(lo, e - 70), e)
+        best = None
+        for i in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+            w = toks[i][2]
+            if not (w[:1].isalnum() or w in ("'s", "\u2019s")):
+                if commas and w == "," and best == i + 1:
+                    return toks[i][0]  # "Jo Roe, in a statement, said": the comma opens it
+                break
+            wl = w.lower()
+            if wl in self.cue_adverbials or wl in self.time_nouns:
+                best = i
+            elif self.report_cue_re.fullmatch(w) is not None or self._verb_like(w) or wl in self.relative_words:
+                break  # a verb or a clause of its own: "Trump later defended his comments", not an adverbial
+        if best is None or commas:
+            return None
+        if best == 0 or not (toks[best - 1][2][:1].isalnum() or toks[best - 1][2] in (")", ",")):
+            return None
+        return toks[best][0]
+
+    def attribute_pre_adverbial(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """'X, a critic of Y, last week said: "' / 'Jo Roe in a statement said, "': the subject of the
+        last speech cue before an opening mark, past a short adverbial. Only for quotes the other
+        rules left without a speaker."""
+        m = None
+        for m in self.speech_cue_re.finditer(text, max(lo, hi - 200), hi):
+            pass
+        if m is None or m.group() in ("according to", "According to") or m.group().endswith("ing") \
+                or len(text[m.end():hi].split()) > 2:
+            return None
+        ws, we = _word_before(text, lo, m.start())
+        if text[ws:we].lower() in _NOUN_BEFORE:
+            return None  # "his comments", "the charged term": a noun or adjective, not a cue
+        p = self.adverbial_start(text, lo, m.start())
+        if p is None or p <= lo:
+            return None
+        before = text[lo:p].rstrip(" \u00a0")
+        while lo < p and text[lo] in " \u00a0\n":
+            lo += 1
+        first = text[lo:lo + 12].split(None, 1)[:1]
+        if first and first[0].lower().strip(",") in _LEAD_OK:
+            lo += len(first[0])  # "But Jo Roe, a critic of the plan, last week said:"
+        np = self._appositive_subject(text, lo, p) if before.endswith(",") else self.np_before(text, lo, p)
+        if np is None or np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text):
+            return None
+        return Attribution(m.group(), m.start(), m.end(), np, "pre")
+
+    def _reported_past_adverbial(self, text: str, cue: str, cs: int, ce: int, s_start: int,
+                                 s_end: int) -> list[Reported]:
+        """Reported speech whose subject stands before a short adverbial: "Jeb Bush in a Medium post
+        said he would ...", "X, a critic of Y, last week said ...". Reuses the ordinary rules with the
+        cue moved back to the adverbial, then puts the cue back."""
+        p = self.adverbial_start(text, s_start, cs)
+        if p is None or p <= s_start:
+            return []
+        found = self._reported_one(text, cue, p, ce, s_start, s_end)
+        for r in found:
+            if r.attribution.cue_start == p:
+                r.attribution.cue_start = cs
+        return [r for r in found if r.start >= ce or r.end <= p]
+
+    # ------------------------------------------------------------------ relative-clause fragments
+    def _relative_word(self, text: str, s_start: int, np_start: int) -> tuple[int, int] | None:
+        """The relative word right before a speaker that opens an object relative clause
+        ("an event [that] Carson says led him", "[which] he has denied", "[what] we saw"), or None.
+        "that" after a cue or a function word is a conjunction ("said that Carson ..."), not a relative."""
+        k = np_start
+        while k > s_start and text[k - 1] in " \u00a0":
+            k -= 1
+        ws, we = _word_before(text, s_start, k)
+        if we != k or text[ws:we].lower() not in self.gap_relatives:
+            return None
+        ps, pe = _word_before(text, s_start, ws)
+        prev = text[ps:pe].lower()
+        if prev in _PREPOSITIONS and text[ws:we].lower() != "what":
+            return None  # "in which students have alleged ...": the relative word is no object of the cue
+        if text[ws:we].lower() == "that" and (
+                pe <= ps or not prev[:1].isalpha() or prev in self.func or prev in self.closed
+                or prev in self.time_nouns or prev in self.claim_nouns or prev.endswith("ing")
+                or self.report_cue_re.fullmatch(text, ps, pe) is not None):
+            return None  # "said that ...", "the day that ...", "the notion that ...": a conjunction
+        return ws, we
+
+    def _with_relative(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int,
+                       found: list[Reported]) -> list[Reported]:
+        """Add the relative word as a fragment of its own when the speaker stands inside an object
+        relative clause: "the drawdown, [which] they say [left a vacuum]" (PolNeAR marks the
+        relative word as content). Without a complement ("[which] he has denied and ...") the
+        relative word is the whole content. Works on the cue's own speaker phrase: no new scan."""
+        if found:
+            att = found[0].attribution
+            if att.how != "pre" or att.np.end > cs:
+                return found
+            rel = self._relative_word(text, s_start, att.np.start)
+            if rel is None or any(r.start <= rel[0] < r.end for r in found):
+                return found
+            first = _tokens(text, found[-1].start, min(found[-1].end, found[-1].start + 20))[:1]
+            fw = first[0][2].lower() if first else ""
+            if found[-1].start < ce or fw == "that":
+                return found  # the content is a whole clause with its own subject: the relative word is no gap
+            return [Reported(rel[0], rel[1], att)] + found
+        if cue in ("according to", "According to") or cs - s_start > 200 \
+                or not self._relative_hint_re.search(text, max(s_start, cs - 80), cs):
+            return found
+        np = self.np_before(text, s_start, cs)
+        if np is None or np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text):
+            return found
+        gap = text[np.end:cs].split()
+        if any(w.lower() not in self.gap and w.lower() not in self.base_licensors and w.lower() not in self.auxiliaries
+               and not self._is_adverb(w) for w in gap):
+            return found
+        rel = self._relative_word(text, s_start, np.start)
+        if rel is None:
+            return found
+        after = _tokens(text, ce, min(s_end, ce + 30))
+        nxt = after[0][2].lower() if after else ""
+        if nxt and nxt[:1].isalnum() and nxt not in ("and", "but", "or") and nxt not in _ADVERBIAL_START:
+            return found  # the cue has its own complement ("which he said was ...": left to the rules above)
+        return [Reported(rel[0], rel[1], Attribution(cue, cs, ce, np, "pre"))]
 
     def _claim_noun(self, text: str, m: re.Match, lo: int, hi: int, sent_ends: list[int]) -> list[Reported]:
         """Reported content after a possessed claim noun: "Trump's claim that ...", "her plan to ..."."""
@@ -1104,12 +1460,17 @@ class Parser:
             c_end -= 1
         if cue in ("according to", "According to"):
             cue = "according to"
-            np = self.np_after(text, ce, s_end) or self._source_phrase(text, ce, s_end)
+            np = self.np_after(text, ce, s_end)
+            if np is None or not self.plausible_source(np, text):
+                np = self._source_phrase(text, ce, s_end) or np  # "a New York Times/CBS News poll"
             if np is None:
                 return []
             att = Attribution(cue, cs, ce, np, "according")
             before = text[s_start:cs].strip(" \u00a0")
             comma = text.find(",", np.end, s_end)
+            if before.endswith(",") and comma > 0 and comma - np.end <= 80 and self._adverbial_lead(before):
+                # "But the next day, according to Roffman, Trump made further demands": the clause after
+                return self._make_all(text, [(comma + 1, c_end)], att)
             if before.endswith(",") and len(before) > 15:
                 return self._make_all(text, [(s_start, s_start + len(before) - 1)], att)
             if before.endswith(",") and comma > 0 and comma - np.end <= 80:
@@ -1449,6 +1810,8 @@ class Parser:
         mid = text[np.end:cs]
         if not open_ok and not mid.rstrip(" \u00a0").endswith(","):
             return None
+        if "(" in mid:
+            mid = _SHORT_PAREN_RE.sub("", mid)  # "Sen. Jo Roe (D-Ohio), a candidate, said", "Acme Corp (ACME.N),"
         if not mid.lstrip(" \u00a0").startswith(",") or any(c in mid for c in ";:!?\"\u201c\u201d()") \
                 or len(mid.split()) > 25 or mid.count(",") > 4 or self._sentence_break(mid):
             return None
@@ -1523,7 +1886,10 @@ class Parser:
         if not any(w in self.postmodifier_starts or w.endswith("ing") for w in text[s_start:s_start + 50].split()[1:5]):
             return None  # cheap exit: no modifier word among the first words
         np = self.np_after(text, s_start, cs)
-        if np is None or np.kind not in ("name", "role") or text[s_start:np.start].strip() \
+        if np is not None and " " in np.text and np.text.rsplit(None, 1)[-1].lower() in self.postmodifier_starts:
+            cut = np.start + np.text.rstrip().rfind(" ")  # "A source close [to the talks]": the head ends before
+            np = replace(np, end=cut, text=text[np.start:cut])
+        if np is None or np.kind not in ("name", "role", "nominal") or text[s_start:np.start].strip() \
                 or not self.plausible_source(np, text):
             return None
         mid = text[np.end:cs].strip(" \u00a0")
@@ -1581,6 +1947,8 @@ class Parser:
         """End of an object noun phrase: it runs on through lists, "including ..." and dashes
         ("several factors, including ..."), up to a new clause (", which", ", but", ", saying")."""
         m = _NP_STOP_RE.search(text, s, e)
+        while m is not None and self._np_goes_on(text, s, m):
+            m = _NP_STOP_RE.search(text, m.end(), e)
         e = m.start() if m else e
         k = text.find(",", s, e)
         if k > s and _RELATIVE_RE.search(text, k, e):
@@ -1589,6 +1957,32 @@ class Parser:
                 if _RELATIVE_RE.search(text, k, c.start()):
                     return text.rfind(",", s, c.start())
         return e
+
+    def _adverbial_lead(self, lead: str) -> bool:
+        """A short introductory adverbial ending in a comma ("But the next day,", "In 2014,",
+        "Over the long term,"), not a clause."""
+        words = lead.rstrip(",").split()
+        if words and words[0].lower() in ("but", "and", "yet", "so", "still"):
+            words = words[1:]
+        if not words or len(words) > 6:
+            return False
+        w0 = words[0].lower()
+        return w0 in _ADVERBIAL_START or w0 in self.cue_adverbials or w0 in self.time_nouns \
+            or w0 in ("the", "one", "that") and words[-1].lower() in self.time_nouns
+
+    def _np_goes_on(self, text: str, s: int, m: re.Match) -> bool:
+        """Whether a stop word inside an object noun phrase still belongs to it: "deals *such as*
+        NAFTA", "the program *as a* violation of ...", "a bill *which* had support" (a relative clause
+        without a comma). A relative clause after a comma, "as" before a clause, "but" ... end it."""
+        w = m.group().strip(" \u00a0,").lower()
+        nxt = text[m.end():m.end() + 12].split(None, 1)[:1]
+        nl = nxt[0].lower() if nxt else ""
+        if w == "as":
+            ws, we = _word_before(text, s, m.start())
+            return text[ws:we].lower() == "such" or nl in self.np_as_followers
+        if w in self.np_relatives:
+            return not m.group().startswith(",") and nl not in self.subject_pron
+        return False
 
     def _noun_before(self, text: str, s_start: int, np_start: int) -> bool:
         """Whether a lower-case content word stands right before ``np_start`` ("a step [they] believe
@@ -1781,6 +2175,10 @@ _CLAUSE_START = frozenset("the a an this these those there his her their its our
                           "no not all both each every any one two three several few more if".split())
 _NOT_CLAUSE = frozenset("to in on at of for by with about as so yes no nothing something little much "
                         "more nor than goodbye hello thanks sorry".split())
+
+
+_SHORT_PAREN_RE = re.compile(r"[ \u00a0]*\([^()\s]+(?:[ \u00a0][^()\s]+){0,3}\)")
+_RAISING_END_RE = re.compile(r",(?!\d)|;|[ \u00a0][\u2014\u2013]|[ \u00a0]--[ \u00a0]|\(")
 
 
 def _clause_end(text: str, s: int, e: int) -> int:

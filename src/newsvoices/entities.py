@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import DATA_DIR
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import NON_SOURCES_FILE, Lexicon, load_lexicon, read_non_sources
 
 _APOS = "\u2019'"
 _CONNECTORS = ("of", "for", "from", "the", "and", "de", "van", "von", "der", "la", "le", "da", "du", "al", "bin", "&")
@@ -414,30 +414,21 @@ def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun
 _DEFAULT: NameFinder | None = None
 
 
-NON_SOURCES_PATH = DATA_DIR / "lexicons" / "non_sources.tsv"
+NON_SOURCES_PATH = DATA_DIR / "lexicons" / NON_SOURCES_FILE
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they me us him them".split())
-_CALENDAR = frozenset("january february march april june july august september october november december "
-                      "monday tuesday wednesday thursday friday saturday sunday".split())
 _SOURCE_DETERMINERS = frozenset(
     "a an the this that these those some any his her its their our my your such".split())
 
 
-@functools.lru_cache(maxsize=4)
-def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str]]:
-    """``(heads, names)`` of a ``word<TAB>head|name`` file (see ``data/lexicons/non_sources.tsv``)."""
-    p = Path(path)
-    if not p.is_file():
-        return frozenset(), frozenset()
-    heads: set[str] = set()
-    names: set[str] = set()
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [x.strip() for x in line.split("\t")]
-        if len(parts) != 2 or not parts[0] or parts[1] not in ("head", "name"):
-            raise ValueError(f"{p}:{n}: want word<TAB>head|name, got {line!r}")
-        (heads if parts[1] == "head" else names).add(parts[0].lower().replace("\u2019", "'"))
-    return frozenset(heads), frozenset(names)
+#: Capitalised words that may join the words of a title-case name ("Secretary Of State").
+_NAME_JOINERS = frozenset("of the and".split())
+
+
+def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """``(heads, names, calendar, suffixes)`` of ``data/lexicons/non_sources.tsv`` (tags head,
+    name + time, time, suffix)."""
+    ns = read_non_sources(path)
+    return ns["head"], ns["name"] | ns["time"], ns["time"], tuple(sorted(ns["suffix"]))
 
 
 def can_be_source(name: str | None, kind: str | None = "person", path: Path | str | None = None) -> bool:
@@ -450,8 +441,11 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     determiners ("those") and for a headline in capitals taken as a person
     (two words in capitals: "DNI SHAKE-UP", "MUST WATCH Report"), for a phrase opening
     with a subject pronoun ("We Wanted workers") and for one ending with a month or
-    weekday ("Late Monday", "a statement Tuesday"). The words come from
-    ``data/lexicons/non_sources.tsv``.
+    weekday ("Late Monday", "a statement Tuesday"), for a one-word name with the ending of a
+    sentence adverb ("Finally", "Oftentimes") and for a person's name of three or more words with a
+    capitalised function word after its first word (a title-case headline: "Highway Patrol Takes
+    Over Security In Ferguson"). The words come from ``data/lexicons/non_sources.tsv`` (one list,
+    also read by :mod:`newsvoices.attribution`).
 
     Example:
         >>> can_be_source("a portion", "anonymous"), can_be_source("October"), can_be_source("Jo Bloggs")
@@ -459,7 +453,7 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
         >>> can_be_source("the report", "group"), can_be_source("Story highlights Witness", "person")
         (True, True)
     """
-    heads, names = _non_sources(str(path or NON_SOURCES_PATH))
+    heads, names, calendar, suffixes = _non_sources(str(path or NON_SOURCES_PATH))
     name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
     words = re.findall(r"[\w'\u2019.\-]+", name)
     low = [w.lower().strip(".").replace("\u2019", "'") for w in words]
@@ -467,7 +461,7 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
         low = low[1:]
     if not low:
         return False
-    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS or low[-1] in _CALENDAR:
+    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS or low[-1] in calendar:
         return False  # "Her", "We Wanted workers", "Late Monday", "a statement Tuesday"
     unnamed = kind in ("anonymous", "group") or not name[:1].isupper()
     if (unnamed or (len(low) == 1 and kind != "person")) and low[-1] in heads:
@@ -475,4 +469,11 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     caps = sum(w.isupper() and len(w.strip(".")) > 1 for w in words)
     if caps >= 2 and (kind == "person" or any(w.islower() for w in words)):
         return False  # a headline in capitals ("MUST WATCH commissioner"), not a speaker
+    if len(words) == 1 and kind in ("person", None) and name[:1].isupper() and low[0].endswith(suffixes) \
+            and len(low[0]) > 5:
+        return False  # a sentence adverb taken for a name ("Finally", "Obviously", "Oftentimes")
+    if kind == "person" and len(words) >= 3:
+        closed = load_lexicon().closed_words
+        if any(w[:1].isupper() and w.lower() in closed and w.lower() not in _NAME_JOINERS for w in words[1:]):
+            return False  # a title-case headline ("Francis Shines Light On Migrant Suffering")
     return True

@@ -39,7 +39,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .attribution import NP, Attribution, Parser
+from .attribution import NP, Attribution, Parser, Reported
 from .entities import NameFinder, NameRun, _is_title_case, can_be_source
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
@@ -87,7 +87,10 @@ class Quote:
     ``attribution`` says how the speaker was found: ``post`` ('…," he said'),
     ``pre`` ('X said: "…"'), ``according`` ("according to X"), ``agent``
     ("asked by X"), ``split`` (second part of a quote split by its attribution),
-    ``carry`` (continuation paragraph) or ``None`` (unattributed).
+    ``carry`` (continuation paragraph), ``reported`` (a partial quote inside reported speech:
+    'Smith called the plan "a disaster"'), ``raising`` (reported speech whose source is the
+    writer: "X is expected to ...", no speaker), ``asked`` (the question of "Asked about X, ...",
+    no speaker) or ``None`` (unattributed).
     """
 
     start: int
@@ -337,7 +340,7 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, q.open)
                 s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
                 if s0 < q.open:
-                    att = parser.attribute_pre(text, s0, q.open)
+                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open)
                     if att is not None:
                         how = att.how
                 if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
@@ -408,12 +411,14 @@ def extract(article: Article) -> Extraction:
 
     reported = []
     used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
+    partials = _Partials(text, paras, kept)
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
         for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
             if r.attribution.cue_start in used_cues:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
+            partials.claim(r)
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
             if k < len(dq) and dq[k][0] < r.end:
@@ -507,12 +512,54 @@ def _names_someone(runs: list[NameRun], run_starts: list[int], lo: int, hi: int,
     return False
 
 
+class _Partials:
+    """Unattributed direct quotes inside a narrative sentence ('Smith called the plan "a disaster"',
+    'the bill, which Smith said would "gut" the programme'): a reported-speech parse whose content
+    span holds the quotation gives it its speaker (route ``reported``). Works on the reported-speech
+    parses the extractor makes anyway; quotes that open their paragraph are left to the carry-over
+    rules."""
+
+    _SPEAKER_KINDS = ("name", "pronoun", "role", "nominal")
+
+    def __init__(self, text: str, paras: list[tuple[int, int]], kept: list):
+        self.kept = kept
+        self.open: list[tuple[int, int]] = []
+        para_starts = [lo for lo, _ in paras]
+        for i, (q, att, _how) in enumerate(kept):
+            if att is not None:
+                continue
+            k = bisect.bisect_right(para_starts, q.open) - 1
+            lo = paras[k][0] if k >= 0 else 0
+            if text[lo:q.open].strip(" \u00a0\t\n\"'\u201c\u2018`"):  # words before it in its paragraph
+                self.open.append((q.open, i))
+        self.open.sort()
+        self.starts = [o for o, _ in self.open]
+
+    def claim(self, r: Reported) -> None:
+        """Give ``r``'s speaker to the unattributed quotes that open inside its content span."""
+        if not self.open:
+            return
+        att = r.attribution
+        if att.np is None or att.np.kind not in self._SPEAKER_KINDS or att.how not in ("pre", "post", "according"):
+            return
+        k = bisect.bisect_left(self.starts, r.start - 1)
+        while k < len(self.open) and self.starts[k] < r.end:
+            i = self.open[k][1]
+            q, cur, _how = self.kept[i]
+            if cur is None and q.close_end <= r.end + 2 and not (att.cue_start <= q.open < att.cue_end):
+                self.kept[i] = (q, att, "reported")
+            k += 1
+
+
 def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, how: str | None,
                 res: "_Resolver") -> Quote:
     q = Quote(s, e, text[s:e], kind)
     if att is None:
         return q
     q.cue, q.cue_start, q.cue_end = att.cue, att.cue_start, att.cue_end
+    if att.np is None:  # a cue without a source ("X is expected to ..."): the writer's attribution
+        q.attribution = how
+        return q
     q.entity = res.resolve(att)
     np = att.np
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)

@@ -75,6 +75,8 @@ class Lexicon:
         reported_speech: word lists of reported_speech.yaml (clause openers, relative words,
             group subjects, object-predicate verbs).
         places: multi-word place names that are not people ("Las Vegas").
+        non_sources: tag (``head``, ``name``, ``time``) -> words of ``non_sources.tsv``, the one
+            list of words that tell a speaker phrase is no source (see :func:`read_non_sources`).
     """
 
     speech_verbs: dict[str, str]
@@ -100,6 +102,7 @@ class Lexicon:
     role_words: frozenset[str] = field(default=frozenset())
     claim_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reported_speech: dict = field(default_factory=dict)
+    non_sources: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def all_pronouns(self) -> frozenset[str]:
@@ -172,7 +175,39 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         role_words=frozenset(role_words),
         claim_nouns=_frames("claim_nouns.tsv", d),
         reported_speech=_yaml_lists("reported_speech.yaml", d),
+        non_sources=read_non_sources(str(d / NON_SOURCES_FILE)),
     )
+
+
+#: The one list of non-source words (read by ``entities.can_be_source`` and by ``attribution``).
+NON_SOURCES_FILE = "non_sources.tsv"
+NON_SOURCE_TAGS = ("head", "name", "time", "suffix")
+
+
+@functools.lru_cache(maxsize=4)
+def read_non_sources(path: str) -> dict[str, frozenset[str]]:
+    """The ``word<TAB>head|name|time|suffix`` lines of ``non_sources.tsv``, by tag (lower case,
+    straight apostrophes); a missing file gives empty sets.
+
+    Raises:
+        ValueError: naming the file and line of a malformed line.
+
+    Example:
+        >>> ns = read_non_sources(str(LEXICON_DIR / NON_SOURCES_FILE))
+        >>> "portion" in ns["head"], "her" in ns["name"], "october" in ns["time"]
+        (True, True, True)
+    """
+    p = Path(path)
+    out: dict[str, set[str]] = {t: set() for t in NON_SOURCE_TAGS}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in NON_SOURCE_TAGS:
+                raise ValueError(f"{p}:{n}: want word<TAB>head|name|time|suffix, got {line!r}")
+            out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
+    return {t: frozenset(v) for t, v in out.items()}
 
 
 def _yaml_lists(name: str, d: Path) -> dict:
@@ -187,6 +222,9 @@ def _yaml_lists(name: str, d: Path) -> dict:
     out: dict = {}
     for key, val in raw.items():
         if isinstance(val, list):
+            odd = [w for w in val if isinstance(w, bool)]
+            if odd:  # YAML reads bare on/off/yes/no as booleans
+                raise ValueError(f"{path}: {key!r} holds {odd[0]!r}: quote words like \"on\" and \"no\"")
             out[key] = frozenset(str(w).lower() for w in val)
         elif isinstance(val, dict):
             out[key] = {str(k).lower(): str(v).lower() for k, v in val.items()}

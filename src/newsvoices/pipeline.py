@@ -89,8 +89,7 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     # how the article introduces each speaker ("the Labour MP", "Homeland Security Secretary Janet
     # Napolitano", "Marco Rubio (R-Fla.)"): used when the entity's own fields say nothing
     cb = _voices.load_codebook()  # once per article (it checks the files' modification times)
-    roles, contexts = _voices.article_contexts(text, ex.entities, ex.mentions, cb)
-    voice = {k: _voices.classify_speaker(e, cb, roles=roles.get(k), contexts=contexts.get(k)) for k, e in ents.items()}
+    voice = _voices.classify_article(text, ex.entities, ex.mentions, cb)
     # an unnamed phrase no rule places ("the election") is no source: its quotes stay unattributed
     no_source = {k for k, e in ents.items() if not _voices.is_source(e, voice[k][1], cb)}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []
@@ -99,7 +98,7 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     span_starts = [s for s, _ in quoted_spans]
     reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
     for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
-        ek = None if q.entity in no_source else q.entity
+        ek = None if q.entity in no_source or not _voices.is_speech_cue(q.cue, cb) else q.entity
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,

@@ -39,7 +39,11 @@ FIELDS = ("name", "description", "organisation", "role", "any")
 KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
 #: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
-UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role")
+UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role",
+                    "person-described-ordinary")
+#: Rules that place a speaker only weakly (a spokesperson whose employer is not named): what the
+#: article says around the name ("DNC spokesman Daniel Wessel") wins when it places the speaker.
+WEAK_RULES = ("spokesperson-unplaced",)
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
@@ -115,6 +119,8 @@ class Codebook:
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
     # context.drop_unplaced_unnamed: an unnamed speaker no rule places is no source (see is_source)
     drop_unplaced_unnamed: bool = False
+    # context.non_speech_cues: cue words that report no speech ("is expected to", "aimed to")
+    non_speech_cues: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
 
     def plan(self) -> "_Plan":
@@ -339,7 +345,11 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     drop = ctx.get("drop_unplaced_unnamed", False)
     if not isinstance(drop, bool):
         raise ValueError(f"{p}: context.drop_unplaced_unnamed must be true or false")
-    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop)
+    cues = ctx.get("non_speech_cues") or []
+    if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
+        raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
+    return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
+                    frozenset(c.strip().lower() for c in cues))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -427,6 +437,10 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
     if hit:
         return hit
     voice, rule = _first_rule(cb, entity)
+    if rule in WEAK_RULES and (contexts or roles):
+        found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+        if found and found[1].split("@")[0] not in WEAK_RULES:
+            return found
     if rule in UNINFORMED_RULES:
         memo = cb.plan().votes
         key = (entity.kind, entity.name, entity.description, entity.organisation,
@@ -466,12 +480,16 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
 
     Example:
         >>> classify_speaker(Entity("e", "Detractors"))
-        ('anonymous', 'anonymous-source@noun')
+        ('other', 'group-unspecified@noun')
         >>> classify_speaker(Entity("e", "President Donald Trump", "organisation"))
         ('official', 'known-office-holder')
     """
     cb = codebook or load_codebook()
     voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
+    if rule.startswith("document-") and entity.kind in ("anonymous", "group"):
+        hit = _issuer_voice(cb, entity)
+        if hit:
+            return hit
     if rule not in UNINFORMED_RULES:
         return voice, rule
     name = (entity.name or "").strip()
@@ -491,6 +509,23 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     return voice, rule
 
 
+_ISSUER = re.compile(r"^(?:(?:the|a|an|The|A|An) )?((?:[A-Z][\w.&\-]*(?:['’]s)? ){1,5})(?=[a-z])")
+
+
+def _issuer_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
+    """The voice of the organisation named before a document ("ICE statement", "White House
+    memo", "Reuters analysis"), when a rule places that name as an organisation. Rule
+    ``<rule>@issuer``."""
+    m = _ISSUER.match(entity.name or "")
+    if not m:
+        return None
+    issuer = re.sub(r"['’]s$", "", m.group(1).strip())
+    v, r = _first_rule(cb, Entity(entity.key, issuer, "organisation"))
+    if r in UNINFORMED_RULES:
+        return None
+    return v, f"{r}@issuer"
+
+
 def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bool:
     """Whether a quote's speaker counts as a source, given the rule that classified it.
 
@@ -508,6 +543,19 @@ def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bo
     """
     cb = codebook or load_codebook()
     return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
+
+
+def is_speech_cue(cue: str | None, codebook: Codebook | None = None) -> bool:
+    """Whether a quote's cue reports speech, thought or stance at all: False for the codebook's
+    ``context.non_speech_cues`` ("the bill is *expected* to pass", "orders *aimed* to
+    streamline"), whose subject is no source; the pipeline leaves such quotes unattributed.
+
+    Example:
+        >>> is_speech_cue("said"), is_speech_cue("expected"), is_speech_cue(None)
+        (True, False, True)
+    """
+    cb = codebook or load_codebook()
+    return not (cue and cue.strip().lower() in cb.non_speech_cues)
 
 
 #: How many name mentions of one speaker are read for context (the first ones in the text).
@@ -561,16 +609,98 @@ def article_contexts(text: str, entities, mentions, codebook: Codebook | None = 
             roles.setdefault(m.entity, []).append(m.text)
         elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts:
             contexts.setdefault(m.entity, []).append(name_context(text, m.start, m.end, cb))
-    for key, src in _surname_sources(entities).items():
+    linked = _surname_sources(entities)
+    for key, src in linked.items():
         if src in contexts:
             contexts[key] = contexts.get(key, []) + contexts[src]
         if src in roles:
             roles[key] = roles.get(key, []) + roles[src]
+    # a one-word person whose full name is in the text but is no entity of its own
+    # ("Stanford University's Keith Humphreys ... Humphreys said"): the contexts of those full names
+    for e in entities:
+        words = (e.name or "").split()
+        if e.kind == "person" and len(words) == 1 and e.key not in linked:
+            extra = full_name_contexts(text, words[0], cb, max_contexts)
+            if extra:
+                contexts[e.key] = contexts.get(e.key, []) + extra
     # "Ting, now a law professor": the present role comes first (it wins a tie in the vote)
     for key, ctx in contexts.items():
         if any(" ; now " in c for c in ctx):
             contexts[key] = sorted(ctx, key=lambda c: " ; now " not in c)
     return roles, contexts
+
+
+_GIVEN_BEFORE = re.compile(r"(?:^|[\s(\[\"“‘'])((?:[A-Z][a-z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?)\s+$")
+
+
+def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None,
+                       max_contexts: int = MAX_CONTEXTS) -> list[str]:
+    """The :func:`name_context` of each place where ``surname`` follows a capitalised word
+    ("Stanford University's Keith Humphreys", "Police Chief Ed Haber"), for a speaker the
+    extractor knows by surname only.
+
+    Nothing when the surname is not a capitalised word, or when it follows two different
+    given names (two people share it: "Jeb Bush", "Laura Bush"). Titles and role words
+    before the surname ("Sen.", "Chief") are no given names but their contexts count.
+
+    Example:
+        >>> t = "Scholars like Stanford University's Keith Humphreys agreed. Humphreys said no."
+        >>> full_name_contexts(t, "Humphreys")
+        ["Stanford University's Keith Humphreys"]
+        >>> full_name_contexts("Jeb Bush and Laura Bush spoke. Bush said.", "Bush")
+        []
+    """
+    if not surname[:1].isupper() or not surname[1:2].islower() or len(surname) < 3:
+        return []
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    given: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-]|[’']\w)", text):
+        g = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if g is None:
+            if _NAMED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                spans.append((m.start(), m.end()))  # "a refugee named Mohammed"
+            continue
+        word = g.group(1).split()[0].rstrip(".").lower()
+        if word in lex.function_words:
+            continue  # "The State", "But Biden": a capitalised function word is no part of a name
+        if word not in lex.titles and word not in lex.role_words:
+            given.add(g.group(1).split()[0].rstrip("."))
+        spans.append((g.start(1), m.end()))
+    if len(given) > 1:
+        return []
+    cb = codebook or load_codebook()
+    out = [name_context(text, s, e, cb) for s, e in spans[:max_contexts]]
+    return list(dict.fromkeys(out))
+
+
+def classify_article(text: str, entities, mentions, codebook: Codebook | None = None) -> dict[str, tuple[str, str]]:
+    """``{entity key: (voice_type, rule)}`` for every entity of an article.
+
+    Each entity is classified by :func:`classify_speaker` with what the whole article says
+    about it (:func:`article_contexts`). A one-word person that stays uninformed and whose
+    full name is another entity of the article ("Gelernt" after "Lee Gelernt of the ACLU")
+    then takes that entity's voice when it is informed (rule ``<rule>@surname``).
+
+    Example:
+        >>> from newsvoices.extract import Entity, Mention
+        >>> t = "Lee Gelernt of the ACLU spoke. Gelernt said no."
+        >>> ents = [Entity("e1", "Lee Gelernt", organisation="ACLU"), Entity("e2", "Gelernt")]
+        >>> ms = [Mention("e1", 0, 11, "Lee Gelernt"), Mention("e2", 31, 38, "Gelernt", "surname")]
+        >>> classify_article(t, ents, ms)["e2"]
+        ('advocacy', 'org-advocacy@surname')
+    """
+    cb = codebook or load_codebook()
+    roles, contexts = article_contexts(text, entities, mentions, cb)
+    voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key)) for e in entities}
+    for key, src in _surname_sources(entities).items():
+        v, r = voice.get(key, ("other", DEFAULT_RULE))
+        sv, sr = voice.get(src, ("other", DEFAULT_RULE))
+        if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
+            voice[key] = (sv, sr.split("@")[0] + "@surname")
+    return voice
 
 
 def _is_person(row: dict) -> bool:
@@ -793,6 +923,11 @@ def _pre_appositive(before: str) -> str | None:
     return None
 
 
+#: "a refugee named Mohammed", "a young journalist named Jason DeParle": the noun phrase before "named".
+_NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+"
+                           r"(?:named|called|identified as|known as)\s+)$")
+
+
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
     """The words that introduce a name mention: the mention itself, the words right
     before it (stopping at punctuation or a stop word of the codebook's ``context``)
@@ -808,6 +943,8 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         'John Sandweg ; who served as acting ICE director in 2014'
         >>> t = "said Jo Doe, a spokeswoman for U.S. Immigration and Customs Enforcement."; name_context(t, 5, 11)
         'Jo Doe ; a spokeswoman for U.S. Immigration and Customs Enforcement'
+        >>> t = "In 1988, a young journalist named Jo Doe moved."; name_context(t, 34, 40)
+        'Jo Doe ; a young journalist'
     """
     cb = codebook or load_codebook()
     lo = max(0, start - 120)
@@ -830,6 +967,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     pre = _pre_appositive(before)
     if pre:
         parts.append(pre)
+    named = _NAMED_BEFORE.search(before[cut:])
+    if named:
+        parts.append(named.group(1))  # "a young journalist named Jason DeParle"
     m = _CTX_AFTER.match(text, end)
     if m:
         parts.append((m.group(1) or m.group(2)).strip())
