@@ -52,6 +52,42 @@ def test_identity_keys_memoised_but_follow_the_data_files(tmp_path, monkeypatch)
     assert identity.person_key("Professor Jo Doe") == "jo doe"
 
 
+def _person_key_plain(name: str) -> str:
+    """identity._person_key as a plain scan of every title (the reference for the grouped look-up)."""
+    name = identity._SUFFIX.sub("", name.strip())
+    words = identity._words(name)
+    titles = identity._titles(str(identity.TITLES_PATH))
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        for t in titles:
+            if len(words) > len(t) and tuple(words[: len(t)]) == t:
+                words = words[len(t):]
+                stripped = True
+                break
+    cut = 0
+    for i in range(1, len(words) - 1):
+        for t in titles:
+            if tuple(words[i:i + len(t)]) == t and i + len(t) < len(words):
+                cut = max(cut, i + len(t))
+    words = words[cut:]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return " ".join(words)
+
+
+def test_person_key_title_lookup_equals_a_scan_of_every_title():
+    rng = random.Random(7)
+    titles = [" ".join(t) for t in identity._titles(str(identity.TITLES_PATH))]
+    assert any(len(t.split()) > 1 for t in titles)  # multi-word titles exercise the longest-first rule
+    pieces = titles + ["John", "McCain", "Kennedy", "M.", "Jr.", "Zoë", "Él", "O’Neil", "U.S.", "de"]
+    names = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(600)]
+    for n in names:
+        assert identity.person_key(n) == _person_key_plain(n), n
+        assert identity.slug(n) == identity.slug.__wrapped__(n)
+    assert identity._ascii_fold("Zoë Él") == "Zoe El"
+
+
 def _propagation_rows():
     """Speaker and quote rows over 6 articles where propagation changes rows in several parts."""
     sp, qs = [], []
@@ -125,3 +161,66 @@ def test_time_budget_is_enforced_in_worker_threads(monkeypatch):
     assert [r[0] for r in out] == ["processed", "skipped", "processed"]
     assert "time budget of 0.5 s exceeded" in out[1][1]
     assert out[0][1]["quotes"] and out[2][1]["quotes"]
+
+
+def test_lower_words_equals_a_plain_whole_word_scan():
+    from newsvoices.entities import LowerWords
+
+    def plain(text: str, word: str) -> bool:
+        n = len(word)
+        return any(text.startswith(word, i) and not (i > 0 and text[i - 1].isalnum())
+                   and not (i + n < len(text) and text[i + n].isalnum()) for i in range(len(text)))
+
+    rng = random.Random(5)
+    pieces = ["u", "us", "U.S.", "bus", "_u", "u_", "é", "ué", "u\u0301", "an", "can", "’s", "o'neil", "-", " ", ". "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        lw = LowerWords(text)
+        for word in ("u", "us", "an", "é", "o'neil", "s", "_u"):
+            assert (word in lw) == plain(text, word), (text, word)
+    assert "u" in LowerWords("bus usu u1 uu " * 5 + "u")  # found by the regex after four near misses
+    assert "u" not in LowerWords("bus usu u1 uu " * 5)
+    assert "u" in LowerWords("bus usu u1 uu " * 5 + "x_u")  # "_" is no letter or digit
+
+
+def test_carried_speaker_only_reaches_two_narrative_paragraphs_ahead():
+    """Narrative paragraphs far from any quotation paragraph are skipped by extract's carry loop."""
+    from newsvoices.extract import extract
+    from newsvoices.model import Article
+
+    intro = "Jane Doe, a nurse at the county hospital, said the wards were full."
+    filler = "The wards were quiet on Monday morning after the storm."
+    other = "Bob Smith ran the night shift at the time."
+    quote = "\u201cWe cannot cope with any more patients this winter at all.\u201d"
+
+    def speaker(paras):
+        art = Article("t", "Hospital strain\n\n" + "\n\n".join(paras), title="Hospital strain")
+        ex = extract(art)
+        direct = [q for q in ex.quotes if q.kind == "direct"]
+        assert len(direct) == 1
+        return ex.entity(direct[0].entity).name if direct[0].entity else None
+
+    assert speaker([filler] * 4 + [intro, quote]) == "Jane Doe"
+    assert speaker([filler] * 4 + [intro, filler, quote]) == "Jane Doe"
+    assert speaker([intro, filler, filler, quote]) is None
+    assert speaker([intro, filler, other, filler, filler, quote]) is None
+    assert speaker([intro, other, quote]) is None
+    assert speaker([intro, quote, filler, filler, filler]) == "Jane Doe"
+
+
+def test_role_mention_regex_equals_its_word_boundary_form():
+    import re
+
+    from newsvoices.extract import _tools
+
+    fast = _tools()[1].role_mention_re
+    head = r"[Tt](?<!\w[Tt])he "
+    assert fast.pattern.startswith(head)
+    plain = re.compile(r"\b[Tt]he " + fast.pattern[len(head):], fast.flags)
+    rng = random.Random(9)
+    pieces = ["The", "the", "bathe", "Athe", "_the", "éthe", "Tthe", "spokesman", "Labour MP", "Home Office",
+              "minister", " ", " ", ", ", "\n", "The ", "the\u00a0", "Foreign", "x"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 25)))
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+               [(m.span(), m.groups()) for m in plain.finditer(text)], text

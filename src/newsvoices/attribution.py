@@ -214,7 +214,9 @@ class Parser:
             r"\b(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+(?P<fw>that|to|for|of|about)\b"
         ) if lex.claim_nouns else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
-        self.role_mention_re = re.compile(r"\b[Tt]he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
+        # "\b[Tt]he " written with the word-boundary check after the first letter, so the regex
+        # engine can skip ahead to a "T"/"t" (same matches; the whole article is scanned)
+        self.role_mention_re = re.compile(r"[Tt](?<!\w[Tt])he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
         rs = lex.reported_speech

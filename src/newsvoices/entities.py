@@ -384,13 +384,23 @@ class LowerWords:
         text = self.text
         n = len(word)
         i = text.find(word)
+        tries = 0
         while i >= 0:
             before = text[i - 1] if i > 0 else " "
             after = text[i + n] if i + n < len(text) else " "
             if not before.isalnum() and not after.isalnum():
                 return True
+            tries += 1
+            if tries == 4:  # a common substring ("u", "an"): one regex scan in C for the rest
+                return _whole_word_re(word).search(text, i + 1) is not None
             i = text.find(word, i + 1)
         return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_word_re(word: str) -> re.Pattern:
+    """``word`` with no letter or digit (``str.isalnum``) right before or after it."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])")
 
 
 def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun]:

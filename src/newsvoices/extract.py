@@ -290,6 +290,12 @@ def extract(article: Article) -> Extraction:
     for pi, (lo, hi) in enumerate(paras):
         qs = para_quotes.get(pi)
         if not qs:
+            if pi + 1 not in para_quotes and pi + 2 not in para_quotes:
+                # no quotation paragraph in the next two: whatever this paragraph does to the
+                # carried speaker is undone before a quotation can use it (two paragraphs without
+                # a speaker end the carry; an intro or a name would only replace it), so skip it
+                carry, carry_gap = None, 0
+                continue
             # a narrative paragraph: "He continued:" style intro keeps/sets the speaker
             intro = None
             if text[hi - 1:hi] == ":":

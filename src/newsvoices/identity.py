@@ -53,9 +53,12 @@ _SUFFIX = re.compile(r"\s*,?\s+(?:jr|sr|ii|iii|iv|phd|md|qc|kc|esq)\.?$", re.I)
 
 
 def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text  # NFKD leaves ASCII as it is
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # speaker ids of the same names recur across articles
 def slug(text: str) -> str:
     """Lower-case, ascii-folded, hyphen-joined words: ``'Robert Bates'`` -> ``'robert-bates'``."""
     s = re.sub(r"[^\w]+", "-", _ascii_fold(text).lower().replace("’", "").replace("'", "")).strip("-_")
@@ -80,6 +83,15 @@ def _titles(path: str) -> tuple[tuple[str, ...], ...]:
         if line and not line.startswith("#"):
             titles.append(tuple(_words(line)))
     return tuple(sorted(set(titles), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _titles_by_length(path: str) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    """The titles of :func:`_titles` grouped by length, longest first (a set look-up per length)."""
+    groups: dict[int, set[tuple[str, ...]]] = {}
+    for t in _titles(path):
+        groups.setdefault(len(t), set()).add(t)
+    return tuple((n, frozenset(g)) for n, g in sorted(groups.items(), reverse=True))
 
 
 @lru_cache(maxsize=4)
@@ -113,22 +125,23 @@ def person_key(name: str) -> str:
 def _person_key(name: str, titles_path: str) -> str:
     name = _SUFFIX.sub("", name.strip())
     words = _words(name)
-    titles = _titles(titles_path)
+    by_len = _titles_by_length(titles_path)
+    # strip leading titles, the longest first ("Sen. Majority Leader", then "Sen.")
     stripped = True
     while stripped and len(words) > 1:
         stripped = False
-        for t in titles:
-            if len(words) > len(t) and tuple(words[: len(t)]) == t:
-                words = words[len(t):]
+        for n, group in by_len:
+            if len(words) > n and tuple(words[:n]) in group:
+                words = words[n:]
                 stripped = True
                 break
     # a title inside the name ends a premodifier: "Arizona Sen. John McCain", "Democratic
     # Senator Dick Durbin" -> the words after the last title
     cut = 0
     for i in range(1, len(words) - 1):
-        for t in titles:
-            if tuple(words[i:i + len(t)]) == t and i + len(t) < len(words):
-                cut = max(cut, i + len(t))
+        for n, group in by_len:
+            if i + n < len(words) and tuple(words[i:i + n]) in group:
+                cut = max(cut, i + n)
     words = words[cut:]
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]

@@ -122,8 +122,9 @@ def _frames(name: str, d) -> dict[str, tuple[str, ...]]:
     return frames
 
 
+@functools.lru_cache(maxsize=4)  # read once: can_be_source and name contexts ask per quote / article
 def load_lexicon(directory: str | None = None) -> Lexicon:
-    """Read every lexicon file (cached).
+    """Read every lexicon file (cached; ``load_lexicon.cache_clear()`` after editing them).
 
     Args:
         directory: folder with the files; default ``DATA_DIR / "lexicons"``.
