@@ -7,17 +7,7 @@ import pytest
 
 from newsvoices.extract import extract
 from newsvoices.model import Article
-
-
-def reported(sentence: str) -> list[tuple[str, str | None]]:
-    text = "Harbour plans.\n" + sentence
-    ex = extract(Article("t", text))
-    out = []
-    for q in ex.quotes:
-        assert text[q.start:q.end] == q.text
-        if q.kind == "indirect":
-            out.append((q.text, q.speaker_mention))
-    return out
+from test_extract_reported import reported
 
 
 @pytest.mark.parametrize("sentence, fragments, mention", [
