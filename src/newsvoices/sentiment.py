@@ -702,7 +702,11 @@ def target_features(sentence: str, start: int, end: int, window: int = 5) -> dic
     relative position; whether it stands inside quotation marks; and the news
     tone model's (:func:`score`) P(negative) and P(positive) for the sentence and
     for the 8 tokens either side of the mention (``tone_neg_sent`` ..
-    ``tone_pos_win``), so refit this model after refitting the tone model.
+    ``tone_pos_win``), so refit this model after refitting the tone model. Also the
+    words in a negation's scope (``n:``, :func:`_negation_features`), the mention's
+    place next to reporting verbs (``rep_*``, :func:`_reporting_features`) and mean
+    word vectors left, right and over the sentence (``eL*``, ``eR*``, ``eS*``,
+    :func:`_vector_features`).
     """
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"mention offsets {start}:{end} outside the sentence (length {len(sentence)})")
