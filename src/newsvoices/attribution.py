@@ -33,6 +33,7 @@ _WORD_RE = re.compile(r"[\w\u00c0-\u024f](?:[\w\u00c0-\u024f\u2019'\-.&]*[\w\u00
 _PREPOSITIONS = frozenset("by to from with of at in on for about against into onto over under than like as "
                           "between among toward towards behind near via including".split())
 _ROLE_LINKS = frozenset(("for", "of", "at", "from", "with", "to"))
+_NAME_LINKS = frozenset(("of", "for", "from", "and", "&", "de", "van", "von"))
 
 
 def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
@@ -431,7 +432,7 @@ class Parser:
                 first = k
                 k -= 1
                 continue
-            if wl in ("of", "for", "from", "and", "&", "de", "van", "von") and k > 0 \
+            if wl in _NAME_LINKS and k > 0 \
                     and toks[k - 1][2][:1].isupper() and first <= i and toks[first][2][:1].isupper() \
                     and wl != "and":
                 first = k
@@ -1224,12 +1225,17 @@ class Parser:
                           or text[cs - 2:cs - 1] == "," or text[cs:cs + 12].split(None, 1)[0][-1:] in ",;:"
                           or text.count(",", s_start, s_end) > 4):
             return False  # "..., Christopher Rants, Kim Reem, ...": a name in a list
+        words = text[s_start:s_end].split()
         n = up = 0
-        for w in text[s_start:s_end].split():
+        rem = len(words)
+        for w in words:
+            rem -= 1
             if len(w) > 3 and w[0].isalpha():
                 n += 1
                 if w[0].isupper():
                     up += 1
+                elif 10 * (up + rem) < 7 * (n + rem):
+                    return False  # even with every word left capitalised the share stays under 70%
         return n >= 3 and up >= 0.7 * n
 
     # ------------------------------------------------------------------ "Asked about X, ..."
