@@ -271,6 +271,10 @@ def test_non_speech_cues_must_be_a_list(tmp_path):
     ("the executive orders", "anonymous", False),
     ("the Senate bill", "anonymous", True),  # ... with one: a source
     ("a court order", "anonymous", True),
+    ("the Secure Fence Act", "anonymous", False),  # a law's name
+    ("a statement Tuesday", "anonymous", True),  # the phrase ran into its date
+    ("Late Monday", "person", False),
+    ("The Times", "organisation", True),  # an organisation word, though "times" heads no phrase
     ("a source close to the talks", "anonymous", True),
     ("a person familiar with the matter", "anonymous", True),
     ("one of the parents", "group", True),
@@ -301,6 +305,7 @@ def test_source_head_words_and_tags():
     from newsvoices.entities import source_head
     assert source_head("officials with the agency") == ("officials", "person")
     assert source_head("Department of Homeland Security officials") == ("officials", "person")
+    assert source_head("the Sun-Times") == ("sun-times", "name")
     assert source_head("Gang of Eight member") == ("member", "person")
     assert source_head("one of the parents") == ("parents", "person")
     assert source_head("a new rule published in the Federal Register") == ("rule", "instrument")
@@ -338,3 +343,11 @@ def test_unnamed_non_source_leaves_the_quote_unattributed():
     assert q.entity is None
     (q,) = extract(Article("t", "\u201cThe plan is dead,\u201d a spokeswoman said.")).quotes
     assert q.entity is not None
+
+
+def test_caption_words_are_no_part_of_a_name():
+    from newsvoices.entities import find_name_runs
+    t = "The video shows it. MUST WATCH Jo Bloggs of Dover spoke at length on Monday."
+    runs = [r.text for r in find_name_runs(t, [(0, len(t))])]
+    assert "Jo Bloggs of Dover" in runs or "Jo Bloggs" in runs
+    assert not any("WATCH" in r for r in runs)

@@ -96,6 +96,7 @@ class NameFinder:
         self.non_names = self.lex.non_names
         self.pronouns = self.lex.all_pronouns
         self.abbrev = self.lex.abbreviations
+        self.captions = self.lex.non_sources.get("caption", frozenset())
 
     def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
@@ -207,6 +208,9 @@ class NameFinder:
                 pass
             if wl in self.closed or wl in self.pronouns:
                 toks = toks[1:]
+                continue
+            if w.isupper() and len(toks) > 1 and wl.strip(".:") in self.captions:
+                toks = toks[1:]  # "MUST WATCH Joyce Mitchell": a video caption before the name
                 continue
             base = w.rstrip(".")
             if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
@@ -448,6 +452,8 @@ _AUXILIARIES = frozenset(
     "knew brought felt stood met remain remains follows".split())
 #: Words that open a clause, not a noun phrase ("that allows employers"): no speaker phrase starts with them.
 _CLAUSE_OPENERS = frozenset("that which who whom whose what where when whether if because while".split())
+#: Words of a date after a speaker phrase ("a statement *late Tuesday night*").
+_DATE_WORDS = frozenset("late early last next this on night morning afternoon evening".split())
 #: Pronouns that may follow a quantifier and "of" ("two *of them*").
 _OBJECT_PRONOUNS = frozenset("them us you whom those these".split())
 
@@ -475,8 +481,8 @@ def _source_heads(path: str) -> tuple[dict[str, str], frozenset[str], frozenset[
 def source_head(name: str | None, path: Path | str | None = None, inner: bool = False
                 ) -> tuple[str | None, str | None]:
     """The head word of an unnamed speaker phrase and its tag in ``data/lexicons/source_heads.tsv``
-    (``person``, ``quantifier``, ``document``, ``instrument``; ``None`` when the head can name no
-    speaker).
+    (``person``, ``quantifier``, ``document``, ``instrument``; ``name`` for a name; ``None`` when the
+    head can name no speaker).
 
     The head is the last word before a postmodifier ("a source close to the talks" -> "source"; "of"
     between capitalised words belongs to a name: "Gang of Eight member"), after dropping trailing
@@ -484,7 +490,7 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
     "president"); after a quantifier with "of" ("one of the parents") the phrase after "of" decides.
     A word not listed counts through its singular ("agencies" -> "agency"), and words ending in
     "-ist(s)" or "-ian(s)" are people ("criminologists"). A capitalised head that is not the phrase's
-    first word, an acronym and a percentage count as names (tag ``person``); an ``instrument`` ("the
+    first word, an acronym and a percentage count as names (tag ``name``); an ``instrument`` ("the
     bill") counts only with an issuer: a capitalised word after the first word, an acronym or an
     organisation word ("Senate package", "court order"). ``inner``: the phrase is not sentence-initial
     (its first word may be a name).
@@ -534,12 +540,16 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
     tag = _tag(low, tags)
     if tag == "quantifier" and cut < len(words) and words[cut].lower() == "of" and cut + 1 < len(words):
         return source_head(" ".join(words[cut + 1:]), path, inner=True)  # "one of the parents"
+    proper = head[:1].isupper() and (k - 1 > 0 or inner)
+    if proper and tag in ("person", "document"):
+        return low, "name"  # "the Times", "House Republicans"
     if tag is None:
-        proper = head[:1].isupper() and (k - 1 > 0 or inner)
         if re.fullmatch(r"\d+(?:[.,]\d+)?%", head) or (head.isupper() and len(head) > 1 and head.isalpha()) or proper:
-            return low, "person"  # "70%", "CNN", "House Republicans", "the Sun-Times"
+            return low, "name"  # "70%", "CNN", "House Republicans", "the Sun-Times"
         return low, None
     if tag == "instrument":
+        if head[:1].isupper():
+            return low, None  # "the DREAM Act", "the Secure Fence Act": a law's name
         roles = load_lexicon().role_words
         issuer = any((w[:1].isupper() and i > 0) or (w.isupper() and len(w) > 1)
                      or (w.lower() in orgs and w.lower() not in roles)
@@ -595,8 +605,17 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
         low = low[1:]
     if not low:
         return False
-    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS or low[-1] in calendar:
-        return False  # "Her", "We Wanted workers", "Late Monday", "a statement Tuesday"
+    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS:
+        return False  # "Her", "We Wanted workers"
+    if low[-1] in calendar:
+        # "a statement Tuesday", "Obama Sunday": the phrase ran into its date; what stands before it decides
+        k = len(words)
+        while k > 0 and words[k - 1].lower().strip(".") in calendar | _DATE_WORDS:
+            k -= 1
+        if k == 0 or k == len(words) or words[k - 1].lower() in _DATE_WORDS | {"late", "early"} \
+                or not any(c.isalpha() for c in " ".join(words[:k])):
+            return False  # "Late Monday", "October"
+        return can_be_source(" ".join(words[:k]), kind, path)
     if "'" in low[0] and low[0].split("'")[0] in _SUBJECT_PRONOUNS:
         return False  # "It's Rikers", "You'll": a pronoun with its verb, not a name
     if any(w.isupper() and w.lower() in captions for w in words):
@@ -608,10 +627,10 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     unnamed = kind in ("anonymous", "group") or not name[:1].isupper()
     if unnamed:
         head, tag = source_head(name)
-        if tag is None or head in heads:
+        if tag is None or (head in heads and tag != "name"):
             return False  # "two chambers", "a suspicious package", "the bill": no person, group or text
-    elif len(low) == 1 and kind != "person" and low[-1] in heads:
-        return False
+    elif len(low) == 1 and kind != "person" and low[-1] in heads and words[-1] not in load_lexicon().org_words:
+        return False  # ("The Times", an organisation word, is a name)
     caps = sum(w.isupper() and len(w.strip(".")) > 1 for w in words)
     if caps >= 2 and (kind == "person" or any(w.islower() for w in words)):
         return False  # a headline in capitals ("MUST WATCH commissioner"), not a speaker
