@@ -351,3 +351,32 @@ def test_caption_words_are_no_part_of_a_name():
     runs = [r.text for r in find_name_runs(t, [(0, len(t))])]
     assert "Jo Bloggs of Dover" in runs or "Jo Bloggs" in runs
     assert not any("WATCH" in r for r in runs)
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("a wrongful-death lawsuit filed", "legal"),  # the phrase ran on past its head
+    ("a memo obtained", "official"),
+    ("one of the nine", "anonymous"),
+])
+def test_phrase_past_its_head_is_classified_by_its_head(name, voice):
+    v, rule = voices.classify_speaker(Entity("e", name, "anonymous"))
+    assert v == voice and rule.endswith("@head")
+
+
+def test_trim_speaker_phrase():
+    from newsvoices.entities import trim_speaker_phrase
+    assert trim_speaker_phrase("a letter signed by 20 senators") == "a letter"
+    assert trim_speaker_phrase("officials") is None
+    assert trim_speaker_phrase("that allows employers") is None
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("a Democratic aide", "anonymous"),  # an aide whose principal is not named: role not stated
+    ("a senior GOP aide", "anonymous"),
+    ("an aide to Sen. Jo Roe", "politician"),  # staff of a named legislator
+    ("White House aides", "official"),
+])
+def test_unnamed_aides(name, voice):
+    assert voices.classify(Entity("e", name, "anonymous", "aide"))[0] == voice
+    org = name.split()[1] if name.startswith("a Democratic") else None
+    assert voices.classify(Entity("e", name, "anonymous", "aide", org))[0] == voice

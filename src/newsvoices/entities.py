@@ -478,6 +478,47 @@ def _source_heads(path: str) -> tuple[dict[str, str], frozenset[str], frozenset[
     return tags, orgs, verbs
 
 
+def _parse_phrase(name: str | None, tags: dict[str, str], verbs: frozenset[str]):
+    """``(words, n_det, cut, k)`` of a speaker phrase for :func:`source_head`: its words (possessive
+    endings dropped), the number of leading determiners, the index of the first postmodifier word and
+    the end of the phrase before trailing verbs (the head is ``words[k - 1]``); a string (the first word)
+    when the phrase opens a clause or is a number fragment; None when it is empty."""
+    name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
+    words = re.findall(r"[\w'\u2019.%\-]+", name)
+    words = [w.strip(".").replace("\u2019", "'") for w in words]
+    words = [w[:-2] if w.lower().endswith("'s") and len(w) > 2 else w.rstrip("'") for w in words if w.strip(".")]
+    if not words:
+        return None
+    first = words[0].lower()
+    second = words[1].lower() if len(words) > 1 else ""
+    if re.fullmatch(r"0\d\d", first) or (first in _CLAUSE_OPENERS and second and _tag(second, tags) is None
+                                          and (second in verbs or second.endswith("s"))):
+        return first  # "that allows employers", "000 people" (a number cut at its comma)
+    n_det = 0
+    while n_det < len(words) and words[n_det].lower() in _SOURCE_DETERMINERS:
+        n_det += 1
+    if n_det == len(words):
+        return None
+    cut = len(words)
+    for i in range(n_det + 1, len(words)):
+        w = words[i].lower()
+        if w in _POSTMODIFIERS:
+            if w == "of" and words[i - 1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
+                continue  # "Department of Homeland Security officials", "Gang of Eight member"
+            cut = i
+            break
+    k = cut  # the head is words[k - 1]
+    while k - 1 > n_det:
+        w = words[k - 1].lower()
+        if _tag(w, tags) is not None:
+            break
+        if w in _AUXILIARIES or w in verbs or "'" in w or (len(w) > 3 and w.endswith(("ed", "ly", "ing"))):
+            k -= 1  # "the president weighed", "locals have", "the lawmakers haven't"
+            continue
+        break
+    return words, n_det, cut, k
+
+
 def source_head(name: str | None, path: Path | str | None = None, inner: bool = False
                 ) -> tuple[str | None, str | None]:
     """The head word of an unnamed speaker phrase and its tag in ``data/lexicons/source_heads.tsv``
@@ -502,39 +543,12 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
         (('parents', 'person'), ('bill', None), ('bill', 'instrument'))
     """
     tags, orgs, verbs = _source_heads(str(path or SOURCE_HEADS_PATH))
-    name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
-    words = re.findall(r"[\w'\u2019.%\-]+", name)
-    words = [w.strip(".").replace("\u2019", "'") for w in words]
-    words = [w[:-2] if w.lower().endswith("'s") and len(w) > 2 else w.rstrip("'") for w in words if w.strip(".")]
-    if not words:
+    parsed = _parse_phrase(name, tags, verbs)
+    if parsed is None:
         return None, None
-    first = words[0].lower()
-    second = words[1].lower() if len(words) > 1 else ""
-    if re.fullmatch(r"0\d\d", first) or (first in _CLAUSE_OPENERS and second and _tag(second, tags) is None
-                                          and (second in verbs or second.endswith("s"))):
-        return first, None  # "that allows employers", "000 people" (a number cut at its comma)
-    n_det = 0
-    while n_det < len(words) and words[n_det].lower() in _SOURCE_DETERMINERS:
-        n_det += 1
-    if n_det == len(words):
-        return None, None
-    cut = len(words)
-    for i in range(n_det + 1, len(words)):
-        w = words[i].lower()
-        if w in _POSTMODIFIERS:
-            if w == "of" and words[i - 1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
-                continue  # "Department of Homeland Security officials", "Gang of Eight member"
-            cut = i
-            break
-    k = cut  # the head is words[k - 1]
-    while k - 1 > n_det:
-        w = words[k - 1].lower()
-        if _tag(w, tags) is not None:
-            break
-        if w in _AUXILIARIES or w in verbs or "'" in w or (len(w) > 3 and w.endswith(("ed", "ly", "ing"))):
-            k -= 1  # "the president weighed", "locals have", "the lawmakers haven't"
-            continue
-        break
+    if isinstance(parsed, str):
+        return parsed, None  # "that allows employers", "000 people" (a number cut at its comma)
+    words, n_det, cut, k = parsed
     head = words[k - 1]
     low = head.lower()
     tag = _tag(low, tags)
@@ -558,6 +572,25 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
     if tag == "quantifier" and head.isdigit():
         return low, None  # a bare number ("29") is no speaker phrase
     return low, tag
+
+
+def trim_speaker_phrase(name: str | None, path: Path | str | None = None) -> str | None:
+    """An unnamed speaker phrase cut after its head: the postmodifier and the trailing verbs a cut-off
+    phrase ran into are dropped ("a statement issued by the agency" -> "a statement", "a letter signed"
+    -> "a letter"); None when nothing would change or the phrase has no head.
+
+    Example:
+        >>> trim_speaker_phrase("a wrongful-death lawsuit filed"), trim_speaker_phrase("officials")
+        ('a wrongful-death lawsuit', None)
+    """
+    tags, _orgs, verbs = _source_heads(str(path or SOURCE_HEADS_PATH))
+    parsed = _parse_phrase(name, tags, verbs)
+    if parsed is None or isinstance(parsed, str):
+        return None
+    words, _n_det, _cut, k = parsed
+    if k >= len(words):
+        return None
+    return " ".join(words[:k])
 
 
 def _tag(word: str, tags: dict[str, str]) -> str | None:
