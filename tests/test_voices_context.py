@@ -295,6 +295,10 @@ def test_non_speech_cues_must_be_a_list(tmp_path):
     ("Promise Act", "person", False),  # a law's name
     ("Oklahoma City", "person", False),
     ("Robert Law", "person", True),  # surnames are no name heads
+    ("the US envoy", "anonymous", True),  # "US" in capitals is no pronoun
+    ("the analysis", "anonymous", True),  # a document, though "Analysis" alone is a heading
+    ("Analysis", "person", False),
+    ("the pontiff", "anonymous", True),
     ("Gary Hall", "person", True),
 ])
 def test_source_heads(name, kind, ok):

@@ -634,12 +634,15 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
     words = re.findall(r"[\w'\u2019.\-]+", name)
     low = [w.lower().strip(".").replace("\u2019", "'") for w in words]
+    n_low = len(low)
     while low and low[0] in _SOURCE_DETERMINERS:
         low = low[1:]
     if not low:
         return False
-    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS:
-        return False  # "Her", "We Wanted workers"
+    first = words[n_low - len(low)] if len(words) == n_low else low[0]
+    if (len(low) == 1 and low[0] in names and len(low) == n_low) \
+            or (low[0] in _SUBJECT_PRONOUNS and not (first.isupper() and len(first) > 1)):
+        return False  # "Her", "We Wanted workers" (not "the analysis", "the US envoy")
     if low[-1] in calendar:
         # "a statement Tuesday", "Obama Sunday": the phrase ran into its date; what stands before it decides
         k = len(words)
