@@ -1555,7 +1555,7 @@ class Parser:
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         rel_who = False
         if np is None:
-            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
+            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue.split() else ""
             words_before = before_cue.split()
             j = len(words_before) - 1
             while j >= 0 and (words_before[j].lower() in self.gap or self._is_adverb(words_before[j])):
