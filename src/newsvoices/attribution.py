@@ -1472,6 +1472,9 @@ class Parser:
     def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
         """The subject at the start of a clause, after an introductory phrase ending in a comma."""
         np = self.np_after(text, s_start, hi)
+        if np is not None and np.kind == "name" and np.text.endswith("ing") and " " not in np.text \
+                and _NEXT_LOWER_RE.match(text, np.end):
+            np = None  # "Speaking on Tuesday, Roe ...": a participle phrase opens the clause
         if np is None:
             comma = text.find(",", s_start, min(hi, s_start + 60))
             if comma > 0:
@@ -1570,6 +1573,9 @@ class Parser:
                     k -= 1  # "said Jo Roe, who supports ...": the name before the comma
                 np = self.np_before(text, s_start, k)
                 if np is None:
+                    # "lined up with Priebus, who has said ...": the antecedent may be a prepositional object
+                    np = self.np_before(text, s_start, k, allow_prep=True)
+                if np is None:
                     w = text[max(s_start, k - 12):k].split()[-1:]
                     if w and w[0].lower() in self.relative_heads:
                         # "those who said ...", "people who support ...": a group
@@ -1584,7 +1590,9 @@ class Parser:
             elif self._conjunct_before(words_before, j) and len(before_cue) > 4 \
                     and (coord := self.coordinated_subject(text, s_start, cs)) is not None:
                 np = coord  # "Roe has voiced doubts but has said ..."
-            elif before_cue.endswith((",", "\u2013", "\u2014", "--")) and cue.endswith("ing") and len(before_cue) > 15:
+            elif before_cue.rstrip("\"\u201d").endswith((",", "\u2013", "\u2014", "--")) and cue.endswith("ing") \
+                    and len(before_cue) > 15:
+                # (also after a quoted phrase closed after its comma: 'has "expanded the party," claiming ...')
                 # "She escalated her attacks, criticizing him for ...", "... on the spot \u2013 saying ..."
                 np = self._subject(text, s_start, cs)
                 if np is None:

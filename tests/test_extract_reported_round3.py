@@ -1,0 +1,31 @@
+"""Reported speech constructions of issue 7, third round (subjects the earlier rules missed),
+on small invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_reported import reported
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("But Kerr lined up with Sam Poe, who has said he does not support changing the harbour rules.",
+     "he does not support changing the harbour rules", "Sam Poe"),
+    ("The mayor faced questions from harbour skippers who oppose the new mooring fee for the pier.",
+     "the new mooring fee for the pier", "harbour skippers"),
+    ("The plan could bring more attacks by Mr. Poe, who has criticized the deal as a gift to donors.",
+     "the deal as a gift to donors", "Mr. Poe"),
+])
+def test_relative_who_after_a_prepositional_object(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_participle_after_a_comma_inside_closing_quotes():
+    got = reported("Speaking on Tuesday, Jo Roe insisted that she has \u201cgrown the harbour trade,\u201d "
+                   "claiming that she is responsible for the busier quays.")
+    assert ("she is responsible for the busier quays", "Jo Roe") in got
+
+
+def test_participle_opener_is_not_the_subject():
+    got = reported("Speaking on Tuesday, Jo Roe rejected the complaint, saying the fees are fair to skippers.")
+    assert ("the fees are fair to skippers", "Jo Roe") in got
