@@ -29,3 +29,15 @@ def test_participle_after_a_comma_inside_closing_quotes():
 def test_participle_opener_is_not_the_subject():
     got = reported("Speaking on Tuesday, Jo Roe rejected the complaint, saying the fees are fair to skippers.")
     assert ("the fees are fair to skippers", "Jo Roe") in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Some have suggested that the harbour master should step aside before the vote.",
+     "the harbour master should step aside before the vote", "Some"),
+    ("Many would argue that the mooring rule is unfair to the skippers.",
+     "the mooring rule is unfair to the skippers", "Many"),
+    ("No one knows what the quay will look like when the works start.",
+     "what the quay will look like when the works start", "No one"),
+])
+def test_group_subject_with_an_auxiliary_before_the_cue(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

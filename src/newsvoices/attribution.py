@@ -2131,7 +2131,8 @@ class Parser:
             j = e
             while j > w0 and text[j - 1].isalpha():
                 j -= 1
-            if j < e and text[j:e].lower() in self.gap and text[j:e].lower() not in self.closed:
+            wl = text[j:e].lower()
+            if j < e and wl in self.gap and (wl not in self.closed or wl in self.auxiliaries):
                 e = j
                 continue
             break
