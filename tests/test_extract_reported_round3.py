@@ -41,3 +41,17 @@ def test_participle_opener_is_not_the_subject():
 ])
 def test_group_subject_with_an_auxiliary_before_the_cue(sentence, content, mention):
     assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Kerr was quick to add that the mooring fee does not cover the quay.",
+     "the mooring fee does not cover the quay", "Kerr"),
+    ("Kerr was unable to explain the missing harbour funds.", "the missing harbour funds", "Kerr"),
+])
+def test_infinitive_cue_after_a_control_adjective(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_to_before_a_noun_cue_is_still_no_verb():
+    got = reported("In response to claims from the skippers, the harbour board published its accounts.")
+    assert not any(m == "the skippers" for _, m in got)
