@@ -55,3 +55,13 @@ def test_infinitive_cue_after_a_control_adjective(sentence, content, mention):
 def test_to_before_a_noun_cue_is_still_no_verb():
     got = reported("In response to claims from the skippers, the harbour board published its accounts.")
     assert not any(m == "the skippers" for _, m in got)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("DOVER, May 2 (UPI) \u2014 Jo Roe announced she is moving the harbour office to the north quay.",
+     "she is moving the harbour office to the north quay", "Jo Roe"),
+    ("Kerr has sailed there every year for 36 years \u2014 they say it would make more sense to visit the quay.",
+     "it would make more sense to visit the quay", "they"),
+])
+def test_subject_after_a_dash(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

@@ -1675,7 +1675,7 @@ class Parser:
             if before_np and np is not grp:
                 lead = before_np.strip().rstrip("\"'\u201d\u2019")
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
-                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
+                if lead and not lead.endswith((",", "\u2014", "\u2013", " --", " -")) and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
                         and not self._np_premodifiers_ok(lead):
                     # "A University poll out this week shows ...": a source noun heads the whole subject
                     src = self._source_noun_subject(text, s_start, cs)
