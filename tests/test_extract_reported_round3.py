@@ -65,3 +65,22 @@ def test_to_before_a_noun_cue_is_still_no_verb():
 ])
 def test_subject_after_a_dash(sentence, content, mention):
     assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Skippers \u2014 and some harbour officials \u2014 say that the new fee is unfair.",
+     "the new fee is unfair", "Skippers"),
+    ("Three legal scholars - Ms. Roe, Mr. Poe and Ms. Kerr - agreed there are able candidates for the board.",
+     "there are able candidates for the board", "Three legal scholars"),
+])
+def test_subject_before_an_aside_between_dashes(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Jo Roe paused, then revealed why the harbour campaign was especially moving.",
+     "why the harbour campaign was especially moving", "Jo Roe"),
+    ("Kerr spoke for an hour and then argued that the fees are too high.", "the fees are too high", "Kerr"),
+])
+def test_second_verb_after_then_takes_the_first_subject(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

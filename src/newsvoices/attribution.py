@@ -1483,6 +1483,35 @@ class Parser:
             return np
         return None
 
+    def _dash_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """The subject before an aside between dashes that ends right before the cue:
+        "Democrats \u2014 and some Republicans \u2014 say", "three scholars - Roe, Poe and Kerr - agreed"."""
+        bc = text[s_start:cs].rstrip(" \u00a0")
+        d = next(d for d in ("\u2014", "\u2013", " --", " -") if bc.endswith(d))
+        opened = bc.rfind(d, 0, len(bc) - len(d))
+        if opened <= 0 or len(bc[opened + len(d):-len(d)].split()) > 12:
+            return None
+        k = s_start + opened
+        while k > s_start and text[k - 1] in " \u00a0":
+            k -= 1
+        np = self.np_before(text, s_start, k) or self._bare_subject(text, s_start, k)
+        if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
+            return None
+        return np
+
+    def _conjunct_then(self, words: list[str]) -> bool:
+        """Whether the words before a cue end in "and"/"but"/"or"/"then" and gap words only
+        ("X paused, then revealed", "X ranted and also suggested")."""
+        k = len(words) - 1
+        while k >= 0 and len(words) - k <= 3:
+            w = words[k].lower()
+            if w in ("and", "but", "or", "then"):
+                return True
+            if not (w in self.gap or self._is_adverb(w)):
+                return False
+            k -= 1
+        return False
+
     def coordinated_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """Subject of "X laughed and said": the clause before "and", else the sentence subject."""
         amp = max(text.rfind(" and ", s_start, cs), text.rfind(" but ", s_start, cs), text.rfind(" or ", s_start, cs))
@@ -1583,7 +1612,8 @@ class Parser:
                 if np is None:
                     return []
                 rel_who = True
-            elif last in ("and", "but", "or") and len(before_cue) > 4:
+            elif (last in ("and", "but", "or") or self._conjunct_then(words_before)) and len(before_cue) > 4:
+                # "X paused, then revealed ...", "X ranted and also hinted ...": the subject of the first verb
                 np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
                     return []
@@ -1597,6 +1627,9 @@ class Parser:
                 np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
+            elif before_cue.endswith(("\u2014", "\u2013", " --", " -")) \
+                    and (dash := self._dash_subject(text, s_start, cs)) is not None:
+                np = dash  # "Democrats \u2014 and some Republicans \u2014 say ...": the subject before the aside
             elif before_cue.endswith(",") and (apo := self._appositive_subject(text, s_start, cs)) is not None:
                 # "Rachel Roe, a doctor from Dover, Delaware, said ...", "Sen. Jo Roe, R-Ohio, a candidate, said"
                 np = apo
