@@ -84,3 +84,12 @@ def test_subject_before_an_aside_between_dashes(sentence, content, mention):
 ])
 def test_second_verb_after_then_takes_the_first_subject(sentence, content, mention):
     assert (content, mention) in reported(sentence)
+
+
+def test_bare_object_then_predicate_noun():
+    assert ("climate change a hoax invented by the harbour board", "Kerr") in reported(
+        "Kerr has called climate change a hoax invented by the harbour board.")
+
+
+def test_object_then_time_phrase_is_no_predicate():
+    assert reported("Kerr called reporters a day later.") == []

@@ -1940,6 +1940,15 @@ class Parser:
                 k += 1
             if k == 1:
                 return None
+        elif need == "pred" and first.isalpha() and first.islower():
+            # a bare noun phrase, then "a"/"an": "called climate change a hoax"
+            k = 1
+            while k < n and k < 3 and toks[k][2].isalpha() and toks[k][2].islower() \
+                    and toks[k][2] not in self.func:
+                k += 1
+            if k + 1 >= n or toks[k][2] not in ("a", "an") or toks[k + 1][2].lower() in self.time_nouns \
+                    or toks[k + 1][2] in ("few", "lot", "bit"):
+                return None  # not "called reporters a day later"
         else:
             return None
         if k >= n:
