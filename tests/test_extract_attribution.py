@@ -362,3 +362,24 @@ def test_sentence_initial_modifier_of_plural_role_is_no_name():
     text = "Intro.\n\nImmigrant advocates criticised the plan. Smith officials met. Vera Lind spoke."
     runs = [r.text for r in finder.runs(text, [(0, 6), (8, len(text))])]
     assert "Immigrant" not in runs and "Vera Lind" in runs
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # the object of a hearer verb is the one spoken to (round 7)
+    ("Senator Ada Crane called the plan \u201creckless\u201d and \u201ccruel,\u201d telling Radio Vale's Tom Reese "
+     "on \u201cSunday Live\u201d that the council has \u201cfailed every family in the county.\u201d", "Radio Vale's Tom Reese"),
+    # the subject of a passive "described as" is the one spoken about
+    ("The late warden Hal Brisk was described as a \u201cquiet and patient man\u201d who loved chess.",
+     "Hal Brisk"),
+])
+def test_hearer_and_described_are_no_speakers(text, wrong):
+    ex = run(text)
+    qs = direct(ex)
+    assert qs, ex.quotes
+    assert all(speaker(ex, q) != wrong for q in ex.quotes)
+
+
+def test_teller_and_active_describer_still_speak():
+    ex = run("Ada Crane told Tom Reese: \u201cThe plan failed every family.\u201d Later Crane described "
+             "the warden as \u201ca quiet and patient man.\u201d")
+    assert [speaker(ex, q) for q in direct(ex)] == ["Ada Crane", "Ada Crane"]

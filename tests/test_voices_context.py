@@ -300,6 +300,11 @@ def test_non_speech_cues_must_be_a_list(tmp_path):
     ("Analysis", "person", False),
     ("the pontiff", "anonymous", True),
     ("Gary Hall", "person", True),
+    ("Maple Garden", "person", False),  # round 7: a place ...
+    ("Hillcrest Academy", "person", False),
+    ("Lakeside Breakfast", "person", False),  # ... or an event hosting the words
+    ("Jo Rally", "person", False),
+    ("the National Immigration Forum", "organisation", True),  # organisations keep speaking
 ])
 def test_source_heads(name, kind, ok):
     assert can_be_source(name, kind) is ok
@@ -384,3 +389,22 @@ def test_unnamed_aides(name, voice):
     assert voices.classify(Entity("e", name, "anonymous", "aide"))[0] == voice
     org = name.split()[1] if name.startswith("a Democratic") else None
     assert voices.classify(Entity("e", name, "anonymous", "aide", org))[0] == voice
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a photo credit: a name before "/Agency", or after "Photo:" (round 7)
+    ("Marchers crossed the bridge. (Jo Quill/Reuters)\n\nThe rally ended.", "Jo Quill", "other"),
+    ("Marchers crossed the bridge (Jo Quill / AP Photo).", "Jo Quill", "other"),
+    ("Photo: Jo Quill. Marchers crossed the bridge.", "Jo Quill", "other"),
+    ("Jo Quill said the march was peaceful.", "Jo Quill", "person"),
+    ("Jo Quill/Ann Pike are co-chairs.", "Ann Pike", "person"),  # only the name before the slash
+    # a title opened by a subject pronoun ("We Wanted Workers") is no name
+    ("Her new book, We Hired Painters, came out in May.", "Hired Painters", "other"),
+    ("In May, I Met Strangers topped the list.", "Met Strangers", "other"),
+    ("Then Ann Pike spoke.", "Ann Pike", "person"),
+    ("The scientist He Jiankui spoke.", "Jiankui", "single"),  # a two-word run is a name, not a title
+])
+def test_name_run_credits_and_titles(text, name, kind):
+    from newsvoices.entities import find_name_runs
+    runs = {r.text: r.kind for r in find_name_runs(text, [(0, len(text))])}
+    assert runs.get(name) == kind, runs

@@ -13,7 +13,9 @@ No trained model: a name is a run of capitalised words (with "of", "for",
   person's surname or first name ("Phillips"), or the subject of a reporting verb.
 
 Sentence-initial words that the article also uses in lower case ("Last year")
-and function words ("However") are dropped from the front of a run.
+and function words ("However") are dropped from the front of a run. A photo
+credit ("(Jo Roe/Reuters)", "Photo: Jo Roe") and the rest of a run opened by a
+subject pronoun (a title: "We Wanted Workers") are kind ``other``, never a speaker.
 
 Example:
     >>> text = "Jess Phillips met the Home Office. Phillips said little."
@@ -198,6 +200,7 @@ class NameFinder:
         # drop function words / sentence-initial common words / connectors at the front
         title = None
         mention_start = None
+        pronoun_opened = False
         while toks:
             w = toks[0][2]
             wl = w.lower()
@@ -207,6 +210,8 @@ class NameFinder:
             if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
                 pass
             if wl in self.closed or wl in self.pronouns:
+                if wl in _SUBJECT_PRONOUNS and len(toks) > 2 and (w == "I" or w.istitle()) and title is None:
+                    pronoun_opened = True  # "We Wanted Workers": a title after a subject pronoun (two words, "He Jiankui", stay a name)
                 toks = toks[1:]
                 continue
             if w.isupper() and len(toks) > 1 and wl.strip(".:") in self.captions:
@@ -248,7 +253,9 @@ class NameFinder:
         last_word = words[-1]
         is_acronym = all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1
         kind = "other"
-        if last_word in self.org_words or (len(words) > 1 and words[0] in self.org_first):
+        if pronoun_opened or _photo_credit(text, mention_start, end, lo, self.captions):
+            pass  # a title opened by a pronoun ("We Wanted Workers"), a photo credit ("(Jo Roe/Reuters)")
+        elif last_word in self.org_words or (len(words) > 1 and words[0] in self.org_first):
             kind = "organisation"
         elif after_the and self._org_noun_after(text, end):
             kind = "organisation"
@@ -319,6 +326,31 @@ def _word_before(text: str, pos: int, lo: int) -> str:
         j -= 1
     return text[j + 1:e]
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)")
+
+
+_CREDIT_AFTER_RE = re.compile(r"[ \u00a0]?/[ \u00a0]?[A-Z]")
+
+
+def _photo_credit(text: str, start: int, end: int, lo: int, captions: frozenset[str]) -> bool:
+    """Whether the name at ``text[start:end]`` is a photo credit, not someone in the story.
+
+    A credit is a name followed by a slash and a capitalised agency ("Jo Roe/Reuters",
+    "(Jo Roe / AP)") or a name after a caption word and a colon ("Photo: Jo Roe"; the
+    caption words are the ``caption`` words of ``non_sources.tsv``).
+
+    Example:
+        >>> t = "A rally. (Jo Roe/Reuters) Jo Roe said."
+        >>> _photo_credit(t, 10, 16, 0, frozenset({"photo"})), _photo_credit(t, 26, 32, 0, frozenset())
+        (True, False)
+    """
+    if _CREDIT_AFTER_RE.match(text, end):
+        return True
+    j = start - 1
+    while j >= lo and text[j] in " \u00a0":
+        j -= 1
+    if j < lo or text[j] != ":":
+        return False
+    return _word_before(text, j, lo).lower() in captions
 
 
 def _strip_pos(w: str) -> str:

@@ -709,11 +709,37 @@ class _Resolver:
         memo = self._memo.get(id(att))
         if memo is not None:
             return memo[1]
-        key = self._resolve(att)
+        key = None if self._hearer_or_patient(att) else self._resolve(att)
         if key is not None and not self._source_ok(key):
             key = None  # "a portion", "October": no speaker, the quote stays unattributed
         self._memo[id(att)] = (att, key)
         return key
+
+    def _hearer_or_patient(self, att: Attribution) -> bool:
+        """Whether the attribution's noun phrase is the one spoken to or about, not the speaker.
+
+        * the object of a hearer verb (``hearer_verbs`` of ``reported_speech.yaml``) right after it:
+          "..., telling Jo Roe that the plan has "failed"" - Jo Roe is the addressee;
+        * the subject of a passive verb whose object and predicate carry the content
+          (``object_predicate`` after a ``passive_auxiliaries`` word): "Jo Roe was described as a
+          "gentle officer"" - Jo Roe is described, the words are someone else's.
+
+        The quote then stays unattributed rather than credited to the wrong name.
+        """
+        np = att.np
+        if np is None or np.kind not in ("name", "role"):
+            return False
+        parser = self.parser
+        lemma = parser.speech.get(att.cue.lower())
+        text = self.text
+        if np.end > att.cue_end and lemma in parser.hearer_verbs \
+                and (np.start <= att.cue_end or not text[att.cue_end:np.start].strip()):
+            return True
+        if np.end <= att.cue_start and lemma in parser.object_predicate and att.cue.lower() != lemma:
+            gap = text[np.end:att.cue_start].split()
+            if gap and gap[-1].lower() in parser.passive_aux:
+                return True
+        return False
 
     def _source_ok(self, key: str) -> bool:
         ok = self._source_cache.get(key)
