@@ -254,3 +254,27 @@ def test_non_speech_cues_must_be_a_list(tmp_path):
     p.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ValueError, match="non_speech_cues"):
         voices.load_codebook(p)
+
+
+def test_classify_article_reads_contexts_only_where_they_count():
+    """Contexts computed only for speakers whose own fields leave them uninformed give the
+    same voices as contexts computed for every entity."""
+    from newsvoices import load_corpus
+    from newsvoices.config import SEEDS_DIR
+
+    cb = voices.load_codebook()
+    n_skipped = 0
+    for art in load_corpus(SEEDS_DIR):
+        ex = extract(art)
+        got = voices.classify_article(art.text, ex.entities, ex.mentions, cb)
+        roles, contexts = voices.article_contexts(art.text, ex.entities, ex.mentions, cb)
+        want = {e.key: voices.classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
+                for e in ex.entities}
+        for key, src in voices._surname_sources(ex.entities).items():
+            v, r = want[key]
+            sv, sr = want[src]
+            if r in voices.UNINFORMED_RULES and sr not in voices.UNINFORMED_RULES and sr != "override":
+                want[key] = (sv, sr.split("@")[0] + "@surname")
+        assert got == want, art.id
+        n_skipped += sum(not voices._reads_contexts(cb, e) for e in ex.entities)
+    assert n_skipped > 0  # the shortcut was taken
