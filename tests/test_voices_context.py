@@ -278,3 +278,16 @@ def test_classify_article_reads_contexts_only_where_they_count():
         assert got == want, art.id
         n_skipped += sum(not voices._reads_contexts(cb, e) for e in ex.entities)
     assert n_skipped > 0  # the shortcut was taken
+
+
+def test_surname_spans_equal_the_regex():
+    import random
+    import re
+
+    rng = random.Random(9)
+    pieces = ["Bush", "Bush's", "Bush’s", "Bushes", "-Bush", "Bush-Cheney", "_Bush", "O'Bush", "Bush'", "Bush’ ",
+              "Bush1", "é", "Bushé", " ", " ", ", ", ".", "\n", "Laura", "BushBush", "'Bush", "Bush_"]
+    pat = re.compile(r"(?<![\w’'\-])" + re.escape("Bush") + r"(?![\w\-]|[’']\w)")
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert list(voices._surname_spans(text, "Bush")) == [m.span() for m in pat.finditer(text)], text

@@ -596,38 +596,63 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     lex = analyzer().lexicon
     cues = cue_words()
     negators = cues["negators"]
-    vals = [lex[w] for w in words if w in lex]
-    pv = [pat[w] for w in words if w in pat]
-    sv = [v for v in map(unknown_word_valence, words) if v]
+    contrast, hedges, first = cues["contrast"], cues["hedges"], cues["first_person"]
+    uwv = unknown_word_valence
+    # one pass over the words (the lists are summed afterwards as before, so the same floats)
+    vals: list[float] = []
+    pv: list[float] = []
+    sv: list[float] = []
     negated_pos = negated_neg = 0.0
     scope = 0
+    any_negator = any_contrast = any_first = False
+    n_hedges = 0
     for w in words:
+        in_lex = w in lex
+        if in_lex:
+            vals.append(lex[w])
+        if w in pat:
+            pv.append(pat[w])
+        elif not in_lex:
+            v = uwv(w)
+            if v:
+                sv.append(v)
         if w in negators or w.endswith("n't"):
+            any_negator = True
             scope = 3
-            continue
-        if scope:
-            v = lex.get(w, 0.0)
+        elif scope:
+            v = lex[w] if in_lex else 0.0
             if v > 0:
                 negated_pos = 1.0
             elif v < 0:
                 negated_neg = 1.0
             scope -= 1
-    hedges, first = cues["hedges"], cues["first_person"]
+        if w in contrast:
+            any_contrast = True
+        if w in hedges:
+            n_hedges += 1
+        if w in first:
+            any_first = True
+    vals_pos = sum(1 for v in vals if v > 0)
+    vals_neg = sum(1 for v in vals if v < 0)
+    sv_pos = sum(1 for v in sv if v > 0)
+    sv_neg = sum(1 for v in sv if v < 0)
     tokens = text.split()
     return words, (
         comp, pos, neg, neu,
         sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
-        sum(v > 0 for v in vals) / 3, sum(v < 0 for v in vals) / 3,
+        vals_pos / 3, vals_neg / 3,
         min(vals, default=0.0) / 4, max(vals, default=0.0) / 4,
-        float(any(w in negators or w.endswith("n't") for w in words)),
-        float(any(w in cues["contrast"] for w in words)),
+        float(any_negator),
+        float(any_contrast),
         math.log1p(len(words)) / 4,
-        sum(pat.get(w, 0.0) for w in words),
+        # = sum(pat.get(w, 0.0) for w in words): adding 0.0 never changes a running float sum
+        # that is not -0.0 (and one started at int 0 never is); no words: int 0 as before
+        sum(pv) if pv else (0.0 if words else 0),
         sum(pv) / len(pv) if pv else 0.0,
-        sum(sv), sum(v > 0 for v in sv) / 3, sum(v < 0 for v in sv) / 3, min(sv, default=0.0), max(sv, default=0.0),
+        sum(sv), sv_pos / 3, sv_neg / 3, min(sv, default=0.0), max(sv, default=0.0),
         negated_pos, negated_neg,
-        sum(w in hedges for w in words) / 2,
-        float(any(w in first for w in words)),
+        n_hedges / 2,
+        float(any_first),
         float(any(c in text for c in _QUOTE_CHARS)),
         float("?" in text), float("!" in text),
         min(3, len(_DIGITS.findall(text))) / 3,

@@ -699,6 +699,27 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
 _GIVEN_BEFORE = re.compile(r"(?:^|[\s(\[\"“‘'])((?:[A-Z][a-z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?)\s+$")
 
 
+def _surname_spans(text: str, surname: str):
+    """``(start, end)`` of each match of ``(?<![\w’'\-])SURNAME(?![\w\-]|[’']\w)`` in ``text``,
+    in order and without overlaps, as ``re.finditer`` gives them (a literal search: compiling a
+    pattern per surname cost more than the search). ``\w`` is ``str.isalnum()`` or ``_``."""
+    n, k = len(text), len(surname)
+    i = text.find(surname)
+    while i >= 0:
+        j = i + k
+        c = text[i - 1] if i else ""
+        ok = not (c and (c.isalnum() or c in "_’'-"))
+        if ok and j < n:
+            d = text[j]
+            if d.isalnum() or d in "_-" or (d in "’'" and j + 1 < n and (text[j + 1].isalnum() or text[j + 1] == "_")):
+                ok = False
+        if ok:
+            yield i, j
+            i = text.find(surname, j)
+        else:
+            i = text.find(surname, i + 1)
+
+
 def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None,
                        max_contexts: int = MAX_CONTEXTS) -> list[str]:
     """The :func:`name_context` of each place where ``surname`` follows a capitalised word
@@ -723,18 +744,18 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     lex = load_lexicon()
     given: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-]|[’']\w)", text):
-        g = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    for m_start, m_end in _surname_spans(text, surname):
+        g = _GIVEN_BEFORE.search(text, max(0, m_start - 40), m_start)
         if g is None:
-            if _NAMED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-                spans.append((m.start(), m.end()))  # "a refugee named Mohammed"
+            if _NAMED_BEFORE.search(text[max(0, m_start - 60):m_start]):
+                spans.append((m_start, m_end))  # "a refugee named Mohammed"
             continue
         word = g.group(1).split()[0].rstrip(".").lower()
         if word in lex.function_words:
             continue  # "The State", "But Biden": a capitalised function word is no part of a name
         if word not in lex.titles and word not in lex.role_words:
             given.add(g.group(1).split()[0].rstrip("."))
-        spans.append((g.start(1), m.end()))
+        spans.append((g.start(1), m_end))
     if len(given) > 1:
         return []
     cb = codebook or load_codebook()
