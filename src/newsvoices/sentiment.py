@@ -254,13 +254,11 @@ def analyzer():
     puncs = frozenset(VaderConstants.PUNC_LIST)
 
     def _tokens(text: str) -> list[str]:
-        # _FastSentiText._words_and_emoticons; the punctuation-free words only when a token
-        # starts or ends with punctuation
+        # _FastSentiText._words_and_emoticons: only a token that starts or ends with
+        # punctuation is looked at again (and only then are the punctuation-free words made)
+        out = [we for we in text.split() if len(we) > 1]
         words_only = None
-        out = []
-        for we in text.split():
-            if len(we) <= 1:
-                continue
+        for k, we in enumerate(out):
             if we[-1] in pchars:
                 j = len(we) - 1
                 while j and we[j - 1] in pchars:
@@ -269,7 +267,7 @@ def analyzer():
                     if words_only is None:
                         words_only = {w for w in text.translate(delete).split() if len(w) > 1}
                     if we[:j] in words_only:
-                        out.append(we[:j])
+                        out[k] = we[:j]
                         continue
             if we[0] in pchars:
                 i = 1
@@ -279,9 +277,7 @@ def analyzer():
                     if words_only is None:
                         words_only = {w for w in text.translate(delete).split() if len(w) > 1}
                     if we[i:] in words_only:
-                        out.append(we[i:])
-                        continue
-            out.append(we)
+                        out[k] = we[i:]
         return out
 
     vader = _OfflineVader(vader_lexicon_path().read_text(encoding="utf-8"))

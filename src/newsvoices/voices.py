@@ -176,7 +176,7 @@ class _Plan:
                         entry[0][k] = entry[0].get(k, 0) | (1 << i)
         # per field: one regex finding, at every word start of a text, the longest key that
         # starts there, and for each key the rules of it and of its shorter keys (its prefixes)
-        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others)
+        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others, {})
                        for f, (idx, _ns, always, others) in sorted(fields.items())]
         # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
         self.memo: dict[tuple, tuple[str, str]] = {}
@@ -197,16 +197,23 @@ class _Plan:
         """Bit mask of the rules (by index) that may match."""
         cand = self.kind_mask(kind)
         texts = tkeys.texts
-        for f, finder, masks, always, others in self.fields:
+        for f, finder, masks, always, others, seen in self.fields:
             if not cand & ~others:
                 continue
             text = texts[f]
-            if not text.isascii():  # as TextKeys: non-ASCII texts are always searched
-                continue
-            hit = always
-            for k in set(finder(text.lower())):
-                hit |= masks[k]
-            cand &= hit | others
+            hit = seen.get(text)
+            if hit is None:
+                if not text.isascii():  # as TextKeys: non-ASCII texts are always searched
+                    hit = -1
+                else:
+                    hit = always
+                    for k in set(finder(text.lower())):
+                        hit |= masks[k]
+                if len(seen) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
+                    seen.clear()
+                seen[text] = hit  # the same names and organisations come back (each vote of a speaker)
+            if hit != -1:
+                cand &= hit | others
         return cand
 
 
