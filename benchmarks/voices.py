@@ -17,8 +17,10 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    tuning (59% when judged). Seeds 3-6 (``voice_audit_blind3.csv`` ... ``blind6.csv``) were judged
    blind; all seven samples have since been used for development. Seeds 7 and 8
    (``voice_audit_blind7.csv``, ``blind8.csv``) were drawn from the tables after that round
-   (excluding the seven files) and judged blind: the honest number of round 5. The next
-   honest number needs ``--seed 9`` and up, excluding all nine files.
+   (excluding the seven files) and judged blind: the honest number of round 5. Seeds 9 and 10
+   (``voice_audit_blind9.csv``, ``blind10.csv``) were drawn after round 6 (the source-head test),
+   excluding all nine files, and judged blind: the honest number of round 6. The next honest
+   number needs ``--seed 11`` and up, excluding all eleven files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -54,6 +56,8 @@ BLIND5 = HERE / "voice_audit_blind5.csv"
 BLIND6 = HERE / "voice_audit_blind6.csv"
 BLIND7 = HERE / "voice_audit_blind7.csv"
 BLIND8 = HERE / "voice_audit_blind8.csv"
+BLIND9 = HERE / "voice_audit_blind9.csv"
+BLIND10 = HERE / "voice_audit_blind10.csv"
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -161,7 +165,7 @@ def cmd_score(args) -> int:
     tables = Path(args.tables)
     metrics: dict = {}
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -225,7 +229,10 @@ def cmd_score(args) -> int:
                   "(benchmarks/voice_error_buckets.csv), so they are development figures now; the honest number "
                   "of round 5 is voice_audit_blind7/8 (seeds 7 and 8, 200 speakers drawn after round 5 from tables with "
                   "the first reported-speech round of 26 Nov merged, judged blind: 0.69/0.53, both 0.61 [0.54, 0.68]; "
-                  "33 of the 200 are not speakers at all). "
+                  "33 of the 200 are not speakers at all). Round 6 (26 Nov evening: a source's head word must name a person, "
+                  "group, organisation or text, data/lexicons/source_heads.tsv) studied blind7/8; its honest number is "
+                  "voice_audit_blind9/10 (seeds 9 and 10, drawn after round 6 excluding the nine earlier files, judged "
+                  "blind: 0.68/0.59, both 0.635 [0.57, 0.70]; 38 of the 200 are not speakers). "
                   "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
                   "with a quote (n_gone; a fresh draw would not contain them)",
             notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
@@ -249,7 +256,7 @@ def main(argv=None) -> int:
     p.add_argument("--exclude", action="append", help="audit file whose speakers are left out (repeatable)")
     p = sub.add_parser("score")
     p.add_argument("--tables", default=str(TABLES))
-    p.add_argument("--audit", action="append", help="audit file(s) to score (default: all seven audit samples)")
+    p.add_argument("--audit", action="append", help="audit file(s) to score (default: all eleven audit samples)")
     p.add_argument("--show-errors", action="store_true", help="list the speakers the codebook gets wrong")
     p.add_argument("--write", action="store_true", help="store the numbers in benchmarks/results/voices.json")
     args = ap.parse_args(argv)

@@ -233,6 +233,29 @@ def test_lexicon_files_are_read_once_per_directory():
     assert load_lexicon() is load_lexicon()
 
 
+def test_token_windows_are_memoised_per_text_only():
+    a = "Jane Doe said the plan would fail."
+    b = "Mr. O’Neil told reporters: no way."
+    first = attribution._tokens(a, 0, 20)
+    assert attribution._tokens(a, 0, 20) == first
+    assert attribution._tokens(b, 0, 20) == [(m.start(), m.end(), m.group())
+                                             for m in attribution._WORD_RE.finditer(b, 0, 20)]
+    assert attribution._tokens(b, 0, 20) != first
+    assert attribution._tokens(a, 0, 20) == first  # back to the first text: scanned again, same tokens
+
+
+def test_headline_count_equals_the_share_of_capitalised_words():
+    p = attribution.Parser()
+    rng = random.Random(7)
+    words = ["Glenn", "Beck", "Says", "Trump", "Poses", "A", "Threat", "the", "plan", "would", "cost", "more", "É",
+             "état", "Über", "3rd", "(Reform", "\u201cHas", "to"]
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        ws = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+        want = len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
+        assert p._headline_cue_ok(text, len(text), 0, len(text), whole=True) == want, text
+
+
 def _vader_texts(n: int, seed: int) -> list[str]:
     """Random texts over VADER's tricky cases: lexicon words, boosters, negations, idioms,
     "kind of", "but", "least", all caps and punctuation glued to words."""

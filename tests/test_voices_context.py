@@ -43,7 +43,9 @@ def test_can_be_source_reads_its_data_file(tmp_path):
     f.write_text("# comment\nwidgets\thead\nZorro\tname\n", encoding="utf-8")
     assert not can_be_source("the widgets", "group", path=f)
     assert not can_be_source("Zorro", "person", path=f)
-    assert can_be_source("a portion", "anonymous", path=f)
+    # "numbers" heads a source phrase (source_nouns.txt) unless the non-source file lists it
+    assert can_be_source("the numbers", "group", path=f)
+    assert not can_be_source("the numbers", "group")
     f.write_text("widgets head\n", encoding="utf-8")
     from newsvoices import lexicon
     lexicon.read_non_sources.cache_clear()
@@ -254,6 +256,134 @@ def test_non_speech_cues_must_be_a_list(tmp_path):
     p.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ValueError, match="non_speech_cues"):
         voices.load_codebook(p)
+
+
+@pytest.mark.parametrize("name, kind, ok", [
+    # the head of an unnamed phrase must name a person, group, organisation or a text
+    ("two chambers", "anonymous", False),
+    ("left eight people dead", "anonymous", False),
+    ("Immigrant rights", "group", False),
+    ("that allows employers", "anonymous", False),
+    ("000 people", "group", False),  # a number cut at its comma
+    ("29", "group", False),
+    ("a suspicious package", "anonymous", False),
+    ("the bill", "anonymous", False),  # an instrument with no issuer: the writer's description
+    ("the executive orders", "anonymous", False),
+    ("the Senate bill", "anonymous", True),  # ... with one: a source
+    ("a court order", "anonymous", True),
+    ("the Secure Fence Act", "anonymous", False),  # a law's name
+    ("a statement Tuesday", "anonymous", True),  # the phrase ran into its date
+    ("Late Monday", "person", False),
+    ("The Times", "organisation", True),  # an organisation word, though "times" heads no phrase
+    ("a source close to the talks", "anonymous", True),
+    ("a person familiar with the matter", "anonymous", True),
+    ("one of the parents", "group", True),
+    ("two of them", "group", True),
+    ("A majority of Americans", "group", True),
+    ("the president weighed", "anonymous", True),  # a phrase cut after its verb
+    ("a number of locals have", "group", True),
+    ("the lawmakers haven't", "group", True),
+    ("criminologists", "group", True),  # -ist: a person noun not listed
+    ("state agencies", "group", True),  # through the singular
+    ("the Sun-Times", "group", True),  # a capitalised head after the first word
+    ("the 66-year-old", "anonymous", True),
+    ("the video", "anonymous", False),  # a media item
+    ("It's Rikers", "person", False),  # a pronoun with its verb
+    ("You\u2019ll", "person", False),
+    ("JUST WATCHED Shooting", "person", False),  # a caption with no one in it
+    ("WATCH Jo Bloggs", "person", True),  # a caption naming the speaker
+    ("Promise Act", "person", False),  # a law's name
+    ("Oklahoma City", "person", False),
+    ("Robert Law", "person", True),  # surnames are no name heads
+    ("the US envoy", "anonymous", True),  # "US" in capitals is no pronoun
+    ("the analysis", "anonymous", True),  # a document, though "Analysis" alone is a heading
+    ("Analysis", "person", False),
+    ("the pontiff", "anonymous", True),
+    ("Gary Hall", "person", True),
+])
+def test_source_heads(name, kind, ok):
+    assert can_be_source(name, kind) is ok
+
+
+def test_source_head_words_and_tags():
+    from newsvoices.entities import source_head
+    assert source_head("officials with the agency") == ("officials", "person")
+    assert source_head("Department of Homeland Security officials") == ("officials", "person")
+    assert source_head("the Sun-Times") == ("sun-times", "name")
+    assert source_head("Gang of Eight member") == ("member", "person")
+    assert source_head("one of the parents") == ("parents", "person")
+    assert source_head("a new rule published in the Federal Register") == ("rule", "instrument")
+    assert source_head("the statement") == ("statement", "document")
+    assert source_head("some of whom had been")[1] is None
+
+
+def test_source_heads_file_is_read_and_checked(tmp_path):
+    from newsvoices.entities import source_head
+    from newsvoices.lexicon import read_source_heads
+    f = tmp_path / "source_heads.tsv"
+    f.write_text("# comment\nwidget\tperson\ngizmo\tinstrument\n", encoding="utf-8")
+    assert source_head("the widgets", path=f) == ("widgets", "person")
+    assert source_head("the gizmo", path=f) == ("gizmo", None)
+    assert source_head("the ACME gizmo", path=f) == ("gizmo", "instrument")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("widget\tthing\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:1"):
+        read_source_heads(str(bad))
+    bad.write_text("widget\tperson\nwidget\tdocument\n", encoding="utf-8")
+    read_source_heads.cache_clear()
+    with pytest.raises(ValueError, match="listed twice"):
+        read_source_heads(str(bad))
+
+
+@pytest.mark.parametrize("cue", ["refused", "decided", "voted", "envisioned", "suspected", "reluctant"])
+def test_acts_and_decisions_are_no_speech(cue):
+    assert not voices.is_speech_cue(cue)
+    assert voices.is_speech_cue("said")
+
+
+def test_unnamed_non_source_leaves_the_quote_unattributed():
+    # made-up sentences: a phrase headed by no person, group or text is no speaker
+    (q,) = extract(Article("t", "\u201cThe plan is dead,\u201d two chambers said.")).quotes
+    assert q.entity is None
+    (q,) = extract(Article("t", "\u201cThe plan is dead,\u201d a spokeswoman said.")).quotes
+    assert q.entity is not None
+
+
+def test_caption_words_are_no_part_of_a_name():
+    from newsvoices.entities import find_name_runs
+    t = "The video shows it. MUST WATCH Jo Bloggs of Dover spoke at length on Monday."
+    runs = [r.text for r in find_name_runs(t, [(0, len(t))])]
+    assert "Jo Bloggs of Dover" in runs or "Jo Bloggs" in runs
+    assert not any("WATCH" in r for r in runs)
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("a wrongful-death lawsuit filed", "legal"),  # the phrase ran on past its head
+    ("a memo obtained", "official"),
+    ("one of the nine", "anonymous"),
+])
+def test_phrase_past_its_head_is_classified_by_its_head(name, voice):
+    v, rule = voices.classify_speaker(Entity("e", name, "anonymous"))
+    assert v == voice and rule.endswith("@head")
+
+
+def test_trim_speaker_phrase():
+    from newsvoices.entities import trim_speaker_phrase
+    assert trim_speaker_phrase("a letter signed by 20 senators") == "a letter"
+    assert trim_speaker_phrase("officials") is None
+    assert trim_speaker_phrase("that allows employers") is None
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("a Democratic aide", "anonymous"),  # an aide whose principal is not named: role not stated
+    ("a senior GOP aide", "anonymous"),
+    ("an aide to Sen. Jo Roe", "politician"),  # staff of a named legislator
+    ("White House aides", "official"),
+])
+def test_unnamed_aides(name, voice):
+    assert voices.classify(Entity("e", name, "anonymous", "aide"))[0] == voice
+    org = name.split()[1] if name.startswith("a Democratic") else None
+    assert voices.classify(Entity("e", name, "anonymous", "aide", org))[0] == voice
 
 
 def test_classify_article_reads_contexts_only_where_they_count():

@@ -33,6 +33,7 @@ _WORD_RE = re.compile(r"[\w\u00c0-\u024f](?:[\w\u00c0-\u024f\u2019'\-.&]*[\w\u00
 _PREPOSITIONS = frozenset("by to from with of at in on for about against into onto over under than like as "
                           "between among toward towards behind near via including".split())
 _ROLE_LINKS = frozenset(("for", "of", "at", "from", "with", "to"))
+_NAME_LINKS = frozenset(("of", "for", "from", "and", "&", "de", "van", "von"))
 
 
 def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
@@ -143,7 +144,27 @@ def trie_regex(words) -> str:
 _SPACED_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
 
 
+_TOKENS_MEMO: dict = {}
+_TOKENS_TEXT: list = [None]
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The ``_WORD_RE`` tokens of ``text[lo:hi]`` as ``(start, end, token)``.
+
+    Windows recur (the words before a cue are scanned by several rules), so the lists are
+    kept for the last text seen; callers never modify them.
+    """
+    if _TOKENS_TEXT[0] is not text:
+        _TOKENS_TEXT[0] = text
+        _TOKENS_MEMO.clear()
+    key = (lo, hi)
+    got = _TOKENS_MEMO.get(key)
+    if got is None:
+        got = _TOKENS_MEMO[key] = _scan_tokens(text, lo, hi)
+    return got
+
+
+def _scan_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     # same as [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)],
     # without a match object per token (findall of the space before each token gives the offsets)
     out = []
@@ -393,7 +414,7 @@ class Parser:
                 # a title/initial's full stop: "Sen. Graham", "George W. Bush"
                 if k > 0 and (toks[k - 1][2] in self.abbrev or toks[k - 1][2].lower() in self.titles
                               or (len(toks[k - 1][2]) == 1 and toks[k - 1][2].isupper())) \
-                        and first <= i and self._is_cap(toks[first][2]):
+                        and first <= i and toks[first][2][:1].isupper():
                     first = k
                     k -= 1
                     continue
@@ -404,15 +425,15 @@ class Parser:
             if wl in self.det and not initial:
                 first = k
                 break
-            if self._is_cap(w):
+            if w[:1].isupper():
                 if wl in self.closed and not (wl in self.titles):
                     break
                 n_cap += 1
                 first = k
                 k -= 1
                 continue
-            if wl in ("of", "for", "from", "and", "&", "de", "van", "von") and k > 0 \
-                    and self._is_cap(toks[k - 1][2]) and first <= i and self._is_cap(toks[first][2]) \
+            if wl in _NAME_LINKS and k > 0 \
+                    and toks[k - 1][2][:1].isupper() and first <= i and toks[first][2][:1].isupper() \
                     and wl != "and":
                 first = k
                 k -= 1
@@ -487,13 +508,13 @@ class Parser:
         """
         if first < 2 or toks[first - 1][2].lower() not in ("of", "at", "from", "with"):
             return None
-        if not self._is_cap(toks[first - 2][2]):
+        if not (toks[first - 2][2])[:1].isupper():
             return None
         otoks = toks[first:i + 1]
         article = bool(otoks) and otoks[0][2].lower() in ("the", "a", "an")
         if otoks and otoks[0][2].lower() in self.det:
             otoks = otoks[1:]
-        if not otoks or not self._is_cap(otoks[0][2]) or not self._is_cap(otoks[-1][2]):
+        if not otoks or not otoks[0][2][:1].isupper() or not otoks[-1][2][:1].isupper():
             return None
         sub = self._collect_back(text, toks, first - 2, True)
         if sub is None or sub.kind != "name" or sub.plural or not sub.name:
@@ -535,16 +556,16 @@ class Parser:
         if not ptoks:
             return None
         s, e = ptoks[0][0], ptoks[-1][1]
-        words = [t[2] for t in ptoks]
-        lws = [w.lower() for w in words]
-        det = lws[0] if lws[0] in self.det else None
+        det = ptoks[0][2].lower()
+        if det not in self.det:
+            det = None
         body = ptoks[1:] if det else ptoks
         if not body:
             return None
         # a linked organisation: "spokesman for the Home Office" / "report from the Centre ..."
         link_idx = None
         for j, t in enumerate(body):
-            if t[2].lower() in _ROLE_LINKS and j > 0 and not self._is_cap(body[j - 1][2]):
+            if t[2].lower() in _ROLE_LINKS and j > 0 and not body[j - 1][2][:1].isupper():
                 link_idx = j
                 break
         linked_org = None
@@ -566,19 +587,20 @@ class Parser:
         # role suffix (longest)
         role = None
         role_k = None
-        for k in range(max(0, len(blw) - self._max_role_len), len(blw)):
-            cand = " ".join(blw[k:])
-            if cand in self.roles:
-                role, role_k = cand, k
-                break
+        if blw[-1] in self.role_heads:  # (a role phrase ends in one of the roles' last words)
+            for k in range(max(0, len(blw) - self._max_role_len), len(blw)):
+                cand = " ".join(blw[k:])
+                if cand in self.roles:
+                    role, role_k = cand, k
+                    break
         head = bw[-1]
         head_l = blw[-1]
-        if role is not None and not (self._is_cap(head) and head in self.org_words):
+        if role is not None and not (head[:1].isupper() and head in self.org_words):
             before = body[:role_k]
             owner = None
             org = None
             desc_words = []
-            caps = [t for t in before if self._is_cap(t[2])]
+            caps = [t for t in before if t[2][:1].isupper()]
             if before and before[-1][2].endswith(("\u2019s", "'s")):
                 owner = _strip_pos(text[before[0][0]:before[-1][1]])
                 if owner and owner[0].islower():
@@ -587,26 +609,26 @@ class Parser:
             elif caps:
                 org = text[caps[0][0]:caps[-1][1]]
             for t in before:
-                if not self._is_cap(t[2]) and not t[2].endswith(("\u2019s", "'s")):
+                if not t[2][:1].isupper() and not t[2].endswith(("\u2019s", "'s")):
                     desc_words.append(t[2])
             # a capitalised role right after a name is a name: "Prime Minister Theresa May" never ends in a role
             np = NP(s, e, text[s:e], "role", role=role, organisation=linked_org or org or owner,
                     determiner=det, plural=role in self.plural_roles)
-            if self._is_cap(head) and not det and not org and not owner and len(bw) - role_k == len(bw):
+            if head[:1].isupper() and not det and not org and not owner and len(bw) - role_k == len(bw):
                 # "Prime Minister" without determiner: still a role
                 pass
             return np
-        if det and self.det.get(det) == "indefinite" and self._is_cap(head):
+        if det and self.det.get(det) == "indefinite" and head[:1].isupper():
             # "another New Hampshire Democrat", "a Trump supporter": an unnamed source
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
         if len(body) == 1 and (head_l in _QUANTIFIERS or head_l in ("others", "both", "all", "many", "most", "some")):
             # "Most said ...", "Others said ...": a group
             return NP(s, e, text[s:e], "role", role=head_l, plural=True)
-        if self._is_cap(head) and head_l not in self.closed:
+        if head[:1].isupper() and head_l not in self.closed:
             # name (person or organisation): capitalised tail, maybe after role words
             j = len(body) - 1
             pre = []
-            while j > 0 and (self._is_cap(body[j - 1][2]) or body[j - 1][2] == "."
+            while j > 0 and (body[j - 1][2][:1].isupper() or body[j - 1][2] == "."
                              or body[j - 1][2].lower() in ("of", "for", "from", "&", "de", "van", "von")):
                 j -= 1
             ntoks = body[j:]
@@ -642,12 +664,12 @@ class Parser:
             return NP(s, e, text[s:e], "name", name=name, name_start=ns, name_end=ne, description=description,
                       determiner=det, organisation=owner)
         owner_i = next((j for j in range(len(body) - 1, -1, -1) if body[j][2].endswith(("\u2019s", "'s"))), None)
-        if owner_i is not None and self._is_cap(body[owner_i][2]) and head_l not in self.source_nouns \
-                and head_l.isalpha() and not self._is_cap(head):
+        if owner_i is not None and body[owner_i][2][:1].isupper() and head_l not in self.source_nouns \
+                and head_l.isalpha() and not head[:1].isupper():
             # "Clinton's response was:" -> Clinton
-            ns = body[0][0] if not self._is_cap(body[0][2]) else body[0][0]
+            ns = body[0][0] if not body[0][2][:1].isupper() else body[0][0]
             j0 = owner_i
-            while j0 > 0 and self._is_cap(body[j0 - 1][2]):
+            while j0 > 0 and body[j0 - 1][2][:1].isupper():
                 j0 -= 1
             ns = body[j0][0]
             name = _strip_pos(text[ns:body[owner_i][1]])
@@ -671,17 +693,17 @@ class Parser:
         if det and head.isalpha() and head.islower() and head_l not in self.func \
                 and not head_l.endswith(_ADJ_ENDINGS):
             # any "the/a ... noun": "the real estate developer", "another New Hampshire Democrat"
-            caps = [t for t in body[:-1] if self._is_cap(t[2])]
-            lower = [t[2] for t in body if not self._is_cap(t[2])]
+            caps = [t for t in body[:-1] if t[2][:1].isupper()]
+            lower = [t[2] for t in body if not t[2][:1].isupper()]
             return NP(s, e, text[s:e], "role", role=" ".join(lower), determiner=det,
                       organisation=linked_org or (text[caps[0][0]:caps[-1][1]] if caps else None))
         if not det and head.isalpha() and head.islower() and len(head) > 3 and head.endswith("s") \
                 and not head.endswith("ss") and head_l not in self.func and 2 <= len(body) <= 4:
             # "security specialists say", "local party leaders say": a group
-            caps = [t for t in body[:-1] if self._is_cap(t[2])]
-            return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not self._is_cap(t[2])),
+            caps = [t for t in body[:-1] if t[2][:1].isupper()]
+            return NP(s, e, text[s:e], "role", role=" ".join(t[2].lower() for t in body if not t[2][:1].isupper()),
                       plural=True, organisation=text[caps[0][0]:caps[-1][1]] if caps else None)
-        if det and self._is_cap(head) and len(body) >= 1 and self.det.get(det) == "indefinite":
+        if det and head[:1].isupper() and len(body) >= 1 and self.det.get(det) == "indefinite":
             # "another New Hampshire Democrat", "a Trump supporter"
             return NP(s, e, text[s:e], "role", role=text[body[0][0]:body[-1][1]].lower(), determiner=det)
         return None
@@ -723,16 +745,16 @@ class Parser:
             if w == ".":
                 if k > 0 and (toks[k - 1][2] in self.abbrev or toks[k - 1][2].lower() in self.titles
                               or (len(toks[k - 1][2]) == 1 and toks[k - 1][2].isupper())) \
-                        and k + 1 < len(toks) and self._is_cap(toks[k + 1][2]):
+                        and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
                     last = k
                     k += 1
                     continue
                 break
             if not w[:1].isalnum():
                 break
-            if self._is_cap(w):
+            if w[:1].isupper():
                 if wl in self.closed or (k == 0 and wl in self.func and not (
-                        k + 1 < len(toks) and self._is_cap(toks[k + 1][2]) and wl not in self.det)):  # "Will Doyle"
+                        k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and wl not in self.det)):  # "Will Doyle"
                     break
                 seen_cap = True
                 last = k
@@ -743,7 +765,7 @@ class Parser:
                 nxt = toks[k + 1][2]
                 nxt2 = toks[k + 2][2] if k + 2 < len(toks) else ""
                 prev_l = toks[k - 1][2].lower() if k > 0 else ""
-                if self._is_cap(nxt) or (nxt.lower() == "the" and self._is_cap(nxt2)):
+                if nxt[:1].isupper() or (nxt.lower() == "the" and nxt2[:1].isupper()):
                     if seen_cap or prev_l in self.roles or prev_l in self.source_nouns:
                         last = k
                         k += 1
@@ -1033,9 +1055,10 @@ class Parser:
             matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
         for m in matches:
             cs, ce = m.span()
+            g = m.group()
             # the word before: "the calls", "his support", "of claims" make the cue a noun
             ws, we = _word_before(text, lo, cs)
-            if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, m.group()):
+            if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, g):
                 continue
             if blocked(cs):
                 continue
@@ -1052,12 +1075,12 @@ class Parser:
                     s_end = j
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
-            if m.group() in self._headline_cues:
+            if g in self._headline_cues:
                 if not self._headline_cue_ok(text, cs, s_start, s_end):
                     continue
-                out.extend(self._reported_one(text, self._headline_cues[m.group()], cs, ce, s_start, s_end))
+                out.extend(self._reported_one(text, self._headline_cues[g], cs, ce, s_start, s_end))
                 continue
-            cue_l = m.group().lower()
+            cue_l = g.lower()
             if cue_l in self.raising_verbs or cue_l in self.raising_participles:
                 rais = self._raising(text, cue_l, cs, ce, s_start, s_end)
                 if rais is not None:
@@ -1066,7 +1089,7 @@ class Parser:
                 if cue_l in self.raising_verbs:
                     continue
             if cue_l in self.hearsay_adverbs:
-                out.extend(self._hearsay_adverb(text, m.group(), cs, ce, s_start, s_end))
+                out.extend(self._hearsay_adverb(text, g, cs, ce, s_start, s_end))
                 continue
             if cue_l in self.question_participles:
                 asked = self._asked_participle(text, cs, ce, s_start, s_end)
@@ -1080,11 +1103,11 @@ class Parser:
                     out = [r for r in out if r.end - r.start >= 2]
                     out.append(asked)
                     continue
-            found = self._reported_one(text, m.group(), cs, ce, s_start, s_end)
+            found = self._reported_one(text, g, cs, ce, s_start, s_end)
             if not found and self.cue_adverbials:
-                found = self._reported_past_adverbial(text, m.group(), cs, ce, s_start, s_end)
+                found = self._reported_past_adverbial(text, g, cs, ce, s_start, s_end)
             if self.gap_relatives:
-                found = self._with_relative(text, m.group(), cs, ce, s_start, s_end, found)
+                found = self._with_relative(text, g, cs, ce, s_start, s_end, found)
             out.extend(found)
         if self.claim_noun_re is not None:
             for m in self.claim_noun_re.finditer(text, lo, hi):
@@ -1202,8 +1225,18 @@ class Parser:
                           or text[cs - 2:cs - 1] == "," or text[cs:cs + 12].split(None, 1)[0][-1:] in ",;:"
                           or text.count(",", s_start, s_end) > 4):
             return False  # "..., Christopher Rants, Kim Reem, ...": a name in a list
-        words = [w for w in text[s_start:s_end].split() if len(w) > 3 and w[:1].isalpha()]
-        return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+        words = text[s_start:s_end].split()
+        n = up = 0
+        rem = len(words)
+        for w in words:
+            rem -= 1
+            if len(w) > 3 and w[0].isalpha():
+                n += 1
+                if w[0].isupper():
+                    up += 1
+                elif 10 * (up + rem) < 7 * (n + rem):
+                    return False  # even with every word left capitalised the share stays under 70%
+        return n >= 3 and up >= 0.7 * n
 
     # ------------------------------------------------------------------ "Asked about X, ..."
     def _asked_participle(self, text: str, cs: int, ce: int, s_start: int, s_end: int) -> Reported | None:

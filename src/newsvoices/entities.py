@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import DATA_DIR
-from .lexicon import NON_SOURCES_FILE, Lexicon, load_lexicon, read_non_sources
+from .lexicon import NON_SOURCES_FILE, SOURCE_HEADS_FILE, Lexicon, load_lexicon, read_non_sources, read_source_heads
 
 _APOS = "\u2019'"
 _CONNECTORS = ("of", "for", "from", "the", "and", "de", "van", "von", "der", "la", "le", "da", "du", "al", "bin", "&")
@@ -96,6 +96,7 @@ class NameFinder:
         self.non_names = self.lex.non_names
         self.pronouns = self.lex.all_pronouns
         self.abbrev = self.lex.abbreviations
+        self.captions = self.lex.non_sources.get("caption", frozenset())
 
     def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
@@ -207,6 +208,9 @@ class NameFinder:
                 pass
             if wl in self.closed or wl in self.pronouns:
                 toks = toks[1:]
+                continue
+            if w.isupper() and len(toks) > 1 and wl.strip(".:") in self.captions:
+                toks = toks[1:]  # "MUST WATCH Joyce Mitchell": a video caption before the name
                 continue
             base = w.rstrip(".")
             if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
@@ -415,6 +419,7 @@ _DEFAULT: NameFinder | None = None
 
 
 NON_SOURCES_PATH = DATA_DIR / "lexicons" / NON_SOURCES_FILE
+SOURCE_HEADS_PATH = DATA_DIR / "lexicons" / SOURCE_HEADS_FILE
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they me us him them".split())
 _SOURCE_DETERMINERS = frozenset(
     "a an the this that these those some any his her its their our my your such".split())
@@ -424,11 +429,183 @@ _SOURCE_DETERMINERS = frozenset(
 _NAME_JOINERS = frozenset("of the and".split())
 
 
-def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
-    """``(heads, names, calendar, suffixes)`` of ``data/lexicons/non_sources.tsv`` (tags head,
-    name + time, time, suffix)."""
+def _non_sources(path: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str],
+                                     frozenset[str]]:
+    """``(heads, names, calendar, suffixes, captions, name_heads)`` of ``data/lexicons/non_sources.tsv``
+    (tags head, name + time, time, suffix, caption, name_head)."""
     ns = read_non_sources(path)
-    return ns["head"], ns["name"] | ns["time"], ns["time"], tuple(sorted(ns["suffix"]))
+    return (ns["head"], ns["name"] | ns["time"], ns["time"], tuple(sorted(ns["suffix"])), ns["caption"],
+            ns["name_head"])
+
+
+#: Words after the head of a speaker phrase that open a postmodifier ("a source *close to* the talks",
+#: "officials *with* the agency", "a rule *published* in ..."): the head is the word before them.
+_POSTMODIFIERS = frozenset(
+    "of in at for from with on who whom whose which that close familiar near inside outside within under to by "
+    "across including like among published based involved working representing speaking associated tied linked "
+    "knowledgeable responsible".split())
+#: Words a cut-off speaker phrase may run into after its head ("a number of locals *have*").
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would can could may might must shall should "
+    "also not still now then already just up out down off back sometimes always often never ever instead soon seldom "
+    "late alike too again once top took came made put held wore became began went got gave kept left ran saw sent "
+    "knew brought felt stood met remain remains follows".split())
+#: Words that open a clause, not a noun phrase ("that allows employers"): no speaker phrase starts with them.
+_CLAUSE_OPENERS = frozenset("that which who whom whose what where when whether if because while".split())
+#: Words of a date after a speaker phrase ("a statement *late Tuesday night*").
+_DATE_WORDS = frozenset("late early last next this on night morning afternoon evening".split())
+#: Pronouns that may follow a quantifier and "of" ("two *of them*").
+_OBJECT_PRONOUNS = frozenset("them us you whom those these".split())
+
+
+@functools.lru_cache(maxsize=4)
+def _source_heads(path: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """``(tags, org words, verb forms)``: the tag of every word that may head an unnamed speaker
+    phrase (``source_heads.tsv``; role nouns, source nouns and organisation words count as
+    ``person``/``document``), the lower-case organisation words (issuers) and the inflected forms of
+    the verbs of speech, belief and stance (trailing words a cut-off phrase ran into)."""
+    lex = load_lexicon()
+    tags: dict[str, str] = {}
+    for r in lex.roles:
+        tags.setdefault(r.split()[-1], "person")
+    for w in lex.org_words:
+        tags.setdefault(w.lower(), "person")
+    for w in lex.source_nouns:
+        tags.setdefault(w, "document")
+    tags.update(read_source_heads(path))
+    orgs = frozenset(w.lower() for w in lex.org_words)
+    verbs = frozenset(lex.speech_verbs) | frozenset(lex.stance_verbs) | frozenset(lex.belief_verbs)
+    return tags, orgs, verbs
+
+
+def _parse_phrase(name: str | None, tags: dict[str, str], verbs: frozenset[str]):
+    """``(words, n_det, cut, k)`` of a speaker phrase for :func:`source_head`: its words (possessive
+    endings dropped), the number of leading determiners, the index of the first postmodifier word and
+    the end of the phrase before trailing verbs (the head is ``words[k - 1]``); a string (the first word)
+    when the phrase opens a clause or is a number fragment; None when it is empty."""
+    name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
+    words = re.findall(r"[\w'\u2019.%\-]+", name)
+    words = [w.strip(".").replace("\u2019", "'") for w in words]
+    words = [w[:-2] if w.lower().endswith("'s") and len(w) > 2 else w.rstrip("'") for w in words if w.strip(".")]
+    if not words:
+        return None
+    first = words[0].lower()
+    second = words[1].lower() if len(words) > 1 else ""
+    if re.fullmatch(r"0\d\d", first) or (first in _CLAUSE_OPENERS and second and _tag(second, tags) is None
+                                          and (second in verbs or second.endswith("s"))):
+        return first  # "that allows employers", "000 people" (a number cut at its comma)
+    n_det = 0
+    while n_det < len(words) and words[n_det].lower() in _SOURCE_DETERMINERS:
+        n_det += 1
+    if n_det == len(words):
+        return None
+    cut = len(words)
+    for i in range(n_det + 1, len(words)):
+        w = words[i].lower()
+        if w in _POSTMODIFIERS:
+            if w == "of" and words[i - 1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
+                continue  # "Department of Homeland Security officials", "Gang of Eight member"
+            cut = i
+            break
+    k = cut  # the head is words[k - 1]
+    while k - 1 > n_det:
+        w = words[k - 1].lower()
+        if _tag(w, tags) is not None:
+            break
+        if w in _AUXILIARIES or w in verbs or "'" in w or (len(w) > 3 and w.endswith(("ed", "ly", "ing"))):
+            k -= 1  # "the president weighed", "locals have", "the lawmakers haven't"
+            continue
+        break
+    return words, n_det, cut, k
+
+
+def source_head(name: str | None, path: Path | str | None = None, inner: bool = False
+                ) -> tuple[str | None, str | None]:
+    """The head word of an unnamed speaker phrase and its tag in ``data/lexicons/source_heads.tsv``
+    (``person``, ``quantifier``, ``document``, ``instrument``; ``name`` for a name; ``None`` when the
+    head can name no speaker).
+
+    The head is the last word before a postmodifier ("a source close to the talks" -> "source"; "of"
+    between capitalised words belongs to a name: "Gang of Eight member"), after dropping trailing
+    verbs, auxiliaries and adverbs that a cut-off phrase ran into ("the president weighed" ->
+    "president"); after a quantifier with "of" ("one of the parents") the phrase after "of" decides.
+    A word not listed counts through its singular ("agencies" -> "agency"), and words ending in
+    "-ist(s)" or "-ian(s)" are people ("criminologists"). A capitalised head that is not the phrase's
+    first word, an acronym and a percentage count as names (tag ``name``); an ``instrument`` ("the
+    bill") counts only with an issuer: a capitalised word after the first word, an acronym or an
+    organisation word ("Senate package", "court order"). ``inner``: the phrase is not sentence-initial
+    (its first word may be a name).
+
+    Example:
+        >>> source_head("a source close to the talks"), source_head("two chambers")
+        (('source', 'person'), ('chambers', None))
+        >>> source_head("one of the parents"), source_head("the bill"), source_head("the Senate bill")
+        (('parents', 'person'), ('bill', None), ('bill', 'instrument'))
+    """
+    tags, orgs, verbs = _source_heads(str(path or SOURCE_HEADS_PATH))
+    parsed = _parse_phrase(name, tags, verbs)
+    if parsed is None:
+        return None, None
+    if isinstance(parsed, str):
+        return parsed, None  # "that allows employers", "000 people" (a number cut at its comma)
+    words, n_det, cut, k = parsed
+    head = words[k - 1]
+    low = head.lower()
+    tag = _tag(low, tags)
+    if tag == "quantifier" and cut < len(words) and words[cut].lower() == "of" and cut + 1 < len(words):
+        return source_head(" ".join(words[cut + 1:]), path, inner=True)  # "one of the parents"
+    proper = head[:1].isupper() and (k - 1 > 0 or inner)
+    if proper and tag in ("person", "document"):
+        return low, "name"  # "the Times", "House Republicans"
+    if tag is None:
+        if re.fullmatch(r"\d+(?:[.,]\d+)?%", head) or (head.isupper() and len(head) > 1 and head.isalpha()) or proper:
+            return low, "name"  # "70%", "CNN", "House Republicans", "the Sun-Times"
+        return low, None
+    if tag == "instrument":
+        if head[:1].isupper():
+            return low, None  # "the DREAM Act", "the Secure Fence Act": a law's name
+        roles = load_lexicon().role_words
+        issuer = any((w[:1].isupper() and i > 0) or (w.isupper() and len(w) > 1)
+                     or (w.lower() in orgs and w.lower() not in roles)
+                     for i, w in enumerate(words) if w.lower() != low)
+        return low, tag if issuer else None
+    if tag == "quantifier" and head.isdigit():
+        return low, None  # a bare number ("29") is no speaker phrase
+    return low, tag
+
+
+def trim_speaker_phrase(name: str | None, path: Path | str | None = None) -> str | None:
+    """An unnamed speaker phrase cut after its head: the postmodifier and the trailing verbs a cut-off
+    phrase ran into are dropped ("a statement issued by the agency" -> "a statement", "a letter signed"
+    -> "a letter"); None when nothing would change or the phrase has no head.
+
+    Example:
+        >>> trim_speaker_phrase("a wrongful-death lawsuit filed"), trim_speaker_phrase("officials")
+        ('a wrongful-death lawsuit', None)
+    """
+    tags, _orgs, verbs = _source_heads(str(path or SOURCE_HEADS_PATH))
+    parsed = _parse_phrase(name, tags, verbs)
+    if parsed is None or isinstance(parsed, str):
+        return None
+    words, _n_det, _cut, k = parsed
+    if k >= len(words):
+        return None
+    return " ".join(words[:k])
+
+
+def _tag(word: str, tags: dict[str, str]) -> str | None:
+    """The source-head tag of a word, of its singular, or ``person`` for "-ist(s)"/"-ian(s)"."""
+    w = word.lower()
+    tag = tags.get(w)
+    if tag is not None:
+        return tag
+    if w.endswith("s") and len(w) > 3:
+        for stem in ((w[:-3] + "y") if w.endswith("ies") else None, w[:-2] if w.endswith("es") else None, w[:-1]):
+            if stem and stem in tags:
+                return tags[stem]
+    if (re.fullmatch(r"[a-z\-]{3,}(?:ist|ian)s?", w) and not w.endswith(("tian", "sian"))) or w.endswith("-year-old"):
+        return "person"
+    return None
 
 
 def can_be_source(name: str | None, kind: str | None = "person", path: Path | str | None = None) -> bool:
@@ -453,19 +630,43 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
         >>> can_be_source("the report", "group"), can_be_source("Story highlights Witness", "person")
         (True, True)
     """
-    heads, names, calendar, suffixes = _non_sources(str(path or NON_SOURCES_PATH))
+    heads, names, calendar, suffixes, captions, name_heads = _non_sources(str(path or NON_SOURCES_PATH))
     name = re.sub(r"\s*\(\d+\)$", "", (name or "").strip())
     words = re.findall(r"[\w'\u2019.\-]+", name)
     low = [w.lower().strip(".").replace("\u2019", "'") for w in words]
+    n_low = len(low)
     while low and low[0] in _SOURCE_DETERMINERS:
         low = low[1:]
     if not low:
         return False
-    if (len(low) == 1 and low[0] in names) or low[0] in _SUBJECT_PRONOUNS or low[-1] in calendar:
-        return False  # "Her", "We Wanted workers", "Late Monday", "a statement Tuesday"
+    first = words[n_low - len(low)] if len(words) == n_low else low[0]
+    if (len(low) == 1 and low[0] in names and len(low) == n_low) \
+            or (low[0] in _SUBJECT_PRONOUNS and not (first.isupper() and len(first) > 1)):
+        return False  # "Her", "We Wanted workers" (not "the analysis", "the US envoy")
+    if low[-1] in calendar:
+        # "a statement Tuesday", "Obama Sunday": the phrase ran into its date; what stands before it decides
+        k = len(words)
+        while k > 0 and words[k - 1].lower().strip(".") in calendar | _DATE_WORDS:
+            k -= 1
+        if k == 0 or k == len(words) or words[k - 1].lower() in _DATE_WORDS | {"late", "early"} \
+                or not any(c.isalpha() for c in " ".join(words[:k])):
+            return False  # "Late Monday", "October"
+        return can_be_source(" ".join(words[:k]), kind, path)
+    if "'" in low[0] and low[0].split("'")[0] in _SUBJECT_PRONOUNS:
+        return False  # "It's Rikers", "You'll": a pronoun with its verb, not a name
+    if any(w.isupper() and w.lower() in captions for w in words):
+        rest = [w for w in low if w not in captions and w != "just"]
+        if not rest or (len(rest) == 1 and rest[0] in heads):
+            return False  # "BREAKING", "JUST WATCHED Shooting": a caption, no one speaking in it
+    if kind == "person" and len(words) in (2, 3) and low[-1] in name_heads and words[-1][:1].isupper():
+        return False  # "Promise Act", "Oklahoma City": a law, place or event, not a person
     unnamed = kind in ("anonymous", "group") or not name[:1].isupper()
-    if (unnamed or (len(low) == 1 and kind != "person")) and low[-1] in heads:
-        return False
+    if unnamed:
+        head, tag = source_head(name)
+        if tag is None or (head in heads and tag != "name"):
+            return False  # "two chambers", "a suspicious package", "the bill": no person, group or text
+    elif len(low) == 1 and kind != "person" and low[-1] in heads and words[-1] not in load_lexicon().org_words:
+        return False  # ("The Times", an organisation word, is a name)
     caps = sum(w.isupper() and len(w.strip(".")) > 1 for w in words)
     if caps >= 2 and (kind == "person" or any(w.islower() for w in words)):
         return False  # a headline in capitals ("MUST WATCH commissioner"), not a speaker

@@ -185,7 +185,7 @@ _NOT_NAME_LINE_RE = re.compile(r"photo|getty|images|image|credit|click|read more
 
 def _title_like(core: str) -> bool:
     """Title Case: every word capitalised apart from short function words ("Meet the Press")."""
-    words = [w for w in re.split(r"[\s\u00a0]+", core) if w]
+    words = core.split()  # (the same words as re.split(r"[\s\u00a0]+") less empty strings)
     if not words:
         return False
     caps = 0

@@ -182,12 +182,12 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
 
 #: The one list of non-source words (read by ``entities.can_be_source`` and by ``attribution``).
 NON_SOURCES_FILE = "non_sources.tsv"
-NON_SOURCE_TAGS = ("head", "name", "time", "suffix")
+NON_SOURCE_TAGS = ("head", "name", "time", "suffix", "caption", "name_head")
 
 
 @functools.lru_cache(maxsize=4)
 def read_non_sources(path: str) -> dict[str, frozenset[str]]:
-    """The ``word<TAB>head|name|time|suffix`` lines of ``non_sources.tsv``, by tag (lower case,
+    """The ``word<TAB>head|name|time|suffix|caption|name_head`` lines of ``non_sources.tsv``, by tag (lower case,
     straight apostrophes); a missing file gives empty sets.
 
     Raises:
@@ -206,9 +206,43 @@ def read_non_sources(path: str) -> dict[str, frozenset[str]]:
                 continue
             parts = [x.strip() for x in line.split("\t")]
             if len(parts) != 2 or not parts[0] or parts[1] not in NON_SOURCE_TAGS:
-                raise ValueError(f"{p}:{n}: want word<TAB>head|name|time|suffix, got {line!r}")
+                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(NON_SOURCE_TAGS)}, got {line!r}")
             out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
     return {t: frozenset(v) for t, v in out.items()}
+
+
+#: The words that may head an unnamed speaker phrase (read by ``entities.can_be_source``).
+SOURCE_HEADS_FILE = "source_heads.tsv"
+SOURCE_HEAD_TAGS = ("person", "quantifier", "document", "instrument")
+
+
+@functools.lru_cache(maxsize=4)
+def read_source_heads(path: str) -> dict[str, str]:
+    """``{word: tag}`` of ``source_heads.tsv`` (``word<TAB>person|quantifier|document|instrument``;
+    lower case, straight apostrophes); a missing file gives an empty mapping.
+
+    Raises:
+        ValueError: naming the file and line of a malformed line or a word listed twice.
+
+    Example:
+        >>> heads = read_source_heads(str(LEXICON_DIR / SOURCE_HEADS_FILE))
+        >>> heads["residents"], heads["others"], heads["statement"], heads["bill"]
+        ('person', 'quantifier', 'document', 'instrument')
+    """
+    p = Path(path)
+    out: dict[str, str] = {}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in SOURCE_HEAD_TAGS:
+                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(SOURCE_HEAD_TAGS)}, got {line!r}")
+            word = parts[0].lower().replace("\u2019", "'")
+            if word in out:
+                raise ValueError(f"{p}:{n}: {word!r} is listed twice")
+            out[word] = parts[1]
+    return out
 
 
 def _yaml_lists(name: str, d: Path) -> dict:

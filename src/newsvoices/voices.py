@@ -536,6 +536,9 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
       classified as the unnamed group the word names (rule ``<rule>@noun``).
     * A name in ``known_office_holders.csv`` behind a title kept in the name
       ("President Donald Trump", even as an organisation) gets its listed voice.
+    * An unnamed phrase no rule places that ran on past its head ("a statement issued",
+      "a lawsuit filed by ...") is classified as the phrase up to its head
+      (:func:`newsvoices.entities.trim_speaker_phrase`; rule ``<rule>@head``).
 
     Example:
         >>> classify_speaker(Entity("e", "Detractors"))
@@ -552,6 +555,16 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     if rule not in UNINFORMED_RULES:
         return voice, rule
     name = (entity.name or "").strip()
+    if rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"):
+        # a phrase that ran on past its head ("a statement issued", "a lawsuit filed by ...")
+        from .entities import trim_speaker_phrase
+
+        short = trim_speaker_phrase(name)
+        if short:
+            v2, r2 = classify_speaker(Entity(entity.key, short, entity.kind, entity.description,
+                                             entity.organisation), cb, roles=roles, contexts=contexts)
+            if r2 not in UNINFORMED_RULES:
+                return v2, f"{r2}@head"
     # plural words only: a surname such as "Cook" or "Judge" must not become a role
     if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and name.endswith("s"):
         low = name.lower()
@@ -707,7 +720,7 @@ _GIVEN_BEFORE = re.compile(r"(?:^|[\s(\[\"“‘'])((?:[A-Z][a-z][\w’'\-]*|[A-
 
 
 def _surname_spans(text: str, surname: str):
-    """``(start, end)`` of each match of ``(?<![\w’'\-])SURNAME(?![\w\-]|[’']\w)`` in ``text``,
+    r"""``(start, end)`` of each match of ``(?<![\w’'\-])SURNAME(?![\w\-]|[’']\w)`` in ``text``,
     in order and without overlaps, as ``re.finditer`` gives them (a literal search: compiling a
     pattern per surname cost more than the search). ``\w`` is ``str.isalnum()`` or ``_``."""
     n, k = len(text), len(surname)
