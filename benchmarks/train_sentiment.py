@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 
-from _gold import NEWSMTSC, NYT, require
+from _gold import NEWSMTSC, NYT, newsmtsc_group, require
 
 from newsvoices import sentiment
 from newsvoices.config import DATA_DIR
@@ -53,18 +53,22 @@ def main(argv: list[str]) -> None:
         return
     ms = read_csv(NEWSMTSC)
     tgt = sentiment.fit_target_model([r["sentence"] for r in ms], [(int(r["char_from"]), int(r["char_to"])) for r in ms],
-                                     [r["polarity"] for r in ms])
+                                     [r["polarity"] for r in ms], groups=[newsmtsc_group(r["primary_gid"]) for r in ms])
     out = DATA_DIR / sentiment.TARGET_WEIGHTS
     tgt.model.write_csv(out, (
-        "Tone-towards-an-actor model for newsvoices.sentiment.toward (multinomial logistic regression).\n"
-        f"Fitted by benchmarks/train_sentiment.py on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021).\n"
+        "Tone-towards-an-actor model for newsvoices.sentiment.toward: the sum of a linear SVM and an NB-SVM\n"
+        "(Wang & Manning 2012), each divided by the sd of its decision values, stored as one linear model\n"
+        f"({tgt.model.name}, chosen by 3-fold CV grouped by article). Fitted by benchmarks/train_sentiment.py\n"
+        f"on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021). Scores, not probabilities: toward() takes the arg-max.\n"
         "Mention masked as TGT, other capitalised names as ENT. Features: s: sentence words, b: bigrams,\n"
         "t: trigrams touching the mention, l:/r: words within 5 tokens left/right, g: word next to the mention,\n"
         "L1..L4:/R1..R4: words by side and distance bucket, pre:/post: words by side, c: words of the mention's\n"
-        "clause (all seen in >= 3 rows); VADER on sentence/window/clause/sides, closeness-weighted VADER and\n"
-        "Pattern valence per side, Pattern sum, relative position, quotes; pL1..pR2:, pb:, pt: the same near\n"
-        "the mention with sentiment words replaced by POS/NEG; tone_*: P(negative)/P(positive) of the news\n"
-        "tone model above (sentiment_news_weights.csv) on the sentence and on 8 tokens either side."))
+        "clause, n: words after a negator up to punctuation (all seen in >= 3 rows); VADER on sentence/window/\n"
+        "clause/sides, closeness-weighted VADER and Pattern valence per side, Pattern sum, relative position,\n"
+        "quotes; rep_*/quoted_other: the mention next to a reporting verb (speech_verbs.txt); pL1..pR2:, pb:, pt:\n"
+        "the same near the mention with sentiment words replaced by POS/NEG; tone_*: P(negative)/P(positive) of\n"
+        "the news tone model above on the sentence and on 8 tokens either side; eL*/eR*/eS*: mean word vectors\n"
+        "(sentiment_word_vectors.csv) left and right of the mention (closeness-weighted) and over the sentence."))
     print(f"wrote {out} ({len(tgt.model.weights)} features)")
 
 

@@ -234,3 +234,73 @@ def test_fit_tone_model_with_groups_calibrates_offsets():
     assert set(tuned.model.weights) == set(plain.model.weights)
     assert tuned.model.weights["w:zorbly"] == plain.model.weights["w:zorbly"]  # only the bias moves
     assert tuned.score(["so zorbly", "so fine", "so blorp"])[0] < -0.05 < 0.05 < tuned.score(["so blorp"])[0]
+
+
+def test_target_features_negation_reporting_and_vectors():
+    s = "Smith said the plan was not fair, and critics agreed."
+    f = sentiment.target_features(s, 0, 5)
+    assert f["n:fair"] == 1.0 and "n:critics" not in f and "n:plan" not in f  # scope ends at the comma
+    assert f["rep_subj"] == 1.0 and "rep_after" not in f and "quoted_other" not in f
+    s2 = "On Monday Jones told reporters that Smith had lied."
+    g = sentiment.target_features(s2, s2.index("Smith"), s2.index("Smith") + 5)
+    assert g["rep_other"] == 1.0 and "rep_subj" not in g
+    s3 = "The report was welcome, according to Smith."
+    h = sentiment.target_features(s3, s3.index("Smith"), s3.index("Smith") + 5)
+    assert h["rep_acc"] == 1.0
+    # word vectors: left/right closeness-weighted means and the sentence mean, 50 dims each
+    dims = len(next(iter(sentiment.word_vectors().values())))
+    def n_dims(feats, side):
+        return sum(k.startswith(side) and k[2:].isdigit() for k in feats)
+
+    assert n_dims(f, "eR") == n_dims(f, "eS") == n_dims(h, "eL") == dims > 0
+    assert n_dims(f, "eL") == 0 and n_dims(h, "eR") == 0  # nothing on that side of the mention
+    empty = sentiment.target_features("Smith", 0, 5)
+    assert not any(k[:2] in ("eL", "eR", "eS") and k[2:].isdigit() for k in empty)
+
+
+def test_word_vector_file_errors_name_the_file(tmp_path, monkeypatch):
+    (tmp_path / "lexicons").mkdir()
+    path = tmp_path / sentiment.WORD_VECTORS
+    monkeypatch.setattr(sentiment, "DATA_DIR", tmp_path)
+    for text, msg in [("# c\nword,d0,d1\ngood,0.1\n", "data row 2: 2 columns"),
+                      ("word,d0\ngood,x\n", "data row 2"), ("term,d0\n", "header")]:
+        path.write_text(text, encoding="utf-8")
+        sentiment.word_vectors.cache_clear()
+        with pytest.raises(ValueError, match=msg) as err:
+            sentiment.word_vectors()
+        assert "sentiment_word_vectors.csv" in str(err.value)
+    path.write_text("word,d0,d1\ngood,0.6,0.8\n", encoding="utf-8")
+    sentiment.word_vectors.cache_clear()
+    assert list(sentiment.word_vectors()["good"]) == [0.6, 0.8]
+    monkeypatch.undo()
+    sentiment.word_vectors.cache_clear()
+    assert len(sentiment.word_vectors()) > 10000
+
+
+def test_fit_target_model_learns_a_side_dependent_rule_and_is_deterministic():
+    import random
+
+    rng = random.Random(0)
+    good = ["praised", "thanked", "admired", "honoured"]
+    bad = ["attacked", "blamed", "mocked", "sued"]
+    verbs = ["met", "called", "visited", "joined"]
+    sents, spans, labels, groups = [], [], [], []
+    for k in range(240):
+        kind = k % 3
+        v = rng.choice((bad, verbs, good)[kind])
+        s = f"Critics {v} Smith on {rng.choice(['Monday', 'Friday'])} in the capital."
+        sents.append(s)
+        spans.append((s.index("Smith"), s.index("Smith") + 5))
+        labels.append(sentiment.CLASSES[kind])
+        groups.append(k // 12)
+    m = sentiment.fit_target_model(sents, spans, labels, groups=groups)
+    assert "C=" in m.model.name and set(m.model.weights["bias"]) and "L1:praised" in m.model.weights
+    s = "Critics thanked Smith on Monday in the capital."
+    assert m.toward(s, 16, 21) == "positive"
+    assert m.toward("Critics sued Smith on Friday in the capital.", 13, 18) == "negative"
+    m2 = sentiment.fit_target_model(sents, spans, labels, groups=groups)
+    assert m2.model.weights == m.model.weights
+    fixed = sentiment.fit_target_model(sents, spans, labels, C=(0.004, 0.005))
+    assert fixed.model.name == "C=0.004 (SVM), 0.005 (NB-SVM)"
+    with pytest.raises(ValueError, match="labels must be one of"):
+        sentiment.fit_target_model(sents[:3], spans[:3], ["good", "bad", "neutral"])

@@ -1472,6 +1472,9 @@ class Parser:
     def _subject(self, text: str, s_start: int, hi: int) -> NP | None:
         """The subject at the start of a clause, after an introductory phrase ending in a comma."""
         np = self.np_after(text, s_start, hi)
+        if np is not None and np.kind == "name" and np.text.endswith("ing") and " " not in np.text \
+                and _NEXT_LOWER_RE.match(text, np.end):
+            np = None  # "Speaking on Tuesday, Roe ...": a participle phrase opens the clause
         if np is None:
             comma = text.find(",", s_start, min(hi, s_start + 60))
             if comma > 0:
@@ -1479,6 +1482,35 @@ class Parser:
         if np is not None and np.kind in ("name", "pronoun", "role", "nominal"):
             return np
         return None
+
+    def _dash_subject(self, text: str, s_start: int, cs: int) -> NP | None:
+        """The subject before an aside between dashes that ends right before the cue:
+        "Democrats \u2014 and some Republicans \u2014 say", "three scholars - Roe, Poe and Kerr - agreed"."""
+        bc = text[s_start:cs].rstrip(" \u00a0")
+        d = next(d for d in ("\u2014", "\u2013", " --", " -") if bc.endswith(d))
+        opened = bc.rfind(d, 0, len(bc) - len(d))
+        if opened <= 0 or len(bc[opened + len(d):-len(d)].split()) > 12:
+            return None
+        k = s_start + opened
+        while k > s_start and text[k - 1] in " \u00a0":
+            k -= 1
+        np = self.np_before(text, s_start, k) or self._bare_subject(text, s_start, k)
+        if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
+            return None
+        return np
+
+    def _conjunct_then(self, words: list[str]) -> bool:
+        """Whether the words before a cue end in "and"/"but"/"or"/"then" and gap words only
+        ("X paused, then revealed", "X ranted and also suggested")."""
+        k = len(words) - 1
+        while k >= 0 and len(words) - k <= 3:
+            w = words[k].lower()
+            if w in ("and", "but", "or", "then"):
+                return True
+            if not (w in self.gap or self._is_adverb(w)):
+                return False
+            k -= 1
+        return False
 
     def coordinated_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """Subject of "X laughed and said": the clause before "and", else the sentence subject."""
@@ -1555,7 +1587,7 @@ class Parser:
             return []  # "Ethanol support helped ...": a base form after a singular subject is a noun
         rel_who = False
         if np is None:
-            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue else ""
+            last = before_cue.rsplit(None, 1)[-1].lower() if before_cue.split() else ""
             words_before = before_cue.split()
             j = len(words_before) - 1
             while j >= 0 and (words_before[j].lower() in self.gap or self._is_adverb(words_before[j])):
@@ -1570,6 +1602,9 @@ class Parser:
                     k -= 1  # "said Jo Roe, who supports ...": the name before the comma
                 np = self.np_before(text, s_start, k)
                 if np is None:
+                    # "lined up with Priebus, who has said ...": the antecedent may be a prepositional object
+                    np = self.np_before(text, s_start, k, allow_prep=True)
+                if np is None:
                     w = text[max(s_start, k - 12):k].split()[-1:]
                     if w and w[0].lower() in self.relative_heads:
                         # "those who said ...", "people who support ...": a group
@@ -1577,18 +1612,24 @@ class Parser:
                 if np is None:
                     return []
                 rel_who = True
-            elif last in ("and", "but", "or") and len(before_cue) > 4:
+            elif (last in ("and", "but", "or") or self._conjunct_then(words_before)) and len(before_cue) > 4:
+                # "X paused, then revealed ...", "X ranted and also hinted ...": the subject of the first verb
                 np = self.coordinated_subject(text, s_start, cs)
                 if np is None:
                     return []
             elif self._conjunct_before(words_before, j) and len(before_cue) > 4 \
                     and (coord := self.coordinated_subject(text, s_start, cs)) is not None:
                 np = coord  # "Roe has voiced doubts but has said ..."
-            elif before_cue.endswith((",", "\u2013", "\u2014", "--")) and cue.endswith("ing") and len(before_cue) > 15:
+            elif before_cue.rstrip("\"\u201d").endswith((",", "\u2013", "\u2014", "--")) and cue.endswith("ing") \
+                    and len(before_cue) > 15:
+                # (also after a quoted phrase closed after its comma: 'has "expanded the party," claiming ...')
                 # "She escalated her attacks, criticizing him for ...", "... on the spot \u2013 saying ..."
                 np = self._subject(text, s_start, cs)
                 if np is None:
                     return []
+            elif before_cue.endswith(("\u2014", "\u2013", " --", " -")) \
+                    and (dash := self._dash_subject(text, s_start, cs)) is not None:
+                np = dash  # "Democrats \u2014 and some Republicans \u2014 say ...": the subject before the aside
             elif before_cue.endswith(",") and (apo := self._appositive_subject(text, s_start, cs)) is not None:
                 # "Rachel Roe, a doctor from Dover, Delaware, said ...", "Sen. Jo Roe, R-Ohio, a candidate, said"
                 np = apo
@@ -1667,7 +1708,7 @@ class Parser:
             if before_np and np is not grp:
                 lead = before_np.strip().rstrip("\"'\u201d\u2019")
                 lw = lead.rsplit(None, 1)[-1].lower() if lead else ""
-                if lead and not lead.endswith(",") and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
+                if lead and not lead.endswith((",", "\u2014", "\u2013", " --", " -")) and lw not in _LEAD_OK and not _sentence_opener_ok(lead) \
                         and not self._np_premodifiers_ok(lead):
                     # "A University poll out this week shows ...": a source noun heads the whole subject
                     src = self._source_noun_subject(text, s_start, cs)
@@ -1899,6 +1940,15 @@ class Parser:
                 k += 1
             if k == 1:
                 return None
+        elif need == "pred" and first.isalpha() and first.islower():
+            # a bare noun phrase, then "a"/"an": "called climate change a hoax"
+            k = 1
+            while k < n and k < 3 and toks[k][2].isalpha() and toks[k][2].islower() \
+                    and toks[k][2] not in self.func:
+                k += 1
+            if k + 1 >= n or toks[k][2] not in ("a", "an") or toks[k + 1][2].lower() in self.time_nouns \
+                    or toks[k + 1][2] in ("few", "lot", "bit"):
+                return None  # not "called reporters a day later"
         else:
             return None
         if k >= n:
@@ -2123,7 +2173,8 @@ class Parser:
             j = e
             while j > w0 and text[j - 1].isalpha():
                 j -= 1
-            if j < e and text[j:e].lower() in self.gap and text[j:e].lower() not in self.closed:
+            wl = text[j:e].lower()
+            if j < e and wl in self.gap and (wl not in self.closed or wl in self.auxiliaries):
                 e = j
                 continue
             break
