@@ -254,3 +254,88 @@ def test_headline_count_equals_the_share_of_capitalised_words():
         ws = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
         want = len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
         assert p._headline_cue_ok(text, len(text), 0, len(text), whole=True) == want, text
+
+
+def _vader_texts(n: int, seed: int) -> list[str]:
+    """Random texts over VADER's tricky cases: lexicon words, boosters, negations, idioms,
+    "kind of", "but", "least", all caps and punctuation glued to words."""
+    rng = random.Random(seed)
+    vocab = ("good bad great awful happy sad love hate kind of sort very extremely barely not never isn't "
+             "no so this least at but the shit bomb kiss death cut mustard yeah right hand to mouth bad ass "
+             "plan said it was a disaster wonderful failed hardly").split()
+    glue = ["", "", "", "!", "!!!", "?", "?!?", ",", ".", "'", ":)", "...", "(", ")", "-"]
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(0, 25)):
+            w = rng.choice(vocab)
+            if rng.random() < 0.15:
+                w = w.upper()
+            if rng.random() < 0.3:
+                w = rng.choice(glue) + w if rng.random() < 0.4 else w + rng.choice(glue)
+            words.append(w)
+        out.append(" ".join(words))
+    return out
+
+
+def test_vader_scores_equal_nltk_polarity_scores():
+    ref = sentiment.nltk_reference_analyzer()
+    fast = sentiment.analyzer()
+    for t in TEXTS + _vader_texts(1500, seed=5):
+        p = ref.polarity_scores(t)
+        want = (float(p["compound"]), float(p["pos"]), float(p["neg"]), float(p["neu"])) if t.strip() else (0.0,) * 4
+        assert fast.scores(t) == want or not t.split(), t
+        assert repr(sentiment._vader(t)) == repr(want), t
+
+
+def _dense_plain(text: str):
+    """sentiment._dense_tone_features as separate passes over the words (the code it replaced)."""
+    import math
+
+    text = text or ""
+    comp, pos, neg, neu = sentiment._vader(text)
+    words = sentiment._WORD.findall(text.lower())
+    pat, lex, cues = sentiment.pattern_lexicon(), sentiment.analyzer().lexicon, sentiment.cue_words()
+    negators = cues["negators"]
+    vals = [lex[w] for w in words if w in lex]
+    pv = [pat[w] for w in words if w in pat]
+    sv = [v for v in map(sentiment.unknown_word_valence, words) if v]
+    negated_pos = negated_neg = 0.0
+    scope = 0
+    for w in words:
+        if w in negators or w.endswith("n't"):
+            scope = 3
+            continue
+        if scope:
+            v = lex.get(w, 0.0)
+            negated_pos, negated_neg = (1.0 if v > 0 else negated_pos), (1.0 if v < 0 else negated_neg)
+            scope -= 1
+    tokens = text.split()
+    return words, (
+        comp, pos, neg, neu, sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
+        sum(v > 0 for v in vals) / 3, sum(v < 0 for v in vals) / 3, min(vals, default=0.0) / 4,
+        max(vals, default=0.0) / 4, float(any(w in negators or w.endswith("n't") for w in words)),
+        float(any(w in cues["contrast"] for w in words)), math.log1p(len(words)) / 4,
+        sum(pat.get(w, 0.0) for w in words), sum(pv) / len(pv) if pv else 0.0,
+        sum(sv), sum(v > 0 for v in sv) / 3, sum(v < 0 for v in sv) / 3, min(sv, default=0.0), max(sv, default=0.0),
+        negated_pos, negated_neg, sum(w in cues["hedges"] for w in words) / 2,
+        float(any(w in cues["first_person"] for w in words)), float(any(c in text for c in "\"“”")),
+        float("?" in text), float("!" in text), min(3, len(sentiment._DIGITS.findall(text))) / 3,
+        sum(1 for x in tokens[1:] if x[:1].isupper()) / max(1, len(tokens)), float(not vals and not pv))
+
+
+def test_dense_tone_features_in_one_pass_equal_the_separate_passes():
+    extra = ["unsafe wrecked but I think maybe not 3 of 4", "We", "no no no good", "I really hate, but love it"]
+    for t in TEXTS + extra + _vader_texts(400, seed=6):
+        got = sentiment._dense_tone_features(t)
+        assert repr(got) == repr(_dense_plain(t)), t
+
+
+def test_speaker_ids_memoised_by_the_entity_fields():
+    from newsvoices.extract import Entity
+
+    a = identity.speaker_id(Entity("e1", "a Home Office spokesperson", "anonymous", None, "Home Office"), "a1")
+    b = identity.speaker_id(Entity("e7", "a Home Office spokesperson", "anonymous", None, "Home Office"), "a2")
+    assert a == b == "home-office"
+    assert identity.speaker_id(Entity("e1", "one civil servant", "anonymous"), "a1") == "a1#one-civil-servant"
+    assert identity.speaker_id(Entity("e1", "one civil servant", "anonymous"), "a2") == "a2#one-civil-servant"

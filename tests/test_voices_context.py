@@ -408,3 +408,40 @@ def test_name_run_credits_and_titles(text, name, kind):
     from newsvoices.entities import find_name_runs
     runs = {r.text: r.kind for r in find_name_runs(text, [(0, len(text))])}
     assert runs.get(name) == kind, runs
+
+
+def test_classify_article_reads_contexts_only_where_they_count():
+    """Contexts computed only for speakers whose own fields leave them uninformed give the
+    same voices as contexts computed for every entity."""
+    from newsvoices import load_corpus
+    from newsvoices.config import SEEDS_DIR
+
+    cb = voices.load_codebook()
+    n_skipped = 0
+    for art in load_corpus(SEEDS_DIR):
+        ex = extract(art)
+        got = voices.classify_article(art.text, ex.entities, ex.mentions, cb)
+        roles, contexts = voices.article_contexts(art.text, ex.entities, ex.mentions, cb)
+        want = {e.key: voices.classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
+                for e in ex.entities}
+        for key, src in voices._surname_sources(ex.entities).items():
+            v, r = want[key]
+            sv, sr = want[src]
+            if r in voices.UNINFORMED_RULES and sr not in voices.UNINFORMED_RULES and sr != "override":
+                want[key] = (sv, sr.split("@")[0] + "@surname")
+        assert got == want, art.id
+        n_skipped += sum(not voices._reads_contexts(cb, e) for e in ex.entities)
+    assert n_skipped > 0  # the shortcut was taken
+
+
+def test_surname_spans_equal_the_regex():
+    import random
+    import re
+
+    rng = random.Random(9)
+    pieces = ["Bush", "Bush's", "Bush’s", "Bushes", "-Bush", "Bush-Cheney", "_Bush", "O'Bush", "Bush'", "Bush’ ",
+              "Bush1", "é", "Bushé", " ", " ", ", ", ".", "\n", "Laura", "BushBush", "'Bush", "Bush_"]
+    pat = re.compile(r"(?<![\w’'\-])" + re.escape("Bush") + r"(?![\w\-]|[’']\w)")
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert list(voices._surname_spans(text, "Bush")) == [m.span() for m in pat.finditer(text)], text

@@ -201,6 +201,17 @@ def speaker_id(entity: Entity, article_id: str) -> str:
     spokesperson takes the id of its organisation; other anonymous and unnamed
     sources stay distinct per article.
     """
+    sid = _corpus_id(entity.kind, entity.name, entity.description, entity.organisation,
+                     str(TITLES_PATH), str(ALIASES_PATH))
+    return sid if sid is not None else f"{article_id}#{slug(entity.name)}"
+
+
+@lru_cache(maxsize=65536)  # the same speakers recur across articles
+def _corpus_id(kind: str | None, name: str | None, description: str | None, organisation: str | None,
+               _titles: str, _aliases: str) -> str | None:
+    """The corpus-wide id of :func:`speaker_id` (it depends only on these fields and the two
+    rule files), else None."""
+    entity = Entity("", name, kind, description, organisation)
     org = speaks_for(entity)
     if org:
         return slug(org_key(org))
@@ -208,4 +219,4 @@ def speaker_id(entity: Entity, article_id: str) -> str:
         return slug(org_key(entity.name))
     if entity.kind == "person" and not _UNNAMED.match(entity.name or ""):
         return slug(person_key(entity.name))
-    return f"{article_id}#{slug(entity.name)}"
+    return None

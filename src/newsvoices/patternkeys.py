@@ -32,6 +32,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python >= 3.11 (the package's minimum): the parser the re module itself uses
     import re._constants as _C
@@ -182,25 +183,26 @@ class TextKeys:
     right after a non-word character), cut to each key length on demand. A text with
     non-ASCII characters gets no slices (``ascii`` is False): it is always searched."""
 
-    __slots__ = ("ascii", "_slices", "_by_length")
+    __slots__ = ("ascii", "_low", "_by_length")
 
     def __init__(self, text: str):
         self.ascii = text.isascii()
         self._by_length: dict[int, frozenset[str]] = {}
-        if self.ascii:
-            low = text.lower()
-            starts = [0]
-            starts += [m.end() for m in _NON_WORD_ASCII.finditer(low)]
-            self._slices = [low[i:i + KEY_LENGTH] for i in starts if i < len(low)]
-        else:
-            self._slices = []
+        self._low = text.lower() if self.ascii else ""
 
     def slices(self, n: int) -> frozenset[str]:
         """The slices cut to ``n`` characters (shorter at the end of the text)."""
         got = self._by_length.get(n)
         if got is None:
-            got = self._by_length[n] = frozenset(self._slices if n == KEY_LENGTH else [s[:n] for s in self._slices])
+            # one regex pass: at each word start (the text's start or after a non-word
+            # character), the next 1..n characters
+            got = self._by_length[n] = frozenset(_slicer(min(n, KEY_LENGTH)).findall(self._low))
         return got
+
+
+@lru_cache(maxsize=None)
+def _slicer(n: int) -> re.Pattern:
+    return re.compile(r"(?:^|(?<=[^a-z0-9_]))(?=(.{1,%d}))" % n, re.DOTALL)
 
 
 def may_match(keys: tuple[tuple[int, frozenset[str]], ...] | None, tkeys: TextKeys) -> bool:

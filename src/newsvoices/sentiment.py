@@ -140,7 +140,150 @@ def analyzer():
             sentiments = self._but_check(wes, sentiments)
             return self.score_valence(sentiments, text)
 
-    return _OfflineVader(vader_lexicon_path().read_text(encoding="utf-8"))
+        def scores(self, text: str) -> tuple[float, float, float, float]:
+            """``(compound, pos, neg, neu)`` of :meth:`polarity_scores`, the same floats, faster:
+            the tokens are split and lower-cased once, only lexicon words are scored (each
+            distinct token once: VADER scores a repeated token at its first position), the
+            all-caps test runs only when a lexicon word is found, and a text without one
+            gets the all-neutral scores directly."""
+            wes = _tokens(text)
+            if not wes:
+                return 0.0, 0.0, 0.0, 0.0
+            lexicon = self.lexicon
+            lows = [w.lower() for w in wes]
+            n = len(wes)
+            sentiments: list = [0] * n
+            hit = False
+            seen: dict[str, float] = {}
+            st = None
+            for j, low in enumerate(lows):
+                if low not in lexicon:
+                    continue
+                hit = True
+                item = wes[j]
+                v = seen.get(item)
+                if v is None:
+                    i = wes.index(item)
+                    if (i < n - 1 and low == "kind" and lows[i + 1] == "of") or low in self._boosters:
+                        v = 0
+                    else:
+                        if st is None:
+                            st = _Scored(wes)
+                        v = self._valence(item, low, i, wes, lows, st)
+                    seen[item] = v
+                sentiments[j] = v
+            if "but" in lows:  # _but_check
+                bi = lows.index("but")
+                sentiments = [x * 0.5 if k < bi else x * 1.5 if k > bi else x for k, x in enumerate(sentiments)]
+            if not hit:  # score_valence of all-zero sentiments
+                return 0.0, 0.0, 0.0, 1.0
+            p = self.score_valence(sentiments, text)
+            return float(p["compound"]), float(p["pos"]), float(p["neg"]), float(p["neu"])
+
+        def _valence(self, item, low, i, wes, lows, st) -> float:
+            """NLTK 3.9's ``sentiment_valence`` for a lexicon word (Apache-2.0), with
+            ``scalar_inc_dec`` and ``_never_check`` written out (same arithmetic in the same
+            order) and ``_idioms_check`` run only when a word of an idiom or of a two-word
+            booster stands in its window (otherwise it returns the valence unchanged)."""
+            lexicon = self.lexicon
+            is_cap_diff = st.is_cap_diff
+            valence = lexicon[low]
+            if item.isupper() and is_cap_diff:
+                if valence > 0:
+                    valence += _C_INCR
+                else:
+                    valence -= _C_INCR
+            for start_i in range(0, 3):
+                if i > start_i and lows[i - (start_i + 1)] not in lexicon:
+                    word = wes[i - (start_i + 1)]
+                    # scalar_inc_dec
+                    s = 0.0
+                    word_lower = lows[i - (start_i + 1)]
+                    if word_lower in _BOOSTERS:
+                        s = _BOOSTERS[word_lower]
+                        if valence < 0:
+                            s *= -1
+                        if word.isupper() and is_cap_diff:
+                            if valence > 0:
+                                s += _C_INCR
+                            else:
+                                s -= _C_INCR
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    # _never_check
+                    if start_i == 0:
+                        if _negated(wes[i - 1]):
+                            valence = valence * _N_SCALAR
+                    elif start_i == 1:
+                        if wes[i - 2] == "never" and (wes[i - 1] == "so" or wes[i - 1] == "this"):
+                            valence = valence * 1.5
+                        elif _negated(wes[i - 2]):
+                            valence = valence * _N_SCALAR
+                    else:
+                        if (wes[i - 3] == "never" and (wes[i - 2] == "so" or wes[i - 2] == "this")
+                                or (wes[i - 1] == "so" or wes[i - 1] == "this")):
+                            valence = valence * 1.25
+                        elif _negated(wes[i - 3]):
+                            valence = valence * _N_SCALAR
+                        if not _IDIOM_WORDS.isdisjoint(wes[i - 3:i + 3]):
+                            valence = self._idioms_check(valence, wes, i)
+            return self._least_check(valence, wes, i)
+
+    _C = VaderConstants()
+    _C_INCR, _N_SCALAR, _BOOSTERS, _NEGATE = _C.C_INCR, _C.N_SCALAR, _C.BOOSTER_DICT, _C.NEGATE
+    # the words _idioms_check looks for (case as written: it compares the tokens unchanged)
+    _IDIOM_WORDS = frozenset(w for k in [*_C.SPECIAL_CASE_IDIOMS, *_BOOSTERS] for w in k.split())
+
+    def _negated(word: str) -> bool:
+        # VaderConstants.negated([word])
+        low = word.lower()
+        return low in _NEGATE or "n't" in low
+
+    class _Scored:
+        """What ``sentiment_valence`` reads of a SentiText."""
+
+        __slots__ = ("words_and_emoticons", "is_cap_diff")
+
+        def __init__(self, wes):
+            self.words_and_emoticons = wes
+            n_caps = sum(1 for w in wes if w.isupper())
+            self.is_cap_diff = 0 < len(wes) - n_caps < len(wes)
+
+    puncs = frozenset(VaderConstants.PUNC_LIST)
+
+    def _tokens(text: str) -> list[str]:
+        # _FastSentiText._words_and_emoticons: only a token that starts or ends with
+        # punctuation is looked at again (and only then are the punctuation-free words made)
+        out = [we for we in text.split() if len(we) > 1]
+        words_only = None
+        for k, we in enumerate(out):
+            if we[-1] in pchars:
+                j = len(we) - 1
+                while j and we[j - 1] in pchars:
+                    j -= 1
+                if 0 < j and we[j:] in puncs:
+                    if words_only is None:
+                        words_only = {w for w in text.translate(delete).split() if len(w) > 1}
+                    if we[:j] in words_only:
+                        out[k] = we[:j]
+                        continue
+            if we[0] in pchars:
+                i = 1
+                while i < len(we) and we[i] in pchars:
+                    i += 1
+                if i < len(we) and we[:i] in puncs:
+                    if words_only is None:
+                        words_only = {w for w in text.translate(delete).split() if len(w) > 1}
+                    if we[i:] in words_only:
+                        out[k] = we[i:]
+        return out
+
+    vader = _OfflineVader(vader_lexicon_path().read_text(encoding="utf-8"))
+    vader._boosters = vader.constants.BOOSTER_DICT
+    return vader
 
 
 def nltk_reference_analyzer():
@@ -160,8 +303,7 @@ def nltk_reference_analyzer():
 def _vader(text: str) -> tuple[float, float, float, float]:
     if not text or not text.strip():
         return 0.0, 0.0, 0.0, 0.0
-    p = analyzer().polarity_scores(text)
-    return float(p["compound"]), float(p["pos"]), float(p["neg"]), float(p["neu"])
+    return analyzer().scores(text)
 
 
 def plain_vader(texts: list[str]) -> list[float]:
@@ -451,38 +593,63 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     lex = analyzer().lexicon
     cues = cue_words()
     negators = cues["negators"]
-    vals = [lex[w] for w in words if w in lex]
-    pv = [pat[w] for w in words if w in pat]
-    sv = [v for v in map(unknown_word_valence, words) if v]
+    contrast, hedges, first = cues["contrast"], cues["hedges"], cues["first_person"]
+    uwv = unknown_word_valence
+    # one pass over the words (the lists are summed afterwards as before, so the same floats)
+    vals: list[float] = []
+    pv: list[float] = []
+    sv: list[float] = []
     negated_pos = negated_neg = 0.0
     scope = 0
+    any_negator = any_contrast = any_first = False
+    n_hedges = 0
     for w in words:
+        in_lex = w in lex
+        if in_lex:
+            vals.append(lex[w])
+        if w in pat:
+            pv.append(pat[w])
+        elif not in_lex:
+            v = uwv(w)
+            if v:
+                sv.append(v)
         if w in negators or w.endswith("n't"):
+            any_negator = True
             scope = 3
-            continue
-        if scope:
-            v = lex.get(w, 0.0)
+        elif scope:
+            v = lex[w] if in_lex else 0.0
             if v > 0:
                 negated_pos = 1.0
             elif v < 0:
                 negated_neg = 1.0
             scope -= 1
-    hedges, first = cues["hedges"], cues["first_person"]
+        if w in contrast:
+            any_contrast = True
+        if w in hedges:
+            n_hedges += 1
+        if w in first:
+            any_first = True
+    vals_pos = sum(1 for v in vals if v > 0)
+    vals_neg = sum(1 for v in vals if v < 0)
+    sv_pos = sum(1 for v in sv if v > 0)
+    sv_neg = sum(1 for v in sv if v < 0)
     tokens = text.split()
     return words, (
         comp, pos, neg, neu,
         sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
-        sum(v > 0 for v in vals) / 3, sum(v < 0 for v in vals) / 3,
+        vals_pos / 3, vals_neg / 3,
         min(vals, default=0.0) / 4, max(vals, default=0.0) / 4,
-        float(any(w in negators or w.endswith("n't") for w in words)),
-        float(any(w in cues["contrast"] for w in words)),
+        float(any_negator),
+        float(any_contrast),
         math.log1p(len(words)) / 4,
-        sum(pat.get(w, 0.0) for w in words),
+        # = sum(pat.get(w, 0.0) for w in words): adding 0.0 never changes a running float sum
+        # that is not -0.0 (and one started at int 0 never is); no words: int 0 as before
+        sum(pv) if pv else (0.0 if words else 0),
         sum(pv) / len(pv) if pv else 0.0,
-        sum(sv), sum(v > 0 for v in sv) / 3, sum(v < 0 for v in sv) / 3, min(sv, default=0.0), max(sv, default=0.0),
+        sum(sv), sv_pos / 3, sv_neg / 3, min(sv, default=0.0), max(sv, default=0.0),
         negated_pos, negated_neg,
-        sum(w in hedges for w in words) / 2,
-        float(any(w in first for w in words)),
+        n_hedges / 2,
+        float(any_first),
         float(any(c in text for c in _QUOTE_CHARS)),
         float("?" in text), float("!" in text),
         min(3, len(_DIGITS.findall(text))) / 3,

@@ -84,6 +84,17 @@ class Rule:
                 return False
         return True
 
+    def _matches_candidate(self, texts: dict[str, str], tkeys: "_TextKeys") -> bool:
+        """:meth:`matches` for a rule :meth:`_Plan.candidates` returned: its kind and the
+        keys of its required patterns are already checked there."""
+        for f, p, _k in self._require:
+            if not p.search(texts[f]):
+                return False
+        for f, p, k in self._unless:
+            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
+                return False
+        return True
+
 
 _keys = lru_cache(maxsize=4096)(pattern_keys)
 
@@ -122,9 +133,13 @@ class Codebook:
     # context.non_speech_cues: cue words that report no speech ("is expected to", "aimed to")
     non_speech_cues: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
+    # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
+    _fixed: Any = field(default=None, init=False, repr=False, compare=False)
 
     def plan(self) -> "_Plan":
         """The rules indexed by their pattern keys (rebuilt if ``rules`` was changed)."""
+        if self._fixed is not None:
+            return self._fixed
         ids = tuple(map(id, self.rules))
         if self._plan is None or self._plan.ids != ids:
             self._plan = _Plan(self.rules, ids)
@@ -159,7 +174,10 @@ class _Plan:
                     entry[1].add(n)
                     for k in ks:
                         entry[0][k] = entry[0].get(k, 0) | (1 << i)
-        self.fields = [(f, idx, sorted(ns), always, others) for f, (idx, ns, always, others) in sorted(fields.items())]
+        # per field: one regex finding, at every word start of a text, the longest key that
+        # starts there, and for each key the rules of it and of its shorter keys (its prefixes)
+        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others, {})
+                       for f, (idx, _ns, always, others) in sorted(fields.items())]
         # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
         self.memo: dict[tuple, tuple[str, str]] = {}
         # (entity fields, contexts, roles) -> what the article's words decide (None: nothing)
@@ -178,19 +196,60 @@ class _Plan:
     def candidates(self, kind: str, tkeys: "_TextKeys") -> int:
         """Bit mask of the rules (by index) that may match."""
         cand = self.kind_mask(kind)
-        for f, idx, lengths, always, others in self.fields:
+        texts = tkeys.texts
+        for f, finder, masks, always, others, seen in self.fields:
             if not cand & ~others:
                 continue
-            tk = tkeys[f]
-            if not tk.ascii:
-                continue
-            hit = always
-            get = idx.get
-            for n in lengths:
-                for s in tk.slices(n):
-                    hit |= get(s, 0)
-            cand &= hit | others
+            text = texts[f]
+            hit = seen.get(text)
+            if hit is None:
+                if not text.isascii():  # as TextKeys: non-ASCII texts are always searched
+                    hit = -1
+                else:
+                    hit = always
+                    for k in set(finder(text.lower())):
+                        hit |= masks[k]
+                if len(seen) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
+                    seen.clear()
+                seen[text] = hit  # the same names and organisations come back (each vote of a speaker)
+            if hit != -1:
+                cand &= hit | others
         return cand
+
+
+def _key_finder(index: dict[str, int]):
+    """``findall`` of a regex that gives, at each word start of a lower-cased ASCII text (the
+    start of the text or after a character outside ``[a-z0-9_]``, as in
+    :class:`~newsvoices.patternkeys.TextKeys`), the longest key of ``index`` the text has
+    there; overlapping hits are all found (the key is captured inside a lookahead)."""
+    trie: dict = {}
+    for k in index:
+        node = trie
+        for c in k:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body  # a key here: the longer ones are optional
+
+    if not trie:
+        return lambda text: ()
+    return re.compile(r"(?<![a-z0-9_])(?=(" + emit(trie) + "))", re.DOTALL).findall
+
+
+def _prefix_masks(index: dict[str, int]) -> dict[str, int]:
+    """Key -> the rules of that key and of every shorter key that is a prefix of it."""
+    out = {}
+    for k in index:
+        m = 0
+        for j in range(1, len(k) + 1):
+            m |= index.get(k[:j], 0)
+        out[k] = m
+    return out
 
 
 def _compile(patterns, where: str) -> re.Pattern:
@@ -378,7 +437,7 @@ def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
         low = cand & -cand
         cand ^= low
         rule = rules[low.bit_length() - 1]
-        if rule.matches(kind, texts, tkeys):
+        if rule._matches_candidate(texts, tkeys):
             found = rule.voice, rule.id
             break
     if len(plan.memo) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
@@ -614,17 +673,31 @@ def article_contexts(text: str, entities, mentions, codebook: Codebook | None = 
         >>> article_contexts(t, ents, ms)[1]["e2"]
         ['Later Swanton', 'Sgt. Pat Swanton ; a police spokesman']
     """
-    cb = codebook or load_codebook()
+    return _article_contexts(text, entities, mentions, codebook or load_codebook(), max_contexts)
+
+
+def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts: int = MAX_CONTEXTS,
+                      need: set[str] | None = None,
+                      linked: dict[str, str] | None = None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """:func:`article_contexts`; with ``need``, the contexts only of those entity keys (the
+    others are left out: computing a name's contexts is the costly part). ``linked``: the
+    article's :func:`_surname_sources` if already known."""
+    if linked is None:
+        linked = _surname_sources(entities)
+    wanted = None
+    if need is not None:  # a speaker's own contexts and those of the full name it borrows
+        wanted = set(need)
+        wanted.update(src for key, src in linked.items() if key in need)
     roles: dict[str, list[str]] = {}
     contexts: dict[str, list[str]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         if m.kind == "role":
             roles.setdefault(m.entity, []).append(m.text)
-        elif m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts:
+        elif (m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts
+              and (wanted is None or m.entity in wanted)):
             contexts.setdefault(m.entity, []).append(name_context(text, m.start, m.end, cb))
-    linked = _surname_sources(entities)
     for key, src in linked.items():
-        if src in contexts:
+        if src in contexts and (need is None or key in need):
             contexts[key] = contexts.get(key, []) + contexts[src]
         if src in roles:
             roles[key] = roles.get(key, []) + roles[src]
@@ -632,7 +705,7 @@ def article_contexts(text: str, entities, mentions, codebook: Codebook | None = 
     # ("Stanford University's Keith Humphreys ... Humphreys said"): the contexts of those full names
     for e in entities:
         words = (e.name or "").split()
-        if e.kind == "person" and len(words) == 1 and e.key not in linked:
+        if e.kind == "person" and len(words) == 1 and e.key not in linked and (need is None or e.key in need):
             extra = full_name_contexts(text, words[0], cb, max_contexts)
             if extra:
                 contexts[e.key] = contexts.get(e.key, []) + extra
@@ -644,6 +717,27 @@ def article_contexts(text: str, entities, mentions, codebook: Codebook | None = 
 
 
 _GIVEN_BEFORE = re.compile(r"(?:^|[\s(\[\"“‘'])((?:[A-Z][a-z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?)\s+$")
+
+
+def _surname_spans(text: str, surname: str):
+    r"""``(start, end)`` of each match of ``(?<![\w’'\-])SURNAME(?![\w\-]|[’']\w)`` in ``text``,
+    in order and without overlaps, as ``re.finditer`` gives them (a literal search: compiling a
+    pattern per surname cost more than the search). ``\w`` is ``str.isalnum()`` or ``_``."""
+    n, k = len(text), len(surname)
+    i = text.find(surname)
+    while i >= 0:
+        j = i + k
+        c = text[i - 1] if i else ""
+        ok = not (c and (c.isalnum() or c in "_’'-"))
+        if ok and j < n:
+            d = text[j]
+            if d.isalnum() or d in "_-" or (d in "’'" and j + 1 < n and (text[j + 1].isalnum() or text[j + 1] == "_")):
+                ok = False
+        if ok:
+            yield i, j
+            i = text.find(surname, j)
+        else:
+            i = text.find(surname, i + 1)
 
 
 def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None,
@@ -670,18 +764,18 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     lex = load_lexicon()
     given: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-]|[’']\w)", text):
-        g = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    for m_start, m_end in _surname_spans(text, surname):
+        g = _GIVEN_BEFORE.search(text, max(0, m_start - 40), m_start)
         if g is None:
-            if _NAMED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-                spans.append((m.start(), m.end()))  # "a refugee named Mohammed"
+            if _NAMED_BEFORE.search(text[max(0, m_start - 60):m_start]):
+                spans.append((m_start, m_end))  # "a refugee named Mohammed"
             continue
         word = g.group(1).split()[0].rstrip(".").lower()
         if word in lex.function_words:
             continue  # "The State", "But Biden": a capitalised function word is no part of a name
         if word not in lex.titles and word not in lex.role_words:
             given.add(g.group(1).split()[0].rstrip("."))
-        spans.append((g.start(1), m.end()))
+        spans.append((g.start(1), m_end))
     if len(given) > 1:
         return []
     cb = codebook or load_codebook()
@@ -706,14 +800,32 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         ('advocacy', 'org-advocacy@surname')
     """
     cb = codebook or load_codebook()
-    roles, contexts = article_contexts(text, entities, mentions, cb)
-    voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key)) for e in entities}
-    for key, src in _surname_sources(entities).items():
+    cb._fixed = cb.plan()  # checked once here instead of at every rule look-up
+    try:
+        linked = _surname_sources(entities)
+        # only a speaker whose own fields leave it uninformed (or weakly placed) reads the article's
+        # words about it (see classify): the others need no name contexts
+        need = {e.key for e in entities if _reads_contexts(cb, e)}
+        roles, contexts = _article_contexts(text, entities, mentions, cb, MAX_CONTEXTS, need, linked)
+        voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
+                 for e in entities}
+    finally:
+        cb._fixed = None
+    for key, src in linked.items():
         v, r = voice.get(key, ("other", DEFAULT_RULE))
         sv, sr = voice.get(src, ("other", DEFAULT_RULE))
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     return voice
+
+
+def _reads_contexts(cb: Codebook, entity: Entity) -> bool:
+    """Whether :func:`classify` would use the contexts and roles it is given for ``entity``:
+    no override, and its own fields match only an uninformed or weak rule."""
+    if cb.overrides.get(norm_name(entity.name)):
+        return False
+    rule = _first_rule(cb, entity)[1]
+    return rule in UNINFORMED_RULES or rule in WEAK_RULES
 
 
 def _is_person(row: dict) -> bool:
