@@ -304,3 +304,20 @@ def test_fit_target_model_learns_a_side_dependent_rule_and_is_deterministic():
     assert fixed.model.name == "C=0.004 (SVM), 0.005 (NB-SVM)"
     with pytest.raises(ValueError, match="labels must be one of"):
         sentiment.fit_target_model(sents[:3], spans[:3], ["good", "bad", "neutral"])
+
+
+def test_tone_does_not_depend_on_the_hash_seed():
+    """Sums over a text's distinct words run in a fixed order, so the same text gets the same
+    floats in every process (set order changes with PYTHONHASHSEED)."""
+    import subprocess
+    import sys
+
+    code = ("from newsvoices import sentiment; m = sentiment.news_tone_model(); "
+            "t = 'The minister failed badly, critics said, but supporters praised the bold and decent plan.'; "
+            "print(repr(m._proba(t)), repr(m.model.proba(sentiment.tone_features(t))))")
+    outs = set()
+    for seed in ("1", "3"):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                check=True).stdout)
+    assert len(outs) == 1, outs

@@ -570,7 +570,7 @@ def tone_features(text: str) -> dict[str, float]:
     """
     words, dense = _dense_tone_features(text)
     f: dict[str, float] = dict(zip(DENSE_TONE_FEATURES, dense))
-    for w in set(words):
+    for w in sorted(set(words)):
         f["w:" + w] = 1.0
     return f
 
@@ -695,7 +695,7 @@ class ToneModel:
                 z0 += w[0] * v
                 z1 += w[1] * v
                 z2 += w[2] * v
-        for x in set(words):
+        for x in sorted(set(words)):  # a fixed order: the float sum must not depend on PYTHONHASHSEED
             w = word_w.get(x)
             if w is not None:
                 z0 += w[0] * 1.0
