@@ -79,10 +79,7 @@ class Rule:
                 return False
             if not p.search(texts[f]):
                 return False
-        for f, p, k in self._unless:
-            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
-                return False
-        return True
+        return self._passes_unless(texts, tkeys)
 
     def _matches_candidate(self, texts: dict[str, str], tkeys: "_TextKeys") -> bool:
         """:meth:`matches` for a rule :meth:`_Plan.candidates` returned: its kind and the
@@ -90,6 +87,10 @@ class Rule:
         for f, p, _k in self._require:
             if not p.search(texts[f]):
                 return False
+        return self._passes_unless(texts, tkeys)
+
+    def _passes_unless(self, texts: dict[str, str], tkeys: "_TextKeys") -> bool:
+        """Whether none of the rule's ``unless`` patterns matches its field."""
         for f, p, k in self._unless:
             if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
                 return False
