@@ -265,6 +265,7 @@ class Parser:
         self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
                                          + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
+        self.subject_subordinators = rs.get("subject_subordinators", frozenset())
         ns = lex.non_sources
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
@@ -1712,9 +1713,10 @@ class Parser:
                         and not self._np_premodifiers_ok(lead):
                     # "A University poll out this week shows ...": a source noun heads the whole subject
                     src = self._source_noun_subject(text, s_start, cs)
-                    if src is None or src.start >= np.start:
+                    if (src is None or src.start >= np.start) and not self._clause_then_modifiers(lead, np):
                         return []
-                    att = Attribution(cue, cs, ce, src, "pre")
+                    if src is not None and src.start < np.start:
+                        att = Attribution(cue, cs, ce, src, "pre")
         # "As Comey noted, CONTENT": the content follows the comma
         if text[s_start:att.np.start].split()[-1:] in (["as"], ["As"]) and text[ce:ce + 1] == ",":
             return self._make_all(text, [(ce + 1, c_end)], att)
@@ -1817,6 +1819,11 @@ class Parser:
             min_words = 2  # "I think it's strong", "They want to compromise"
         if rel_who and clause_end == c_end:
             clause_end = _clause_end(text, c_s, c_end)  # "those who said [they were undecided], most ..."
+        elif clause_end == c_end and self._subordinate_lead(text[s_start:att.np.start]):
+            # "Since regulators announced [a settlement], Wells Fargo has ...": the main clause follows
+            j = text.find(", ", c_s, c_end)
+            if j > c_s:
+                clause_end = j
         return self._make_all(text, [(c_s, clause_end)], att, min_words)
 
     def plausible_source(self, np: NP, text: str | None = None) -> bool:
@@ -2274,10 +2281,46 @@ class Parser:
                 break
             k -= 1
         before = toks[k - 1][2].lower() if k > 0 else ""
-        if k > 0 and before not in (",", ";", ":", "and", "but", "—") or toks[0][0] > s_start and k == 0:
+        sub = k > 0 and before in self.subject_subordinators
+        if k > 0 and before not in (",", ";", ":", "and", "but", "—") and not sub \
+                or toks[0][0] > s_start and k == 0:
             return None
         s, e = toks[k][0], toks[i][1]
-        return NP(s, e, text[s:e], "nominal", plural=hl.endswith("s"))
+        np = NP(s, e, text[s:e], "nominal", plural=hl.endswith("s"))
+        if sub:
+            # "as polls show ...", "where authorities reported ...", "with analysts saying ...": a finite cue
+            # after a subordinator, a participle after "with" (not "with a speech denouncing ..."); the
+            # subject must be able to be a source ("even though sales are expected" is not)
+            ing = text[cs:cs + 40].split(None, 1)[0].endswith("ing")
+            if ing != (before == "with") or before == "with" and toks[k][2].lower() in ("a", "an") \
+                    or not self.plausible_source(np, text):
+                return None
+        return np
+
+    def _clause_then_modifiers(self, lead: str, np: NP) -> bool:
+        """Whether the words before a name or role subject are an opening clause or adverbial closed
+        by a comma and then only the subject's own premodifiers: "In the same debate, CNBC moderator
+        [Carl Quintanilla] asked", "While X claimed ..., foreign policy [experts] affirm"."""
+        if np.kind not in ("name", "role", "nominal") or any(c in lead for c in QUOTE_CHARS):
+            return False
+        j = lead.rfind(", ")
+        if j < 0:
+            return False
+        tail = lead[j + 2:].split()
+        if not 1 <= len(tail) <= 4 or len(lead[:j].split()) < 2:
+            return False
+        for k, w in enumerate(tail):
+            wl = _strip_pos(w).lower()
+            if not w[:1].isalnum() or wl in self.subject_pron or self._is_adverb(wl) \
+                    or wl in self.func and not (k == 0 and wl in self.det):
+                return False
+        return True
+
+    def _subordinate_lead(self, lead: str) -> bool:
+        """Whether the words before a subject are only a subordinator opening the sentence
+        ("*While* the campaign argued ..., X said"): the clause ends at its comma."""
+        words = lead.split()
+        return len(words) == 1 and words[0].lower() in self.subject_subordinators and words[0].lower() != "with"
 
     def _adverbial_rest(self, after: str) -> bool:
         """Only an adverbial (or nothing) follows the cue: "said on Monday", "said in a statement"."""

@@ -1,0 +1,48 @@
+"""Reported speech constructions of issue 7, fourth round (subjects after a subordinator or an
+opening clause, the content of a sentence-initial subordinate clause), on small invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_reported import reported
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("The harbour fees rose again in May, as skippers warned the quay would close.",
+     "the quay would close", "skippers"),
+    ("The ferry stopped at Dover, where officials reported three missing cars on the deck.",
+     "three missing cars on the deck", "officials"),
+    ("The mooring vote was delayed, with analysts saying the board lacked a quorum.",
+     "the board lacked a quorum", "analysts"),
+    ("Kerr will win the seat because voters want a new harbour master.",
+     "a new harbour master", "voters"),
+])
+def test_plain_subject_after_a_subordinator(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The port opened a new quay with a March speech denouncing the old mooring rules.",
+    "The harbour budget will shrink, as mooring costs show no sign of falling this year.",
+])
+def test_no_subject_after_a_subordinator_without_a_source(sentence):
+    assert reported(sentence) == []
+
+
+def test_sentence_initial_subordinate_clause_ends_at_its_comma():
+    got = reported("While Kerr said the harbour fees were fair, the skippers insisted that the quay was unsafe.")
+    assert ("the harbour fees were fair", "Kerr") in got
+    assert ("the quay was unsafe", "the skippers") in got
+    got = reported("Since regulators announced a fine of 2,000 pounds, the harbour board has met twice.")
+    assert ("a fine of 2,000 pounds", "regulators") in got
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("In the same debate, harbour moderator Jo Roe asked whether the quay would reopen.",
+     "whether the quay would reopen", "Jo Roe"),
+    ("While Kerr claimed the mooring fees were low, local harbour skippers argue that they doubled in May.",
+     "they doubled in May", "skippers"),
+])
+def test_subject_premodifiers_after_an_opening_clause(sentence, content, mention):
+    assert any(c == content and m and m.endswith(mention) for c, m in reported(sentence))
