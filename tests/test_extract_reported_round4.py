@@ -46,3 +46,34 @@ def test_sentence_initial_subordinate_clause_ends_at_its_comma():
 ])
 def test_subject_premodifiers_after_an_opening_clause(sentence, content, mention):
     assert any(c == content and m and m.endswith(mention) for c, m in reported(sentence))
+
+
+def raising_rows(sentence: str) -> list[str]:
+    """Content fragments without a speaker (the writer's own attribution, ``attribution == "raising"``)."""
+    from newsvoices.extract import extract
+    from newsvoices.model import Article
+
+    text = "Harbour plans.\n" + sentence
+    return [q.text for q in extract(Article("t", text)).quotes if q.kind == "indirect" and q.attribution == "raising"]
+
+
+@pytest.mark.parametrize("sentence, fragments", [
+    ("Jo Roe is considered the favourite for the harbour seat.", ["Jo Roe", "the favourite for the harbour seat"]),
+    ("Many mooring permits were deemed invalid.", ["Many mooring permits", "invalid"]),
+    ("Kerr has been mentioned as a possible harbour master.", ["Kerr", "a possible harbour master"]),
+    ("The skipper is accused of sinking two ferries in the bay.", ["The skipper", "sinking two ferries in the bay"]),
+    ("Two clerks were charged with taking bribes from the quay builders.",
+     ["Two clerks", "taking bribes from the quay builders"]),
+    ("Kerr was asked to name a single new mooring on the quay.", ["Kerr", "to name a single new mooring on the quay"]),
+])
+def test_passive_participles_with_a_predicate_are_the_writers_attribution(sentence, fragments):
+    assert raising_rows(sentence) == fragments
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kerr considered the offer for a week.",
+    "The permits were deemed yesterday by the board.",
+    "Jo Roe accused Kerr of sinking two ferries in the bay.",
+])
+def test_no_raising_rows_without_a_passive_and_predicate(sentence):
+    assert raising_rows(sentence) == []

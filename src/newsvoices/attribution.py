@@ -1134,10 +1134,14 @@ class Parser:
         adjective = False
         if link == "not" and len(toks) > 2 and toks[1][2].lower() == "to":
             link = "to"  # "Clinton still seems [not to have found a voice]"
-        elif link not in allowed.split() and cue in self.raising_adjective_verbs and link.isalpha() \
-                and toks[0][2].islower() and link not in self.func and not self._is_adverb(link) \
-                and link not in _OBJECT_PRON and not link.endswith("ed"):
-            adjective = True  # "[the quota] seemed [unfair to skippers]", "[it] seems [improbable]"
+        elif link not in allowed.split() and (cue in self.raising_adjective_verbs or "np" in allowed.split()) \
+                and link.isalpha() and (link not in self.func or "np" in allowed.split()
+                                        and link in self.object_determiners) and not self._is_adverb(link) \
+                and link not in _OBJECT_PRON and not link.endswith(("ed", "ing")) and link not in self.time_nouns \
+                and (toks[0][2].islower() or "np" in allowed.split() and link in self.object_determiners):
+            # "[the quota] seemed [unfair to skippers]", "[it] seems [improbable]"; a participle taking a
+            # predicate: "[Roe] is considered [the favourite]", "[the ballots] were deemed [invalid]"
+            adjective = True
         if not adjective and (link not in allowed.split() or len(toks) < 2 or not toks[1][2][:1].isalnum()):
             return None
         w1 = toks[1][2].lower() if len(toks) > 1 else ""
@@ -1184,12 +1188,12 @@ class Parser:
                 subj = (j, np.end)  # "Separately, [the administration], under pressure, is expected to ..."
         if subj is None:
             return None
-        c_s = toks[1][0] if link in ("like", "as") and not adjective else toks[0][0]
+        c_s = toks[1][0] if link in ("like", "as", "of", "with") and not adjective else toks[0][0]
         me = _RAISING_END_RE.search(text, c_s, s_end)  # the next comma, dash or bracket ("2,000" is no comma)
         c_e = me.start() if me else s_end
         while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
             c_e -= 1
-        if len(text[c_s:c_e].split()) < 2:
+        if len(text[c_s:c_e].split()) < (1 if adjective and "np" in allowed.split() else 2):
             return None
         att = Attribution(text[vg:ce] if need_aux else cue, vg if need_aux else cs, ce, None, "raising")
         return [Reported(subj[0], subj[1], att), Reported(c_s, c_e, att)]
