@@ -77,3 +77,15 @@ def test_passive_participles_with_a_predicate_are_the_writers_attribution(senten
 ])
 def test_no_raising_rows_without_a_passive_and_predicate(sentence):
     assert raising_rows(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Jo Roe went on the radio to applaud the new harbour master.", "the new harbour master", "Jo Roe"),
+    ("Jo Roe visited the quay on Monday to discuss the mooring fees.", "the mooring fees", "Jo Roe"),
+])
+def test_purpose_clause_cue_takes_the_sentence_subject(sentence, content, mention):
+    assert (content, mention) in reported(sentence)
+
+
+def test_infinitive_after_a_noun_phrase_is_no_purpose_clause_without_a_subject():
+    assert reported("To the skippers, the plan to discuss fees was a relief.") == []

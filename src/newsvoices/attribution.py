@@ -305,6 +305,18 @@ class Parser:
         s, e = _word_before(text, lo, ws)
         return text[s:e].lower() in self.control_verbs
 
+    def _purpose_clause(self, text: str, lo: int, ws: int, we: int, cue: str) -> bool:
+        """Whether a base-form cue after "to" opens a purpose clause whose subject is the sentence
+        subject: "X went on Twitter to applaud ...", "X visited the studio to discuss ..."."""
+        if text[ws:we].lower() != "to" or cue not in self.speech and cue not in self.stance and cue not in self.belief:
+            return False
+        lem = self.speech.get(cue) or self.stance.get(cue) or self.belief.get(cue)
+        if lem != cue:
+            return False
+        s, e = _word_before(text, lo, ws)
+        w = text[s:e]
+        return bool(w) and (w[:1].isupper() or w.lower() not in self.func)
+
     def _is_adverb(self, w: str) -> bool:
         """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
         return len(w) > 4 and w[-2:] == "ly" and w.islower() and w.isalpha() and w not in self._non_adverbs
@@ -1059,7 +1071,8 @@ class Parser:
             g = m.group()
             # the word before: "the calls", "his support", "of claims" make the cue a noun
             ws, we = _word_before(text, lo, cs)
-            if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, g):
+            if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, g) \
+                    and not self._purpose_clause(text, lo, ws, we, g):
                 continue
             if blocked(cs):
                 continue
@@ -1656,6 +1669,8 @@ class Parser:
                     jv = j - 2 if words_before[j - 1].lower() == "on" and j >= 2 else j - 1  # "went on to"
                     k = s_start + before_cue.rfind(" " + words_before[jv])
                     np = self.np_before(text, s_start, k) if k >= s_start else None
+                    if np is None and words_before[jv].lower() not in self.control_verbs:
+                        np = self._subject(text, s_start, cs)  # "X went on Twitter to applaud ...": a purpose clause
                 elif np is None and cue.endswith("ing") and j >= 0 and words_before[j].lower() in self.participle_links:
                     # "Bolton distanced himself from the movement by saying ...": the sentence subject
                     np = self._subject(text, s_start, cs)
