@@ -89,3 +89,16 @@ def test_purpose_clause_cue_takes_the_sentence_subject(sentence, content, mentio
 
 def test_infinitive_after_a_noun_phrase_is_no_purpose_clause_without_a_subject():
     assert reported("To the skippers, the plan to discuss fees was a relief.") == []
+
+
+@pytest.mark.parametrize("sentence, fragments", [
+    ("The harbour master appears unhappy with the new mooring fees.",
+     ["The harbour master", "unhappy with the new mooring fees"]),
+    ("Roe noted that the old skipper appeared unsteady at the helm.", ["the old skipper", "unsteady at the helm"]),
+])
+def test_appear_with_an_adjective_is_a_raising_cue(sentence, fragments):
+    assert raising_rows(sentence) == fragments
+
+
+def test_appear_meaning_show_up_is_no_raising_cue():
+    assert raising_rows("The two skippers appeared together at the harbour on Monday.") == []

@@ -195,6 +195,7 @@ class Parser:
         self.raising_verbs = rs0.get("raising_verbs", frozenset())
         self.raising_participles = rs0.get("raising_participles", {})
         self.raising_adjective_verbs = rs0.get("raising_adjective_verbs", frozenset())
+        self.raising_non_predicates = rs0.get("raising_non_predicates", frozenset())
         self.question_participles = rs0.get("question_participles", frozenset())
         self.hearsay_adverbs = rs0.get("hearsay_adverbs", frozenset())
         # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
@@ -1151,6 +1152,7 @@ class Parser:
                 and link.isalpha() and (link not in self.func or "np" in allowed.split()
                                         and link in self.object_determiners) and not self._is_adverb(link) \
                 and link not in _OBJECT_PRON and not link.endswith(("ed", "ing")) and link not in self.time_nouns \
+                and link not in self.raising_non_predicates \
                 and (toks[0][2].islower() or "np" in allowed.split() and link in self.object_determiners):
             # "[the quota] seemed [unfair to skippers]", "[it] seems [improbable]"; a participle taking a
             # predicate: "[Roe] is considered [the favourite]", "[the ballots] were deemed [invalid]"
@@ -1185,10 +1187,13 @@ class Parser:
         subj = None
         if rw in ("who", "which", "that") and rel[1] == s_start + len(lead):
             subj = rel
-        elif lead and "," not in lead and len(lead.split()) <= 12 and lead[:1].isupper() \
+        elif lead and "," not in lead and len(lead.split()) <= 12 and (lead[:1].isupper() or " that " in lead) \
                 and lead.split()[0].lower() not in _LEAD_OK and (lead.split()[0].lower() not in ("it", "there")
                                                                  or lead == "It" and link == "like"):
             subj = (s_start, s_start + len(lead))  # "[The idea of wiping away the act] seems like ..."
+            j = lead.rfind(" that ")
+            if j >= 0 and lead[j + 6:j + 7].isalpha():
+                subj = (s_start + j + 6, s_start + len(lead))  # "Roe noted that [Kerr] appeared unsteady"
         else:
             le = s_start + len(lead)
             np = self.np_before(text, s_start, le)
