@@ -102,3 +102,13 @@ def test_appear_with_an_adjective_is_a_raising_cue(sentence, fragments):
 
 def test_appear_meaning_show_up_is_no_raising_cue():
     assert raising_rows("The two skippers appeared together at the harbour on Monday.") == []
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Roe has described the mooring plan as a gift to the ferry owners.",
+     "the mooring plan as a gift to the ferry owners", "Roe"),
+    ("The skippers initially hailed the quay as a bold move by the harbour board.",
+     "the quay as a bold move by the harbour board", "The skippers"),
+])
+def test_object_and_predicate_after_as(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

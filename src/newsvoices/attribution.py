@@ -1825,6 +1825,10 @@ class Parser:
             c_s = toks[0][0]
             clause_end = self._np_end(text, c_s, c_end)
             min_words = 1
+            if lem in self.object_predicate and text.startswith(" as ", clause_end) \
+                    and text[clause_end + 4:clause_end + 5].isalnum():
+                # "described [the dinner as Washington celebrating itself]": the predicate after "as" too
+                clause_end = _clause_end(text, clause_end + 4, c_end)
         if c_s is None:
             for f in frames:
                 if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
