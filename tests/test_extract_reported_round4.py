@@ -112,3 +112,14 @@ def test_appear_meaning_show_up_is_no_raising_cue():
 ])
 def test_object_and_predicate_after_as(sentence, content, mention):
     assert (content, mention) in reported(sentence)
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Kerr has warned of higher mooring fees for the ferry owners.", "higher mooring fees for the ferry owners", "Kerr"),
+    ("The harbour board reacted to the storm damage on the north quay.", "the storm damage on the north quay",
+     "The harbour board"),
+    ("Jo Roe spoke passionately about the closure of the old pier.", "the closure of the old pier", "Jo Roe"),
+    ("Several skippers cautioned against raising the mooring fees.", "raising the mooring fees", "Several skippers"),
+])
+def test_topic_and_object_prepositions_after_verbs_of_saying(sentence, content, mention):
+    assert (content, mention) in reported(sentence)

@@ -1830,9 +1830,12 @@ class Parser:
                 # "described [the dinner as Washington celebrating itself]": the predicate after "as" too
                 clause_end = _clause_end(text, clause_end + 4, c_end)
         if c_s is None:
+            # "talked about ...", also past a manner adverb: "spoke passionately about ..."
+            k0 = 1 if len(toks) > 2 and (self._is_adverb(fl) or fl in ("much", "again")) else 0
+            pl = toks[k0][2].lower()
             for f in frames:
-                if f.startswith("prep:") and fl == f[5:] and len(toks) > 1:
-                    c_s = toks[1][0]
+                if f.startswith("prep:") and pl == f[5:] and len(toks) > k0 + 1 and toks[k0 + 1][2][:1].isalnum():
+                    c_s = toks[k0 + 1][0]
                     clause_end = self._np_end(text, c_s, c_end)
                     min_words = 1
                     break
