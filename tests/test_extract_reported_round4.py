@@ -123,3 +123,8 @@ def test_object_and_predicate_after_as(sentence, content, mention):
 ])
 def test_topic_and_object_prepositions_after_verbs_of_saying(sentence, content, mention):
     assert (content, mention) in reported(sentence)
+
+
+def test_discourse_opener_before_postposed_content_is_left_out():
+    got = reported("In fact, neither plan would change the mooring fees, analysts say.")
+    assert ("neither plan would change the mooring fees", "analysts") in got

@@ -267,6 +267,7 @@ class Parser:
                                          + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
         self.subject_subordinators = rs.get("subject_subordinators", frozenset())
+        self.content_openers = frozenset(" ".join(w.split()) for w in rs.get("content_openers", ()))
         ns = lex.non_sources
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
@@ -1666,7 +1667,7 @@ class Parser:
                 if not appositive and not self._adverbial_rest(tail.lstrip(" ,")):
                     return []
                 att = Attribution(cue, cs, ce, np, "post")
-                return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
+                return self._make_all(text, [(self._skip_opener(text, s_start, cs), s_start + len(before_cue) - 1)], att)
             else:
                 np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
                 if np is None and j >= 1 and words_before[j].lower() == "to":
@@ -1703,7 +1704,8 @@ class Parser:
                         tail.startswith(("who ", "which ", ",", "(")) or self._adverbial_rest(tail)):
                     # "..., said an American official who was briefed." -> inverted, content before
                     att = Attribution(cue, cs, ce, inv, "post")
-                    return self._make_all(text, [(s_start, s_start + len(before_cue) - 1)], att)
+                    return self._make_all(text, [(self._skip_opener(text, s_start, cs),
+                                                  s_start + len(before_cue) - 1)], att)
             before_np = text[s_start:np.start].rstrip(" \u00a0")
             lead_end = None
             if before_np.endswith(","):
@@ -1725,7 +1727,8 @@ class Parser:
                         frags = [(s_start, s_start + lead_end), (ce + m.end(), c_end)]
                         return self._make_all(text, frags, att)
                     if self._adverbial_rest(after) or "object" in frames and self._adverbial_rest(self._skip_object(after)):
-                        return self._make_all(text, [(s_start, s_start + lead_end)], att)
+                        return self._make_all(text, [(self._skip_opener(text, s_start, s_start + lead_end),
+                                                      s_start + lead_end)], att)
                 elif m and before_np.endswith(","):
                     # "Even then, he said, he would not back her." -> both sides (the lead if two words)
                     return [r for r in (self._make(text, s_start, s_start + lead_end, att, 2),
@@ -2346,6 +2349,15 @@ class Parser:
                     or wl in self.func and not (k == 0 and wl in self.det):
                 return False
         return True
+
+    def _skip_opener(self, text: str, s: int, e: int) -> int:
+        """Start of content placed before its cue, past a discourse opener and its comma ("In fact,
+        [neither plan would ...], analysts say.", "Still, [the vote ...], he said.")."""
+        j = text.find(", ", s, min(e, s + 40))
+        if j > s and " ".join(text[s:j].lower().split()) in self.content_openers \
+                and len(text[j + 2:e].split()) >= 3:
+            return j + 2
+        return s
 
     def _subordinate_lead(self, lead: str) -> bool:
         """Whether the words before a subject are only a subordinator opening the sentence
