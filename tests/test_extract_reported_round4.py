@@ -128,3 +128,8 @@ def test_topic_and_object_prepositions_after_verbs_of_saying(sentence, content, 
 def test_discourse_opener_before_postposed_content_is_left_out():
     got = reported("In fact, neither plan would change the mooring fees, analysts say.")
     assert ("neither plan would change the mooring fees", "analysts") in got
+
+
+def test_non_restrictive_which_takes_its_antecedent_as_the_source():
+    got = reported("The bill drew fire from local employers such as Harbour Freight, which opposed the mooring levy.")
+    assert ("the mooring levy", "Harbour Freight") in got

@@ -1616,9 +1616,11 @@ class Parser:
             j = len(words_before) - 1
             while j >= 0 and (words_before[j].lower() in self.gap or self._is_adverb(words_before[j])):
                 j -= 1
-            if j >= 0 and words_before[j].lower() == "who":
-                # "the hacker who first revealed that ..."
-                who = s_start + before_cue.rfind(" who") + 1 if " who" in before_cue else s_start
+            if j >= 0 and (words_before[j].lower() == "who" or words_before[j].lower() == "which" and j >= 1
+                           and words_before[j - 1].endswith(",")):
+                # "the hacker who first revealed that ...", "Monsanto, which opposed the bill"
+                rw = " " + words_before[j].lower()
+                who = s_start + before_cue.rfind(rw) + 1 if rw in before_cue else s_start
                 k = who
                 while k > s_start and text[k - 1] in " \u00a0":
                     k -= 1
@@ -1853,7 +1855,7 @@ class Parser:
             min_words = 2  # "I think it's strong", "They want to compromise"
         if rel_who and clause_end == c_end:
             clause_end = _clause_end(text, c_s, c_end)  # "those who said [they were undecided], most ..."
-        elif clause_end == c_end and self._subordinate_lead(text[s_start:att.np.start]):
+        elif clause_end == c_end and att.np.start - s_start <= 16 and self._subordinate_lead(text[s_start:att.np.start]):
             # "Since regulators announced [a settlement], Wells Fargo has ...": the main clause follows
             j = text.find(", ", c_s, c_end)
             if j > c_s:
