@@ -133,3 +133,9 @@ def test_discourse_opener_before_postposed_content_is_left_out():
 def test_non_restrictive_which_takes_its_antecedent_as_the_source():
     got = reported("The bill drew fire from local employers such as Harbour Freight, which opposed the mooring levy.")
     assert ("the mooring levy", "Harbour Freight") in got
+
+
+def test_about_after_prepositional_phrases_following_the_cue():
+    got = reported("Jo Roe spoke at the harbour office on Tuesday about the closure of the old pier.")
+    assert ("the closure of the old pier", "Jo Roe") in got
+    assert not any(c.startswith("15") for c, _ in reported("Jo Roe spoke for about 15 minutes at the quay."))

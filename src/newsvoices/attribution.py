@@ -1837,6 +1837,8 @@ class Parser:
         if c_s is None:
             # "talked about ...", also past a manner adverb: "spoke passionately about ..."
             k0 = 1 if len(toks) > 2 and (self._is_adverb(fl) or fl in ("much", "again")) else 0
+            if k0 == 0 and fl != "about" and "prep:about" in frames:
+                k0 = self._pp_then_about(toks)  # "spoke at the White House on Tuesday about ..."
             pl = toks[k0][2].lower()
             for f in frames:
                 if f.startswith("prep:") and pl == f[5:] and len(toks) > k0 + 1 and toks[k0 + 1][2][:1].isalnum():
@@ -2351,6 +2353,21 @@ class Parser:
                     or wl in self.func and not (k == 0 and wl in self.det):
                 return False
         return True
+
+    def _pp_then_about(self, toks) -> int:
+        """Index of "about" after one or two prepositional phrases right after a cue ("spoke *at the
+        White House on Tuesday* about ...", "talked *with police leaders* about ..."), else 0."""
+        if not toks or toks[0][2].lower() not in _PREPOSITIONS and toks[0][2].lower() not in self.time_nouns:
+            return 0
+        for k in range(1, min(len(toks) - 1, 12)):
+            w = toks[k][2]
+            wl = w.lower()
+            if wl == "about":
+                nx = toks[k + 1][2]
+                return k if nx[:1].isalpha() and nx.lower() not in self._numbers else 0  # not "for about 15 minutes"
+            if not w[:1].isalnum() or wl in self.subject_pron or wl in self.relative_words or wl in self.auxiliaries:
+                return 0
+        return 0
 
     def _skip_opener(self, text: str, s: int, e: int) -> int:
         """Start of content placed before its cue, past a discourse opener and its comma ("In fact,
