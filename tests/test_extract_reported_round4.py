@@ -139,3 +139,8 @@ def test_about_after_prepositional_phrases_following_the_cue():
     got = reported("Jo Roe spoke at the harbour office on Tuesday about the closure of the old pier.")
     assert ("the closure of the old pier", "Jo Roe") in got
     assert not any(c.startswith("15") for c, _ in reported("Jo Roe spoke for about 15 minutes at the quay."))
+
+
+def test_to_infinitive_after_a_time_adverbial():
+    got = reported("The harbour board voted on Thursday to close the old pier for the winter.")
+    assert ("to close the old pier for the winter", "The harbour board") in got

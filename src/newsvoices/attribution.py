@@ -1777,6 +1777,8 @@ class Parser:
             c_s = toks[that_at + 1][0]
         elif fl == "to" and "to" in frames:
             c_s = toks[0][0]
+        elif "to" in frames and (kt := self._after_time(toks)) and kt + 1 < len(toks) and toks[kt][2].lower() == "to":
+            c_s = toks[kt][0]  # "sought on Wednesday to ...", "voted Thursday to ..."
         elif "object" in frames and (fl not in self.func or fl in ("the", "a", "an") or fl in _OBJECT_PRON):
             # "told reporters to ...", "told POLITICO they were leaning ...", "told the AP his task is ..."
             for k in range(1, min(len(toks), 7)):
@@ -2354,6 +2356,16 @@ class Parser:
                 return False
         return True
 
+    def _after_time(self, toks) -> int:
+        """Index after a short time adverbial opening ``toks`` ("Thursday", "on Wednesday", "last week",
+        "in May"), else 0."""
+        k = 0
+        if k < len(toks) and toks[k][2].lower() in ("on", "in", "last", "this", "next", "early", "late", "earlier"):
+            k += 1
+        if k < len(toks) and (toks[k][2].lower() in self.time_nouns or toks[k][2] in _MONTHS):
+            return k + 1
+        return 0
+
     def _pp_then_about(self, toks) -> int:
         """Index of "about" after one or two prepositional phrases right after a cue ("spoke *at the
         White House on Tuesday* about ...", "talked *with police leaders* about ..."), else 0."""
@@ -2426,6 +2438,7 @@ _NEXT_LOWER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b")
 _NP_STOP_RE = re.compile(r",?[ \u00a0]+(?:which|who|whose|while|whereas|but|because|although|though|as|after|before|when|"
                          r"if|since|so|saying|adding|arguing|noting|calling|claiming|insisting|and (?:he|she|they|it|"
                          r"we|I|then))\b|[;(]")
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 _PLACE_ADVERBS = frozenset("here there overall".split())
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those of for to with by in on at from "
                          "any no every each such".split())
