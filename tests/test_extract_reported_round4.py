@@ -144,3 +144,8 @@ def test_about_after_prepositional_phrases_following_the_cue():
 def test_to_infinitive_after_a_time_adverbial():
     got = reported("The harbour board voted on Thursday to close the old pier for the winter.")
     assert ("to close the old pier for the winter", "The harbour board") in got
+
+
+def test_quantified_subject_after_an_opening_clause():
+    got = reported("During the harbour debate on Thursday, both candidates said the quay was unsafe for ferries.")
+    assert ("the quay was unsafe for ferries", "candidates") in [(c, m and m.split()[-1]) for c, m in got]

@@ -2352,8 +2352,9 @@ class Parser:
         for k, w in enumerate(tail):
             wl = _strip_pos(w).lower()
             if not w[:1].isalnum() or wl in self.subject_pron or self._is_adverb(wl) \
-                    or wl in self.func and not (k == 0 and wl in self.det):
-                return False
+                    or wl in self.func and not (k == 0 and wl in self.det) \
+                    and wl not in self.object_determiners and wl not in self._numbers:
+                return False  # "..., both [candidates] said", "..., all three [candidates] invoked"
         return True
 
     def _after_time(self, toks) -> int:
