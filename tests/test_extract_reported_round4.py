@@ -149,3 +149,10 @@ def test_to_infinitive_after_a_time_adverbial():
 def test_quantified_subject_after_an_opening_clause():
     got = reported("During the harbour debate on Thursday, both candidates said the quay was unsafe for ferries.")
     assert ("the quay was unsafe for ferries", "candidates") in [(c, m and m.split()[-1]) for c, m in got]
+
+
+def test_object_relative_of_an_object_predicate_verb():
+    got = reported("The skippers rejected the mooring levy, which Kerr had called a gift to the ferry owners.")
+    assert ("which", "Kerr") in got and ("a gift to the ferry owners", "Kerr") in got
+    got = reported("Kerr attacked the levy, which he described as unfair to small boats.")
+    assert ("unfair to small boats", "he") in got

@@ -1853,6 +1853,14 @@ class Parser:
             if c_s is not None:
                 clause_end = _clause_end(text, c_s, c_end)
                 min_words = 2
+            elif self._relative_gap(text, s_start, att.np.start) and first[:1].isalnum() \
+                    and (fl == "as" and len(toks) > 1 or self.object_predicate[lem] == "pred" and fl not in self.func
+                         or fl in ("a", "an", "the")):
+                # "which Trump called [a disaster]", "whom he described as [volatile]": the object is the
+                # relative word (a fragment of its own), the predicate follows the cue
+                c_s = toks[1][0] if fl == "as" else toks[0][0]
+                clause_end = _clause_end(text, c_s, c_end)
+                min_words = 1
         if c_s is None:
             return []
         if min_words == 3 and (fl in self.subject_pron or fl == "to"):
