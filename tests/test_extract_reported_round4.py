@@ -156,3 +156,9 @@ def test_object_relative_of_an_object_predicate_verb():
     assert ("which", "Kerr") in got and ("a gift to the ferry owners", "Kerr") in got
     got = reported("Kerr attacked the levy, which he described as unfair to small boats.")
     assert ("unfair to small boats", "he") in got
+
+
+def test_raising_subject_before_a_comma_aside():
+    rows = raising_rows("The harbour deficit, which grew again in May, is projected to reach two million pounds.")
+    assert rows == ["The harbour deficit", "to reach two million pounds"]
+    assert raising_rows("Kerr, whose harbour, Dover, is projected to flood, stayed calm.") == []

@@ -1205,6 +1205,13 @@ class Parser:
                     k = text.rfind(np.determiner, max(s_start, j - 20), j)
                     j = k if k >= 0 else j
                 subj = (j, np.end)  # "Separately, [the administration], under pressure, is expected to ..."
+            elif lead.endswith(",") and lead[:1].isupper() and 0 < lead.find(", ") < len(lead) - 1:
+                p = lead.find(", ")
+                head = lead[:p].split()
+                if 1 <= len(head) <= 8 and head[0].lower() not in _LEAD_OK and head[0].lower() not in ("it", "there") \
+                        and not lead[p + 2:].lower().startswith("whose ") \
+                        and not any(c in lead for c in "\"\u201c\u201d;:"):
+                    subj = (s_start, s_start + p)  # "[The deficit for this year], which ends in May, is projected to ..."
         if subj is None:
             return None
         c_s = toks[1][0] if link in ("like", "as", "of", "with") and not adjective else toks[0][0]
