@@ -162,3 +162,10 @@ def test_raising_subject_before_a_comma_aside():
     rows = raising_rows("The harbour deficit, which grew again in May, is projected to reach two million pounds.")
     assert rows == ["The harbour deficit", "to reach two million pounds"]
     assert raising_rows("Kerr, whose harbour, Dover, is projected to flood, stayed calm.") == []
+
+
+def test_it_seems_takes_the_complement_alone():
+    assert raising_rows("It now seems increasingly likely that the quay will close in May.") == [
+        "increasingly likely that the quay will close in May"]
+    assert raising_rows("Often, it appeared that the skippers were unable to find a berth.") == [
+        "the skippers were unable to find a berth"]

@@ -1145,6 +1145,27 @@ class Parser:
         if not toks:
             return None
         link = toks[0][2].lower()
+        if cue in self.raising_verbs and toks[0][2][:1].islower() and link not in ("to", "like", "as"):
+            k = cs
+            while True:  # "It (now) seems ...", "it would appear ..."
+                ws, we = _word_before(text, s_start, k)
+                w = text[ws:we].lower()
+                if we > ws and we >= k - 2 and (self._is_adverb(w) or w in self.auxiliaries or w in self.gap
+                                                or w in ("now", "also", "still", "not", "n't")):
+                    k = ws
+                    continue
+                break
+            if w == "it" and we > ws and (link == "that" or link not in self.func):
+                # "It seems [increasingly likely that ...]", "it appeared [that Trump was ...]": the
+                # complement alone is the content, the writer the source
+                c_s = toks[1][0] if link == "that" and len(toks) > 1 else toks[0][0]
+                me = _RAISING_END_RE.search(text, c_s, s_end)
+                c_e = me.start() if me else s_end
+                while c_e > c_s and text[c_e - 1] in " \u00a0.!?\"\u201d\u2019',;:":
+                    c_e -= 1
+                if len(text[c_s:c_e].split()) < 3:
+                    return None
+                return [Reported(c_s, c_e, Attribution(cue, cs, ce, None, "raising"))]
         allowed = self.raising_participles.get(cue, "to like as") if cue in self.raising_participles else "to like as"
         adjective = False
         if link == "not" and len(toks) > 2 and toks[1][2].lower() == "to":
