@@ -169,3 +169,8 @@ def test_it_seems_takes_the_complement_alone():
         "increasingly likely that the quay will close in May"]
     assert raising_rows("Often, it appeared that the skippers were unable to find a berth.") == [
         "the skippers were unable to find a berth"]
+
+
+def test_purpose_clause_after_a_closing_quote_or_comma():
+    got = reported("Jo Roe went on \u201cHarbour Talk\u201d to discuss the closure of the old pier.")
+    assert ("the closure of the old pier", "Jo Roe") in got

@@ -317,7 +317,13 @@ class Parser:
             return False
         s, e = _word_before(text, lo, ws)
         w = text[s:e]
-        return bool(w) and (w[:1].isupper() or w.lower() not in self.func)
+        if not w:
+            # after a closing quote, bracket or comma: 'visited NBC's "Today" to discuss ...'
+            j = ws - 1
+            while j > lo and text[j] in " \u00a0":
+                j -= 1
+            return j > lo and text[j] in "\"\u201d\u2019),."
+        return w[:1].isupper() or w.lower() not in self.func
 
     def _is_adverb(self, w: str) -> bool:
         """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
@@ -1704,7 +1710,8 @@ class Parser:
                     # "Clinton failed to mention ...", "Biden tried to attack ...": the matrix subject
                     jv = j - 2 if words_before[j - 1].lower() == "on" and j >= 2 else j - 1  # "went on to"
                     k = s_start + before_cue.rfind(" " + words_before[jv])
-                    np = self.np_before(text, s_start, k) if k >= s_start else None
+                    closed = words_before[jv][-1:] in "\"\u201d\u2019),"  # 'went on "Harbour Talk" to ...'
+                    np = self.np_before(text, s_start, k) if k >= s_start and not closed else None
                     if np is None and words_before[jv].lower() not in self.control_verbs:
                         np = self._subject(text, s_start, cs)  # "X went on Twitter to applaud ...": a purpose clause
                 elif np is None and cue.endswith("ing") and j >= 0 and words_before[j].lower() in self.participle_links:
