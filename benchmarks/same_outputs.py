@@ -30,7 +30,14 @@ def _corpora(only: list[str]) -> list[Path]:
     base = SHARED_DIR / "corpora"
     if not base.is_dir():
         return []
-    return [d for d in sorted(base.iterdir()) if d.is_dir() and (not only or d.name in only)]
+    folders = [d for d in sorted(base.iterdir()) if d.is_dir()]
+    if not only:
+        return folders
+    picked = [d for d in folders if any(d.name == o or d.name.startswith(o) for o in only)]
+    if not picked:
+        raise SystemExit(f"--only {','.join(only)}: no corpus folder of {base} is named so "
+                         f"(folders: {', '.join(d.name for d in folders)})")
+    return picked
 
 
 def _cli() -> list[str]:
@@ -84,7 +91,7 @@ def main(argv=None) -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump", help="write the outputs of the current code to OUT")
     d.add_argument("out", type=Path)
-    d.add_argument("--only", default="", help="comma-separated corpus folder names (default: all)")
+    d.add_argument("--only", default="", help="comma-separated corpus folder names or their beginnings, e.g. allsides (default: all)")
     d.add_argument("--workers", type=int, default=1)
     c = sub.add_parser("compare", help="compare two dumps")
     c.add_argument("a", type=Path)
