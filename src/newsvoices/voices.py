@@ -133,6 +133,10 @@ class Codebook:
     drop_unplaced_unnamed: bool = False
     # context.non_speech_cues: cue words that report no speech ("is expected to", "aimed to")
     non_speech_cues: frozenset[str] = frozenset()
+    # context.anonymity_cues / press_verbs: how an unnamed official is seen to speak anonymously or to
+    # a news outlet (see leak_marker)
+    anonymity_cues: re.Pattern | None = None
+    press_verbs: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -408,8 +412,12 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     cues = ctx.get("non_speech_cues") or []
     if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
         raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
+    anon = _compile(ctx["anonymity_cues"], f"{p}: context.anonymity_cues") if ctx.get("anonymity_cues") else None
+    press = ctx.get("press_verbs") or []
+    if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
+        raise ValueError(f"{p}: context.press_verbs must be a list of words")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
-                    frozenset(c.strip().lower() for c in cues))
+                    frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -810,6 +818,18 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         roles, contexts = _article_contexts(text, entities, mentions, cb, MAX_CONTEXTS, need, linked)
         voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
                  for e in entities}
+        if cb.anonymity_cues is not None or cb.press_verbs:
+            by_key = {e.key: e for e in entities}
+            for key, (v, r) in list(voice.items()):
+                e = by_key[key]
+                if v != "official" or e.kind not in ("anonymous", "group"):
+                    continue
+                marker = leak_marker(text, [m for m in mentions if m.entity == key and m.kind != "pronoun"], cb)
+                if marker:
+                    desc = f"{e.description} ; {marker}" if e.description else marker
+                    v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
+                    if v2 == "civil_servant":
+                        voice[key] = (v2, f"{r2}@cue")
     finally:
         cb._fixed = None
     for key, src in linked.items():
@@ -818,6 +838,82 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     return voice
+
+
+#: What :func:`leak_marker` adds to an unnamed official's description (the codebook's rules test it).
+ANONYMOUS_MARKER = "speaking anonymously"
+PRESS_MARKER = "speaking to the press"
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z])|\n")
+_NOT_SENTENCE_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|St|Jr|Sr|Gen|Capt|"
+                               r"Det|Col|No|Inc|Corp|Co|Gov|Atty|Dist|Prof|Rev|Supt|Insp|Cmdr|U\.S|U\.K)$")
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|The\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
+
+
+def _sentence_span(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, at most ``reach`` characters either side (a full
+    stop after an initial or a title such as "U.S." or "Sen." ends no sentence)."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    a = lo
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2)):  # + 2: the look-ahead sees the start
+        if m.end() > start:
+            break
+        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text, lo, m.start()):
+            continue
+        a = m.end()
+    b = hi
+    for m in _SENTENCE_END.finditer(text, end, hi):
+        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text, end, m.start()):
+            continue
+        b = m.start() + 1
+        break
+    return a, b
+
+
+def leak_marker(text: str, mentions, codebook: Codebook | None = None) -> str | None:
+    """Whether an unnamed speaker's mentions show it speaking anonymously or to a news outlet.
+
+    Returns :data:`ANONYMOUS_MARKER` when a sentence of one of ``mentions`` has one of the
+    codebook's ``context.anonymity_cues`` ("who requested anonymity", "not authorized to
+    speak"), else :data:`PRESS_MARKER` when the speaker, after its mention, *told* (one of
+    ``context.press_verbs``) a name the codebook places as media ("told CNN", "told the
+    Las Vegas Review-Journal"; "told reporters" is no outlet), else None.
+    :func:`classify_article` adds the marker to an unnamed official's description and keeps the
+    new voice when the codebook then makes it ``civil_servant`` (an insider leaking).
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "Officers left. A state official told CNN the plan changed. Others agreed."
+        >>> leak_marker(t, [Mention("e", 15, 31, "A state official", "nominal")])
+        'speaking to the press'
+        >>> t = "It was late, said the official, who requested anonymity."
+        >>> leak_marker(t, [Mention("e", 18, 30, "the official", "nominal")])
+        'speaking anonymously'
+        >>> t = "An official told reporters the plan changed."
+        >>> leak_marker(t, [Mention("e", 0, 11, "An official", "nominal")]) is None
+        True
+    """
+    cb = codebook or load_codebook()
+    press = False
+    for m in mentions:
+        a, b = _sentence_span(text, m.start, m.end)
+        sent = text[a:b]
+        if cb.anonymity_cues is not None and cb.anonymity_cues.search(sent):
+            return ANONYMOUS_MARKER
+        if press or not cb.press_verbs:
+            continue
+        after = text[m.end:b]
+        for w in re.finditer(r"[A-Za-z]+", after):
+            if w.group(0).lower() not in cb.press_verbs:
+                continue
+            o = _TOLD_OBJECT.match(after, w.end())
+            if not o:
+                continue
+            obj = re.split(r"['’]s\b", o.group(1))[0].strip()
+            if obj and _first_rule(cb, Entity("press", obj, "organisation"))[0] == "commentator":
+                press = True
+                break
+    return PRESS_MARKER if press else None
 
 
 def _reads_contexts(cb: Codebook, entity: Entity) -> bool:

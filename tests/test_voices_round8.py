@@ -1,0 +1,83 @@
+"""Voice types, round 8 (issue 3): insiders vs officials, roles placed by their organisation.
+
+All texts are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsvoices import voices
+from newsvoices.extract import Entity, Mention
+
+
+def _mention(text: str, phrase: str, key: str = "e1", kind: str = "nominal") -> Mention:
+    s = text.index(phrase)
+    return Mention(key, s, s + len(phrase), phrase, kind)
+
+
+# ---------------------------------------------------------------- insiders (civil_servant) vs officials
+@pytest.mark.parametrize("entity, expected", [
+    # an unnamed source whose government role is stated: an insider leaking
+    (Entity("e", "a law enforcement source", "anonymous", "source"), ("civil_servant", "anonymous-source-role")),
+    (Entity("e", "two intelligence sources", "group", "intelligence sources briefed"),
+     ("civil_servant", "anonymous-source-role")),
+    (Entity("e", "sources in the department", "group", "sources"), ("civil_servant", "anonymous-source-role")),
+    # no role stated: anonymous; a party source: politician
+    (Entity("e", "a source", "anonymous", "source"), ("anonymous", "anonymous-source")),
+    (Entity("e", "people familiar with the talks", "group"), ("anonymous", "anonymous-source")),
+    (Entity("e", "Senior Labour sources", "group", "sources", "Senior Labour"), ("politician", "anonymous-politician")),
+    # officials who say in the phrase itself that they speak anonymously
+    (Entity("e", "prison officials speaking anonymously to the Springfield Herald", "group"),
+     ("civil_servant", "anonymous-officials-anonymity")),
+    # officials as a group with no such cue speak for their institution
+    (Entity("e", "county officials", "group", "officials"), ("official", "anonymous-official")),
+])
+def test_unnamed_insiders_and_officials(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+def test_one_official_leaking_to_a_news_outlet_is_an_insider():
+    t = "The shelter closed on Friday. A state official told the Springfield Herald that the plan had changed."
+    ents = [Entity("e1", "A state official", "anonymous", "official")]
+    got = voices.classify_article(t, ents, [_mention(t, "A state official")])
+    assert got["e1"] == ("civil_servant", "anonymous-official-leak@cue")
+
+
+def test_one_official_requesting_anonymity_is_an_insider():
+    t = ("\u201cWe were not asked,\u201d said a county official, who requested anonymity to describe the talks. "
+         "The county council meets again next month.")
+    ents = [Entity("e1", "a county official", "anonymous", "official")]
+    got = voices.classify_article(t, ents, [_mention(t, "a county official")])
+    assert got["e1"] == ("civil_servant", "anonymous-official-leak@cue")
+
+
+def test_officials_briefing_reporters_stay_official():
+    # "told reporters" names no news outlet; the next sentence's cue does not count
+    t = ("An official told reporters the new rule starts in May. "
+         "Another person, who requested anonymity, disagreed.")
+    ents = [Entity("e1", "An official", "anonymous", "official")]
+    assert voices.classify_article(t, ents, [_mention(t, "An official")])["e1"] == ("official", "anonymous-official")
+
+
+def test_several_officials_telling_a_news_outlet_stay_official_without_anonymity():
+    t = "Transit officials told the Springfield Herald that fares will rise."
+    ents = [Entity("e1", "Transit officials", "group", "officials")]
+    assert voices.classify_article(t, ents, [_mention(t, "Transit officials")])["e1"][0] == "official"
+    t2 = "Transit officials, speaking on condition of anonymity, said fares will rise."
+    got = voices.classify_article(t2, ents, [_mention(t2, "Transit officials")])
+    assert got["e1"] == ("civil_servant", "anonymous-officials-anonymity@cue")
+
+
+def test_a_company_official_speaking_anonymously_is_no_insider_of_government():
+    t = "The page was removed, said a company official speaking on condition of anonymity."
+    ents = [Entity("e1", "a company official", "anonymous", "official")]
+    assert voices.classify_article(t, ents, [_mention(t, "a company official")])["e1"][0] != "civil_servant"
+
+
+def test_leak_marker_sentence_bounds_and_abbreviations():
+    t = "Sen. Jo Roe spoke. Officials met U.S. Sen. Bo Li, who requested anonymity. A state official said no."
+    m = _mention(t, "A state official")
+    assert voices.leak_marker(t, [m]) is None  # the cue is in the sentence before
+    m2 = _mention(t, "Officials")
+    assert voices.leak_marker(t, [m2]) == voices.ANONYMOUS_MARKER  # "U.S. Sen." ends no sentence
