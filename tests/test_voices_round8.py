@@ -81,3 +81,58 @@ def test_leak_marker_sentence_bounds_and_abbreviations():
     assert voices.leak_marker(t, [m]) is None  # the cue is in the sentence before
     m2 = _mention(t, "Officials")
     assert voices.leak_marker(t, [m2]) == voices.ANONYMOUS_MARKER  # "U.S. Sen." ends no sentence
+
+
+# ---------------------------------------------------------------- roles placed by their organisation
+@pytest.mark.parametrize("entity, expected", [
+    # "president" of a non-government organisation: the organisation decides
+    (Entity("e", "Jo Roe", description="president of the Ohio NAACP"), ("advocacy", "org-advocacy")),
+    (Entity("e", "NAACP President Jo Roe"), ("advocacy", "org-advocacy")),
+    (Entity("e", "Jo Roe", description="President of the United States"), ("official", "executive-office")),
+    (Entity("e", "Jo Roe", description="president of the USA"), ("official", "executive-office")),
+    (Entity("e", "ICE Director Jo Roe"), ("official", "executive-office")),
+    # a long organisation name after "deputy director of"
+    (Entity("e", "Jo Roe", description="deputy director of Springfield University's nonpartisan Border Security "
+                                       "Policy Institute"), ("expert", "expert-role")),
+    # a legal director or policy counsel speaks for the organisation; without one, legal
+    (Entity("e", "Jo Roe", description="the ACLU's national legal director"), ("advocacy", "org-advocacy")),
+    (Entity("e", "Jo Roe", description="policy counsel with the Border Rights Project"), ("advocacy", "org-advocacy")),
+    (Entity("e", "Jo Roe", description="legal director"), ("legal", "legal-staff")),
+    (Entity("e", "Jo Roe", description="an immigration lawyer"), ("legal", "legal-role")),
+    # staff of an advocacy campaign are no politicians
+    (Entity("e", "Jo Roe", description="communications director of the Human Rights Campaign"),
+     ("advocacy", "org-advocacy")),
+    (Entity("e", "Jo Roe", description="campaign manager for Sen. Bo Li"), ("politician", "politician-role")),
+    # a former office holder with a present role stated after "and"
+    (Entity("e", "Jo Roe", description="a former Senate aide and director of the Border Policy Center"),
+     ("advocacy", "org-advocacy")),
+    (Entity("e", "Jo Roe", description="a former ICE director"), ("expert", "former-official")),
+    # news agencies, local affiliates, "-Statesman" papers are media
+    (Entity("e", "Lakeside News Agency", "organisation"), ("commentator", "org-media-outlet")),
+    (Entity("e", "FOX12", "organisation"), ("commentator", "org-media-outlet")),
+    (Entity("e", "Bayview American-Statesman", "organisation"), ("commentator", "org-media-outlet")),
+])
+def test_roles_placed_by_their_organisation(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity("e", "G4S officials", "group", "officials", "G4S"), ("business", "org-business@organisation")),
+    (Entity("e", "Springfield Academy of Pediatrics president", "anonymous", "president",
+            "Springfield Academy of Pediatrics"), ("expert", "org-expert@organisation")),
+    (Entity("e", "DHS officials", "group", "officials", "DHS"), ("official", "anonymous-official")),
+    (Entity("e", "Zorblat officials", "group", "officials", "Zorblat"), ("official", "anonymous-official")),
+])
+def test_unnamed_officials_take_their_organisations_voice(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+def test_organisation_decides_must_name_rules(tmp_path):
+    from newsvoices.config import DATA_DIR
+
+    text = (DATA_DIR / "codebooks" / "voices.yml").read_text(encoding="utf-8")
+    bad = text.replace("organisation_decides: [anonymous-official,", "organisation_decides: [no-such-rule,")
+    p = tmp_path / "voices.yml"
+    p.write_text(bad, encoding="utf-8")
+    with pytest.raises(ValueError, match="organisation_decides"):
+        voices.load_codebook(p)

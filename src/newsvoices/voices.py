@@ -137,6 +137,8 @@ class Codebook:
     # a news outlet (see leak_marker)
     anonymity_cues: re.Pattern | None = None
     press_verbs: frozenset[str] = frozenset()
+    # context.organisation_decides: rules whose unnamed speakers take their organisation's voice
+    organisation_decides: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -416,8 +418,13 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     press = ctx.get("press_verbs") or []
     if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
         raise ValueError(f"{p}: context.press_verbs must be a list of words")
+    org_rules = ctx.get("organisation_decides") or []
+    known_ids = {r.id for r in rules}
+    if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
+        raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
-                    frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press))
+                    frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
+                    frozenset(org_rules))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -557,6 +564,10 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     """
     cb = codebook or load_codebook()
     voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
+    if rule in cb.organisation_decides and entity.kind in ("anonymous", "group") and entity.organisation:
+        hit = _organisation_voice(cb, entity)
+        if hit:
+            return hit
     if rule.startswith("document-") and entity.kind in ("anonymous", "group"):
         hit = _issuer_voice(cb, entity)
         if hit:
@@ -588,6 +599,20 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
         if hit:
             return hit
     return voice, rule
+
+
+#: Voices an unnamed official's organisation may pass on (outside government; see _organisation_voice).
+_NON_GOVERNMENT = frozenset({"business", "advocacy", "expert", "commentator", "legal", "politician"})
+
+
+def _organisation_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
+    """The voice of the organisation an unnamed official speaks for ("G4S officials", "the
+    Academy of Pediatrics president"), when the organisation rules place it outside government.
+    Rule ``<rule>@organisation``."""
+    v, r = _first_rule(cb, Entity(entity.key, entity.organisation, "organisation"))
+    if r in UNINFORMED_RULES or v not in _NON_GOVERNMENT:
+        return None
+    return v, f"{r}@organisation"
 
 
 _ISSUER = re.compile(r"^(?:(?:the|a|an|The|A|An) )?((?:[A-Z][\w.&\-]*(?:['’]s)? ){1,5})(?=[a-z])")
