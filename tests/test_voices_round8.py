@@ -136,3 +136,31 @@ def test_organisation_decides_must_name_rules(tmp_path):
     p.write_text(bad, encoding="utf-8")
     with pytest.raises(ValueError, match="organisation_decides"):
         voices.load_codebook(p)
+
+
+# ---------------------------------------------------------------- roles read from the article's words
+@pytest.mark.parametrize("text, name, expected", [
+    # the author of a study or of an article ("a paper by", "an analysis ... by X and Y")
+    ("The data agree: a paper by Jo Roe, published in a journal, looked at wages.", "Jo Roe",
+     "Jo Roe ; author of a study"),
+    ("As one blog noted, an analysis in the 1990s by Bay University's Bo Li and Jo Roe found less crime.",
+     "Jo Roe", "Jo Roe ; author of a study"),
+    ("It came as a long profile of the senator by Jo Roe appeared this weekend.", "Jo Roe", "Jo Roe ; writer"),
+    # a verb in between: the name did not write it
+    ("The study was criticized by Jo Roe, a senator.", "Jo Roe", "Jo Roe ; a senator"),
+    # a dash ends an appositive
+    ("said Jo Roe, policy counsel with the Border Rights Project\u2014and that is against the law, she said.",
+     "Jo Roe", "Jo Roe ; policy counsel with the Border Rights Project"),
+])
+def test_name_context_authors_and_dashes(text, name, expected):
+    s = text.index(name)
+    assert voices.name_context(text, s, s + len(name)) == expected
+
+
+def test_two_word_surname_reads_the_full_name():
+    t = ("Attorney Luis Vega Roe in Springfield said he represents a mother. "
+         "\u201cShe is afraid,\u201d Vega Roe said.")
+    ents = [Entity("e1", "Vega Roe")]
+    s = t.index("Vega Roe said")
+    got = voices.classify_article(t, ents, [Mention("e1", s, s + 8, "Vega Roe", "name")])
+    assert got["e1"] == ("legal", "legal-role@mention")

@@ -739,8 +739,10 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
     # ("Stanford University's Keith Humphreys ... Humphreys said"): the contexts of those full names
     for e in entities:
         words = (e.name or "").split()
-        if e.kind == "person" and len(words) == 1 and e.key not in linked and (need is None or e.key in need):
-            extra = full_name_contexts(text, words[0], cb, max_contexts)
+        if e.kind == "person" and len(words) in (1, 2) and e.key not in linked and (need is None or e.key in need):
+            # one word ("Humphreys") or a two-word surname the text gives with a given name before it
+            # ("Cortes Romero" after "Attorney Luis Cortes Romero")
+            extra = full_name_contexts(text, " ".join(words), cb, max_contexts)
             if extra:
                 contexts[e.key] = contexts.get(e.key, []) + extra
     # "Ting, now a law professor": the present role comes first (it wins a tie in the vote)
@@ -1108,7 +1110,7 @@ def _appositive(text: str, end: int) -> str | None:
     limit = min(len(text), start + 200)
     while pos < limit:
         c = text[pos]
-        if c in ',;:"“”\n(':
+        if c in ',;:"“”\n(—–':  # a dash ends it too ("policy counsel with X—and that is ...")
             break
         if c == "." and (pos + 1 >= len(text) or text[pos + 1].isspace()):
             if not _ABBREV_END.search(text[start:pos]):
@@ -1170,6 +1172,19 @@ def _pre_appositive(before: str) -> str | None:
     return None
 
 
+#: "a paper by Jo Roe", "a breakthrough analysis in 1990 by Bay University's Bo Li and Jo Roe": the
+#: kind of text the name wrote (no full stop, colon or semicolon between); see _BY_ROLE.
+_BY_AUTHOR = re.compile(r"(?i:\b(study|studies|paper|papers|analysis|research|report|survey|column|op-ed|essay|"
+                        r"article|editorial|profile))\b([^.;:!?\"“”]{0,80}?)\bby\s+"
+                        r"(?:[A-Z][\w.&’'\-]*\s+){0,4}?(?:and\s+(?:[A-Z][\w.’'\-]*\s+){0,3}?)?$")
+#: A verb between the text and "by" that makes the name no author ("the study was criticized by").
+_BY_GAP_VERB = re.compile(r"(?i)\b(?:is|was|were|are|been|being|has|have|had|(?!(?:published|released|conducted|written|"
+                          r"co-authored|authored|produced|led|edited)\b)[a-z\-]+ed)\b")
+#: What writing such a text makes its author, in the codebook's words (expert-role, media-role).
+_BY_ROLE = {**{w: "author of a study" for w in ("study", "studies", "paper", "papers", "analysis", "research",
+                                                "report", "survey")},
+            **{w: "writer" for w in ("column", "op-ed", "essay", "article", "editorial", "profile")}}
+
 #: "a refugee named Mohammed", "a young journalist named Jason DeParle": the noun phrase before "named".
 _NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+"
                            r"(?:named|called|identified as|known as)\s+)$")
@@ -1217,6 +1232,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     named = _NAMED_BEFORE.search(before[cut:])
     if named:
         parts.append(named.group(1))  # "a young journalist named Jason DeParle"
+    by = _BY_AUTHOR.search(before[cut:])
+    if by and not _BY_GAP_VERB.search(by.group(2)):  # "a paper by Jo Roe", "an analysis in 1990 by X's Bo Li and Jo Roe", "a column by Jo Roe"
+        parts.append(_BY_ROLE[by.group(1).lower()])
     m = _CTX_AFTER.match(text, end)
     if m:
         parts.append((m.group(1) or m.group(2)).strip())
