@@ -164,3 +164,46 @@ def test_two_word_surname_reads_the_full_name():
     s = t.index("Vega Roe said")
     got = voices.classify_article(t, ents, [Mention("e1", s, s + 8, "Vega Roe", "name")])
     assert got["e1"] == ("legal", "legal-role@mention")
+
+
+# ---------------------------------------------------------------- documents: who issued them
+def _doc_case(text: str, phrase: str, others=(), at: str | None = None):
+    """Classify the article's entities: the document speaker ``phrase`` (mentioned at ``at`` or its
+    last occurrence) and named people ``others`` (each mentioned at every occurrence)."""
+    ents = [Entity("doc", phrase.strip(), "group")]
+    s = text.rindex(at or phrase)
+    ms = [Mention("doc", s, s + len(phrase), phrase, "nominal")]
+    for i, (name, kind) in enumerate(others):
+        key = f"p{i}"
+        ents.append(Entity(key, name, kind))
+        start = 0
+        while (k := text.find(name, start)) >= 0:
+            ms.append(Mention(key, k, k + len(name), name, "name"))
+            start = k + 1
+    return voices.classify_article(text, ents, ms)
+
+
+def test_document_issuer_named_before():
+    t = "The Springfield NAACP released a statement on Sunday. The statement said the group was heartbroken."
+    assert _doc_case(t, "The statement")["doc"] == ("advocacy", "org-advocacy@issuer")
+
+
+def test_document_issuer_possessive_and_pronoun():
+    t = "According to the governor's website, parks stay open, the website says."
+    assert _doc_case(t, "the website")["doc"][0] == "official"
+    t2 = ("Rep. Jo Roe was elected in 2018. According to her campaign website, "
+          "she grew up in Ohio, her campaign website says.")
+    assert _doc_case(t2, "her campaign website", [("Rep. Jo Roe", "person")])["doc"][0] == "politician"
+
+
+def test_document_a_new_statement_reads_only_its_own_sentence():
+    t = ("The Justice Department's statement came first. On Saturday, Jo Roe and the Ohio NAACP released "
+         "a statement saying they were outraged.")
+    assert _doc_case(t, "a statement")["doc"] == ("advocacy", "org-advocacy@issuer")
+    t2 = "The Justice Department's statement came first. A statement said they were outraged."
+    assert _doc_case(t2, "A statement")["doc"] == ("anonymous", "document-unattributed")
+
+
+def test_document_without_issuer_stays_anonymous():
+    t = "Nothing was said for days. The statement said the plan would change."
+    assert _doc_case(t, "The statement")["doc"] == ("anonymous", "document-unattributed")

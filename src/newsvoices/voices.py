@@ -857,6 +857,13 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                     v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
                     if v2 == "civil_servant":
                         voice[key] = (v2, f"{r2}@cue")
+        # an unnamed document whose issuer the extractor left open ("the statement said", "his statement")
+        for e in entities:
+            v, r = voice[e.key]
+            if r == "document-unattributed" and e.kind in ("anonymous", "group"):
+                hit = document_issuer(text, e, mentions, voice, entities, cb)
+                if hit:
+                    voice[e.key] = hit
     finally:
         cb._fixed = None
     for key, src in linked.items():
@@ -941,6 +948,127 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None) -> str | 
                 press = True
                 break
     return PRESS_MARKER if press else None
+
+
+#: Document words an unnamed document speaker ("the statement", "the report") may be headed by;
+#: "document(s)" stands for any of them when its issuer is looked up (see document_issuer).
+_DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "website", "release", "email",
+              "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit")
+_POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
+_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
+_CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:of|for|on|and|the|de|la)?\s*[A-Z][\w.&’'\-]*){0,6}"
+#: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
+_NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
+                        "before as for last new recent earlier later one another both under while".split())
+
+
+def _issuer_patterns(heads: str) -> list[re.Pattern]:
+    h = rf"(?:{heads})s?"
+    return [
+        # "the NAACP released a statement", "Jo Roe issued a joint statement"
+        re.compile(rf"(?P<iss>{_CAP_RUN})\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
+        re.compile(rf"(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
+        re.compile(rf"(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
+        # "a report by Republicans on the House committee", "a statement from the ACLU"
+        re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+    ]
+
+
+_ISSUER_RE: dict[str, list[re.Pattern]] = {}
+
+
+def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entities, codebook: Codebook | None = None
+                    ) -> tuple[str, str] | None:
+    """The voice of whoever issued an unnamed document speaker ("the statement said", "his
+    statement"), read from the text before its first mention; None when nothing decides.
+
+    ``mentions``: all the article's mentions.
+
+    * "his/her/their/its <document>": the nearest person (his, her) or any entity (their, its)
+      named before it, with the voice ``voices_of`` gives it.
+    * otherwise the nearest earlier place that names an issuer of the same kind of document (for
+      a document first met as "a statement", only in its own sentence, up to and with the mention)
+      ("the NAACP released a statement", "CBP's statement", "the OIG report", "a report by
+      the House Oversight Committee"; "document" stands for any document word): an entity of the
+      article with that name (or surname) gives its voice, else the codebook rules place the
+      issuer's name as an organisation or, failing that, as a person.
+
+    The rule becomes ``<rule>@issuer``.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "The NAACP released a statement on Sunday. The statement said it was outraged."
+        >>> e = Entity("e1", "The statement", "group")
+        >>> document_issuer(t, e, [Mention("e1", 42, 55, "The statement", "nominal")], {}, [e])
+        ('advocacy', 'org-advocacy@issuer')
+    """
+    cb = codebook or load_codebook()
+    starts = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    if not starts:
+        return None
+    first = min(starts)
+    name = (entity.name or "").strip()
+    words = name.split()
+    if not words:
+        return None
+    by_key = {e.key: e for e in entities}
+    pron = _POSSESSIVE_PRONOUN.match(name)
+    if pron:
+        want_person = pron.group(1).lower() in ("his", "her")
+        cands = [m for m in mentions if m.start < first and m.entity != entity.key and m.entity in by_key
+                 and m.kind in ("name", "surname")
+                 and (not want_person or (by_key[m.entity].kind or "person") == "person")]
+        if not cands:
+            return None
+        key = max(cands, key=lambda m: m.start).entity
+        v, r = voices_of.get(key, ("other", DEFAULT_RULE))
+        if r in UNINFORMED_RULES or v in ("anonymous", "other"):
+            return None
+        return v, f"{r.split('@')[0]}@issuer"
+    head = words[-1].lower().rstrip("s") if words[-1].lower() not in ("news",) else words[-1].lower()
+    if head not in _DOC_WORDS:
+        return None
+    heads = "|".join(_DOC_WORDS) if head == "document" else re.escape(head)
+    pats = _ISSUER_RE.get(heads)
+    if pats is None:
+        pats = _ISSUER_RE[heads] = _issuer_patterns(heads)
+    first_m = min((m for m in mentions if m.entity == entity.key and m.kind != "pronoun"), key=lambda m: m.start)
+    if re.match(r"(?i)(?:an?|one|another|new)\s", first_m.text or ""):
+        # "a statement" opens a new document: its issuer is named in the same sentence
+        # ("the NAACP released a statement saying ..."), not in an earlier one
+        window = text[_sentence_span(text, first_m.start, first_m.end)[0]:first_m.end]
+    else:
+        window = text[max(0, first - 2000):first]
+    best = None
+    for p in pats:
+        for m in p.finditer(window):
+            if best is not None and m.start("iss") <= best[0]:
+                continue
+            toks = m.group("iss").split()
+            while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
+                toks = toks[1:]
+            iss = re.sub(r"['’]s?$", "", " ".join(toks)).strip()
+            if iss and iss.lower() not in _NOT_ISSUER:
+                best = (m.start("iss"), iss)  # the nearest issuer named before the first mention
+    if best is None:
+        return None
+    iss = best[1]
+    # an entity of the article with that name, or whose surname ends the issuer's name
+    low = iss.lower()
+    for e in entities:
+        en = (e.name or "").lower()
+        if e.key != entity.key and en and (en == low or low.endswith(" " + en) or en.endswith(" " + low)):
+            v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
+            if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
+                return v, f"{r.split('@')[0]}@issuer"
+    kind = "organisation" if iss[:1].isupper() else "anonymous"
+    for k in (kind, "person") if kind == "organisation" else (kind,):
+        v, r = _first_rule(cb, Entity(entity.key, iss, k))
+        if r not in UNINFORMED_RULES and not r.startswith("document-") and v not in ("anonymous", "other"):
+            return v, f"{r}@issuer"
+    return None
 
 
 def _reads_contexts(cb: Codebook, entity: Entity) -> bool:
