@@ -207,3 +207,78 @@ def test_document_a_new_statement_reads_only_its_own_sentence():
 def test_document_without_issuer_stays_anonymous():
     t = "Nothing was said for days. The statement said the plan would change."
     assert _doc_case(t, "The statement")["doc"] == ("anonymous", "document-unattributed")
+
+
+# ---------------------------------------------------------------- spokespersons speak for their principal
+def test_spokesperson_for_a_named_legislator():
+    t = "Sen. Jo Roe voted no. \u201cIt fails,\u201d said a spokeswoman for Sen. Jo Roe."
+    ents = [Entity("p", "Sen. Jo Roe"), Entity("s", "a spokeswoman", "anonymous", "spokeswoman")]
+    s = t.index("a spokeswoman")
+    ms = [Mention("p", 0, 11, "Sen. Jo Roe"), Mention("p", t.rindex("Sen."), t.rindex("Sen.") + 11, "Sen. Jo Roe"),
+          Mention("s", s, s + 13, "a spokeswoman", "nominal")]
+    assert voices.classify_article(t, ents, ms)["s"] == ("politician", "politician-role@principal")
+
+
+def test_his_spokeswoman_skips_names_no_rule_places():
+    t = ("Rep. Jo Roe, a Lakeside-based lawmaker, opposes the bill, his spokeswoman, Kim Vale, said. "
+         "\u201cHe will wait,\u201d Vale said.")
+    ents = [Entity("p", "Rep. Jo Roe"), Entity("x", "Lakeside-based"),
+            Entity("s", "Kim Vale", description="his spokeswoman")]
+    ms = [Mention("p", 0, 11, "Rep. Jo Roe"), Mention("x", t.index("Lakeside"), t.index("Lakeside") + 14,
+                                                        "Lakeside-based"),
+          Mention("s", t.index("Kim Vale"), t.index("Kim Vale") + 8, "Kim Vale")]
+    assert voices.classify_article(t, ents, ms)["s"] == ("politician", "politician-role@principal")
+    # a spokesman whose principal is not named stays official (the codebook's fall-back)
+    t2 = "\u201cWe will wait,\u201d his spokesman, Bo Li, said."
+    ents2 = [Entity("s", "Bo Li", description="his spokesman")]
+    ms2 = [Mention("s", t2.index("Bo Li"), t2.index("Bo Li") + 5, "Bo Li")]
+    assert voices.classify_article(t2, ents2, ms2)["s"] == ("official", "spokesperson-unplaced")
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity("e", "Jo Roe", description="President of the Ohio state Senate"), ("politician", "politician-role")),
+    (Entity("e", "Jo Roe", description="Senate President"), ("politician", "politician-role")),
+    (Entity("e", "NBA Commissioner Jo Roe"), ("business", "business-role")),
+    (Entity("e", "Jo Roe", description="police commissioner"), ("official", "executive-office")),
+])
+def test_legislative_presidents_and_league_commissioners(entity, expected):
+    assert voices.classify_speaker(entity) == expected
+
+
+# ---------------------------------------------------------------- groups, acronyms and surnames in the text
+def test_bare_group_takes_the_members_named_before():
+    t = "A group of House Republicans wrote to the agency on Monday. The group said it would wait."
+    ents = [Entity("g", "The group", "group")]
+    s = t.index("The group")
+    got = voices.classify_article(t, ents, [Mention("g", s, s + 9, "The group", "nominal")])
+    assert got["g"] == ("politician", "anonymous-politician@group")
+    t2 = "The Lakeside Tenants Union met on Monday. The group said it would wait."
+    s2 = t2.index("The group")
+    got2 = voices.classify_article(t2, ents, [Mention("g", s2, s2 + 9, "The group", "nominal")])
+    assert got2["g"] == ("advocacy", "anonymous-advocacy")  # no "group of ...": the codebook's reading
+
+
+def test_acronym_spelled_out_in_the_text():
+    assert voices.acronym_expansion("The Pinewood Police Bureau (PPB) said so.", "PPB") == "Pinewood Police Bureau"
+    assert voices.acronym_expansion("Nothing here spells it.", "PPB") is None
+    t = "The Pinewood Police Bureau arrived at noon. PPB said the road was closed."
+    s = t.rindex("PPB")
+    got = voices.classify_article(t, [Entity("o", "PPB", "organisation")], [Mention("o", s, s + 3, "PPB", "name")])
+    assert got["o"] == ("official", "org-government-uk@acronym")
+
+
+def test_organisation_that_is_a_surname_reads_the_full_name():
+    t = ("Jo M. Vale, a criminologist at Bay State University, tracks such cases. "
+         "Since 2005, 110 officers were charged, Vale\u2019s records show.")
+    s = t.rindex("Vale")
+    got = voices.classify_article(t, [Entity("o", "Vale", "organisation")], [Mention("o", s, s + 4, "Vale", "name")])
+    assert got["o"] == ("expert", "expert-role@mention")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Lakeside Police Research Forum", ("expert", "org-expert")),
+    ("Pew Research Center", ("expert", "org-expert")),
+    ("Lakeside Police Department", ("official", "org-government-uk")),
+])
+def test_research_bodies_are_expert(name, expected):
+    assert voices.classify_speaker(Entity("e", name, "organisation")) == expected

@@ -845,25 +845,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         roles, contexts = _article_contexts(text, entities, mentions, cb, MAX_CONTEXTS, need, linked)
         voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
                  for e in entities}
-        if cb.anonymity_cues is not None or cb.press_verbs:
-            by_key = {e.key: e for e in entities}
-            for key, (v, r) in list(voice.items()):
-                e = by_key[key]
-                if v != "official" or e.kind not in ("anonymous", "group"):
-                    continue
-                marker = leak_marker(text, [m for m in mentions if m.entity == key and m.kind != "pronoun"], cb)
-                if marker:
-                    desc = f"{e.description} ; {marker}" if e.description else marker
-                    v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
-                    if v2 == "civil_servant":
-                        voice[key] = (v2, f"{r2}@cue")
-        # an unnamed document whose issuer the extractor left open ("the statement said", "his statement")
-        for e in entities:
-            v, r = voice[e.key]
-            if r == "document-unattributed" and e.kind in ("anonymous", "group"):
-                hit = document_issuer(text, e, mentions, voice, entities, cb)
-                if hit:
-                    voice[e.key] = hit
+        resolve_in_article(text, entities, mentions, voice, cb)
     finally:
         cb._fixed = None
     for key, src in linked.items():
@@ -872,6 +854,151 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     return voice
+
+
+def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Codebook | None = None) -> dict:
+    """The steps of :func:`classify_article` that read the article around speakers the rules
+    placed only by default, in place on ``voice`` (``{entity key: (voice_type, rule)}``):
+
+    * an unnamed official seen speaking anonymously or to a news outlet (:func:`leak_marker`)
+      is classified again with that cue; it takes the new voice if that is ``civil_servant``
+      (rule ``<rule>@cue``);
+    * an unnamed document takes its issuer's voice (:func:`document_issuer`, ``@issuer``);
+    * a spokesperson called official by default takes its principal's voice
+      (:func:`spokesperson_principal`, ``@principal``) when that differs;
+    * a bare "the group" takes the voice of the members named before ("a group of House
+      Republicans"; :func:`group_antecedent`, ``@group``);
+    * an organisation no rule places that is an acronym takes the voice of the name it stands
+      for in the text (:func:`acronym_expansion`, ``@acronym``), and one that is a surname
+      ("Stinson's records", "Mr. Lott") is classified as the person the text names in full
+      (:func:`full_name_contexts`, ``@mention``).
+
+    Returns ``voice``.
+    """
+    cb = codebook or load_codebook()
+    for e in entities:
+        v, r = voice[e.key]
+        unnamed = e.kind in ("anonymous", "group")
+        if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs):
+            marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb)
+            if marker:
+                desc = f"{e.description} ; {marker}" if e.description else marker
+                v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
+                if v2 == "civil_servant":
+                    voice[e.key] = (v2, f"{r2}@cue")
+                    continue
+        if r == "document-unattributed" and unnamed:
+            hit = document_issuer(text, e, mentions, voice, entities, cb)
+        elif r in _PRINCIPAL_RULES:  # a spokesperson called official only by default
+            hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
+            if hit and hit[0] == v:
+                hit = None
+        elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"):
+            hit = group_antecedent(text, e, mentions, cb)
+        elif e.kind == "organisation" and r in UNINFORMED_RULES:
+            hit = _organisation_in_text(text, e, cb)
+        else:
+            hit = None
+        if hit:
+            voice[e.key] = hit
+    return voice
+
+
+_TITLED_SURNAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z][\w’'\-]+)$")
+
+
+def _organisation_in_text(text: str, entity: Entity, cb: Codebook) -> tuple[str, str] | None:
+    """An "organisation" no rule places: an acronym the text spells out ("PPB" after "Lakeside
+    Police Bureau"), or a surname the text gives in full ("Stinson" after "Philip M. Stinson, a
+    criminologist")."""
+    name = (entity.name or "").strip()
+    exp = acronym_expansion(text, name)
+    if exp:
+        v, r = _first_rule(cb, Entity(entity.key, exp, "organisation"))
+        if r not in UNINFORMED_RULES:
+            return v, f"{r}@acronym"
+        return None
+    m = _TITLED_SURNAME.match(name)
+    if not m:
+        return None
+    ctx = full_name_contexts(text, m.group(1), cb)
+    if not ctx:
+        return None
+    v, r = classify(Entity(entity.key, m.group(1), "person"), cb, contexts=ctx)
+    return (v, r) if r.endswith("@mention") else None
+
+
+_GROUP_OF = re.compile(r"(?i)\b(?:group|coalition|team|delegation|gang|bloc|band|handful|panel|caucus) of "
+                       r"(?P<x>(?:[\w.’'\-]+\s+){0,5}?[\w’'\-]+s)\b")
+_BARE_GROUP = re.compile(r"(?i)^(?:the|this|that|a|one)?\s*(?:group|coalition|team|delegation|bloc)$")
+
+
+def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | None = None
+                     ) -> tuple[str, str] | None:
+    """The voice of an unnamed "group" speaker ("the group said") whose members the article
+    named before its first mention ("a group of conservative House Republicans", "a bipartisan
+    group of senators", "a coalition of state attorneys general"): the members' words are
+    classified as a group. Rule ``<rule>@group``; None when no such phrase precedes it within
+    1,500 characters or the rules do not place it.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "A group of House Republicans wrote to the agency. The group said it would wait."
+        >>> group_antecedent(t, Entity("g", "The group", "group"), [Mention("g", 50, 59, "The group", "nominal")])
+        ('politician', 'anonymous-politician@group')
+    """
+    cb = codebook or load_codebook()
+    if not _BARE_GROUP.match((entity.name or "").strip()) or entity.organisation:
+        return None
+    own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    if not own:
+        return None
+    first = min(own)
+    lo = max(0, first - 1500)
+    found = None
+    for m in _GROUP_OF.finditer(text, lo, first):
+        found = m.group("x")
+    if not found:
+        return None
+    v, r = _first_rule(cb, Entity(entity.key, found, "group", found))
+    if r in UNINFORMED_RULES or v == "other":
+        return None
+    return v, f"{r}@group"
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+
+
+def acronym_expansion(text: str, acronym: str) -> str | None:
+    """The capitalised name an acronym stands for in ``text``: "Police Executive Research Forum
+    (PERF)", or a capitalised run whose initials (leaving out of, for, and, the) spell it.
+
+    Example:
+        >>> acronym_expansion("The Pinewood Police Bureau said so. Later PPB said no.", "PPB")
+        'Pinewood Police Bureau'
+    """
+    if not _ACRONYM.match(acronym or ""):
+        return None
+    n = len(acronym)
+    for m in re.finditer(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&))*)",
+                         text):
+        words = m.group(1).split()
+        caps = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if len(caps) < n:
+            continue
+        # every window of n capitalised words (with the small words between them)
+        for i in range(len(words)):
+            if words[i].lower() in _SMALL_WORDS:
+                continue
+            got, j = [], i
+            while j < len(words) and len(got) < n:
+                if words[j].lower() not in _SMALL_WORDS:
+                    got.append(words[j])
+                j += 1
+            if len(got) == n and "".join(w[0] for w in got) == acronym:
+                return " ".join(words[i:j])
+    return None
 
 
 #: What :func:`leak_marker` adds to an unnamed official's description (the codebook's rules test it).
@@ -1068,6 +1195,81 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         v, r = _first_rule(cb, Entity(entity.key, iss, k))
         if r not in UNINFORMED_RULES and not r.startswith("document-") and v not in ("anonymous", "other"):
             return v, f"{r}@issuer"
+    return None
+
+
+#: A spokesperson or press aide, whose voice is that of the person or body it speaks for.
+_SPOKES = re.compile(r"(?i)\b(?:spokes(?:man|woman|person|people)|press secretary|communications director)\b")
+_FOR_PRINCIPAL = re.compile(r"\s*,?\s*(?:for|to)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)")
+_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
+#: Rules that place a spokesperson only as "official" by default (the principal decides instead).
+_PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
+
+
+def _entity_voice(name: str, entity: Entity, voices_of: dict, entities) -> tuple[str, str] | None:
+    """The informed voice of the article's person whose name is ``name`` or ends with its last word."""
+    low = _COURTESY.sub("", name.strip()).lower()
+    last = low.split()[-1] if low.split() else ""
+    for e in entities:
+        en = (e.name or "").lower()
+        if e.key == entity.key or not en or (e.kind or "person") != "person":
+            continue
+        if en == low or en.split()[-1] == last:
+            v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
+            if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
+                return v, r
+    return None
+
+
+def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict, entities,
+                           codebook: Codebook | None = None) -> tuple[str, str] | None:
+    """The voice of whoever a spokesperson speaks for, when the rules could only call it
+    official by default: the person named as its organisation ("Mr. Roe spokesman"), the
+    name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe"), or, for
+    "his/her spokeswoman", the nearest person named before it (within 1,000 characters) whom
+    the rules place (a name no rule places is skipped; a member of the public decides nothing). The name is looked up among the
+    article's people (their voice) and else placed by the codebook rules as a person. Rule
+    ``<rule>@principal``; None when nothing decides.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "Rep. Jo Roe opposes the bill, his spokeswoman, Kim Vale, said."
+        >>> ents = [Entity("p", "Rep. Jo Roe"), Entity("s", "Kim Vale", description="his spokeswoman")]
+        >>> ms = [Mention("p", 0, 11, "Rep. Jo Roe"), Mention("s", 47, 55, "Kim Vale")]
+        >>> spokesperson_principal(t, ents[1], ms, {"p": ("politician", "politician-role")}, ents)
+        ('politician', 'politician-role@principal')
+    """
+    cb = codebook or load_codebook()
+    role = f"{entity.name or ''} ; {entity.description or ''}"
+    if not _SPOKES.search(role):
+        return None
+    own = [m for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    names: list[str] = []
+    if entity.organisation and entity.organisation[:1].isupper():
+        names.append(entity.organisation)
+    for m in own:
+        f = _FOR_PRINCIPAL.match(text, m.end)
+        if f:
+            names.append(f.group("p"))
+    for n in names:
+        hit = _entity_voice(n, entity, voices_of, entities)
+        if hit is None:
+            v, r = _first_rule(cb, Entity(entity.key, n, "person"))
+            hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
+        if hit:
+            return hit[0], f"{hit[1].split('@')[0]}@principal"
+    if own and re.match(r"(?i)(?:his|her)\s", (entity.description or "").strip()):
+        first = min(m.start for m in own)
+        people = {e.key for e in entities if (e.kind or "person") == "person" and e.key != entity.key}
+        cands = [m for m in mentions if first - 1000 < m.start < first and m.entity in people
+                 and m.kind in ("name", "surname")]
+        for m in sorted(cands, key=lambda m: -m.start):  # the nearest person the rules place
+            v, r = voices_of.get(m.entity, ("other", DEFAULT_RULE))
+            if r in UNINFORMED_RULES:
+                continue  # no evidence ("Staten Island-based" taken for a name)
+            if v not in ("anonymous", "other", "public"):
+                return v, f"{r.split('@')[0]}@principal"
+            break
     return None
 
 
