@@ -739,10 +739,8 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
     # ("Stanford University's Keith Humphreys ... Humphreys said"): the contexts of those full names
     for e in entities:
         words = (e.name or "").split()
-        if e.kind == "person" and len(words) in (1, 2) and e.key not in linked and (need is None or e.key in need):
-            # one word ("Humphreys") or a two-word surname the text gives with a given name before it
-            # ("Cortes Romero" after "Attorney Luis Cortes Romero")
-            extra = full_name_contexts(text, " ".join(words), cb, max_contexts)
+        if e.kind == "person" and len(words) == 1 and e.key not in linked and (need is None or e.key in need):
+            extra = full_name_contexts(text, words[0], cb, max_contexts)
             if extra:
                 contexts[e.key] = contexts.get(e.key, []) + extra
     # "Ting, now a law professor": the present role comes first (it wins a tie in the vote)
@@ -750,6 +748,29 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
         if any(" ; now " in c for c in ctx):
             contexts[key] = sorted(ctx, key=lambda c: " ; now " not in c)
     return roles, contexts
+
+
+def _capitalised_word_before(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` right after a capitalised word that is no title
+    ("Luis Cortes Romero", not "Sen. Jo Roe"): a quick test before :func:`full_name_contexts`."""
+    from .lexicon import load_lexicon
+
+    lex = None
+    for i, _j in _surname_spans(text, name):
+        w = text[max(0, i - 30):i]
+        if not w.endswith(" "):
+            continue
+        parts = w.split()
+        if not parts:
+            continue
+        word = parts[-1]
+        if not (word[:1].isupper() and word[1:2].islower()):
+            continue
+        lex = lex or load_lexicon()
+        low = word.rstrip(".").lower()
+        if low not in lex.titles and low not in lex.role_words and low not in lex.function_words:
+            return True
+    return False
 
 
 _GIVEN_BEFORE = re.compile(r"(?:^|[\s(\[\"“‘'])((?:[A-Z][a-z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?)\s+$")
@@ -812,8 +833,8 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
         if word not in lex.titles and word not in lex.role_words:
             given.add(g.group(1).split()[0].rstrip("."))
         spans.append((g.start(1), m_end))
-    if len(given) > 1:
-        return []
+    if len(given) > 1 or (" " in surname and not given):
+        return []  # two given names: two people; a two-word name with titles only: nothing new
     cb = codebook or load_codebook()
     out = [name_context(text, s, e, cb) for s, e in spans[:max_contexts]]
     return list(dict.fromkeys(out))
@@ -845,6 +866,19 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         roles, contexts = _article_contexts(text, entities, mentions, cb, MAX_CONTEXTS, need, linked)
         voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
                  for e in entities}
+        # a two-word name nothing placed may be a surname the text gives with a given name before it
+        # ("Cortes Romero" after "Attorney Luis Cortes Romero"): read those full names too
+        for e in entities:
+            if e.kind != "person" or voice[e.key][1] not in UNINFORMED_RULES:
+                continue
+            words = (e.name or "").split()
+            if len(words) == 2 and _capitalised_word_before(text, e.name.strip()):
+                extra = full_name_contexts(text, " ".join(words), cb)
+                if extra:
+                    found = classify_speaker(e, cb, roles=roles.get(e.key),
+                                             contexts=(contexts.get(e.key) or []) + extra)
+                    if found[1] not in UNINFORMED_RULES:
+                        voice[e.key] = found
         resolve_in_article(text, entities, mentions, voice, cb)
     finally:
         cb._fixed = None
@@ -879,8 +913,10 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
     for e in entities:
         v, r = voice[e.key]
         unnamed = e.kind in ("anonymous", "group")
-        if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs):
-            marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb)
+        if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
+                and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
+            marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
+                                 press=_marker_can_matter(cb, e, PRESS_MARKER))
             if marker:
                 desc = f"{e.description} ; {marker}" if e.description else marker
                 v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
@@ -902,6 +938,37 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         if hit:
             voice[e.key] = hit
     return voice
+
+
+def _civil_servant_rules(cb: Codebook) -> list[Rule]:
+    plan = cb.plan()
+    rules = getattr(plan, "civil_servant_rules", None)
+    if rules is None:
+        rules = plan.civil_servant_rules = [r for r in cb.rules if r.voice == "civil_servant"]
+    return rules
+
+
+def _marker_can_matter(cb: Codebook, e: Entity, marker: str) -> bool:
+    """Whether ``marker`` (see :func:`leak_marker`) would make ``e`` civil_servant (for most
+    unnamed officials neither does: the sentence reading is skipped for them)."""
+    plan = cb.plan()
+    memo = plan.__dict__.setdefault("marker_memo", {})
+    key = (e.kind, e.name, e.description, e.organisation, marker)
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    desc = f"{e.description} ; {marker}" if e.description else marker
+    e2 = Entity(e.key, e.name, e.kind, desc, e.organisation)
+    texts = _texts(e2)
+    tkeys = _TextKeys(texts)
+    kind = e.kind or "person"
+    # cheap first: does any civil_servant rule match at all? (then the full first-rule check)
+    hit = any(r.matches(kind, texts, tkeys) for r in _civil_servant_rules(cb)) \
+        and _first_rule(cb, e2)[0] == "civil_servant"
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = hit
+    return hit
 
 
 _TITLED_SURNAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z][\w’'\-]+)$")
@@ -967,6 +1034,7 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_CAP_WORDS_RUN = re.compile(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&))*)")
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
 
 
@@ -981,8 +1049,7 @@ def acronym_expansion(text: str, acronym: str) -> str | None:
     if not _ACRONYM.match(acronym or ""):
         return None
     n = len(acronym)
-    for m in re.finditer(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&))*)",
-                         text):
+    for m in _CAP_WORDS_RUN.finditer(text):
         words = m.group(1).split()
         caps = [w for w in words if w.lower() not in _SMALL_WORDS]
         if len(caps) < n:
@@ -1008,6 +1075,19 @@ PRESS_MARKER = "speaking to the press"
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _NOT_SENTENCE_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|St|Jr|Sr|Gen|Capt|"
                                r"Det|Col|No|Inc|Corp|Co|Gov|Atty|Dist|Prof|Rev|Supt|Insp|Cmdr|U\.S|U\.K)$")
+_PRESS_RE: dict[frozenset, re.Pattern] = {}
+
+
+def _press_re(cb: Codebook) -> re.Pattern:
+    """The codebook's press verbs as one whole-word pattern (case-insensitive)."""
+    p = _PRESS_RE.get(cb.press_verbs)
+    if p is None:
+        words = "|".join(sorted(map(re.escape, cb.press_verbs)))
+        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+    return p
+
+
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+|The\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
 
 
@@ -1019,26 +1099,27 @@ def _sentence_span(text: str, start: int, end: int, reach: int = 300) -> tuple[i
     for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2)):  # + 2: the look-ahead sees the start
         if m.end() > start:
             break
-        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text, lo, m.start()):
+        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text[max(lo, m.start() - 10):m.start()]):
             continue
         a = m.end()
     b = hi
     for m in _SENTENCE_END.finditer(text, end, hi):
-        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text, end, m.start()):
+        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text[max(end, m.start() - 10):m.start()]):
             continue
         b = m.start() + 1
         break
     return a, b
 
 
-def leak_marker(text: str, mentions, codebook: Codebook | None = None) -> str | None:
+def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bool = True) -> str | None:
     """Whether an unnamed speaker's mentions show it speaking anonymously or to a news outlet.
 
     Returns :data:`ANONYMOUS_MARKER` when a sentence of one of ``mentions`` has one of the
     codebook's ``context.anonymity_cues`` ("who requested anonymity", "not authorized to
     speak"), else :data:`PRESS_MARKER` when the speaker, after its mention, *told* (one of
     ``context.press_verbs``) a name the codebook places as media ("told CNN", "told the
-    Las Vegas Review-Journal"; "told reporters" is no outlet), else None.
+    Las Vegas Review-Journal"; "told reporters" is no outlet; not looked for with ``press``
+    false), else None.
     :func:`classify_article` adds the marker to an unnamed official's description and keeps the
     new voice when the codebook then makes it ``civil_servant`` (an insider leaking).
 
@@ -1055,22 +1136,20 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None) -> str | 
         True
     """
     cb = codebook or load_codebook()
-    press = False
+    look_press, press = press and bool(cb.press_verbs), False
     for m in mentions:
         a, b = _sentence_span(text, m.start, m.end)
         sent = text[a:b]
         if cb.anonymity_cues is not None and cb.anonymity_cues.search(sent):
             return ANONYMOUS_MARKER
-        if press or not cb.press_verbs:
+        if press or not look_press:
             continue
         after = text[m.end:b]
-        for w in re.finditer(r"[A-Za-z]+", after):
-            if w.group(0).lower() not in cb.press_verbs:
-                continue
+        for w in _press_re(cb).finditer(after):
             o = _TOLD_OBJECT.match(after, w.end())
             if not o:
                 continue
-            obj = re.split(r"['’]s\b", o.group(1))[0].strip()
+            obj = _POSSESSIVE_S.split(o.group(1))[0].strip()
             if obj and _first_rule(cb, Entity("press", obj, "organisation"))[0] == "commentator":
                 press = True
                 break
@@ -1083,7 +1162,7 @@ _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "we
               "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
 _ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
-_CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:of|for|on|and|the|de|la)?\s*[A-Z][\w.&’'\-]*){0,6}"
+_CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w.&’'\-]*){0,6}"
 #: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
 _NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
                         "before as for last new recent earlier later one another both under while".split())
@@ -1092,18 +1171,21 @@ _NOT_ISSUER = frozenset("the a an in on at according but and this that these tho
 def _issuer_patterns(heads: str) -> list[re.Pattern]:
     h = rf"(?:{heads})s?"
     return [
+        re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
         # "the NAACP released a statement", "Jo Roe issued a joint statement"
-        re.compile(rf"(?P<iss>{_CAP_RUN})\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN})\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
-        re.compile(rf"(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
-        re.compile(rf"(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
         re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
     ]
 
 
 _ISSUER_RE: dict[str, list[re.Pattern]] = {}
+_INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entities, codebook: Codebook | None = None
@@ -1162,23 +1244,28 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
     if pats is None:
         pats = _ISSUER_RE[heads] = _issuer_patterns(heads)
     first_m = min((m for m in mentions if m.entity == entity.key and m.kind != "pronoun"), key=lambda m: m.start)
-    if re.match(r"(?i)(?:an?|one|another|new)\s", first_m.text or ""):
+    if _INDEFINITE.match(first_m.text or ""):
         # "a statement" opens a new document: its issuer is named in the same sentence
         # ("the NAACP released a statement saying ..."), not in an earlier one
         window = text[_sentence_span(text, first_m.start, first_m.end)[0]:first_m.end]
     else:
-        window = text[max(0, first - 2000):first]
+        window = text[max(0, first - 1500):first]
     best = None
-    for p in pats:
-        for m in p.finditer(window):
-            if best is not None and m.start("iss") <= best[0]:
-                continue
-            toks = m.group("iss").split()
-            while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
-                toks = toks[1:]
-            iss = re.sub(r"['’]s?$", "", " ".join(toks)).strip()
-            if iss and iss.lower() not in _NOT_ISSUER:
-                best = (m.start("iss"), iss)  # the nearest issuer named before the first mention
+    # the patterns are tried only around each earlier place the document word occurs, nearest first
+    for h in reversed(list(pats[0].finditer(window))):
+        local = window[max(0, h.start() - 160):h.end() + 120]
+        for p in pats[1:]:
+            for m in p.finditer(local):
+                if best is not None and m.start("iss") <= best[0]:
+                    continue
+                toks = m.group("iss").split()
+                while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
+                    toks = toks[1:]
+                iss = _POSSESSIVE_END.sub("", " ".join(toks)).strip()
+                if iss and iss.lower() not in _NOT_ISSUER:
+                    best = (m.start("iss"), iss)  # the nearest issuer named around this place
+        if best is not None:
+            break
     if best is None:
         return None
     iss = best[1]
@@ -1201,9 +1288,13 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
 #: A spokesperson or press aide, whose voice is that of the person or body it speaks for.
 _SPOKES = re.compile(r"(?i)\b(?:spokes(?:man|woman|person|people)|press secretary|communications director)\b")
 _FOR_PRINCIPAL = re.compile(r"\s*,?\s*(?:for|to)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)")
+_HIS_HER = re.compile(r"(?i)(?:his|her)\s")
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
 #: Rules that place a spokesperson only as "official" by default (the principal decides instead).
 _PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
+#: Voices a principal passes on to its spokesperson (besides official, the default): a legislator's,
+#: a company's or a campaign group's spokesperson; not a lawyer's or a witness's.
+_PRINCIPAL_VOICES = frozenset({"politician", "business", "advocacy"})
 
 
 def _entity_voice(name: str, entity: Entity, voices_of: dict, entities) -> tuple[str, str] | None:
@@ -1227,7 +1318,9 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
     official by default: the person named as its organisation ("Mr. Roe spokesman"), the
     name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe"), or, for
     "his/her spokeswoman", the nearest person named before it (within 1,000 characters) whom
-    the rules place (a name no rule places is skipped; a member of the public decides nothing). The name is looked up among the
+    the rules place (a name no rule places is skipped). Only a politician's, a company's or an
+    advocacy group's voice is passed on (:data:`_PRINCIPAL_VOICES`); otherwise the rules'
+    default (official) stays. The name is looked up among the
     article's people (their voice) and else placed by the codebook rules as a person. Rule
     ``<rule>@principal``; None when nothing decides.
 
@@ -1257,8 +1350,8 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
             v, r = _first_rule(cb, Entity(entity.key, n, "person"))
             hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
         if hit:
-            return hit[0], f"{hit[1].split('@')[0]}@principal"
-    if own and re.match(r"(?i)(?:his|her)\s", (entity.description or "").strip()):
+            return (hit[0], f"{hit[1].split('@')[0]}@principal") if hit[0] in _PRINCIPAL_VOICES else None
+    if own and _HIS_HER.match((entity.description or "").strip()):
         first = min(m.start for m in own)
         people = {e.key for e in entities if (e.kind or "person") == "person" and e.key != entity.key}
         cands = [m for m in mentions if first - 1000 < m.start < first and m.entity in people
@@ -1267,7 +1360,7 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
             v, r = voices_of.get(m.entity, ("other", DEFAULT_RULE))
             if r in UNINFORMED_RULES:
                 continue  # no evidence ("Staten Island-based" taken for a name)
-            if v not in ("anonymous", "other", "public"):
+            if v in _PRINCIPAL_VOICES:
                 return v, f"{r.split('@')[0]}@principal"
             break
     return None
@@ -1562,7 +1655,7 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     named = _NAMED_BEFORE.search(before[cut:])
     if named:
         parts.append(named.group(1))  # "a young journalist named Jason DeParle"
-    by = _BY_AUTHOR.search(before[cut:])
+    by = _BY_AUTHOR.search(before[cut:]) if "by " in before[cut:] else None
     if by and not _BY_GAP_VERB.search(by.group(2)):  # "a paper by Jo Roe", "an analysis in 1990 by X's Bo Li and Jo Roe", "a column by Jo Roe"
         parts.append(_BY_ROLE[by.group(1).lower()])
     m = _CTX_AFTER.match(text, end)
