@@ -910,13 +910,20 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
     Returns ``voice``.
     """
     cb = codebook or load_codebook()
+    cues_in_text: list[bool] | None = None  # [an anonymity cue, a press verb] anywhere in the article
     for e in entities:
         v, r = voice[e.key]
         unnamed = e.kind in ("anonymous", "group")
         if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
                 and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
-            marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
-                                 press=_marker_can_matter(cb, e, PRESS_MARKER))
+            if cues_in_text is None:
+                cues_in_text = [cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text)),
+                                bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
+            press = cues_in_text[1] and _marker_can_matter(cb, e, PRESS_MARKER)
+            marker = None
+            if cues_in_text[0] or press:
+                marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
+                                     press=press)
             if marker:
                 desc = f"{e.description} ; {marker}" if e.description else marker
                 v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
