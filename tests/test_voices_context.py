@@ -424,6 +424,7 @@ def test_classify_article_reads_contexts_only_where_they_count():
         roles, contexts = voices.article_contexts(art.text, ex.entities, ex.mentions, cb)
         want = {e.key: voices.classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
                 for e in ex.entities}
+        voices.resolve_in_article(art.text, ex.entities, ex.mentions, want, cb)
         for key, src in voices._surname_sources(ex.entities).items():
             v, r = want[key]
             sv, sr = want[src]

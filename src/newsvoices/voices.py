@@ -133,6 +133,12 @@ class Codebook:
     drop_unplaced_unnamed: bool = False
     # context.non_speech_cues: cue words that report no speech ("is expected to", "aimed to")
     non_speech_cues: frozenset[str] = frozenset()
+    # context.anonymity_cues / press_verbs: how an unnamed official is seen to speak anonymously or to
+    # a news outlet (see leak_marker)
+    anonymity_cues: re.Pattern | None = None
+    press_verbs: frozenset[str] = frozenset()
+    # context.organisation_decides: rules whose unnamed speakers take their organisation's voice
+    organisation_decides: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -408,8 +414,17 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     cues = ctx.get("non_speech_cues") or []
     if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
         raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
+    anon = _compile(ctx["anonymity_cues"], f"{p}: context.anonymity_cues") if ctx.get("anonymity_cues") else None
+    press = ctx.get("press_verbs") or []
+    if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
+        raise ValueError(f"{p}: context.press_verbs must be a list of words")
+    org_rules = ctx.get("organisation_decides") or []
+    known_ids = {r.id for r in rules}
+    if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
+        raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
-                    frozenset(c.strip().lower() for c in cues))
+                    frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
+                    frozenset(org_rules))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -549,6 +564,10 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     """
     cb = codebook or load_codebook()
     voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
+    if rule in cb.organisation_decides and entity.kind in ("anonymous", "group") and entity.organisation:
+        hit = _organisation_voice(cb, entity)
+        if hit:
+            return hit
     if rule.startswith("document-") and entity.kind in ("anonymous", "group"):
         hit = _issuer_voice(cb, entity)
         if hit:
@@ -580,6 +599,20 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
         if hit:
             return hit
     return voice, rule
+
+
+#: Voices an unnamed official's organisation may pass on (outside government; see _organisation_voice).
+_NON_GOVERNMENT = frozenset({"business", "advocacy", "expert", "commentator", "legal", "politician"})
+
+
+def _organisation_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
+    """The voice of the organisation an unnamed official speaks for ("G4S officials", "the
+    Academy of Pediatrics president"), when the organisation rules place it outside government.
+    Rule ``<rule>@organisation``."""
+    v, r = _first_rule(cb, Entity(entity.key, entity.organisation, "organisation"))
+    if r in UNINFORMED_RULES or v not in _NON_GOVERNMENT:
+        return None
+    return v, f"{r}@organisation"
 
 
 _ISSUER = re.compile(r"^(?:(?:the|a|an|The|A|An) )?((?:[A-Z][\w.&\-]*(?:['’]s)? ){1,5})(?=[a-z])")
@@ -717,6 +750,29 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
     return roles, contexts
 
 
+def _capitalised_word_before(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` right after a capitalised word that is no title
+    ("Luis Cortes Romero", not "Sen. Jo Roe"): a quick test before :func:`full_name_contexts`."""
+    from .lexicon import load_lexicon
+
+    lex = None
+    for i, _j in _surname_spans(text, name):
+        w = text[max(0, i - 30):i]
+        if not w.endswith(" "):
+            continue
+        parts = w.split()
+        if not parts:
+            continue
+        word = parts[-1]
+        if not (word[:1].isupper() and word[1:2].islower()):
+            continue
+        lex = lex or load_lexicon()
+        low = word.rstrip(".").lower()
+        if low not in lex.titles and low not in lex.role_words and low not in lex.function_words:
+            return True
+    return False
+
+
 _GIVEN_BEFORE = re.compile(r"(?:^|[\s(\[\"“‘'])((?:[A-Z][a-z][\w’'\-]*|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?)\s+$")
 
 
@@ -777,8 +833,8 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
         if word not in lex.titles and word not in lex.role_words:
             given.add(g.group(1).split()[0].rstrip("."))
         spans.append((g.start(1), m_end))
-    if len(given) > 1:
-        return []
+    if len(given) > 1 or (" " in surname and not given):
+        return []  # two given names: two people; a two-word name with titles only: nothing new
     cb = codebook or load_codebook()
     out = [name_context(text, s, e, cb) for s, e in spans[:max_contexts]]
     return list(dict.fromkeys(out))
@@ -810,6 +866,20 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         roles, contexts = _article_contexts(text, entities, mentions, cb, MAX_CONTEXTS, need, linked)
         voice = {e.key: classify_speaker(e, cb, roles=roles.get(e.key), contexts=contexts.get(e.key))
                  for e in entities}
+        # a two-word name nothing placed may be a surname the text gives with a given name before it
+        # ("Cortes Romero" after "Attorney Luis Cortes Romero"): read those full names too
+        for e in entities:
+            if e.kind != "person" or voice[e.key][1] not in UNINFORMED_RULES:
+                continue
+            words = (e.name or "").split()
+            if len(words) == 2 and _capitalised_word_before(text, e.name.strip()):
+                extra = full_name_contexts(text, " ".join(words), cb)
+                if extra:
+                    found = classify_speaker(e, cb, roles=roles.get(e.key),
+                                             contexts=(contexts.get(e.key) or []) + extra)
+                    if found[1] not in UNINFORMED_RULES:
+                        voice[e.key] = found
+        resolve_in_article(text, entities, mentions, voice, cb)
     finally:
         cb._fixed = None
     for key, src in linked.items():
@@ -818,6 +888,489 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     return voice
+
+
+def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Codebook | None = None) -> dict:
+    """The steps of :func:`classify_article` that read the article around speakers the rules
+    placed only by default, in place on ``voice`` (``{entity key: (voice_type, rule)}``):
+
+    * an unnamed official seen speaking anonymously or to a news outlet (:func:`leak_marker`)
+      is classified again with that cue; it takes the new voice if that is ``civil_servant``
+      (rule ``<rule>@cue``);
+    * an unnamed document takes its issuer's voice (:func:`document_issuer`, ``@issuer``);
+    * a spokesperson called official by default takes its principal's voice
+      (:func:`spokesperson_principal`, ``@principal``) when that differs;
+    * a bare "the group" takes the voice of the members named before ("a group of House
+      Republicans"; :func:`group_antecedent`, ``@group``);
+    * an organisation no rule places that is an acronym takes the voice of the name it stands
+      for in the text (:func:`acronym_expansion`, ``@acronym``), and one that is a surname
+      ("Stinson's records", "Mr. Lott") is classified as the person the text names in full
+      (:func:`full_name_contexts`, ``@mention``).
+
+    Returns ``voice``.
+    """
+    cb = codebook or load_codebook()
+    cues_in_text: list[bool] | None = None  # [an anonymity cue, a press verb] anywhere in the article
+    for e in entities:
+        v, r = voice[e.key]
+        unnamed = e.kind in ("anonymous", "group")
+        if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
+                and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
+            if cues_in_text is None:
+                cues_in_text = [cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text)),
+                                bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
+            press = cues_in_text[1] and _marker_can_matter(cb, e, PRESS_MARKER)
+            marker = None
+            if cues_in_text[0] or press:
+                marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
+                                     press=press)
+            if marker:
+                desc = f"{e.description} ; {marker}" if e.description else marker
+                v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
+                if v2 == "civil_servant":
+                    voice[e.key] = (v2, f"{r2}@cue")
+                    continue
+        if r == "document-unattributed" and unnamed:
+            hit = document_issuer(text, e, mentions, voice, entities, cb)
+        elif r in _PRINCIPAL_RULES:  # a spokesperson called official only by default
+            hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
+            if hit and hit[0] == v:
+                hit = None
+        elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"):
+            hit = group_antecedent(text, e, mentions, cb)
+        elif e.kind == "organisation" and r in UNINFORMED_RULES:
+            hit = _organisation_in_text(text, e, cb)
+        else:
+            hit = None
+        if hit:
+            voice[e.key] = hit
+    return voice
+
+
+def _civil_servant_rules(cb: Codebook) -> list[Rule]:
+    plan = cb.plan()
+    rules = getattr(plan, "civil_servant_rules", None)
+    if rules is None:
+        rules = plan.civil_servant_rules = [r for r in cb.rules if r.voice == "civil_servant"]
+    return rules
+
+
+def _marker_can_matter(cb: Codebook, e: Entity, marker: str) -> bool:
+    """Whether ``marker`` (see :func:`leak_marker`) would make ``e`` civil_servant (for most
+    unnamed officials neither does: the sentence reading is skipped for them)."""
+    plan = cb.plan()
+    memo = plan.__dict__.setdefault("marker_memo", {})
+    key = (e.kind, e.name, e.description, e.organisation, marker)
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    desc = f"{e.description} ; {marker}" if e.description else marker
+    e2 = Entity(e.key, e.name, e.kind, desc, e.organisation)
+    texts = _texts(e2)
+    tkeys = _TextKeys(texts)
+    kind = e.kind or "person"
+    # cheap first: does any civil_servant rule match at all? (then the full first-rule check)
+    hit = any(r.matches(kind, texts, tkeys) for r in _civil_servant_rules(cb)) \
+        and _first_rule(cb, e2)[0] == "civil_servant"
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = hit
+    return hit
+
+
+_TITLED_SURNAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z][\w’'\-]+)$")
+
+
+def _organisation_in_text(text: str, entity: Entity, cb: Codebook) -> tuple[str, str] | None:
+    """An "organisation" no rule places: an acronym the text spells out ("PPB" after "Lakeside
+    Police Bureau"), or a surname the text gives in full ("Stinson" after "Philip M. Stinson, a
+    criminologist")."""
+    name = (entity.name or "").strip()
+    exp = acronym_expansion(text, name)
+    if exp:
+        v, r = _first_rule(cb, Entity(entity.key, exp, "organisation"))
+        if r not in UNINFORMED_RULES:
+            return v, f"{r}@acronym"
+        return None
+    m = _TITLED_SURNAME.match(name)
+    if not m:
+        return None
+    ctx = full_name_contexts(text, m.group(1), cb)
+    if not ctx:
+        return None
+    v, r = classify(Entity(entity.key, m.group(1), "person"), cb, contexts=ctx)
+    return (v, r) if r.endswith("@mention") else None
+
+
+_GROUP_OF = re.compile(r"(?i)\b(?:group|coalition|team|delegation|gang|bloc|band|handful|panel|caucus) of "
+                       r"(?P<x>(?:[\w.’'\-]+\s+){0,5}?[\w’'\-]+s)\b")
+_BARE_GROUP = re.compile(r"(?i)^(?:the|this|that|a|one)?\s*(?:group|coalition|team|delegation|bloc)$")
+
+
+def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | None = None
+                     ) -> tuple[str, str] | None:
+    """The voice of an unnamed "group" speaker ("the group said") whose members the article
+    named before its first mention ("a group of conservative House Republicans", "a bipartisan
+    group of senators", "a coalition of state attorneys general"): the members' words are
+    classified as a group. Rule ``<rule>@group``; None when no such phrase precedes it within
+    1,500 characters or the rules do not place it.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "A group of House Republicans wrote to the agency. The group said it would wait."
+        >>> group_antecedent(t, Entity("g", "The group", "group"), [Mention("g", 50, 59, "The group", "nominal")])
+        ('politician', 'anonymous-politician@group')
+    """
+    cb = codebook or load_codebook()
+    if not _BARE_GROUP.match((entity.name or "").strip()) or entity.organisation:
+        return None
+    own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    if not own:
+        return None
+    first = min(own)
+    lo = max(0, first - 1500)
+    found = None
+    for m in _GROUP_OF.finditer(text, lo, first):
+        found = m.group("x")
+    if not found:
+        return None
+    v, r = _first_rule(cb, Entity(entity.key, found, "group", found))
+    if r in UNINFORMED_RULES or v == "other":
+        return None
+    return v, f"{r}@group"
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_CAP_WORDS_RUN = re.compile(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|&))*)")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+
+
+def acronym_expansion(text: str, acronym: str) -> str | None:
+    """The capitalised name an acronym stands for in ``text``: "Police Executive Research Forum
+    (PERF)", or a capitalised run whose initials (leaving out of, for, and, the) spell it.
+
+    Example:
+        >>> acronym_expansion("The Pinewood Police Bureau said so. Later PPB said no.", "PPB")
+        'Pinewood Police Bureau'
+    """
+    if not _ACRONYM.match(acronym or ""):
+        return None
+    n = len(acronym)
+    for m in _CAP_WORDS_RUN.finditer(text):
+        words = m.group(1).split()
+        caps = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if len(caps) < n:
+            continue
+        # every window of n capitalised words (with the small words between them)
+        for i in range(len(words)):
+            if words[i].lower() in _SMALL_WORDS:
+                continue
+            got, j = [], i
+            while j < len(words) and len(got) < n:
+                if words[j].lower() not in _SMALL_WORDS:
+                    got.append(words[j])
+                j += 1
+            if len(got) == n and "".join(w[0] for w in got) == acronym:
+                return " ".join(words[i:j])
+    return None
+
+
+#: What :func:`leak_marker` adds to an unnamed official's description (the codebook's rules test it).
+ANONYMOUS_MARKER = "speaking anonymously"
+PRESS_MARKER = "speaking to the press"
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z])|\n")
+_NOT_SENTENCE_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|St|Jr|Sr|Gen|Capt|"
+                               r"Det|Col|No|Inc|Corp|Co|Gov|Atty|Dist|Prof|Rev|Supt|Insp|Cmdr|U\.S|U\.K)$")
+_PRESS_RE: dict[frozenset, re.Pattern] = {}
+
+
+def _press_re(cb: Codebook) -> re.Pattern:
+    """The codebook's press verbs as one whole-word pattern (case-insensitive)."""
+    p = _PRESS_RE.get(cb.press_verbs)
+    if p is None:
+        words = "|".join(sorted(map(re.escape, cb.press_verbs)))
+        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+    return p
+
+
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|The\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
+
+
+def _sentence_span(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, at most ``reach`` characters either side (a full
+    stop after an initial or a title such as "U.S." or "Sen." ends no sentence)."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    a = lo
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2)):  # + 2: the look-ahead sees the start
+        if m.end() > start:
+            break
+        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text[max(lo, m.start() - 10):m.start()]):
+            continue
+        a = m.end()
+    b = hi
+    for m in _SENTENCE_END.finditer(text, end, hi):
+        if m.group(0) != "\n" and _NOT_SENTENCE_END.search(text[max(end, m.start() - 10):m.start()]):
+            continue
+        b = m.start() + 1
+        break
+    return a, b
+
+
+def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bool = True) -> str | None:
+    """Whether an unnamed speaker's mentions show it speaking anonymously or to a news outlet.
+
+    Returns :data:`ANONYMOUS_MARKER` when a sentence of one of ``mentions`` has one of the
+    codebook's ``context.anonymity_cues`` ("who requested anonymity", "not authorized to
+    speak"), else :data:`PRESS_MARKER` when the speaker, after its mention, *told* (one of
+    ``context.press_verbs``) a name the codebook places as media ("told CNN", "told the
+    Las Vegas Review-Journal"; "told reporters" is no outlet; not looked for with ``press``
+    false), else None.
+    :func:`classify_article` adds the marker to an unnamed official's description and keeps the
+    new voice when the codebook then makes it ``civil_servant`` (an insider leaking).
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "Officers left. A state official told CNN the plan changed. Others agreed."
+        >>> leak_marker(t, [Mention("e", 15, 31, "A state official", "nominal")])
+        'speaking to the press'
+        >>> t = "It was late, said the official, who requested anonymity."
+        >>> leak_marker(t, [Mention("e", 18, 30, "the official", "nominal")])
+        'speaking anonymously'
+        >>> t = "An official told reporters the plan changed."
+        >>> leak_marker(t, [Mention("e", 0, 11, "An official", "nominal")]) is None
+        True
+    """
+    cb = codebook or load_codebook()
+    look_press, press = press and bool(cb.press_verbs), False
+    for m in mentions:
+        a, b = _sentence_span(text, m.start, m.end)
+        sent = text[a:b]
+        if cb.anonymity_cues is not None and cb.anonymity_cues.search(sent):
+            return ANONYMOUS_MARKER
+        if press or not look_press:
+            continue
+        after = text[m.end:b]
+        for w in _press_re(cb).finditer(after):
+            o = _TOLD_OBJECT.match(after, w.end())
+            if not o:
+                continue
+            obj = _POSSESSIVE_S.split(o.group(1))[0].strip()
+            if obj and _first_rule(cb, Entity("press", obj, "organisation"))[0] == "commentator":
+                press = True
+                break
+    return PRESS_MARKER if press else None
+
+
+#: Document words an unnamed document speaker ("the statement", "the report") may be headed by;
+#: "document(s)" stands for any of them when its issuer is looked up (see document_issuer).
+_DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "website", "release", "email",
+              "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit")
+_POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
+_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
+_CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w.&’'\-]*){0,6}"
+#: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
+_NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
+                        "before as for last new recent earlier later one another both under while".split())
+
+
+def _issuer_patterns(heads: str) -> list[re.Pattern]:
+    h = rf"(?:{heads})s?"
+    return [
+        re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
+        # "the NAACP released a statement", "Jo Roe issued a joint statement"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN})\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
+        # "a report by Republicans on the House committee", "a statement from the ACLU"
+        re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+    ]
+
+
+_ISSUER_RE: dict[str, list[re.Pattern]] = {}
+_INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entities, codebook: Codebook | None = None
+                    ) -> tuple[str, str] | None:
+    """The voice of whoever issued an unnamed document speaker ("the statement said", "his
+    statement"), read from the text before its first mention; None when nothing decides.
+
+    ``mentions``: all the article's mentions.
+
+    * "his/her/their/its <document>": the nearest person (his, her) or any entity (their, its)
+      named before it, with the voice ``voices_of`` gives it.
+    * otherwise the nearest earlier place that names an issuer of the same kind of document (for
+      a document first met as "a statement", only in its own sentence, up to and with the mention)
+      ("the NAACP released a statement", "CBP's statement", "the OIG report", "a report by
+      the House Oversight Committee"; "document" stands for any document word): an entity of the
+      article with that name (or surname) gives its voice, else the codebook rules place the
+      issuer's name as an organisation or, failing that, as a person.
+
+    The rule becomes ``<rule>@issuer``.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "The NAACP released a statement on Sunday. The statement said it was outraged."
+        >>> e = Entity("e1", "The statement", "group")
+        >>> document_issuer(t, e, [Mention("e1", 42, 55, "The statement", "nominal")], {}, [e])
+        ('advocacy', 'org-advocacy@issuer')
+    """
+    cb = codebook or load_codebook()
+    starts = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    if not starts:
+        return None
+    first = min(starts)
+    name = (entity.name or "").strip()
+    words = name.split()
+    if not words:
+        return None
+    by_key = {e.key: e for e in entities}
+    pron = _POSSESSIVE_PRONOUN.match(name)
+    if pron:
+        want_person = pron.group(1).lower() in ("his", "her")
+        cands = [m for m in mentions if m.start < first and m.entity != entity.key and m.entity in by_key
+                 and m.kind in ("name", "surname")
+                 and (not want_person or (by_key[m.entity].kind or "person") == "person")]
+        if not cands:
+            return None
+        key = max(cands, key=lambda m: m.start).entity
+        v, r = voices_of.get(key, ("other", DEFAULT_RULE))
+        if r in UNINFORMED_RULES or v in ("anonymous", "other"):
+            return None
+        return v, f"{r.split('@')[0]}@issuer"
+    head = words[-1].lower().rstrip("s") if words[-1].lower() not in ("news",) else words[-1].lower()
+    if head not in _DOC_WORDS:
+        return None
+    heads = "|".join(_DOC_WORDS) if head == "document" else re.escape(head)
+    pats = _ISSUER_RE.get(heads)
+    if pats is None:
+        pats = _ISSUER_RE[heads] = _issuer_patterns(heads)
+    first_m = min((m for m in mentions if m.entity == entity.key and m.kind != "pronoun"), key=lambda m: m.start)
+    if _INDEFINITE.match(first_m.text or ""):
+        # "a statement" opens a new document: its issuer is named in the same sentence
+        # ("the NAACP released a statement saying ..."), not in an earlier one
+        window = text[_sentence_span(text, first_m.start, first_m.end)[0]:first_m.end]
+    else:
+        window = text[max(0, first - 1500):first]
+    best = None
+    # the patterns are tried only around each earlier place the document word occurs, nearest first
+    for h in reversed(list(pats[0].finditer(window))):
+        local = window[max(0, h.start() - 160):h.end() + 120]
+        for p in pats[1:]:
+            for m in p.finditer(local):
+                if best is not None and m.start("iss") <= best[0]:
+                    continue
+                toks = m.group("iss").split()
+                while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
+                    toks = toks[1:]
+                iss = _POSSESSIVE_END.sub("", " ".join(toks)).strip()
+                if iss and iss.lower() not in _NOT_ISSUER:
+                    best = (m.start("iss"), iss)  # the nearest issuer named around this place
+        if best is not None:
+            break
+    if best is None:
+        return None
+    iss = best[1]
+    # an entity of the article with that name, or whose surname ends the issuer's name
+    low = iss.lower()
+    for e in entities:
+        en = (e.name or "").lower()
+        if e.key != entity.key and en and (en == low or low.endswith(" " + en) or en.endswith(" " + low)):
+            v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
+            if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
+                return v, f"{r.split('@')[0]}@issuer"
+    kind = "organisation" if iss[:1].isupper() else "anonymous"
+    for k in (kind, "person") if kind == "organisation" else (kind,):
+        v, r = _first_rule(cb, Entity(entity.key, iss, k))
+        if r not in UNINFORMED_RULES and not r.startswith("document-") and v not in ("anonymous", "other"):
+            return v, f"{r}@issuer"
+    return None
+
+
+#: A spokesperson or press aide, whose voice is that of the person or body it speaks for.
+_SPOKES = re.compile(r"(?i)\b(?:spokes(?:man|woman|person|people)|press secretary|communications director)\b")
+_FOR_PRINCIPAL = re.compile(r"\s*,?\s*(?:for|to)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)")
+_HIS_HER = re.compile(r"(?i)(?:his|her)\s")
+_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
+#: Rules that place a spokesperson only as "official" by default (the principal decides instead).
+_PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
+#: Voices a principal passes on to its spokesperson (besides official, the default): a legislator's,
+#: a company's or a campaign group's spokesperson; not a lawyer's or a witness's.
+_PRINCIPAL_VOICES = frozenset({"politician", "business", "advocacy"})
+
+
+def _entity_voice(name: str, entity: Entity, voices_of: dict, entities) -> tuple[str, str] | None:
+    """The informed voice of the article's person whose name is ``name`` or ends with its last word."""
+    low = _COURTESY.sub("", name.strip()).lower()
+    last = low.split()[-1] if low.split() else ""
+    for e in entities:
+        en = (e.name or "").lower()
+        if e.key == entity.key or not en or (e.kind or "person") != "person":
+            continue
+        if en == low or en.split()[-1] == last:
+            v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
+            if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
+                return v, r
+    return None
+
+
+def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict, entities,
+                           codebook: Codebook | None = None) -> tuple[str, str] | None:
+    """The voice of whoever a spokesperson speaks for, when the rules could only call it
+    official by default: the person named as its organisation ("Mr. Roe spokesman"), the
+    name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe"), or, for
+    "his/her spokeswoman", the nearest person named before it (within 1,000 characters) whom
+    the rules place (a name no rule places is skipped). Only a politician's, a company's or an
+    advocacy group's voice is passed on (:data:`_PRINCIPAL_VOICES`); otherwise the rules'
+    default (official) stays. The name is looked up among the
+    article's people (their voice) and else placed by the codebook rules as a person. Rule
+    ``<rule>@principal``; None when nothing decides.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "Rep. Jo Roe opposes the bill, his spokeswoman, Kim Vale, said."
+        >>> ents = [Entity("p", "Rep. Jo Roe"), Entity("s", "Kim Vale", description="his spokeswoman")]
+        >>> ms = [Mention("p", 0, 11, "Rep. Jo Roe"), Mention("s", 47, 55, "Kim Vale")]
+        >>> spokesperson_principal(t, ents[1], ms, {"p": ("politician", "politician-role")}, ents)
+        ('politician', 'politician-role@principal')
+    """
+    cb = codebook or load_codebook()
+    role = f"{entity.name or ''} ; {entity.description or ''}"
+    if not _SPOKES.search(role):
+        return None
+    own = [m for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    names: list[str] = []
+    if entity.organisation and entity.organisation[:1].isupper():
+        names.append(entity.organisation)
+    for m in own:
+        f = _FOR_PRINCIPAL.match(text, m.end)
+        if f:
+            names.append(f.group("p"))
+    for n in names:
+        hit = _entity_voice(n, entity, voices_of, entities)
+        if hit is None:
+            v, r = _first_rule(cb, Entity(entity.key, n, "person"))
+            hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
+        if hit:
+            return (hit[0], f"{hit[1].split('@')[0]}@principal") if hit[0] in _PRINCIPAL_VOICES else None
+    if own and _HIS_HER.match((entity.description or "").strip()):
+        first = min(m.start for m in own)
+        people = {e.key for e in entities if (e.kind or "person") == "person" and e.key != entity.key}
+        cands = [m for m in mentions if first - 1000 < m.start < first and m.entity in people
+                 and m.kind in ("name", "surname")]
+        for m in sorted(cands, key=lambda m: -m.start):  # the nearest person the rules place
+            v, r = voices_of.get(m.entity, ("other", DEFAULT_RULE))
+            if r in UNINFORMED_RULES:
+                continue  # no evidence ("Staten Island-based" taken for a name)
+            if v in _PRINCIPAL_VOICES:
+                return v, f"{r.split('@')[0]}@principal"
+            break
+    return None
 
 
 def _reads_contexts(cb: Codebook, entity: Entity) -> bool:
@@ -987,7 +1540,7 @@ def _appositive(text: str, end: int) -> str | None:
     limit = min(len(text), start + 200)
     while pos < limit:
         c = text[pos]
-        if c in ',;:"“”\n(':
+        if c in ',;:"“”\n(—–':  # a dash ends it too ("policy counsel with X—and that is ...")
             break
         if c == "." and (pos + 1 >= len(text) or text[pos + 1].isspace()):
             if not _ABBREV_END.search(text[start:pos]):
@@ -1049,6 +1602,19 @@ def _pre_appositive(before: str) -> str | None:
     return None
 
 
+#: "a paper by Jo Roe", "a breakthrough analysis in 1990 by Bay University's Bo Li and Jo Roe": the
+#: kind of text the name wrote (no full stop, colon or semicolon between); see _BY_ROLE.
+_BY_AUTHOR = re.compile(r"(?i:\b(study|studies|paper|papers|analysis|research|report|survey|column|op-ed|essay|"
+                        r"article|editorial|profile))\b([^.;:!?\"“”]{0,80}?)\bby\s+"
+                        r"(?:[A-Z][\w.&’'\-]*\s+){0,4}?(?:and\s+(?:[A-Z][\w.’'\-]*\s+){0,3}?)?$")
+#: A verb between the text and "by" that makes the name no author ("the study was criticized by").
+_BY_GAP_VERB = re.compile(r"(?i)\b(?:is|was|were|are|been|being|has|have|had|(?!(?:published|released|conducted|written|"
+                          r"co-authored|authored|produced|led|edited)\b)[a-z\-]+ed)\b")
+#: What writing such a text makes its author, in the codebook's words (expert-role, media-role).
+_BY_ROLE = {**{w: "author of a study" for w in ("study", "studies", "paper", "papers", "analysis", "research",
+                                                "report", "survey")},
+            **{w: "writer" for w in ("column", "op-ed", "essay", "article", "editorial", "profile")}}
+
 #: "a refugee named Mohammed", "a young journalist named Jason DeParle": the noun phrase before "named".
 _NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+"
                            r"(?:named|called|identified as|known as)\s+)$")
@@ -1096,6 +1662,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     named = _NAMED_BEFORE.search(before[cut:])
     if named:
         parts.append(named.group(1))  # "a young journalist named Jason DeParle"
+    by = _BY_AUTHOR.search(before[cut:]) if "by " in before[cut:] else None
+    if by and not _BY_GAP_VERB.search(by.group(2)):  # "a paper by Jo Roe", "an analysis in 1990 by X's Bo Li and Jo Roe", "a column by Jo Roe"
+        parts.append(_BY_ROLE[by.group(1).lower()])
     m = _CTX_AFTER.match(text, end)
     if m:
         parts.append((m.group(1) or m.group(2)).strip())
