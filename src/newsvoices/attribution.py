@@ -291,6 +291,15 @@ class Parser:
         self._group_hint_re = re.compile(r"\d|(?i:\b(?:percent|" + trie_regex(sorted(
             set(rs.get("group_words", ())) | set(rs.get("numbers", ())))) + r")\b)")
         self._source_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b)")
+        # direct quotations only (direct_quotes.yaml): verbs that attribute a quote right after it
+        # ('"...," she wailed'), and capitalised verbs of an inverted cue opening a sentence ('Said one
+        # trooper: "..."')
+        dq = lex.direct_quotes
+        post_forms = {w for line in dq.get("post_cue_verbs", ()) for w in _phrase_forms(line)}
+        self.post_cue_re = re.compile(r"\b" + trie_regex(sorted(set(speech) | post_forms)) + r"\b(?!-)")
+        inverted = sorted(w.capitalize() for w in dq.get("inverted_cues", ()))
+        self.inverted_cue_re = re.compile(trie_regex(inverted) + r"\b(?![-'\u2019])") if inverted \
+            else re.compile(r"(?!)")
 
     # ------------------------------------------------------------------ noun phrases
     def _verbal_after(self, text: str, lo: int, ws: int, we: int, cue: str) -> bool:
@@ -840,9 +849,18 @@ class Parser:
             if np is None:
                 return None
             return Attribution(cue, m.start(), m.end(), np, "according" if cue.lower() == "according to" else "post")
+        punct = _closed_by_punctuation(text, lo, j)
+        m = (self.post_cue_re.match(text, j) or self.inverted_cue_re.match(text, j)) if punct else None
+        if m:  # '"...," shot back Jo Roe.' / '"...," Said Deputy Jo Roe.'
+            np = self.np_after(text, m.end(), hi)
+            if np is not None and np.kind != "pronoun" and _PHRASE_END_RE.match(text, np.end):
+                return Attribution(m.group(), m.start(), m.end(), np, "post")
         # NP then cue, within the first clause
         lim = min(hi, j + 160)
         m = self.speech_cue_re.search(text, j, lim)
+        att = self._post_only_cue(text, j, m.start() if m else lim, hi, ended) if punct else None
+        if att is not None:
+            return att
         if not m or m.group().lower() == "according to":
             return self._sentence_final(text, j, hi) if not ended else None
         seg = text[j:m.start()]
@@ -860,6 +878,9 @@ class Parser:
                     and len(text[m.end():m2.start()].split()) <= 1:
                 m = m2
                 np = self.np_before(text, j, m.start())
+        if np is None and punct and not m.group().endswith("ing") and self._short_rest(text, m.end(), hi) \
+                and not (ended and text[j:j + 1].isupper()):
+            np = self._post_subject(text, j, m.start())
         if np is None:
             return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
@@ -869,6 +890,70 @@ class Parser:
         if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
             return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _post_only_cue(self, text: str, j: int, lim: int, hi: int, ended: bool) -> Attribution | None:
+        """'"...," she wailed.' / '"...," the memo states.': a verb of ``post_cue_verbs``
+        (``direct_quotes.yaml``) before any speech cue, right after the subject that opens the clause."""
+        mp = self.post_cue_re.search(text, j, lim)
+        if mp is None or mp.group() in self.speech or mp.group().lower() == "according to":
+            return None
+        seg = text[j:mp.start()]
+        if any(c in seg for c in "!?;:,\u201c\u201d\"") or self._sentence_break(seg):
+            return None
+        if mp.group().endswith("ing") or not (_PHRASE_END_RE.match(text, mp.end()) or self._short_rest(text, mp.end(), hi)):
+            return None  # "Missouri state Sen. Jo Roe said": the word is no verb here
+        np = self.np_before(text, j, mp.start()) or self._post_subject(text, j, mp.start())
+        if np is None or len(text[j:np.start].split()) > 3:
+            return None  # the NP opens the clause, or follows a few words of its own ("county lawyer Jo Roe")
+        if ended and text[j:j + 1].isupper() and not _PHRASE_END_RE.match(text, mp.end()):
+            return None  # '"...." Romney fired back in March, attacking ...': a new sentence
+        return Attribution(mp.group(), mp.start(), mp.end(), np, "post")
+
+    def _post_subject(self, text: str, j: int, cs: int) -> NP | None:
+        """The few words between a closing mark and its cue as the speaker, when the noun-phrase
+        rules found none: '"...," her mom added', '"...," authorities said', '"...," K.T. said',
+        '"...," the 18-year-old said'. One to five words, no punctuation but an initial's full stop,
+        no function word after the first (which may be a determiner or a possessive), a noun head."""
+        toks = _tokens(text, j, cs)
+        while toks and (toks[-1][2].lower() in self.gap or self._is_adverb(toks[-1][2])):
+            toks.pop()  # "her attacker reportedly said"
+        if not 1 <= len(toks) <= 6:
+            return None
+        words = []
+        for k, (_s, _e, w) in enumerate(toks):
+            if w == "." and k > 0 and (len(toks[k - 1][2]) == 1 and toks[k - 1][2].isupper()
+                                       or toks[k - 1][2] in self.abbrev):
+                continue
+            if not w[:1].isalnum():
+                return None
+            words.append(w)
+        if not 1 <= len(words) <= 5:
+            return None
+        first = words[0].lower()
+        pron = re.split(r"['\u2019]", first)[0]
+        if pron != first and pron in self.subject_pron and len(words) == 1:
+            s = toks[0][0]  # "she'd said": the pronoun
+            return NP(s, s + len(pron), text[s:s + len(pron)], "pronoun", plural=pron in ("they", "we"))
+        poss = self.lex.direct_quotes.get("possessive_determiners", frozenset())
+        for k, w in enumerate(words):
+            wl = w.lower()
+            if (k > 0 or wl not in self.det and wl not in poss) and (
+                    wl in self.func or wl in self.subject_pron or wl in self.self_pron):
+                return None
+            if wl in self.speech or wl in self.belief or wl in self.auxiliaries or self._verb_like(wl):
+                return None  # "GEO referred questions": a clause of its own
+        head = words[-1].lower()
+        if head in self.det or head in poss or _strip_pos(head) in self.non_source_heads or len(words) == 1 \
+                and first in self.det:
+            return None
+        s, e = toks[0][0], toks[-1][1]
+        if all(w[:1].isupper() or w[:1].isdigit() for w in words) and first not in self.det:
+            return NP(s, e, text[s:e], "name", name=text[s:e], name_start=s, name_end=e)
+        if words[-1][:1].isupper():
+            return None  # "the Post", "his Facebook": a capitalised head the name rules did not take
+        det = first if first in self.det else None
+        plural = head.endswith("s") and not head.endswith(("ss", "us")) and det not in ("a", "an", "one", "another")
+        return NP(s, e, text[s:e], "role", role=head, determiner=det, plural=plural)
 
     def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
         """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
@@ -2365,6 +2450,31 @@ def _sentence_opener_ok(lead: str) -> bool:
     """Short adverbial openers before a subject: "Last year", "On Monday", "In a statement"."""
     words = lead.split()
     return len(words) <= 4 and not any(c in lead for c in "\"\u201c\u201d")
+
+
+# a speaker phrase ends the clause: punctuation (a full stop not followed by a lower-case word) or the end
+_PHRASE_END_RE = re.compile(r"[ \u00a0]*(?:$|[,;:!?\n\"\u201c\u201d]|\.(?![ \u00a0]*[a-z]))")
+
+
+def _closed_by_punctuation(text: str, lo: int, j: int) -> bool:
+    """Whether the quotation closing at ``lo`` ends in a comma, full stop, question or exclamation
+    mark, or a comma or dash follows its closing mark (``text[lo:j]``): the news convention for a
+    quotation whose attribution comes next ('"...," she said'); a bare '"..." Smith demands' is a
+    headline or a new clause."""
+    k = lo - 1
+    while k > 0 and text[k] in QUOTE_CHARS:
+        k -= 1
+    return text[k:k + 1] in (",", ".", "?", "!", "\u2026") or any(c in text[lo:j] for c in ",\u2014\u2013-")
+
+
+def _phrase_forms(line: str) -> list[str]:
+    """The forms of one ``post_cue_verbs`` entry: "shoot back shot back shoots back" -> the three
+    two-word phrases; "wail wailed wails" -> "wailed", "wails" (a phrase's particle repeats after
+    each verb; a single word's base form is left out)."""
+    words = line.split()
+    if len(words) % 2 == 0 and len(words) >= 4 and len(set(words[1::2])) == 1:
+        return [f"{v} {words[1]}" for v in words[0::2]]
+    return words[1:]  # the base form of a single word is as often a noun ("a welcome message")
 
 
 def _strip_pos(w: str) -> str:

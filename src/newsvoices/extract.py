@@ -87,7 +87,8 @@ class Quote:
     ``attribution`` says how the speaker was found: ``post`` ('…," he said'),
     ``pre`` ('X said: "…"'), ``according`` ("according to X"), ``agent``
     ("asked by X"), ``split`` (second part of a quote split by its attribution),
-    ``carry`` (continuation paragraph), ``reported`` (a partial quote inside reported speech:
+    ``carry`` (continuation paragraph), ``heading`` (a paragraph before that only names the speaker:
+    "Jo Roe, Daily Gazette" or "Governor Jo Roe:"), ``byline`` (such a line after it), ``reported`` (a partial quote inside reported speech:
     'Smith called the plan "a disaster"'), ``raising`` (reported speech whose source is the
     writer: "X is expected to ...", no speaker), ``asked`` (the question of "Asked about X, ...",
     no speaker) or ``None`` (unattributed).
@@ -250,7 +251,7 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         return False
     if how is None and n <= 6 and para_start and whole_para:
         return False  # a short quoted line standing alone: a subheading, not speech
-    if how in ("split", "carry", "prev"):
+    if how in ("split", "carry", "prev", "heading"):
         return n >= 5 or (n >= 3 and ends_sentence)
     if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
         return True
@@ -311,6 +312,10 @@ def extract(article: Article) -> Extraction:
                 intro = parser.attribute_pre(text, s0, hi)
                 if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
                     intro = None
+            if intro is None and not (carry is not None and carry.how == "byline" and lo <= carry.np.start < hi):
+                # a line naming the speaker of the quotation paragraphs below it (not the byline of
+                # the one above): "Virginia Governor Jo Roe:" or "Jane Doe, Daily Gazette"
+                intro = _heading_line(text, lo, hi, parser)
             if intro is not None:
                 carry, carry_gap = intro, 0
             elif _names_someone(runs, run_starts, lo, hi, carry):
@@ -366,10 +371,14 @@ def extract(article: Article) -> Extraction:
             if att is None:
                 para_start = q.open <= p0
                 if para_start and carry is not None and (q is qs[0]):
-                    att, how = carry, "carry"
+                    att, how = carry, ("heading" if carry.how == "heading" else "carry")
                 elif first_att is not None and _next_attributed_gap(para_atts, q) <= _SPLIT_GAP:
                     att, how = first_att, "split"
-            if att is None and len(qs) == 1 and q.open <= p0:
+                elif out_atts and out_atts[-1][1] is not None and not text[out_atts[-1][0].close_end:q.open].strip():
+                    # a further quotation right after an attributed one, nothing between: the same
+                    # speaker's next sentences ('As the AP notes: "..." "..."', a heading's quotes)
+                    att, how = out_atts[-1][1], "split"
+            if att is None and len(qs) == 1 and q.open <= p0 and not (carry is not None and carry.how == "heading"):
                 if not text[q.close_end:hi].strip(" \u00a0.,!?"):
                     att = _name_line(text, *paras[pi + 1]) if pi + 1 < len(paras) else None
                 else:  # '"…" Jane Doe, Daily Gazette' closing the paragraph
@@ -483,6 +492,38 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
     np = NP(ns, ne, text[ns:ne], "name", name=text[ns:ne], name_start=ns, name_end=ne,
             description=desc.strip() if desc else None)
     return Attribution("", ns, ns, np, "byline")
+
+
+def _heading_line(text: str, lo: int, hi: int, parser: Parser) -> Attribution | None:
+    """A paragraph that only names the speaker of the quotation paragraphs after it.
+
+    Two forms: a speaker phrase and a colon ("Virginia Governor Jo Roe:", "Hillary Clinton:") and,
+    as in opinion round-ups, a name with an outlet or role after a comma ("Jane Doe, Daily Gazette";
+    see :func:`_name_line`). The colon form needs a full name (two capitalised words) or a role
+    phrase and nothing else in the paragraph (at most eight words). Route ``heading``.
+    """
+    if hi - lo > 120:
+        return None
+    para = text[lo:hi].rstrip(" \u00a0")
+    if para.endswith(":"):
+        e = lo + len(para) - 1
+        s = lo
+        while s < e and text[s] in " \u00a0\n\t":
+            s += 1
+        if _n_words(text[s:e]) > 8:
+            return None
+        np = parser.np_after(text, s, e)
+        if np is None or np.start != s or text[np.end:e].strip(" \u00a0") \
+                or np.kind not in ("name", "role") or (np.kind == "name" and len((np.name or np.text).split()) < 2) \
+                or _NOT_NAME_LINE_RE.search(text, s, e):
+            return None
+        return Attribution(":", e, e + 1, np, "heading")
+    att = _name_line(text, lo, hi)
+    if att is None or att.np.text.split()[0].lower() in parser.func \
+            or (att.np.description and parser.speech_cue_re.search(att.np.description)):
+        return None  # "And Tuesday, he penned an op-ed": a sentence, not a name line
+    att.how = "heading"
+    return att
 
 
 def _next_attributed_gap(para_atts, q) -> int:
