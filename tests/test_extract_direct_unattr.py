@@ -133,3 +133,49 @@ def test_adjacent_quote_after_carried_intro():
     speakers = _speakers(text)
     assert len(speakers) == 2
     assert speakers[0][1] == speakers[1][1] == "Daily Gazette"
+
+
+# ------------------------------------------------------------------ speaker phrases before the quote
+def test_appositive_chain_before_cue():
+    text = ("Senators reacted on Friday.\n\n"
+            "Sen. Mary Major, D-Ark., another vulnerable incumbent, said in a statement that she also is "
+            "\"frustrated with the partisanship in Washington and the delays\".\n\n"
+            "Jo Roe -- mother of one victim and a survivor of the fire herself -- said that "
+            "\"every fiber in my body hurts, and I will never be the same.\"\n\n"
+            "Poe, D-N.Y., concluded, \"It was the mayor who single-handedly took away the permits.\"")
+    assert _speaker_of(text, "frustrated with") == "Mary Major"
+    assert _speaker_of(text, "every fiber") == "Jo Roe"
+    assert _speaker_of(text, "It was the mayor") == "Poe"
+
+
+def test_relative_who_and_control_phrase_before_cue():
+    text = ("The plan drew criticism from the mayor's wife, Mary Major, who said over the weekend she "
+            "\"hates to see children separated from their families\".\n\n"
+            "Jo Roe, whose husband was once governor of the state, went on to write, "
+            "\"Our town should not be in the business of locking up children.\"\n\n"
+            "The Dover Gazette went on to note that \"emails from the county showed the deal was done early\".")
+    assert _speaker_of(text, "hates to see") == "Mary Major"
+    assert _speaker_of(text, "Our town") == "Jo Roe"
+    assert _speaker_of(text, "emails from the county") == "Dover Gazette"
+
+
+def test_as_clause_and_inverted_capitalised_cue():
+    text = ("The party has a problem with young voters.\n\n"
+            "As the conservative blogger Jo Roe so bluntly put it, \"The fastest growing group of voters "
+            "is not going to vote for a party that ignores them.\"\n\n"
+            "Still, as a retired Army commander told me in an email Monday, \"5,000 troops is a lot of troops.\"\n\n"
+            "Even the police seemed surprised. Said one state trooper. \"Can we be peaceful? That is all I am saying.\"\n\n"
+            "Tweeted Mary Major @marymajor, \"The magistrate is an example of everything wrong with the courts.\"")
+    assert _speaker_of(text, "The fastest growing") == "Jo Roe"
+    assert _speaker_of(text, "5,000 troops") == "a retired Army commander"
+    assert _speaker_of(text, "Can we be peaceful") == "one state trooper"
+    assert _speaker_of(text, "The magistrate") == "Mary Major"
+
+
+def test_no_subject_across_a_clause():
+    # the object of the main clause, not its subject, is the speaker of a "who said" relative clause;
+    # a full stop ends the appositive: the speaker is the next sentence's subject
+    text = ("Al Poe attacked Mary Major, who said she \"will not step aside for anyone in this town\".\n\n"
+            "The senator was angry. Jo Roe, however, said he \"would wait and see what the court decides\".")
+    assert _speaker_of(text, "will not step aside") == "Mary Major"
+    assert _speaker_of(text, "would wait") == "Jo Roe"

@@ -940,7 +940,8 @@ class Parser:
             if (k > 0 or wl not in self.det and wl not in poss) and (
                     wl in self.func or wl in self.subject_pron or wl in self.self_pron):
                 return None
-            if wl in self.speech or wl in self.belief or wl in self.auxiliaries or self._verb_like(wl):
+            if wl in self.speech or wl in self.belief or wl in self.auxiliaries or (
+                    self._verb_like(wl) and k == len(words) - 1):
                 return None  # "GEO referred questions": a clause of its own
         head = words[-1].lower()
         if head in self.det or head in poss or _strip_pos(head) in self.non_source_heads or len(words) == 1 \
@@ -1077,6 +1078,118 @@ class Parser:
                         cs = m.start() if m else hi - 1
                         return Attribution(cue, cs, cs + len(cue), np, "pre")
         return None
+
+    def attribute_pre_more(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """More speaker phrases before an opening mark, for quotes the other rules left without one.
+
+        The last speech cue of the sentence before the quotation (at most eight words before the
+        opening mark) and its subject when the noun-phrase rules stopped short of it:
+
+        * an appositive chain, between commas or dashes, after the name or role that opens the
+          clause: 'Sen. Jo Roe, D-Ark., another incumbent, said in a statement that he is "'; a
+          control phrase may follow it ('Mrs. Roe, whose husband ..., went on to write, "');
+        * a relative "who" right before the cue: '..., Jo Roe, who said over the weekend she "';
+        * a conjunction "as" before the subject: 'as a retired Army commander told me, "', and adverbs
+          before "put it": 'As blogger Jo Roe so bluntly put it, "';
+        * an inverted cue written with a capital (``inverted_cues``): 'Said one state trooper. "',
+          'Tweeted Jo Roe @handle, "'.
+        """
+        att = self._inverted_pre(text, lo, hi)
+        if att is not None:
+            return att
+        m = None
+        for m in self.speech_cue_re.finditer(text, max(lo, hi - 300), hi):
+            pass
+        if m is None or m.group() in ("according to", "According to") or len(text[m.end():hi].split()) > 8 \
+                or any(c in QUOTE_CHARS for c in text[m.end():hi].rstrip(" \u00a0")):
+            return None
+        cs = m.start()
+        cue = m.group()
+        if cue in ("put it", "puts it"):
+            k = cs
+            while True:  # "so bluntly put it": adverbs before the cue
+                ws, we = _word_before(text, lo, k)
+                w = text[ws:we].lower()
+                if we <= ws or not (w in ("so", "very", "best", "most", "perhaps", "once") or self._is_adverb(w)):
+                    break
+                k = ws
+            np = self.np_before(text, lo, k, allow_prep=True)
+            if np is None or not _AS_BEFORE_RE.search(text, max(lo, np.start - 60), np.start):
+                return None
+            return Attribution(cue, cs, m.end(), np, "pre")
+        as_ = _AS_RE.search(text, max(lo, cs - 60), cs)
+        if as_ is not None:  # 'as a retired Army commander told me, "'
+            np = self.np_before(text, as_.end(), cs) or self._post_subject(text, as_.end(), cs)
+            if np is not None and np.kind in ("name", "pronoun", "role") and np.start == as_.end():
+                return Attribution(cue, cs, m.end(), np, "pre")
+        who = _WHO_BEFORE_RE.search(text, max(lo, cs - 40), cs)
+        if who is not None:  # '..., Jo Roe, who said over the weekend she "'
+            np = self.np_before(text, lo, who.start())
+            if np is not None and np.kind == "name" and self.plausible_source(np, text):
+                return Attribution(cue, cs, m.end(), np, "pre")
+            return None
+        # the clause's first noun phrase, then an appositive chain and/or a control phrase up to the cue
+        start = lo
+        while start < cs and text[start] in " \u00a0\n\t\u2014\u2013-(":
+            start += 1
+        first = text[start:start + 12].split(None, 1)[:1]
+        if first and first[0].lower().strip(",") in _LEAD_OK:
+            start += len(first[0])
+            while start < cs and text[start] in " \u00a0,":
+                start += 1
+        np = self.np_after(text, start, cs)
+        if np is not None and np.kind in ("name", "role") and " " in np.text:
+            last = np.text.rsplit(None, 1)
+            if last[1].lower() in self.control_verbs:  # "The Sun went [on to note]": the NP ran into its verb
+                np = self.np_after(text, start, np.start + len(last[0]))
+        if np is None or np.start != start or np.kind not in ("name", "role", "pronoun") \
+                or not self.plausible_source(np, text):
+            return None
+        mid = text[np.end:cs]
+        if "(" in mid:
+            mid = _SHORT_PAREN_RE.sub("", mid)
+        words = mid.split()
+        # a control phrase just before the cue: "went on to", "continued to"
+        k = len(words)
+        if k and words[-1].lower() == "to":
+            k -= 1
+            while k > 0 and (words[k - 1].lower() in self.control_verbs or words[k - 1].lower() in self.gap):
+                k -= 1
+            if k == len(words) - 1:
+                return None
+            mid = mid[:len(mid) - len(" ".join(words[k:])) - 1] if k < len(words) else mid
+            mid = mid[:mid.rstrip().rfind(words[k - 1]) + len(words[k - 1])] if k > 0 else ""
+        core = mid.strip(" \u00a0")
+        if core:
+            opened, closed = core[:1], core[-1:]
+            if not (opened in ",\u2014\u2013" or core.startswith("--")) or not (closed in ",\u2014\u2013" or core.endswith("--")):
+                return None
+            if any(c in core for c in ";:!?()") or any(c in QUOTE_CHARS for c in core) or len(core.split()) > 30 \
+                    or core.count(",") > 6 or _FULL_STOP_RE.search(core) or self.speech_cue_re.search(core) \
+                    or self.report_cue_re.search(core):
+                return None
+        elif mid.strip():
+            return None
+        if np.kind == "pronoun" and core:
+            return None
+        return Attribution(cue, cs, m.end(), np, "pre")
+
+    def _inverted_pre(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """'Said one state trooper. "' / 'Tweeted Jo Roe @handle, "': a capitalised cue opening the
+        sentence, a speaker phrase, then only punctuation (and a handle) before the quotation."""
+        start = lo
+        while start < hi and text[start] in " \u00a0\n\t":
+            start += 1
+        m = self.inverted_cue_re.match(text, start, hi)
+        if m is None:
+            return None
+        np = self.np_after(text, m.end(), hi)
+        if np is None or np.kind == "pronoun":
+            return None
+        rest = _HANDLE_RE.sub("", text[np.end:hi]).strip(" \u00a0,:.\u2014\u2013-")
+        if rest:
+            return None
+        return Attribution(m.group(), m.start(), m.end(), np, "pre")
 
     def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
@@ -2454,6 +2567,15 @@ def _sentence_opener_ok(lead: str) -> bool:
 
 # a speaker phrase ends the clause: punctuation (a full stop not followed by a lower-case word) or the end
 _PHRASE_END_RE = re.compile(r"[ \u00a0]*(?:$|[,;:!?\n\"\u201c\u201d]|\.(?![ \u00a0]*[a-z]))")
+
+
+_AS_BEFORE_RE = re.compile(r"(?i:\bas)(?:[ \u00a0]+[\w\-\u2019']+){0,4}[ \u00a0]+$")
+_AS_RE = re.compile(r"(?i:\bas)[ \u00a0]+(?=[^,;:.!?\"\u201c\u201d]*$)")
+_WHO_BEFORE_RE = re.compile(r",[ \u00a0]*who(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]*$")
+_HANDLE_RE = re.compile(r"\(?@\w+\)?")
+# a full stop ending a sentence inside an appositive: not after an abbreviation, an initial or a
+# short capitalised word ("D-Ark.", "N.J.", "Minn.")
+_FULL_STOP_RE = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\.\w)\.[ \u00a0]+[A-Z]")
 
 
 def _closed_by_punctuation(text: str, lo: int, j: int) -> bool:

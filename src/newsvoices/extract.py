@@ -345,7 +345,8 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, q.open)
                 s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
                 if s0 < q.open:
-                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open)
+                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open) \
+                        or parser.attribute_pre_more(text, s0, q.open)
                     if att is not None:
                         how = att.how
                 if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
@@ -353,8 +354,9 @@ def extract(article: Article) -> Extraction:
                     # the quote opens a sentence right after one with a speaker:
                     # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
                     p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
-                    att = parser.attribute_pre(text, p0, ends[k - 1])
-                    if att is not None and att.np.kind in ("name", "pronoun"):
+                    att = parser.attribute_pre(text, p0, ends[k - 1]) or parser._inverted_pre(text, p0, ends[k - 1])
+                    if att is not None and att.np.kind in ("name", "pronoun", "role") and (
+                            att.np.kind != "role" or att.cue_start == p0 or not text[p0:att.cue_start].strip()):
                         how = "prev"
                     else:
                         att = None
@@ -849,6 +851,9 @@ class _Resolver:
                     key = ent.key
             self._mention(key, s, e, "name" if len(words) > 1 else "surname")
         ent = self.by_key[key]
+        if ent.name != name and ent.name.endswith(" " + name) and ent.kind == "person" \
+                and self.parser.inverted_cue_re.fullmatch(ent.name[:-len(name) - 1]):
+            ent.name = name  # the name run took in an inverted cue: "Tweeted Jo Roe"
         if np.description and not ent.description:
             ent.description = np.description.strip()
         if np.organisation and not ent.organisation and ent.kind == "person" and np.organisation[:1].isupper():
