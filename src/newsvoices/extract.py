@@ -288,6 +288,7 @@ def extract(article: Article) -> Extraction:
     run_starts = [r.start for r in runs]
     carry: Attribution | None = None
     carry_gap = 0
+    weak: set[int] = set()  # ids of attribute_pre_more attributions
     for pi, (lo, hi) in enumerate(paras):
         qs = para_quotes.get(pi)
         if not qs:
@@ -345,8 +346,11 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, q.open)
                 s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
                 if s0 < q.open:
-                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open) \
-                        or parser.attribute_pre_more(text, s0, q.open)
+                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open)
+                    if att is None:
+                        att = parser.attribute_pre_more(text, s0, q.open)
+                        if att is not None:
+                            weak.add(id(att))  # a reported-speech parse holding the quote may replace it
                     if att is not None:
                         how = att.how
                 if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
@@ -422,7 +426,7 @@ def extract(article: Article) -> Extraction:
 
     reported = []
     used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
-    partials = _Partials(text, paras, kept)
+    partials = _Partials(text, paras, kept, weak)
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
@@ -564,12 +568,13 @@ class _Partials:
 
     _SPEAKER_KINDS = ("name", "pronoun", "role", "nominal")
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], kept: list):
+    def __init__(self, text: str, paras: list[tuple[int, int]], kept: list, weak: set[int] = frozenset()):
         self.kept = kept
+        self.weak = weak
         self.open: list[tuple[int, int]] = []
         para_starts = [lo for lo, _ in paras]
         for i, (q, att, _how) in enumerate(kept):
-            if att is not None:
+            if att is not None and id(att) not in weak:
                 continue
             k = bisect.bisect_right(para_starts, q.open) - 1
             lo = paras[k][0] if k >= 0 else 0
@@ -589,7 +594,9 @@ class _Partials:
         while k < len(self.open) and self.starts[k] < r.end:
             i = self.open[k][1]
             q, cur, _how = self.kept[i]
-            if cur is None and q.close_end <= r.end + 2 and not (att.cue_start <= q.open < att.cue_end):
+            if (cur is None or id(cur) in self.weak and cur.cue_start == att.cue_start
+                    and att.np.kind in ("name", "pronoun")) and q.close_end <= r.end + 2 \
+                    and not (att.cue_start <= q.open < att.cue_end):
                 self.kept[i] = (q, att, "reported")
             k += 1
 
