@@ -179,3 +179,25 @@ def test_no_subject_across_a_clause():
             "The senator was angry. Jo Roe, however, said he \"would wait and see what the court decides\".")
     assert _speaker_of(text, "will not step aside") == "Mary Major"
     assert _speaker_of(text, "would wait") == "Jo Roe"
+
+
+def test_excerpts_under_a_heading_keep_its_speaker():
+    text = ("What the columnists say.\n\n"
+            "Dara Lake, Daily Gazette\n\n"
+            "\u201cThe report is plain about one thing: the town was warned years ago.\u201d\n\n"
+            "Paul Wold, Evening Post\n\n"
+            "At the same time, \u201cthe distance between the harbour and the new estate is growing every year\u2026\n\n"
+            "\u201cFloods have hit the coast road three times this spring and nobody in charge seems to care.\u201d\n\n"
+            "Ann Fell, Coast News\n\n"
+            "\u201cHere was a plan that, in another age, might have been praised by everyone.\u201d")
+    speakers = [s[1] for s in _speakers(text)]
+    assert speakers == ["Dara Lake", "Paul Wold", "Paul Wold", "Ann Fell"]
+
+
+def test_quotation_paragraph_after_a_sentence_final_cue():
+    text = ("The town is a perfect example, said Mary Major, a history professor at Dover College.\n\n"
+            "\"This is what happens when you have massive change in a small place and nobody plans for it.\"\n\n"
+            "The court backed conservative members, who argue the mayor acted alone.\n\n"
+            "\"Why in the world would we move from that position now?\" Rep. Jo Roe asked reporters on a call.")
+    assert _speaker_of(text, "This is what happens") == "Mary Major"
+    assert _speaker_of(text, "Why in the world") != "conservative members"

@@ -289,6 +289,7 @@ def extract(article: Article) -> Extraction:
     carry: Attribution | None = None
     carry_gap = 0
     weak: set[int] = set()  # ids of attribute_pre_more attributions
+    headings_seen = False  # a line naming the speaker of the excerpts below it: no bylines after excerpts
     for pi, (lo, hi) in enumerate(paras):
         qs = para_quotes.get(pi)
         if not qs:
@@ -313,10 +314,25 @@ def extract(article: Article) -> Extraction:
                 intro = parser.attribute_pre(text, s0, hi)
                 if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
                     intro = None
+            if intro is None and pi + 1 in para_quotes:
+                # "..., said Jo Roe, a history professor." then a quotation paragraph: the speaker of
+                # the reported speech closing the paragraph (a name, pronoun or role)
+                ends = ends_of(pi)
+                k = bisect.bisect_right(ends, hi - 2)
+                s0 = ends[k - 1] if k > 0 else lo
+                nq = para_quotes[pi + 1][0]
+                if nq.open <= paras[pi + 1][0] + 3 or not text[paras[pi + 1][0]:nq.open].strip():
+                    for r in parser.reported_speech(text, s0, hi, ends, _never):
+                        a = r.attribution  # the first verb of saying with a named speaker (the main clause)
+                        if a.np is not None and a.np.kind == "name" and a.how in ("pre", "post") \
+                                and a.cue.lower() in parser.speech and not (a.np.end <= a.cue_start and _WHO_AFTER_RE.match(text, a.np.end)):
+                            intro = Attribution(a.cue, a.cue_start, a.cue_end, a.np, "pre")
+                            break
             if intro is None and not (carry is not None and carry.how == "byline" and lo <= carry.np.start < hi):
                 # a line naming the speaker of the quotation paragraphs below it (not the byline of
                 # the one above): "Virginia Governor Jo Roe:" or "Jane Doe, Daily Gazette"
                 intro = _heading_line(text, lo, hi, parser)
+                headings_seen = headings_seen or intro is not None
             if intro is not None:
                 carry, carry_gap = intro, 0
             elif _names_someone(runs, run_starts, lo, hi, carry):
@@ -380,11 +396,13 @@ def extract(article: Article) -> Extraction:
                     att, how = carry, ("heading" if carry.how == "heading" else "carry")
                 elif first_att is not None and _next_attributed_gap(para_atts, q) <= _SPLIT_GAP:
                     att, how = first_att, "split"
+                elif carry is not None and carry.how == "heading" and first_att is None:
+                    att, how = carry, "heading"  # an excerpt under a heading that opens with a few words of its own
                 elif out_atts and out_atts[-1][1] is not None and not text[out_atts[-1][0].close_end:q.open].strip():
                     # a further quotation right after an attributed one, nothing between: the same
                     # speaker's next sentences ('As the AP notes: "..." "..."', a heading's quotes)
                     att, how = out_atts[-1][1], "split"
-            if att is None and len(qs) == 1 and q.open <= p0 and not (carry is not None and carry.how == "heading"):
+            if att is None and len(qs) == 1 and q.open <= p0 and not headings_seen:
                 if not text[q.close_end:hi].strip(" \u00a0.,!?"):
                     att = _name_line(text, *paras[pi + 1]) if pi + 1 < len(paras) else None
                 else:  # '"…" Jane Doe, Daily Gazette' closing the paragraph
@@ -498,6 +516,13 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
     np = NP(ns, ne, text[ns:ne], "name", name=text[ns:ne], name_start=ns, name_end=ne,
             description=desc.strip() if desc else None)
     return Attribution("", ns, ns, np, "byline")
+
+
+_WHO_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:who|which)\b")  # "conservative Republicans, who argue"
+
+
+def _never(_pos: int) -> bool:
+    return False
 
 
 def _heading_line(text: str, lo: int, hi: int, parser: Parser) -> Attribution | None:
