@@ -201,3 +201,15 @@ def test_quotation_paragraph_after_a_sentence_final_cue():
             "\"Why in the world would we move from that position now?\" Rep. Jo Roe asked reporters on a call.")
     assert _speaker_of(text, "This is what happens") == "Mary Major"
     assert _speaker_of(text, "Why in the world") != "conservative members"
+
+
+def test_appositive_chain_after_quote():
+    text = ("\u201cThe police prepare for a march as if they are preparing for war,\u201d Jo Roe, 29, of Dover, Del., said. "
+            "\u201cThere is no need for a state of emergency right now.\u201d\n\n"
+            "\u201cAfter the war, something happened to him,\u201d Al Poe, 70, Mary\u2019s uncle, told the Gazette. "
+            "\u201cWhen he came back, he was a different person.\u201d\n\n"
+            "\"We all knew it would end badly for the town,\" Ann Fell, who was there, and Ben Gray, who was not, said.")
+    speakers = dict((q[:12], n) for q, n, _ in _speakers(text))
+    assert speakers["The police p"] == "Jo Roe" and speakers["There is no "] == "Jo Roe"
+    assert speakers["After the wa"] == "Al Poe" and speakers["When he came"] == "Al Poe"
+    assert speakers["We all knew "] not in ("Ann Fell", "Ben Gray")

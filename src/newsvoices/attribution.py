@@ -865,6 +865,10 @@ class Parser:
             return self._sentence_final(text, j, hi) if not ended else None
         seg = text[j:m.start()]
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
+            # '"...," Jo Roe, 29, of Dover, Del., said.': an appositive chain with abbreviations
+            np = self._appositive_chain_subject(text, j, m.start()) if punct and seg.count(",") >= 2 else None
+            if np is not None and not (ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi)):
+                return Attribution(m.group(), m.start(), m.end(), np, "post")
             return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-") if np is not None else ""
@@ -976,6 +980,8 @@ class Parser:
                 k += 1
             m = self.speech_cue_re.match(text, k, send)
             if m and m.group().lower() != "according to":
+                if self.speech.get(m.group().lower()) in self.hearer_verbs:
+                    return None  # ", told the Times.": the one spoken to, not the speaker
                 np = self.np_after(text, m.end(), send)
                 if np is not None and np.kind != "pronoun":
                     return Attribution(m.group(), m.start(), m.end(), np, "post")
@@ -1160,19 +1166,34 @@ class Parser:
             mid = mid[:len(mid) - len(" ".join(words[k:])) - 1] if k < len(words) else mid
             mid = mid[:mid.rstrip().rfind(words[k - 1]) + len(words[k - 1])] if k > 0 else ""
         core = mid.strip(" \u00a0")
-        if core:
-            opened, closed = core[:1], core[-1:]
-            if not (opened in ",\u2014\u2013" or core.startswith("--")) or not (closed in ",\u2014\u2013" or core.endswith("--")):
-                return None
-            if any(c in core for c in ";:!?()") or any(c in QUOTE_CHARS for c in core) or len(core.split()) > 30 \
-                    or core.count(",") > 6 or _FULL_STOP_RE.search(core) or self.speech_cue_re.search(core) \
-                    or self.report_cue_re.search(core):
-                return None
-        elif mid.strip():
+        if core and not self._appositive_chain_ok(core):
             return None
         if np.kind == "pronoun" and core:
             return None
         return Attribution(cue, cs, m.end(), np, "pre")
+
+    def _appositive_chain_ok(self, core: str) -> bool:
+        """Whether ``core`` (stripped) is a chain of appositives between commas or dashes: ", D-Ark.,
+        another incumbent," / "-- mother of one victim --" (no cue, no sentence break, at most 30 words)."""
+        opened, closed = core[:1], core[-1:]
+        if not (opened in ",\u2014\u2013" or core.startswith("--")) or not (closed in ",\u2014\u2013" or core.endswith("--")):
+            return False
+        return not (any(c in core for c in ";:!?()\"\u201c\u201d") or _BARE_SINGLE_QUOTE_RE.search(core)
+                    or len(core.split()) > 30 or core.count(",") > 6 or _FULL_STOP_RE.search(core)
+                    or _CHAIN_COORD_RE.search(core) or self.speech_cue_re.search(core) or self.report_cue_re.search(core))
+
+    def _appositive_chain_subject(self, text: str, j: int, cs: int) -> NP | None:
+        """The name or role opening ``text[j:cs]`` when the rest up to the cue is an appositive chain."""
+        np = self.np_after(text, j, cs)
+        if np is None or np.start != j or np.kind not in ("name", "role"):
+            return None
+        mid = text[np.end:cs]
+        if "(" in mid:
+            mid = _SHORT_PAREN_RE.sub("", mid)
+        core = mid.strip(" \u00a0")
+        if not core or not self._appositive_chain_ok(core):
+            return None
+        return np
 
     def _inverted_pre(self, text: str, lo: int, hi: int) -> Attribution | None:
         """'Said one state trooper. "' / 'Tweeted Jo Roe @handle, "': a capitalised cue opening the
@@ -2571,6 +2592,8 @@ _PHRASE_END_RE = re.compile(r"[ \u00a0]*(?:$|[,;:!?\n\"\u201c\u201d]|\.(?![ \u00
 
 _AS_BEFORE_RE = re.compile(r"(?i:\bas)(?:[ \u00a0]+[\w\-\u2019']+){0,4}[ \u00a0]+$")
 _AS_RE = re.compile(r"(?i:\bas)[ \u00a0]+(?=[^,;:.!?\"\u201c\u201d]*$)")
+_BARE_SINGLE_QUOTE_RE = re.compile(r"(?<!\w)['\u2018\u2019`]|['\u2018\u2019`](?!\w)")  # a mark, not an apostrophe
+_CHAIN_COORD_RE = re.compile(r",[ \u00a0]+(?:and|or|but)[ \u00a0]")  # "Jo Roe, who ..., and Al Poe, ..."
 _WHO_BEFORE_RE = re.compile(r",[ \u00a0]*who(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]*$")
 _HANDLE_RE = re.compile(r"\(?@\w+\)?")
 # a full stop ending a sentence inside an appositive: not after an abbreviation, an initial or a

@@ -312,8 +312,9 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, hi - 2)
                 s0 = ends[k - 1] if k > 0 else lo
                 intro = parser.attribute_pre(text, s0, hi)
-                if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
-                    intro = None
+                if intro is not None and (intro.np.kind not in ("name", "pronoun", "role") or (
+                        intro.np.kind == "name" and not intro.np.text[:1].isupper())):
+                    intro = None  # (not "thinks Nixon's" before a cue deep inside the sentence)
             if intro is None and pi + 1 in para_quotes:
                 # "..., said Jo Roe, a history professor." then a quotation paragraph: the speaker of
                 # the reported speech closing the paragraph (a name, pronoun or role)
@@ -322,12 +323,12 @@ def extract(article: Article) -> Extraction:
                 s0 = ends[k - 1] if k > 0 else lo
                 nq = para_quotes[pi + 1][0]
                 if nq.open <= paras[pi + 1][0] + 3 or not text[paras[pi + 1][0]:nq.open].strip():
-                    for r in parser.reported_speech(text, s0, hi, ends, _never):
-                        a = r.attribution  # the first verb of saying with a named speaker (the main clause)
-                        if a.np is not None and a.np.kind == "name" and a.how in ("pre", "post") \
-                                and a.cue.lower() in parser.speech and not (a.np.end <= a.cue_start and _WHO_AFTER_RE.match(text, a.np.end)):
+                    for r in parser.reported_speech(text, s0, hi, ends, _never)[:1]:
+                        a = r.attribution  # the sentence's first cue: a verb of saying with a named speaker
+                        if a.np is not None and a.np.kind == "name" and a.np.text[:1].isupper() \
+                                and a.how in ("pre", "post") and a.cue.lower() in parser.speech \
+                                and not (a.np.end <= a.cue_start and _WHO_AFTER_RE.match(text, a.np.end)):
                             intro = Attribution(a.cue, a.cue_start, a.cue_end, a.np, "pre")
-                            break
             if intro is None and not (carry is not None and carry.how == "byline" and lo <= carry.np.start < hi):
                 # a line naming the speaker of the quotation paragraphs below it (not the byline of
                 # the one above): "Virginia Governor Jo Roe:" or "Jane Doe, Daily Gazette"
