@@ -213,3 +213,11 @@ def test_appositive_chain_after_quote():
     assert speakers["The police p"] == "Jo Roe" and speakers["There is no "] == "Jo Roe"
     assert speakers["After the wa"] == "Al Poe" and speakers["When he came"] == "Al Poe"
     assert speakers["We all knew "] not in ("Ann Fell", "Ben Gray")
+
+
+def test_inverted_asked_after_quote_is_the_speaker():
+    text = ("The panel met on Friday.\n\n"
+            "\"Would a future governor use the same power against us?\" asked Jo Roe, a lawyer.\n\n"
+            "The mayor spoke next, telling Al Poe that the plan has \"failed completely and for good\".")
+    assert _speaker_of(text, "Would a future") == "Jo Roe"
+    assert _speaker_of(text, "failed completely") != "Al Poe"

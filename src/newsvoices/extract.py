@@ -519,6 +519,7 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
     return Attribution("", ns, ns, np, "byline")
 
 
+_INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
 _WHO_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:who|which)\b")  # "conservative Republicans, who argue"
 
 
@@ -810,7 +811,13 @@ class _Resolver:
         text = self.text
         if np.end > att.cue_end and lemma in parser.hearer_verbs \
                 and (np.start <= att.cue_end or not text[att.cue_end:np.start].strip()):
-            return True
+            # ... unless an inverted cue right after a quotation: '"...?" asked Jo Roe' (not "told")
+            return not (att.how == "post" and lemma in _INVERTED_SPEAKER_VERBS)
+        return self._passive_patient(att, np, lemma)
+
+    def _passive_patient(self, att: Attribution, np: NP, lemma: str | None) -> bool:
+        parser = self.parser
+        text = self.text
         if np.end <= att.cue_start and lemma in parser.object_predicate and att.cue.lower() != lemma:
             gap = text[np.end:att.cue_start].split()
             if gap and gap[-1].lower() in parser.passive_aux:
