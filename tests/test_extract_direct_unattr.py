@@ -221,3 +221,13 @@ def test_inverted_asked_after_quote_is_the_speaker():
             "The mayor spoke next, telling Al Poe that the plan has \"failed completely and for good\".")
     assert _speaker_of(text, "Would a future") == "Jo Roe"
     assert _speaker_of(text, "failed completely") != "Al Poe"
+
+
+def test_inverted_cue_with_short_unlisted_role():
+    text = ("Jo Roe's allies are upbeat about the race.\n\n"
+            "\u201cThe Senate passed a bill that he was essential to,\u201d said a Roe ally who would be a key part "
+            "of any campaign. \u201cThe business groups were for it.\u201d\n\n"
+            "\"The plan is fair to everyone,\" Al Poe told \"Morning Show,\" reminding the co-hosts that he won.")
+    speakers = [(q[:12], n) for q, n, _ in _speakers(text)]
+    assert speakers[0] == ("The Senate p", "a Roe ally") and speakers[1] == ("The business", "a Roe ally")
+    assert ("Morning Show", "the co-hosts") not in speakers

@@ -842,14 +842,17 @@ class Parser:
             if np is not None and np.kind == "name":
                 d = text[lo:j].strip(" \u00a0")
                 return Attribution(d or "-", lo + text[lo:j].find(d[:1] or "-"), j, np, "post")
+        punct = _closed_by_punctuation(text, lo, j)
         m = self.speech_cue_re.match(text, j)
         if m:
             cue = m.group()
             np = self.np_after(text, m.end(), hi)
+            if np is None and punct and cue.lower() != "according to" and not cue.endswith("ing") \
+                    and self.speech.get(cue.lower()) not in self.hearer_verbs:
+                np = self._inverted_subject(text, m.end(), hi)  # '"...," said a Rubio ally who ...'
             if np is None:
                 return None
             return Attribution(cue, m.start(), m.end(), np, "according" if cue.lower() == "according to" else "post")
-        punct = _closed_by_punctuation(text, lo, j)
         m = (self.post_cue_re.match(text, j) or self.inverted_cue_re.match(text, j)) if punct else None
         if m:  # '"...," shot back Jo Roe.' / '"...," Said Deputy Jo Roe.'
             np = self.np_after(text, m.end(), hi)
@@ -912,6 +915,14 @@ class Parser:
         if ended and text[j:j + 1].isupper() and not _PHRASE_END_RE.match(text, mp.end()):
             return None  # '"...." Romney fired back in March, attacking ...': a new sentence
         return Attribution(mp.group(), mp.start(), mp.end(), np, "post")
+
+    def _inverted_subject(self, text: str, x: int, hi: int) -> NP | None:
+        """The short speaker phrase after an inverted cue when the noun-phrase rules found none:
+        '"...," said a Rubio ally who ...' (up to a comma, a full stop or a relative word)."""
+        m = _INVERTED_END_RE.search(text, x, min(hi, x + 80))
+        if m is None:
+            return None
+        return self._post_subject(text, x, m.start())
 
     def _post_subject(self, text: str, j: int, cs: int) -> NP | None:
         """The few words between a closing mark and its cue as the speaker, when the noun-phrase
@@ -2592,6 +2603,7 @@ _PHRASE_END_RE = re.compile(r"[ \u00a0]*(?:$|[,;:!?\n\"\u201c\u201d]|\.(?![ \u00
 
 _AS_BEFORE_RE = re.compile(r"(?i:\bas)(?:[ \u00a0]+[\w\-\u2019']+){0,4}[ \u00a0]+$")
 _AS_RE = re.compile(r"(?i:\bas)[ \u00a0]+(?=[^,;:.!?\"\u201c\u201d]*$)")
+_INVERTED_END_RE = re.compile(r"[ \u00a0]*(?:[,;:!?\"\u201c\u201d(]|\.(?![ \u00a0]*[a-z])|$|[ \u00a0]+(?:who|which|whose|that|in|on|at|during|after|before|when)\b)")
 _BARE_SINGLE_QUOTE_RE = re.compile(r"(?<!\w)['\u2018\u2019`]|['\u2018\u2019`](?!\w)")  # a mark, not an apostrophe
 _CHAIN_COORD_RE = re.compile(r",[ \u00a0]+(?:and|or|but)[ \u00a0]")  # "Jo Roe, who ..., and Al Poe, ..."
 _WHO_BEFORE_RE = re.compile(r",[ \u00a0]*who(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]*$")
