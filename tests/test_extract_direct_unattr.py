@@ -231,3 +231,15 @@ def test_inverted_cue_with_short_unlisted_role():
     speakers = [(q[:12], n) for q, n, _ in _speakers(text)]
     assert speakers[0] == ("The Senate p", "a Roe ally") and speakers[1] == ("The business", "a Roe ally")
     assert ("Morning Show", "the co-hosts") not in speakers
+
+
+def test_with_subject_participle_and_inverted_cue_after_abbreviation():
+    text = ("The motive remained unknown, with County Sheriff Jo Roe saying: \"I cannot get into the mind of "
+            "a killer at this point.\"\n\n"
+            "The campaign declined to comment, with spokesman Al Poe saying, \"By dribbling these out every day "
+            "they hope to distract.\"\n\n"
+            "The bombings ended with an arrest in Norfolk, Va. Writes Mary Major: \"Radical violence was woven "
+            "into the fabric of the decade.\"")
+    assert _speaker_of(text, "I cannot get").endswith("Jo Roe")
+    assert _speaker_of(text, "By dribbling") == "Al Poe"
+    assert _speaker_of(text, "Radical violence") == "Mary Major"

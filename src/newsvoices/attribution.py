@@ -1107,18 +1107,12 @@ class Parser:
           control phrase may follow it ('Mrs. Roe, whose husband ..., went on to write, "');
         * a relative "who" right before the cue: '..., Jo Roe, who said over the weekend she "';
         * a conjunction "as" before the subject: 'as a retired Army commander told me, "', and adverbs
-          before "put it": 'As blogger Jo Roe so bluntly put it, "';
-        * an inverted cue written with a capital (``inverted_cues``): 'Said one state trooper. "',
-          'Tweeted Jo Roe @handle, "'.
+          before "put it": 'As blogger Jo Roe so bluntly put it, "'.
+
+        Inverted cues written with a capital and "with X saying" are :meth:`attribute_pre_first`'s.
         """
-        att = self._inverted_pre(text, lo, hi)
-        if att is not None:
-            return att
-        m = None
-        for m in self.speech_cue_re.finditer(text, max(lo, hi - 300), hi):
-            pass
-        if m is None or m.group() in ("according to", "According to") or len(text[m.end():hi].split()) > 8 \
-                or any(c in QUOTE_CHARS for c in text[m.end():hi].rstrip(" \u00a0")):
+        m = self._last_cue(text, lo, hi)
+        if m is None:
             return None
         cs = m.start()
         cue = m.group()
@@ -1134,6 +1128,8 @@ class Parser:
             if np is None or not _AS_BEFORE_RE.search(text, max(lo, np.start - 60), np.start):
                 return None
             return Attribution(cue, cs, m.end(), np, "pre")
+        if cue.endswith("ing"):
+            return None
         as_ = _AS_RE.search(text, max(lo, cs - 60), cs)
         if as_ is not None:  # 'as a retired Army commander told me, "'
             np = self.np_before(text, as_.end(), cs) or self._post_subject(text, as_.end(), cs)
@@ -1183,6 +1179,32 @@ class Parser:
             return None
         return Attribution(cue, cs, m.end(), np, "pre")
 
+    def _last_cue(self, text: str, lo: int, hi: int) -> re.Match | None:
+        """The last speech cue before ``hi`` with at most eight words and no quotation mark after it."""
+        m = None
+        for m in self.speech_cue_re.finditer(text, max(lo, hi - 300), hi):
+            pass
+        if m is None or m.group() in ("according to", "According to") or len(text[m.end():hi].split()) > 8 \
+                or any(c in QUOTE_CHARS for c in text[m.end():hi].rstrip(" \u00a0")):
+            return None
+        return m
+
+    def attribute_pre_first(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """Two precise patterns tried before :meth:`attribute_pre` (whose sentence-subject fallback
+        would take the wrong phrase): an inverted cue written with a capital ('Said one state
+        trooper. "', 'Writes Jo Roe: "') and 'with X saying: "' (the subject of the participle)."""
+        att = self._inverted_pre(text, lo, hi)
+        if att is not None:
+            return att
+        m = self._last_cue(text, lo, hi)
+        if m is None or not m.group().endswith("ing"):
+            return None
+        np = self.np_before(text, lo, m.start(), allow_prep=True)
+        if np is not None and np.kind in ("name", "role") and _WITH_BEFORE_RE.search(text, max(lo, np.start - 6), np.start) \
+                and not text[np.end:m.start()].strip(" \u00a0"):
+            return Attribution(m.group(), m.start(), m.end(), np, "pre")
+        return None
+
     def _appositive_chain_ok(self, core: str) -> bool:
         """Whether ``core`` (stripped) is a chain of appositives between commas or dashes: ", D-Ark.,
         another incumbent," / "-- mother of one victim --" (no cue, no sentence break, at most 30 words)."""
@@ -1210,6 +1232,8 @@ class Parser:
         """'Said one state trooper. "' / 'Tweeted Jo Roe @handle, "': a capitalised cue opening the
         sentence, a speaker phrase, then only punctuation (and a handle) before the quotation."""
         start = lo
+        for b in _SENTENCE_GAP_RE.finditer(text, lo, hi):
+            start = b.end()  # the last sentence start ("... in Norfolk, Va. Writes Jo Roe:")
         while start < hi and text[start] in " \u00a0\n\t":
             start += 1
         m = self.inverted_cue_re.match(text, start, hi)
@@ -2604,6 +2628,8 @@ _PHRASE_END_RE = re.compile(r"[ \u00a0]*(?:$|[,;:!?\n\"\u201c\u201d]|\.(?![ \u00
 _AS_BEFORE_RE = re.compile(r"(?i:\bas)(?:[ \u00a0]+[\w\-\u2019']+){0,4}[ \u00a0]+$")
 _AS_RE = re.compile(r"(?i:\bas)[ \u00a0]+(?=[^,;:.!?\"\u201c\u201d]*$)")
 _INVERTED_END_RE = re.compile(r"[ \u00a0]*(?:[,;:!?\"\u201c\u201d(]|\.(?![ \u00a0]*[a-z])|$|[ \u00a0]+(?:who|which|whose|that|in|on|at|during|after|before|when)\b)")
+_WITH_BEFORE_RE = re.compile(r"(?i:\bwith)[ \u00a0]+$")
+_SENTENCE_GAP_RE = re.compile(r"[.!?][\"\u201d\u2019')]*[ \u00a0]+(?=[A-Z])")
 _BARE_SINGLE_QUOTE_RE = re.compile(r"(?<!\w)['\u2018\u2019`]|['\u2018\u2019`](?!\w)")  # a mark, not an apostrophe
 _CHAIN_COORD_RE = re.compile(r",[ \u00a0]+(?:and|or|but)[ \u00a0]")  # "Jo Roe, who ..., and Al Poe, ..."
 _WHO_BEFORE_RE = re.compile(r",[ \u00a0]*who(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]*$")

@@ -363,7 +363,8 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, q.open)
                 s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
                 if s0 < q.open:
-                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open)
+                    att = parser.attribute_pre_first(text, s0, q.open) or parser.attribute_pre(text, s0, q.open) \
+                        or parser.attribute_pre_adverbial(text, s0, q.open)
                     if att is None:
                         att = parser.attribute_pre_more(text, s0, q.open)
                         if att is not None:
