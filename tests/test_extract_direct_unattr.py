@@ -243,3 +243,17 @@ def test_with_subject_participle_and_inverted_cue_after_abbreviation():
     assert _speaker_of(text, "I cannot get").endswith("Jo Roe")
     assert _speaker_of(text, "By dribbling") == "Al Poe"
     assert _speaker_of(text, "Radical violence") == "Mary Major"
+
+
+def test_statement_intro_before_colon():
+    text = ("The mayor resigned on Friday.\n\n"
+            "Here is Mary Major's full statement:\n\n"
+            "\"I have had the privilege of serving this town for four years and I leave it proud.\"\n\n"
+            "Protesters arrived at dusk.\n\n"
+            "Jo Roe has this account of what happened next:\n\n"
+            "\"As the night wore on, more protesters arrived and the police moved in.\"\n\n"
+            "There it is, in plain language, in Article IV of the Constitution:\n\n"
+            "\"The United States shall guarantee to every state a republican form of government.\"")
+    assert _speaker_of(text, "I have had") == "Mary Major"
+    assert _speaker_of(text, "As the night") == "Jo Roe"
+    assert _speaker_of(text, "The United States shall") is None

@@ -1205,6 +1205,36 @@ class Parser:
             return Attribution(m.group(), m.start(), m.end(), np, "pre")
         return None
 
+    def statement_intro(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """The speaker named by a sentence that introduces a quotation with a noun of speech
+        (``statement_nouns``) before a colon: "Here is Jo Roe's full statement" (the possessor),
+        "Jo Roe posted this tweet", "De la Canal has this account of what happened next" (the
+        name opening the sentence). ``text[lo:hi]`` is the sentence without its colon."""
+        nouns = self.lex.direct_quotes.get("statement_nouns", frozenset())
+        if not nouns:
+            return None
+        toks = _tokens(text, lo, hi)
+        k = next((i for i in range(len(toks) - 1, max(-1, len(toks) - 8), -1) if toks[i][2].lower() in nouns), None)
+        if k is None:
+            return None
+        for i in range(k - 1, max(-1, k - 4), -1):  # "Jo Roe's (full|complete) statement"
+            w = toks[i][2]
+            if w.endswith(("'s", "\u2019s")) and w[:1].isupper():
+                np = self.np_before(text, lo, toks[i][1] - 2)
+                if np is not None and np.kind == "name" and np.text[:1].isupper():
+                    return Attribution(toks[k][2], toks[k][0], toks[k][1], np, "pre")
+                return None
+        start = lo
+        while start < hi and text[start] in " \u00a0\n\t":
+            start += 1
+        np = self.np_after(text, start, hi)
+        if np is None or np.start != start or np.kind != "name" or not np.text[:1].isupper():
+            return None
+        between = text[np.end:toks[k][0]].split()
+        if not 1 <= len(between) <= 5 or any(w.lower() in ("of", "about", "to", "from", "by") for w in between):
+            return None  # "Jo Roe has this account" / "Jo Roe rifled off his own tweet", not "a story about Jo Roe's"
+        return Attribution(toks[k][2], toks[k][0], toks[k][1], np, "pre")
+
     def _appositive_chain_ok(self, core: str) -> bool:
         """Whether ``core`` (stripped) is a chain of appositives between commas or dashes: ", D-Ark.,
         another incumbent," / "-- mother of one victim --" (no cue, no sentence break, at most 30 words)."""

@@ -305,7 +305,7 @@ def extract(article: Article) -> Extraction:
                 ends = ends_of(pi)
                 k = bisect.bisect_right(ends, hi - 2)
                 s0 = ends[k - 1] if k > 0 else lo
-                intro = parser.attribute_pre(text, s0, hi - 1)
+                intro = parser.attribute_pre(text, s0, hi - 1) or parser.statement_intro(text, s0, hi - 1)
             if intro is None:
                 # "Jane Doe, a nurse, said the wards are full." then a quotation paragraph: hers
                 ends = ends_of(pi)
