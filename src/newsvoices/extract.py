@@ -336,6 +336,10 @@ def extract(article: Article) -> Extraction:
                 headings_seen = headings_seen or intro is not None
             if intro is not None:
                 carry, carry_gap = intro, 0
+            elif text[hi - 1:hi] == ":" and not _BACK_PRONOUN_RE.search(text, lo, hi):
+                # "There it is, in Article IV of the Constitution:": the colon introduces other words
+                # (not "Her letter cited ...:", which points back to the speaker)
+                carry = None
             elif _names_someone(runs, run_starts, lo, hi, carry):
                 carry = None
             else:
@@ -520,6 +524,7 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
     return Attribution("", ns, ns, np, "byline")
 
 
+_BACK_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[Hh]im)\b")
 _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
 _WHO_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:who|which)\b")  # "conservative Republicans, who argue"
 
