@@ -8,13 +8,19 @@ immigration/crime corpus, ``../shared/corpora/allsides-abp-immigration-crime``) 
 * the share of them in quotes without a speaker, overall and by how the quote sits in its
   paragraph (a partial quote inside a narrative sentence, or a quote that opens the paragraph),
 * the share of direct quotes attributed by each route (``Quote.attribution``),
-* extraction CPU time (``time.process_time``).
+* extraction CPU time (``time.process_time``);
+* the words of quotes that have a speaker mention but no entity (the resolver turned the speaker
+  down as no source, e.g. "a portion", an unresolved "he"): the tables count them as unattributed;
+* with ``--kinds``, the unattributed words by the construction around the quote (a verb of saying
+  later in its sentence, earlier in its sentence, a belief or stance verb earlier, right after
+  another quotation, none; for quotes opening a paragraph: after a paragraph ending in a colon,
+  a verb of saying after the quote, other), to see which conventions are still missed.
 
 Unlike ``benchmarks/voices.py score`` this needs no full analysis run (seconds, not minutes) and
 counts only what the extractor attributes (the pipeline may still drop a speaker it cannot place).
 
 Usage:
-    python benchmarks/unattributed.py [--corpus PATH] [--limit N] [--show N]
+    python benchmarks/unattributed.py [--corpus PATH] [--limit N] [--show N] [--kinds]
 
 ``--show N`` prints N unattributed partial quotes at random (seed 0) with a little context, to
 look at on screen; nothing is written to disk. Skips with a message when the corpus is absent.
@@ -23,6 +29,7 @@ look at on screen; nothing is written to disk. Skips with a message when the cor
 from __future__ import annotations
 
 import argparse
+import bisect
 import collections
 import random
 import re
@@ -31,7 +38,7 @@ from pathlib import Path
 
 from newsvoices.config import SHARED_DIR
 from newsvoices.corpus import load_corpus
-from newsvoices.extract import extract
+from newsvoices.extract import _tools, extract, sentence_ends
 
 CORPUS = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime" / "articles.jsonl"
 _WORD = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
@@ -42,6 +49,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(CORPUS), help="corpus file or folder (default: AllSides)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--show", type=int, default=0, help="print N unattributed partial quotes with context")
+    ap.add_argument("--kinds", action="store_true", help="break the unattributed words down by construction")
     args = ap.parse_args()
     path = Path(args.corpus)
     if not path.exists():
@@ -53,6 +61,7 @@ def main() -> int:
     words = collections.Counter()
     routes = collections.Counter()
     partial_samples = []
+    kinds = collections.Counter()
     spent = 0.0
     for art in articles:
         t0 = time.process_time()
@@ -68,9 +77,13 @@ def main() -> int:
             where = "opens its paragraph" if opens else "partial (inside a sentence)"
             words["all"] += n
             routes[q.attribution or "none"] += n
+            if q.speaker_start is not None and q.entity is None:
+                words["no entity"] += n
             if q.speaker_start is None:
                 words["none"] += n
                 words[f"none: {where}"] += n
+                if args.kinds:
+                    kinds[_kind(text, art.paragraphs, q, opens)] += n
                 if not opens:
                     partial_samples.append((art.id, q.start, q.end))
     total = words["all"] or 1
@@ -79,6 +92,10 @@ def main() -> int:
           f"({words['none'] / total:.1%})")
     for key in sorted(k for k in words if k.startswith("none: ")):
         print(f"  {key[6:]}: {words[key]:,} ({words[key] / total:.1%} of all quoted words)")
+    print(f"with a speaker mention but no entity (no source; unattributed in the tables): {words['no entity']:,} "
+          f"({words['no entity'] / total:.1%})")
+    for key, v in kinds.most_common():
+        print(f"  unattributed, {key}: {v:,} ({v / total:.1%} of all quoted words)")
     print("quoted words by attribution route: " + ", ".join(
         f"{k} {v / total:.1%}" for k, v in sorted(routes.items(), key=lambda kv: -kv[1])))
     if args.show:
@@ -88,6 +105,39 @@ def main() -> int:
             t = by_id[aid].text
             print("---", (t[max(0, s - 200):s] + "[[" + t[s:e][:150] + "]]" + t[e:e + 60]).replace("\n", " | "))
     return 0
+
+
+_QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+def _kind(text: str, paras, q, opens: bool) -> str:
+    """The construction around an unattributed direct quote (a rough count, for ``--kinds``)."""
+    _finder, parser = _tools()
+    k = bisect.bisect_right([lo for lo, _ in paras], q.start) - 1
+    lo, hi = paras[k] if k >= 0 else (0, len(text))
+    ends = sentence_ends(text, lo, hi, parser.abbrev)
+    i = bisect.bisect_left(ends, q.start)
+    s0 = ends[i - 1] if i > 0 else lo
+    j = bisect.bisect_left(ends, q.end)
+    s1 = ends[j] if j < len(ends) else hi
+    pre = _QUOTED_RE.sub(" Q ", text[s0:q.start])
+    post = _QUOTED_RE.sub(" Q ", text[q.end:max(s1, q.end)])
+    if opens:
+        before = text[paras[k - 1][0]:paras[k - 1][1]].rstrip() if k > 0 else ""
+        if before.endswith(":"):
+            return "opens a paragraph after one ending in a colon"
+        if parser.speech_cue_re.search(post[:160]):
+            return "opens a paragraph, a verb of saying after it"
+        return "opens a paragraph, no cue"
+    if parser.speech_cue_re.search(post[:160]):
+        return "inside a sentence, a verb of saying after it"
+    if parser.speech_cue_re.search(pre):
+        return "inside a sentence, a verb of saying before it"
+    if parser.report_cue_re.search(pre):
+        return "inside a sentence, a belief or stance verb before it"
+    if not pre.strip(" \u00a0\"'\u201c\u2018"):
+        return "right after another quotation"
+    return "inside a sentence, no cue (scare quotes, titles, documents, signs)"
 
 
 if __name__ == "__main__":

@@ -294,6 +294,15 @@ class Parser:
         self._group_hint_re = re.compile(r"\d|(?i:\b(?:percent|" + trie_regex(sorted(
             set(rs.get("group_words", ())) | set(rs.get("numbers", ())))) + r")\b)")
         self._source_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b)")
+        # direct quotations only (direct_quotes.yaml): verbs that attribute a quote right after it
+        # ('"...," she wailed'), and capitalised verbs of an inverted cue opening a sentence ('Said one
+        # trooper: "..."')
+        dq = lex.direct_quotes
+        post_forms = {w for line in dq.get("post_cue_verbs", ()) for w in _phrase_forms(line)}
+        self.post_cue_re = re.compile(r"\b" + trie_regex(sorted(set(speech) | post_forms)) + r"\b(?!-)")
+        inverted = sorted(w.capitalize() for w in dq.get("inverted_cues", ()))
+        self.inverted_cue_re = re.compile(trie_regex(inverted) + r"\b(?![-'\u2019])") if inverted \
+            else re.compile(r"(?!)")
 
     # ------------------------------------------------------------------ noun phrases
     def _verbal_after(self, text: str, lo: int, ws: int, we: int, cue: str) -> bool:
@@ -854,20 +863,36 @@ class Parser:
             if np is not None and np.kind == "name":
                 d = text[lo:j].strip(" \u00a0")
                 return Attribution(d or "-", lo + text[lo:j].find(d[:1] or "-"), j, np, "post")
+        punct = _closed_by_punctuation(text, lo, j)
         m = self.speech_cue_re.match(text, j)
         if m:
             cue = m.group()
             np = self.np_after(text, m.end(), hi)
+            if np is None and punct and cue.lower() != "according to" and not cue.endswith("ing") \
+                    and self.speech.get(cue.lower()) not in self.hearer_verbs:
+                np = self._inverted_subject(text, m.end(), hi)  # '"...," said a Rubio ally who ...'
             if np is None:
                 return None
             return Attribution(cue, m.start(), m.end(), np, "according" if cue.lower() == "according to" else "post")
+        m = (self.post_cue_re.match(text, j) or self.inverted_cue_re.match(text, j)) if punct else None
+        if m:  # '"...," shot back Jo Roe.' / '"...," Said Deputy Jo Roe.'
+            np = self.np_after(text, m.end(), hi)
+            if np is not None and np.kind != "pronoun" and _PHRASE_END_RE.match(text, np.end):
+                return Attribution(m.group(), m.start(), m.end(), np, "post")
         # NP then cue, within the first clause
         lim = min(hi, j + 160)
         m = self.speech_cue_re.search(text, j, lim)
+        att = self._post_only_cue(text, j, m.start() if m else lim, hi, ended) if punct else None
+        if att is not None:
+            return att
         if not m or m.group().lower() == "according to":
             return self._sentence_final(text, j, hi) if not ended else None
         seg = text[j:m.start()]
         if any(c in seg for c in "!?;:\u201c\u201d\"") or seg.count(",") > 2 or self._sentence_break(seg):
+            # '"...," Jo Roe, 29, of Dover, Del., said.': an appositive chain with abbreviations
+            np = self._appositive_chain_subject(text, j, m.start()) if punct and seg.count(",") >= 2 else None
+            if np is not None and not (ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi)):
+                return Attribution(m.group(), m.start(), m.end(), np, "post")
             return self._sentence_final(text, j, hi) if not ended else None
         np = self.np_before(text, j, m.start())
         lead = text[j:np.start].strip(" \u00a0,\u2014\u2013-") if np is not None else ""
@@ -881,6 +906,9 @@ class Parser:
                     and len(text[m.end():m2.start()].split()) <= 1:
                 m = m2
                 np = self.np_before(text, j, m.start())
+        if np is None and punct and not m.group().endswith("ing") and self._short_rest(text, m.end(), hi) \
+                and not (ended and text[j:j + 1].isupper()):
+            np = self._post_subject(text, j, m.start())
         if np is None:
             return self._sentence_final(text, j, hi) if not ended else None
         # the NP starts the clause, or follows a few words of its own ("CBS co-anchor Jane Doe said")
@@ -890,6 +918,79 @@ class Parser:
         if ended and text[j:j + 1].isupper() and not self._short_rest(text, m.end(), hi):
             return None  # '"…." The star then recalled an incident ...': a new sentence
         return Attribution(m.group(), m.start(), m.end(), np, "post")
+
+    def _post_only_cue(self, text: str, j: int, lim: int, hi: int, ended: bool) -> Attribution | None:
+        """'"...," she wailed.' / '"...," the memo states.': a verb of ``post_cue_verbs``
+        (``direct_quotes.yaml``) before any speech cue, right after the subject that opens the clause."""
+        mp = self.post_cue_re.search(text, j, lim)
+        if mp is None or mp.group() in self.speech or mp.group().lower() == "according to":
+            return None
+        seg = text[j:mp.start()]
+        if any(c in seg for c in "!?;:,\u201c\u201d\"") or self._sentence_break(seg):
+            return None
+        if mp.group().endswith("ing") or not (_PHRASE_END_RE.match(text, mp.end()) or self._short_rest(text, mp.end(), hi)):
+            return None  # "Missouri state Sen. Jo Roe said": the word is no verb here
+        np = self.np_before(text, j, mp.start()) or self._post_subject(text, j, mp.start())
+        if np is None or len(text[j:np.start].split()) > 3:
+            return None  # the NP opens the clause, or follows a few words of its own ("county lawyer Jo Roe")
+        if ended and text[j:j + 1].isupper() and not _PHRASE_END_RE.match(text, mp.end()):
+            return None  # '"...." Romney fired back in March, attacking ...': a new sentence
+        return Attribution(mp.group(), mp.start(), mp.end(), np, "post")
+
+    def _inverted_subject(self, text: str, x: int, hi: int) -> NP | None:
+        """The short speaker phrase after an inverted cue when the noun-phrase rules found none:
+        '"...," said a Rubio ally who ...' (up to a comma, a full stop or a relative word)."""
+        m = _INVERTED_END_RE.search(text, x, min(hi, x + 80))
+        if m is None:
+            return None
+        return self._post_subject(text, x, m.start())
+
+    def _post_subject(self, text: str, j: int, cs: int) -> NP | None:
+        """The few words between a closing mark and its cue as the speaker, when the noun-phrase
+        rules found none: '"...," her mom added', '"...," authorities said', '"...," K.T. said',
+        '"...," the 18-year-old said'. One to five words, no punctuation but an initial's full stop,
+        no function word after the first (which may be a determiner or a possessive), a noun head."""
+        toks = _tokens(text, j, cs)
+        while toks and (toks[-1][2].lower() in self.gap or self._is_adverb(toks[-1][2])):
+            toks.pop()  # "her attacker reportedly said"
+        if not 1 <= len(toks) <= 6:
+            return None
+        words = []
+        for k, (_s, _e, w) in enumerate(toks):
+            if w == "." and k > 0 and (len(toks[k - 1][2]) == 1 and toks[k - 1][2].isupper()
+                                       or toks[k - 1][2] in self.abbrev):
+                continue
+            if not w[:1].isalnum():
+                return None
+            words.append(w)
+        if not 1 <= len(words) <= 5:
+            return None
+        first = words[0].lower()
+        pron = re.split(r"['\u2019]", first)[0]
+        if pron != first and pron in self.subject_pron and len(words) == 1:
+            s = toks[0][0]  # "she'd said": the pronoun
+            return NP(s, s + len(pron), text[s:s + len(pron)], "pronoun", plural=pron in ("they", "we"))
+        poss = self.lex.direct_quotes.get("possessive_determiners", frozenset())
+        for k, w in enumerate(words):
+            wl = w.lower()
+            if (k > 0 or wl not in self.det and wl not in poss) and (
+                    wl in self.func or wl in self.subject_pron or wl in self.self_pron):
+                return None
+            if wl in self.speech or wl in self.belief or wl in self.auxiliaries or (
+                    self._verb_like(wl) and k == len(words) - 1):
+                return None  # "GEO referred questions": a clause of its own
+        head = words[-1].lower()
+        if head in self.det or head in poss or _strip_pos(head) in self.non_source_heads or len(words) == 1 \
+                and first in self.det:
+            return None
+        s, e = toks[0][0], toks[-1][1]
+        if all(w[:1].isupper() or w[:1].isdigit() for w in words) and first not in self.det:
+            return NP(s, e, text[s:e], "name", name=text[s:e], name_start=s, name_end=e)
+        if words[-1][:1].isupper():
+            return None  # "the Post", "his Facebook": a capitalised head the name rules did not take
+        det = first if first in self.det else None
+        plural = head.endswith("s") and not head.endswith(("ss", "us")) and det not in ("a", "an", "one", "another")
+        return NP(s, e, text[s:e], "role", role=head, determiner=det, plural=plural)
 
     def _sentence_final(self, text: str, j: int, hi: int) -> Attribution | None:
         """'... signals "the end" for the EU, said Geert Wilders.': the cue closes the sentence."""
@@ -911,6 +1012,8 @@ class Parser:
                 k += 1
             m = self.speech_cue_re.match(text, k, send)
             if m and m.group().lower() != "according to":
+                if self.speech.get(m.group().lower()) in self.hearer_verbs:
+                    return None  # ", told the Times.": the one spoken to, not the speaker
                 np = self.np_after(text, m.end(), send)
                 if np is not None and np.kind != "pronoun":
                     return Attribution(m.group(), m.start(), m.end(), np, "post")
@@ -1013,6 +1116,187 @@ class Parser:
                         cs = m.start() if m else hi - 1
                         return Attribution(cue, cs, cs + len(cue), np, "pre")
         return None
+
+    def attribute_pre_more(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """More speaker phrases before an opening mark, for quotes the other rules left without one.
+
+        The last speech cue of the sentence before the quotation (at most eight words before the
+        opening mark) and its subject when the noun-phrase rules stopped short of it:
+
+        * an appositive chain, between commas or dashes, after the name or role that opens the
+          clause: 'Sen. Jo Roe, D-Ark., another incumbent, said in a statement that he is "'; a
+          control phrase may follow it ('Mrs. Roe, whose husband ..., went on to write, "');
+        * a relative "who" right before the cue: '..., Jo Roe, who said over the weekend she "';
+        * a conjunction "as" before the subject: 'as a retired Army commander told me, "', and adverbs
+          before "put it": 'As blogger Jo Roe so bluntly put it, "'.
+
+        Inverted cues written with a capital and "with X saying" are :meth:`attribute_pre_first`'s.
+        """
+        m = self._last_cue(text, lo, hi)
+        if m is None:
+            return None
+        cs = m.start()
+        cue = m.group()
+        if cue in ("put it", "puts it"):
+            k = cs
+            while True:  # "so bluntly put it": adverbs before the cue
+                ws, we = _word_before(text, lo, k)
+                w = text[ws:we].lower()
+                if we <= ws or not (w in ("so", "very", "best", "most", "perhaps", "once") or self._is_adverb(w)):
+                    break
+                k = ws
+            np = self.np_before(text, lo, k, allow_prep=True)
+            if np is None or not _AS_BEFORE_RE.search(text, max(lo, np.start - 60), np.start):
+                return None
+            return Attribution(cue, cs, m.end(), np, "pre")
+        if cue.endswith("ing"):
+            return None
+        as_ = _AS_RE.search(text, max(lo, cs - 60), cs)
+        if as_ is not None:  # 'as a retired Army commander told me, "'
+            np = self.np_before(text, as_.end(), cs) or self._post_subject(text, as_.end(), cs)
+            if np is not None and np.kind in ("name", "pronoun", "role") and np.start == as_.end():
+                return Attribution(cue, cs, m.end(), np, "pre")
+        who = _WHO_BEFORE_RE.search(text, max(lo, cs - 40), cs)
+        if who is not None:  # '..., Jo Roe, who said over the weekend she "'
+            np = self.np_before(text, lo, who.start())
+            if np is not None and np.kind == "name" and self.plausible_source(np, text):
+                return Attribution(cue, cs, m.end(), np, "pre")
+            return None
+        # the clause's first noun phrase, then an appositive chain and/or a control phrase up to the cue
+        start = lo
+        while start < cs and text[start] in " \u00a0\n\t\u2014\u2013-(":
+            start += 1
+        first = text[start:start + 12].split(None, 1)[:1]
+        if first and first[0].lower().strip(",") in _LEAD_OK:
+            start += len(first[0])
+            while start < cs and text[start] in " \u00a0,":
+                start += 1
+        np = self.np_after(text, start, cs)
+        if np is not None and np.kind in ("name", "role") and " " in np.text:
+            last = np.text.rsplit(None, 1)
+            if last[1].lower() in self.control_verbs:  # "The Sun went [on to note]": the NP ran into its verb
+                np = self.np_after(text, start, np.start + len(last[0]))
+        if np is None or np.start != start or np.kind not in ("name", "role", "pronoun") \
+                or not self.plausible_source(np, text):
+            return None
+        mid = text[np.end:cs]
+        if "(" in mid:
+            mid = _SHORT_PAREN_RE.sub("", mid)
+        words = mid.split()
+        # a control phrase just before the cue: "went on to", "continued to"
+        k = len(words)
+        if k and words[-1].lower() == "to":
+            k -= 1
+            while k > 0 and (words[k - 1].lower() in self.control_verbs or words[k - 1].lower() in self.gap):
+                k -= 1
+            if k == len(words) - 1:
+                return None
+            mid = mid[:len(mid) - len(" ".join(words[k:])) - 1] if k < len(words) else mid
+            mid = mid[:mid.rstrip().rfind(words[k - 1]) + len(words[k - 1])] if k > 0 else ""
+        core = mid.strip(" \u00a0")
+        if core and not self._appositive_chain_ok(core):
+            return None
+        if np.kind == "pronoun" and core:
+            return None
+        return Attribution(cue, cs, m.end(), np, "pre")
+
+    def _last_cue(self, text: str, lo: int, hi: int) -> re.Match | None:
+        """The last speech cue before ``hi`` with at most eight words and no quotation mark after it."""
+        m = None
+        for m in self.speech_cue_re.finditer(text, max(lo, hi - 300), hi):
+            pass
+        if m is None or m.group() in ("according to", "According to") or len(text[m.end():hi].split()) > 8 \
+                or any(c in QUOTE_CHARS for c in text[m.end():hi].rstrip(" \u00a0")):
+            return None
+        return m
+
+    def attribute_pre_first(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """Two precise patterns tried before :meth:`attribute_pre` (whose sentence-subject fallback
+        would take the wrong phrase): an inverted cue written with a capital ('Said one state
+        trooper. "', 'Writes Jo Roe: "') and 'with X saying: "' (the subject of the participle)."""
+        att = self._inverted_pre(text, lo, hi)
+        if att is not None:
+            return att
+        m = self._last_cue(text, lo, hi)
+        if m is None or not m.group().endswith("ing"):
+            return None
+        np = self.np_before(text, lo, m.start(), allow_prep=True)
+        if np is not None and np.kind in ("name", "role") and _WITH_BEFORE_RE.search(text, max(lo, np.start - 6), np.start) \
+                and not text[np.end:m.start()].strip(" \u00a0"):
+            return Attribution(m.group(), m.start(), m.end(), np, "pre")
+        return None
+
+    def statement_intro(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """The speaker named by a sentence that introduces a quotation with a noun of speech
+        (``statement_nouns``) before a colon: "Here is Jo Roe's full statement" (the possessor),
+        "Jo Roe posted this tweet", "De la Canal has this account of what happened next" (the
+        name opening the sentence). ``text[lo:hi]`` is the sentence without its colon."""
+        nouns = self.lex.direct_quotes.get("statement_nouns", frozenset())
+        if not nouns:
+            return None
+        toks = _tokens(text, lo, hi)
+        k = next((i for i in range(len(toks) - 1, max(-1, len(toks) - 8), -1) if toks[i][2].lower() in nouns), None)
+        if k is None:
+            return None
+        for i in range(k - 1, max(-1, k - 4), -1):  # "Jo Roe's (full|complete) statement"
+            w = toks[i][2]
+            if w.endswith(("'s", "\u2019s")) and w[:1].isupper():
+                np = self.np_before(text, lo, toks[i][1] - 2)
+                if np is not None and np.kind == "name" and np.text[:1].isupper():
+                    return Attribution(toks[k][2], toks[k][0], toks[k][1], np, "pre")
+                return None
+        start = lo
+        while start < hi and text[start] in " \u00a0\n\t":
+            start += 1
+        np = self.np_after(text, start, hi)
+        if np is None or np.start != start or np.kind != "name" or not np.text[:1].isupper():
+            return None
+        between = text[np.end:toks[k][0]].split()
+        if not 1 <= len(between) <= 5 or any(w.lower() in ("of", "about", "to", "from", "by") for w in between):
+            return None  # "Jo Roe has this account" / "Jo Roe rifled off his own tweet", not "a story about Jo Roe's"
+        return Attribution(toks[k][2], toks[k][0], toks[k][1], np, "pre")
+
+    def _appositive_chain_ok(self, core: str) -> bool:
+        """Whether ``core`` (stripped) is a chain of appositives between commas or dashes: ", D-Ark.,
+        another incumbent," / "-- mother of one victim --" (no cue, no sentence break, at most 30 words)."""
+        opened, closed = core[:1], core[-1:]
+        if not (opened in ",\u2014\u2013" or core.startswith("--")) or not (closed in ",\u2014\u2013" or core.endswith("--")):
+            return False
+        return not (any(c in core for c in ";:!?()\"\u201c\u201d") or _BARE_SINGLE_QUOTE_RE.search(core)
+                    or len(core.split()) > 30 or core.count(",") > 6 or _FULL_STOP_RE.search(core)
+                    or _CHAIN_COORD_RE.search(core) or self.speech_cue_re.search(core) or self.report_cue_re.search(core))
+
+    def _appositive_chain_subject(self, text: str, j: int, cs: int) -> NP | None:
+        """The name or role opening ``text[j:cs]`` when the rest up to the cue is an appositive chain."""
+        np = self.np_after(text, j, cs)
+        if np is None or np.start != j or np.kind not in ("name", "role"):
+            return None
+        mid = text[np.end:cs]
+        if "(" in mid:
+            mid = _SHORT_PAREN_RE.sub("", mid)
+        core = mid.strip(" \u00a0")
+        if not core or not self._appositive_chain_ok(core):
+            return None
+        return np
+
+    def _inverted_pre(self, text: str, lo: int, hi: int) -> Attribution | None:
+        """'Said one state trooper. "' / 'Tweeted Jo Roe @handle, "': a capitalised cue opening the
+        sentence, a speaker phrase, then only punctuation (and a handle) before the quotation."""
+        start = lo
+        for b in _SENTENCE_GAP_RE.finditer(text, lo, hi):
+            start = b.end()  # the last sentence start ("... in Norfolk, Va. Writes Jo Roe:")
+        while start < hi and text[start] in " \u00a0\n\t":
+            start += 1
+        m = self.inverted_cue_re.match(text, start, hi)
+        if m is None:
+            return None
+        np = self.np_after(text, m.end(), hi)
+        if np is None or np.kind == "pronoun":
+            return None
+        rest = _HANDLE_RE.sub("", text[np.end:hi]).strip(" \u00a0,:.\u2014\u2013-")
+        if rest:
+            return None
+        return Attribution(m.group(), m.start(), m.end(), np, "pre")
 
     def _pre_one(self, text: str, lo: int, hi: int, m: re.Match) -> Attribution | None:
         cue = m.group()
@@ -2527,6 +2811,45 @@ def _sentence_opener_ok(lead: str) -> bool:
     """Short adverbial openers before a subject: "Last year", "On Monday", "In a statement"."""
     words = lead.split()
     return len(words) <= 4 and not any(c in lead for c in "\"\u201c\u201d")
+
+
+# a speaker phrase ends the clause: punctuation (a full stop not followed by a lower-case word) or the end
+_PHRASE_END_RE = re.compile(r"[ \u00a0]*(?:$|[,;:!?\n\"\u201c\u201d]|\.(?![ \u00a0]*[a-z]))")
+
+
+_AS_BEFORE_RE = re.compile(r"(?i:\bas)(?:[ \u00a0]+[\w\-\u2019']+){0,4}[ \u00a0]+$")
+_AS_RE = re.compile(r"(?i:\bas)[ \u00a0]+(?=[^,;:.!?\"\u201c\u201d]*$)")
+_INVERTED_END_RE = re.compile(r"[ \u00a0]*(?:[,;:!?\"\u201c\u201d(]|\.(?![ \u00a0]*[a-z])|$|[ \u00a0]+(?:who|which|whose|that|in|on|at|during|after|before|when)\b)")
+_WITH_BEFORE_RE = re.compile(r"(?i:\bwith)[ \u00a0]+$")
+_SENTENCE_GAP_RE = re.compile(r"[.!?][\"\u201d\u2019')]*[ \u00a0]+(?=[A-Z])")
+_BARE_SINGLE_QUOTE_RE = re.compile(r"(?<!\w)['\u2018\u2019`]|['\u2018\u2019`](?!\w)")  # a mark, not an apostrophe
+_CHAIN_COORD_RE = re.compile(r",[ \u00a0]+(?:and|or|but)[ \u00a0]")  # "Jo Roe, who ..., and Al Poe, ..."
+_WHO_BEFORE_RE = re.compile(r",[ \u00a0]*who(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]*$")
+_HANDLE_RE = re.compile(r"\(?@\w+\)?")
+# a full stop ending a sentence inside an appositive: not after an abbreviation, an initial or a
+# short capitalised word ("D-Ark.", "N.J.", "Minn.")
+_FULL_STOP_RE = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\.\w)\.[ \u00a0]+[A-Z]")
+
+
+def _closed_by_punctuation(text: str, lo: int, j: int) -> bool:
+    """Whether the quotation closing at ``lo`` ends in a comma, full stop, question or exclamation
+    mark, or a comma or dash follows its closing mark (``text[lo:j]``): the news convention for a
+    quotation whose attribution comes next ('"...," she said'); a bare '"..." Smith demands' is a
+    headline or a new clause."""
+    k = lo - 1
+    while k > 0 and text[k] in QUOTE_CHARS:
+        k -= 1
+    return text[k:k + 1] in (",", ".", "?", "!", "\u2026") or any(c in text[lo:j] for c in ",\u2014\u2013-")
+
+
+def _phrase_forms(line: str) -> list[str]:
+    """The forms of one ``post_cue_verbs`` entry: "shoot back shot back shoots back" -> the three
+    two-word phrases; "wail wailed wails" -> "wailed", "wails" (a phrase's particle repeats after
+    each verb; a single word's base form is left out)."""
+    words = line.split()
+    if len(words) % 2 == 0 and len(words) >= 4 and len(set(words[1::2])) == 1:
+        return [f"{v} {words[1]}" for v in words[0::2]]
+    return words[1:]  # the base form of a single word is as often a noun ("a welcome message")
 
 
 def _strip_pos(w: str) -> str:

@@ -87,7 +87,8 @@ class Quote:
     ``attribution`` says how the speaker was found: ``post`` ('…," he said'),
     ``pre`` ('X said: "…"'), ``according`` ("according to X"), ``agent``
     ("asked by X"), ``split`` (second part of a quote split by its attribution),
-    ``carry`` (continuation paragraph), ``reported`` (a partial quote inside reported speech:
+    ``carry`` (continuation paragraph), ``heading`` (a paragraph before that only names the speaker:
+    "Jo Roe, Daily Gazette" or "Governor Jo Roe:"), ``byline`` (such a line after it), ``reported`` (a partial quote inside reported speech:
     'Smith called the plan "a disaster"'), ``raising`` (reported speech whose source is the
     writer: "X is expected to ...", no speaker), ``asked`` (the question of "Asked about X, ...",
     no speaker) or ``None`` (unattributed).
@@ -250,7 +251,7 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         return False
     if how is None and n <= 6 and para_start and whole_para:
         return False  # a short quoted line standing alone: a subheading, not speech
-    if how in ("split", "carry", "prev"):
+    if how in ("split", "carry", "prev", "heading"):
         return n >= 5 or (n >= 3 and ends_sentence)
     if para_start and (n >= 5 or (n >= 3 and ends_sentence)):
         return True
@@ -287,6 +288,8 @@ def extract(article: Article) -> Extraction:
     run_starts = [r.start for r in runs]
     carry: Attribution | None = None
     carry_gap = 0
+    weak: set[int] = set()  # ids of attribute_pre_more attributions
+    headings_seen = False  # a line naming the speaker of the excerpts below it: no bylines after excerpts
     for pi, (lo, hi) in enumerate(paras):
         qs = para_quotes.get(pi)
         if not qs:
@@ -302,17 +305,41 @@ def extract(article: Article) -> Extraction:
                 ends = ends_of(pi)
                 k = bisect.bisect_right(ends, hi - 2)
                 s0 = ends[k - 1] if k > 0 else lo
-                intro = parser.attribute_pre(text, s0, hi - 1)
+                intro = parser.attribute_pre(text, s0, hi - 1) or parser.statement_intro(text, s0, hi - 1)
             if intro is None:
                 # "Jane Doe, a nurse, said the wards are full." then a quotation paragraph: hers
                 ends = ends_of(pi)
                 k = bisect.bisect_right(ends, hi - 2)
                 s0 = ends[k - 1] if k > 0 else lo
                 intro = parser.attribute_pre(text, s0, hi)
-                if intro is not None and intro.np.kind not in ("name", "pronoun", "role"):
-                    intro = None
+                if intro is not None and (intro.np.kind not in ("name", "pronoun", "role") or (
+                        intro.np.kind == "name" and not intro.np.text[:1].isupper())):
+                    intro = None  # (not "thinks Nixon's" before a cue deep inside the sentence)
+            if intro is None and pi + 1 in para_quotes:
+                # "..., said Jo Roe, a history professor." then a quotation paragraph: the speaker of
+                # the reported speech closing the paragraph (a name, pronoun or role)
+                ends = ends_of(pi)
+                k = bisect.bisect_right(ends, hi - 2)
+                s0 = ends[k - 1] if k > 0 else lo
+                nq = para_quotes[pi + 1][0]
+                if nq.open <= paras[pi + 1][0] + 3 or not text[paras[pi + 1][0]:nq.open].strip():
+                    for r in parser.reported_speech(text, s0, hi, ends, _never)[:1]:
+                        a = r.attribution  # the sentence's first cue: a verb of saying with a named speaker
+                        if a.np is not None and a.np.kind == "name" and a.np.text[:1].isupper() \
+                                and a.how in ("pre", "post") and a.cue.lower() in parser.speech \
+                                and not (a.np.end <= a.cue_start and _WHO_AFTER_RE.match(text, a.np.end)):
+                            intro = Attribution(a.cue, a.cue_start, a.cue_end, a.np, "pre")
+            if intro is None and not (carry is not None and carry.how == "byline" and lo <= carry.np.start < hi):
+                # a line naming the speaker of the quotation paragraphs below it (not the byline of
+                # the one above): "Virginia Governor Jo Roe:" or "Jane Doe, Daily Gazette"
+                intro = _heading_line(text, lo, hi, parser)
+                headings_seen = headings_seen or intro is not None
             if intro is not None:
                 carry, carry_gap = intro, 0
+            elif text[hi - 1:hi] == ":" and not _BACK_PRONOUN_RE.search(text, lo, hi):
+                # "There it is, in Article IV of the Constitution:": the colon introduces other words
+                # (not "Her letter cited ...:", which points back to the speaker)
+                carry = None
             elif _names_someone(runs, run_starts, lo, hi, carry):
                 carry = None
             else:
@@ -340,7 +367,12 @@ def extract(article: Article) -> Extraction:
                 k = bisect.bisect_right(ends, q.open)
                 s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
                 if s0 < q.open:
-                    att = parser.attribute_pre(text, s0, q.open) or parser.attribute_pre_adverbial(text, s0, q.open)
+                    att = parser.attribute_pre_first(text, s0, q.open) or parser.attribute_pre(text, s0, q.open) \
+                        or parser.attribute_pre_adverbial(text, s0, q.open)
+                    if att is None:
+                        att = parser.attribute_pre_more(text, s0, q.open)
+                        if att is not None:
+                            weak.add(id(att))  # a reported-speech parse holding the quote may replace it
                     if att is not None:
                         how = att.how
                 if att is None and prev_att is None and k > 0 and ends[k - 1] >= prev_end \
@@ -348,8 +380,9 @@ def extract(article: Article) -> Extraction:
                     # the quote opens a sentence right after one with a speaker:
                     # 'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys ..."'
                     p0 = max(prev_end, ends[k - 2] if k > 1 else lo)
-                    att = parser.attribute_pre(text, p0, ends[k - 1])
-                    if att is not None and att.np.kind in ("name", "pronoun"):
+                    att = parser.attribute_pre(text, p0, ends[k - 1]) or parser._inverted_pre(text, p0, ends[k - 1])
+                    if att is not None and att.np.kind in ("name", "pronoun", "role") and (
+                            att.np.kind != "role" or att.cue_start == p0 or not text[p0:att.cue_start].strip()):
                         how = "prev"
                     else:
                         att = None
@@ -366,10 +399,16 @@ def extract(article: Article) -> Extraction:
             if att is None:
                 para_start = q.open <= p0
                 if para_start and carry is not None and (q is qs[0]):
-                    att, how = carry, "carry"
+                    att, how = carry, ("heading" if carry.how == "heading" else "carry")
                 elif first_att is not None and _next_attributed_gap(para_atts, q) <= _SPLIT_GAP:
                     att, how = first_att, "split"
-            if att is None and len(qs) == 1 and q.open <= p0:
+                elif carry is not None and carry.how == "heading" and first_att is None:
+                    att, how = carry, "heading"  # an excerpt under a heading that opens with a few words of its own
+                elif out_atts and out_atts[-1][1] is not None and not text[out_atts[-1][0].close_end:q.open].strip():
+                    # a further quotation right after an attributed one, nothing between: the same
+                    # speaker's next sentences ('As the AP notes: "..." "..."', a heading's quotes)
+                    att, how = out_atts[-1][1], "split"
+            if att is None and len(qs) == 1 and q.open <= p0 and not headings_seen:
                 if not text[q.close_end:hi].strip(" \u00a0.,!?"):
                     att = _name_line(text, *paras[pi + 1]) if pi + 1 < len(paras) else None
                 else:  # '"…" Jane Doe, Daily Gazette' closing the paragraph
@@ -411,7 +450,7 @@ def extract(article: Article) -> Extraction:
 
     reported = []
     used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
-    partials = _Partials(text, paras, kept)
+    partials = _Partials(text, paras, kept, weak)
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
@@ -485,6 +524,47 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
     return Attribution("", ns, ns, np, "byline")
 
 
+_BACK_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[Hh]im)\b")
+_INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
+_WHO_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:who|which)\b")  # "conservative Republicans, who argue"
+
+
+def _never(_pos: int) -> bool:
+    return False
+
+
+def _heading_line(text: str, lo: int, hi: int, parser: Parser) -> Attribution | None:
+    """A paragraph that only names the speaker of the quotation paragraphs after it.
+
+    Two forms: a speaker phrase and a colon ("Virginia Governor Jo Roe:", "Hillary Clinton:") and,
+    as in opinion round-ups, a name with an outlet or role after a comma ("Jane Doe, Daily Gazette";
+    see :func:`_name_line`). The colon form needs a full name (two capitalised words) or a role
+    phrase and nothing else in the paragraph (at most eight words). Route ``heading``.
+    """
+    if hi - lo > 120:
+        return None
+    para = text[lo:hi].rstrip(" \u00a0")
+    if para.endswith(":"):
+        e = lo + len(para) - 1
+        s = lo
+        while s < e and text[s] in " \u00a0\n\t":
+            s += 1
+        if _n_words(text[s:e]) > 8:
+            return None
+        np = parser.np_after(text, s, e)
+        if np is None or np.start != s or text[np.end:e].strip(" \u00a0") \
+                or np.kind not in ("name", "role") or (np.kind == "name" and len((np.name or np.text).split()) < 2) \
+                or _NOT_NAME_LINE_RE.search(text, s, e):
+            return None
+        return Attribution(":", e, e + 1, np, "heading")
+    att = _name_line(text, lo, hi)
+    if att is None or att.np.text.split()[0].lower() in parser.func \
+            or (att.np.description and parser.speech_cue_re.search(att.np.description)):
+        return None  # "And Tuesday, he penned an op-ed": a sentence, not a name line
+    att.how = "heading"
+    return att
+
+
 def _next_attributed_gap(para_atts, q) -> int:
     """Characters from the end of ``q`` to the next attributed quote of its paragraph."""
     seen = False
@@ -521,12 +601,13 @@ class _Partials:
 
     _SPEAKER_KINDS = ("name", "pronoun", "role", "nominal")
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], kept: list):
+    def __init__(self, text: str, paras: list[tuple[int, int]], kept: list, weak: set[int] = frozenset()):
         self.kept = kept
+        self.weak = weak
         self.open: list[tuple[int, int]] = []
         para_starts = [lo for lo, _ in paras]
         for i, (q, att, _how) in enumerate(kept):
-            if att is not None:
+            if att is not None and id(att) not in weak:
                 continue
             k = bisect.bisect_right(para_starts, q.open) - 1
             lo = paras[k][0] if k >= 0 else 0
@@ -546,7 +627,9 @@ class _Partials:
         while k < len(self.open) and self.starts[k] < r.end:
             i = self.open[k][1]
             q, cur, _how = self.kept[i]
-            if cur is None and q.close_end <= r.end + 2 and not (att.cue_start <= q.open < att.cue_end):
+            if (cur is None or id(cur) in self.weak and cur.cue_start == att.cue_start
+                    and att.np.kind in ("name", "pronoun")) and q.close_end <= r.end + 2 \
+                    and not (att.cue_start <= q.open < att.cue_end):
                 self.kept[i] = (q, att, "reported")
             k += 1
 
@@ -734,7 +817,13 @@ class _Resolver:
         text = self.text
         if np.end > att.cue_end and lemma in parser.hearer_verbs \
                 and (np.start <= att.cue_end or not text[att.cue_end:np.start].strip()):
-            return True
+            # ... unless an inverted cue right after a quotation: '"...?" asked Jo Roe' (not "told")
+            return not (att.how == "post" and lemma in _INVERTED_SPEAKER_VERBS)
+        return self._passive_patient(att, np, lemma)
+
+    def _passive_patient(self, att: Attribution, np: NP, lemma: str | None) -> bool:
+        parser = self.parser
+        text = self.text
         if np.end <= att.cue_start and lemma in parser.object_predicate and att.cue.lower() != lemma:
             gap = text[np.end:att.cue_start].split()
             if gap and gap[-1].lower() in parser.passive_aux:
@@ -808,6 +897,9 @@ class _Resolver:
                     key = ent.key
             self._mention(key, s, e, "name" if len(words) > 1 else "surname")
         ent = self.by_key[key]
+        if ent.name != name and ent.name.endswith(" " + name) and ent.kind == "person" \
+                and self.parser.inverted_cue_re.fullmatch(ent.name[:-len(name) - 1]):
+            ent.name = name  # the name run took in an inverted cue: "Tweeted Jo Roe"
         if np.description and not ent.description:
             ent.description = np.description.strip()
         if np.organisation and not ent.organisation and ent.kind == "person" and np.organisation[:1].isupper():

@@ -77,6 +77,8 @@ class Lexicon:
         places: multi-word place names that are not people ("Las Vegas").
         non_sources: tag (``head``, ``name``, ``time``) -> words of ``non_sources.tsv``, the one
             list of words that tell a speaker phrase is no source (see :func:`read_non_sources`).
+        direct_quotes: word lists of ``direct_quotes.yaml`` (cues used only next to direct
+            quotations; empty when the file is absent).
     """
 
     speech_verbs: dict[str, str]
@@ -103,6 +105,7 @@ class Lexicon:
     claim_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reported_speech: dict = field(default_factory=dict)
     non_sources: dict[str, frozenset[str]] = field(default_factory=dict)
+    direct_quotes: dict = field(default_factory=dict)
 
     @property
     def all_pronouns(self) -> frozenset[str]:
@@ -177,6 +180,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         claim_nouns=_frames("claim_nouns.tsv", d),
         reported_speech=_yaml_lists("reported_speech.yaml", d),
         non_sources=read_non_sources(str(d / NON_SOURCES_FILE)),
+        direct_quotes=_yaml_lists("direct_quotes.yaml", d) if (d / "direct_quotes.yaml").is_file() else {},
     )
 
 
