@@ -22,11 +22,11 @@ Variants:
 * ``mlp``: a small MLP (scikit-learn ``MLPClassifier``, one hidden layer) over the standardised dense
   features (VADER/Pattern/tone scores, reporting and position flags, word vectors left/right/sentence),
   blended with the linear scores as ``linear + w * log P_mlp``, ``w`` chosen on the inner out-of-fold
-  values (with and without offsets after the blend);
+  values (with and without offsets after the blend; ``mlp_blend_offsets`` is what ``fit_target_model``
+  does since round 9, up to the smoothing of the offsets);
 * ``mlp_pos``: the same MLP also given the word vectors of the 3 nearest words on each side (concatenated,
   nearest first), which a linear model over averaged vectors cannot use;
-* ``mlp_bag``: the MLP's log-probabilities averaged over 5 seeds (``mlp_bag_blend_offsets`` is what
-  ``fit_target_model`` does since round 9);
+* ``mlp_bag``: the MLP's log-probabilities averaged over 5 seeds;
 * ``rbf``: the same blend with an RBF kernel approximation (Nystroem, 500 components) + logistic
   regression instead of the MLP;
 * ``distant`` (reads ``../shared/corpora``): distant labels from the unlabelled news articles: person

@@ -78,15 +78,14 @@ def main(argv: list[str]) -> None:
         print(f"no MLP chosen (blend weight 0): removed {out}")
         return
     tgt.mlp.write_csv(out, (
-        "MLP part of newsvoices.sentiment.toward: blend x the mean log P(class) of these perceptrons is added to the\n"
-        "scores of sentiment_target_weights.csv. Each has one hidden layer of ReLU units over the dense features of\n"
-        "target_features (the names without ':'; absent = 0), standardised by the mean and scale of the input rows;\n"
-        f"softmax output. Fitted by benchmarks/train_sentiment.py on the {len(ms)} NewsMTSC train rows (Hamborg &\n"
-        "Donnay 2021) with scikit-learn's MLPClassifier (one network per seed of TARGET_MLP_SEEDS; early stopping);\n"
-        "the blend weight was chosen with the C values by 3-fold CV grouped by article. Rows: blend; input,,<feature>,\n"
-        "'mean scale'; per network k: w1,k,<feature>,'w_1..w_H'; b1,k,bias,'b_1..b_H'; w2,k,<class>,'bias w_1..w_H'.\n"
-        "Numbers only: no text of the training sentences."))
-    print(f"wrote {out} ({len(tgt.mlp.names)} inputs, {len(tgt.mlp.nets)} networks, blend {tgt.mlp.blend})")
+        "MLP part of newsvoices.sentiment.toward: blend x log P(class) of this perceptron is added to the scores of\n"
+        "sentiment_target_weights.csv. One hidden layer of ReLU units over the dense features of target_features\n"
+        "(the names without ':'; absent = 0), standardised by the mean and scale of each input row; softmax output.\n"
+        f"Fitted by benchmarks/train_sentiment.py on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021) with\n"
+        "scikit-learn's MLPClassifier (fixed seed; early stopping); the blend weight was chosen with the C values by\n"
+        "3-fold CV grouped by article. Rows: blend; input,<feature>,'mean scale w_1..w_H'; hidden,bias,'b_1..b_H';\n"
+        "output,<class>,'bias w_1..w_H'. Numbers only: no text of the training sentences."))
+    print(f"wrote {out} ({len(tgt.mlp.names)} inputs, blend {tgt.mlp.blend})")
 
 
 if __name__ == "__main__":

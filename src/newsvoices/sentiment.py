@@ -1059,23 +1059,24 @@ def _news_tone_proba(text: str) -> tuple[float, float, float]:
 
 @dataclass(frozen=True)
 class DenseMLP:
-    """Small perceptrons (one hidden layer of ReLU units, softmax output) over the dense features of
+    """A one-hidden-layer perceptron (ReLU, softmax output) over the dense features of
     :func:`target_features` (the names without ``:``), blended into :class:`TargetModel`'s scores.
-    Several networks fitted with different seeds are averaged (mean of their log-probabilities),
-    which steadies an otherwise noisy model.
 
     Attributes:
         names: the input features, in order (absent ones count as 0).
-        mean, scale: standardisation of each input (``(x - mean) / scale``), shared by the networks.
-        nets: per network ``(W1, b1, W2, b2)``: input -> hidden weights (inputs x hidden), hidden
-            biases, hidden -> output weights (hidden x 3, :data:`CLASSES` order), output biases.
-        blend: the weight of the mean log-probabilities added to the linear scores.
+        mean, scale: standardisation of each input (``(x - mean) / scale``).
+        W1, b1: input -> hidden weights (inputs x hidden) and hidden biases.
+        W2, b2: hidden -> output weights (hidden x 3, :data:`CLASSES` order) and output biases.
+        blend: the weight of the MLP's log-probabilities added to the linear scores.
     """
 
     names: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
-    nets: tuple
+    W1: tuple[tuple[float, ...], ...]
+    b1: tuple[float, ...]
+    W2: tuple[tuple[float, ...], ...]
+    b2: tuple[float, ...]
     blend: float
     name: str = "fitted"
 
@@ -1083,33 +1084,29 @@ class DenseMLP:
     def _arrays(self):
         import numpy as np
 
-        return (np.asarray(self.mean), np.asarray(self.scale),
-                [tuple(np.asarray(x, dtype=float) for x in net) for net in self.nets])
+        return (np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.W1), np.asarray(self.b1),
+                np.asarray(self.W2), np.asarray(self.b2))
 
     def log_proba_matrix(self, X):
-        """Mean log class probabilities (rows x 3; each network's floored at 1e-6) for a matrix of
-        the inputs in ``names`` order."""
+        """Log class probabilities (rows x 3, floored at 1e-6) for a matrix of the inputs in ``names`` order."""
         import numpy as np
 
-        mean, scale, nets = self._arrays
-        Z = (np.asarray(X, dtype=float) - mean) / scale
-        out = 0.0
-        for W1, b1, W2, b2 in nets:
-            z = np.maximum(Z @ W1 + b1, 0.0) @ W2 + b2
-            z = z - z.max(1, keepdims=True)
-            p = np.exp(z)
-            out = out + np.log(np.clip(p / p.sum(1, keepdims=True), 1e-6, 1.0))
-        return out / len(nets)
+        mean, scale, W1, b1, W2, b2 = self._arrays
+        h = np.maximum((np.asarray(X, dtype=float) - mean) / scale @ W1 + b1, 0.0)
+        z = h @ W2 + b2
+        z = z - z.max(1, keepdims=True)
+        p = np.exp(z)
+        return np.log(np.clip(p / p.sum(1, keepdims=True), 1e-6, 1.0))
 
     def log_proba(self, features: dict[str, float]) -> list[float]:
-        """Mean log class probabilities for one feature dict."""
+        """Log class probabilities for one feature dict."""
         return [float(x) for x in self.log_proba_matrix([[features.get(f, 0.0) for f in self.names]])[0]]
 
     def write_csv(self, path: Path, header_comment: str = "") -> None:
-        """Write as CSV ``part,net,name,values`` (values space-separated, 6 significant digits): one
-        ``blend`` row; one ``input`` row per feature (its mean and scale); then per network ``k``
-        one ``w1`` row per feature (its weight to each hidden unit), one ``b1`` row (hidden biases)
-        and one ``w2`` row per class (output bias, then the weight from each hidden unit)."""
+        """Write as CSV ``part,name,values`` (values space-separated, 6 significant digits): one
+        ``blend`` row, one ``input`` row per feature (mean, scale, then its weight to each hidden
+        unit), one ``hidden,bias`` row and one ``output`` row per class (bias, then the weight
+        from each hidden unit)."""
         def num(xs):
             return " ".join(f"{x:.6g}" for x in xs)
 
@@ -1117,68 +1114,54 @@ class DenseMLP:
             for line in header_comment.strip().splitlines():
                 fh.write(f"# {line}\n")
             w = csv.writer(fh, lineterminator="\n")
-            w.writerow(["part", "net", "name", "values"])
-            w.writerow(["blend", "", "weight", num([self.blend])])
-            for f, m, s in zip(self.names, self.mean, self.scale):
-                w.writerow(["input", "", f, num([m, s])])
-            for k, (W1, b1, W2, b2) in enumerate(self.nets):
-                for f, row in zip(self.names, W1):
-                    w.writerow(["w1", k, f, num(row)])
-                w.writerow(["b1", k, "bias", num(b1)])
-                for j, c in enumerate(CLASSES):
-                    w.writerow(["w2", k, c, num([b2[j], *(r[j] for r in W2)])])
+            w.writerow(["part", "name", "values"])
+            w.writerow(["blend", "weight", num([self.blend])])
+            for f, m, s, row in zip(self.names, self.mean, self.scale, self.W1):
+                w.writerow(["input", f, num([m, s, *row])])
+            w.writerow(["hidden", "bias", num(self.b1)])
+            for k, c in enumerate(CLASSES):
+                w.writerow(["output", c, num([self.b2[k], *(r[k] for r in self.W2)])])
 
     @classmethod
     def from_csv(cls, path: Path) -> "DenseMLP":
         """Read the CSV written by :meth:`write_csv` (``#`` lines are comments).
 
         Raises:
-            ValueError: naming the file and data row when a row is malformed, or the file when the
-                sizes disagree.
+            ValueError: naming the file and data row when a row is malformed or the sizes disagree.
         """
-        names, mean, scale, blend = [], [], [], None
-        w1: dict[int, dict[str, tuple]] = {}
-        b1: dict[int, tuple] = {}
-        w2: dict[int, dict[str, list]] = {}
+        names, mean, scale, W1, b1, out, blend = [], [], [], [], None, {}, None
         with Path(path).open(encoding="utf-8", newline="") as fh:
             reader = csv.reader(line for line in fh if not line.startswith("#"))
             header = next(reader, None)
-            if header != ["part", "net", "name", "values"]:
-                raise ValueError(f"{path}: header must be part,net,name,values, got {header}")
+            if header != ["part", "name", "values"]:
+                raise ValueError(f"{path}: header must be part,name,values, got {header}")
             for n, row in enumerate(reader, start=2):
                 try:
-                    part, net, name, vals = row
+                    part, name, vals = row
                     v = [float(x) for x in vals.split()]
-                    if part == "blend" and name == "weight":
+                    if part == "blend":
                         blend = v[0]
-                    elif part == "input" and len(v) == 2:
+                    elif part == "input":
                         names.append(name)
                         mean.append(v[0])
                         scale.append(v[1])
-                    elif part == "w1":
-                        w1.setdefault(int(net), {})[name] = tuple(v)
-                    elif part == "b1" and name == "bias":
-                        b1[int(net)] = tuple(v)
-                    elif part == "w2" and name in CLASSES:
-                        w2.setdefault(int(net), {})[name] = v
+                        W1.append(tuple(v[2:]))
+                    elif part == "hidden" and name == "bias":
+                        b1 = tuple(v)
+                    elif part == "output" and name in CLASSES:
+                        out[name] = v
                     else:
-                        raise ValueError(f"unknown part {part!r} / name {name!r} or wrong number of values")
+                        raise ValueError(f"unknown part {part!r} / name {name!r}")
                 except (ValueError, IndexError) as exc:
                     raise ValueError(f"{path}: data row {n}: {row!r} ({exc})") from exc
-        nets = []
-        for k in sorted(b1):
-            hidden = len(b1[k])
-            W1 = tuple(w1.get(k, {}).get(f, ()) for f in names)
-            out = w2.get(k, {})
-            if (set(out) != set(CLASSES) or any(len(r) != hidden for r in W1)
-                    or any(len(x) != hidden + 1 for x in out.values())):
-                raise ValueError(f"{path}: network {k} needs a w1 row of {hidden} weights per input and a w2 row "
-                                 f"per class ({', '.join(CLASSES)}) with bias + {hidden} weights")
-            nets.append((W1, b1[k], tuple(tuple(out[c][1 + j] for c in CLASSES) for j in range(hidden)),
-                         tuple(out[c][0] for c in CLASSES)))
-        if blend is None or not names or not nets or sorted(b1) != sorted(set(w1) | set(w2) | set(b1)):
-            raise ValueError(f"{path}: needs a blend row, input rows and for each network w1, b1 and w2 rows")
-        return cls(tuple(names), tuple(mean), tuple(scale), tuple(nets), blend, str(path))
+        hidden = len(b1 or ())
+        if (blend is None or not names or not hidden or set(out) != set(CLASSES)
+                or any(len(r) != hidden for r in W1) or any(len(v) != hidden + 1 for v in out.values())):
+            raise ValueError(f"{path}: needs a blend row, input rows with mean, scale and {hidden} weights, "
+                             f"a hidden bias row and an output row per class ({', '.join(CLASSES)}) with bias + {hidden} weights")
+        W2 = tuple(tuple(out[c][1 + j] for c in CLASSES) for j in range(hidden))
+        return cls(tuple(names), tuple(mean), tuple(scale), tuple(W1), b1, W2,
+                   tuple(out[c][0] for c in CLASSES), blend, str(path))
 
 
 @dataclass(frozen=True)
@@ -1289,8 +1272,6 @@ TARGET_BLEND_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
 #: Hidden units and L2 penalty of the MLP of :func:`fit_target_model`.
 TARGET_MLP_HIDDEN = 64
 TARGET_MLP_ALPHA = 0.01
-#: Seeds of the networks averaged by :func:`_fit_mlp`.
-TARGET_MLP_SEEDS = (0, 1, 2, 3, 4)
 
 
 def _dense_names(features: list[dict[str, float]]) -> list[str]:
@@ -1303,29 +1284,25 @@ def _dense_matrix(features: list[dict[str, float]], names: list[str]):
     return np.array([[d.get(f, 0.0) for f in names] for d in features], dtype=float)
 
 
-def _fit_mlp(D, y, names: list[str], blend: float = 1.0, seeds: tuple[int, ...] | None = None) -> DenseMLP:
-    """A :class:`DenseMLP` fitted on the dense matrix ``D``: one scikit-learn ``MLPClassifier`` per seed
-    of :data:`TARGET_MLP_SEEDS` (one hidden layer of :data:`TARGET_MLP_HIDDEN` ReLU units, L2
-    :data:`TARGET_MLP_ALPHA`, Adam with early stopping on a 10% validation split), so deterministic."""
+def _fit_mlp(D, y, names: list[str], blend: float = 1.0, seed: int = 0) -> DenseMLP:
+    """A :class:`DenseMLP` fitted on the dense matrix ``D`` (scikit-learn ``MLPClassifier``: one hidden
+    layer of :data:`TARGET_MLP_HIDDEN` ReLU units, L2 :data:`TARGET_MLP_ALPHA`, Adam with early stopping
+    on a 10% validation split; fixed seed, so deterministic)."""
     import numpy as np
     from sklearn.neural_network import MLPClassifier
 
     mean = D.mean(0)
     scale = D.std(0)
     scale[scale == 0] = 1.0
-    Z = (D - mean) / scale
-    nets = []
-    for seed in TARGET_MLP_SEEDS if seeds is None else seeds:
-        m = MLPClassifier(hidden_layer_sizes=(TARGET_MLP_HIDDEN,), alpha=TARGET_MLP_ALPHA, max_iter=300,
-                          early_stopping=True, validation_fraction=0.1, n_iter_no_change=10, random_state=seed)
-        m.fit(Z, np.asarray(y))
-        order = [list(m.classes_).index(c) for c in CLASSES]
-        W1, b1 = m.coefs_[0], m.intercepts_[0]
-        W2, b2 = m.coefs_[1][:, order], m.intercepts_[1][order]
-        nets.append((tuple(tuple(float(x) for x in r) for r in W1), tuple(float(x) for x in b1),
-                     tuple(tuple(float(x) for x in r) for r in W2), tuple(float(x) for x in b2)))
-    return DenseMLP(tuple(names), tuple(float(x) for x in mean), tuple(float(x) for x in scale), tuple(nets),
-                    float(blend))
+    m = MLPClassifier(hidden_layer_sizes=(TARGET_MLP_HIDDEN,), alpha=TARGET_MLP_ALPHA, max_iter=300,
+                      early_stopping=True, validation_fraction=0.1, n_iter_no_change=10, random_state=seed)
+    m.fit((D - mean) / scale, np.asarray(y))
+    order = [list(m.classes_).index(c) for c in CLASSES]
+    W1, b1 = m.coefs_[0], m.intercepts_[0]
+    W2, b2 = m.coefs_[1][:, order], m.intercepts_[1][order]
+    return DenseMLP(tuple(names), tuple(float(x) for x in mean), tuple(float(x) for x in scale),
+                    tuple(tuple(float(x) for x in r) for r in W1), tuple(float(x) for x in b1),
+                    tuple(tuple(float(x) for x in r) for r in W2), tuple(float(x) for x in b2), float(blend))
 
 
 def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels: list[str],
@@ -1348,7 +1325,7 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
     the grid and the in-sample standard deviations are used.
 
     With ``groups``, the same inner cross-validation also decides two additions (each can be
-    switched off): with ``mlp``, small MLPs over the dense features (:func:`_fit_mlp`) whose mean
+    switched off): with ``mlp``, a small MLP over the dense features (:func:`_fit_mlp`) whose
     log-probabilities are added to the linear scores with the weight from
     :data:`TARGET_BLEND_GRID` that maximises the out-of-fold macro-F1 (0: no MLP); with
     ``offsets``, two offsets added to the negative and positive scores for macro-F1
