@@ -108,7 +108,8 @@ def newsmtsc_rows() -> list[dict]:
     pred = [""] * len(rows)
     per_fold = []
     for k, (tr, te) in enumerate(GroupKFold(5).split(sents, gold, groups)):
-        # the regularisation is chosen by an inner 3-fold CV grouped by article on the training folds only (nested)
+        # the regularisation, the MLP's blend weight and the class offsets are chosen by an inner 3-fold CV
+        # grouped by article on the training folds only (nested)
         model = sentiment.fit_target_model([sents[i] for i in tr], [spans[i] for i in tr], [gold[i] for i in tr],
                                            groups=[groups[i] for i in tr])
         for i in te:
@@ -120,7 +121,7 @@ def newsmtsc_rows() -> list[dict]:
         {"gold": g, "measure": "macro_f1", "method": "VADER on the whole sentence", "protocol": "all rows, no fitting",
          "n": len(rows), "value": round(float(f1_score(gold, base, average="macro")), 3)},
         {"gold": g, "measure": "macro_f1", "method": "newsvoices toward()",
-         "protocol": "5-fold CV grouped by article (C by inner grouped CV, nested)",
+         "protocol": "5-fold CV grouped by article (C, MLP blend and offsets by inner grouped CV, nested)",
          "n": len(rows), "value": round(float(f1_score(gold, pred, average="macro")), 3)},
         {"gold": g, "measure": "macro_f1_sd", "method": "newsvoices toward()",
          "protocol": "sd over the 5 folds (" + ", ".join(f"{x:.3f}" for x in per_fold) + ")",

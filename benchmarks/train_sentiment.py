@@ -8,7 +8,8 @@ writes
   ``newsvoices.sentiment.score``, fitted on ``vader_nyt_editorial_snippets.csv``
   (NYT editorial sentences, mean of 20 human ratings / 4, cut at ±0.05);
 * ``data/lexicons/sentiment_target_weights.csv``: the tone-towards-an-actor model
-  behind ``newsvoices.sentiment.toward``, fitted on the NewsMTSC ``train`` split.
+  behind ``newsvoices.sentiment.toward``, fitted on the NewsMTSC ``train`` split;
+* ``data/lexicons/sentiment_target_mlp.csv``: the small MLP blended into it (same data).
 
 Only weights of words and word pairs seen in at least 3 examples are written; no
 sentence is stored. Same input -> byte-identical files.
@@ -58,6 +59,7 @@ def main(argv: list[str]) -> None:
     tgt.model.write_csv(out, (
         "Tone-towards-an-actor model for newsvoices.sentiment.toward: the sum of a linear SVM and an NB-SVM\n"
         "(Wang & Manning 2012), each divided by the sd of its decision values, stored as one linear model\n"
+        "(the bias row also holds two class offsets for macro-F1; sentiment_target_mlp.csv is added to it)\n"
         f"({tgt.model.name}, chosen by 3-fold CV grouped by article). Fitted by benchmarks/train_sentiment.py\n"
         f"on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021). Scores, not probabilities: toward() takes the arg-max.\n"
         "Mention masked as TGT, other capitalised names as ENT. Features: s: sentence words, b: bigrams,\n"
@@ -70,6 +72,20 @@ def main(argv: list[str]) -> None:
         "the news tone model above on the sentence and on 8 tokens either side; eL*/eR*/eS*: mean word vectors\n"
         "(sentiment_word_vectors.csv) left and right of the mention (closeness-weighted) and over the sentence."))
     print(f"wrote {out} ({len(tgt.model.weights)} features)")
+    out = DATA_DIR / sentiment.TARGET_MLP
+    if tgt.mlp is None:
+        out.unlink(missing_ok=True)
+        print(f"no MLP chosen (blend weight 0): removed {out}")
+        return
+    tgt.mlp.write_csv(out, (
+        "MLP part of newsvoices.sentiment.toward: blend x log P(class) of this perceptron is added to the scores of\n"
+        "sentiment_target_weights.csv. One hidden layer of ReLU units over the dense features of target_features\n"
+        "(the names without ':'; absent = 0), standardised by the mean and scale of each input row; softmax output.\n"
+        f"Fitted by benchmarks/train_sentiment.py on the {len(ms)} NewsMTSC train rows (Hamborg & Donnay 2021) with\n"
+        "scikit-learn's MLPClassifier (fixed seed; early stopping); the blend weight was chosen with the C values by\n"
+        "3-fold CV grouped by article. Rows: blend; input,<feature>,'mean scale w_1..w_H'; hidden,bias,'b_1..b_H';\n"
+        "output,<class>,'bias w_1..w_H'. Numbers only: no text of the training sentences."))
+    print(f"wrote {out} ({len(tgt.mlp.names)} inputs, blend {tgt.mlp.blend})")
 
 
 if __name__ == "__main__":

@@ -321,3 +321,64 @@ def test_tone_does_not_depend_on_the_hash_seed():
         outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True).stdout)
     assert len(outs) == 1, outs
+
+
+def test_dense_mlp_matches_sklearn_and_round_trips_through_csv(tmp_path):
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    D = rng.normal(size=(150, 4))
+    y = np.asarray(sentiment.CLASSES)[(D[:, 0] > 0.5).astype(int) + (D[:, 1] > 0).astype(int)]
+    names = ["a", "b", "c", "d"]
+    m = sentiment._fit_mlp(D, y, names, blend=0.5)
+    from sklearn.neural_network import MLPClassifier
+
+    ref = MLPClassifier(hidden_layer_sizes=(sentiment.TARGET_MLP_HIDDEN,), alpha=sentiment.TARGET_MLP_ALPHA,
+                        max_iter=300, early_stopping=True, validation_fraction=0.1, n_iter_no_change=10,
+                        random_state=0).fit((D - D.mean(0)) / D.std(0), y)
+    order = [list(ref.classes_).index(c) for c in sentiment.CLASSES]
+    want = np.log(np.clip(ref.predict_proba((D - D.mean(0)) / D.std(0))[:, order], 1e-6, 1))
+    assert np.allclose(m.log_proba_matrix(D), want, atol=1e-9)
+    assert m.log_proba({"a": 2.0, "b": 1.0}) == [float(x) for x in m.log_proba_matrix([[2.0, 1.0, 0.0, 0.0]])[0]]
+    path = tmp_path / "mlp.csv"
+    m.write_csv(path, "test model")
+    back = sentiment.DenseMLP.from_csv(path)
+    assert back.names == tuple(names) and back.blend == 0.5
+    assert np.allclose(back.log_proba_matrix(D), m.log_proba_matrix(D), atol=1e-4)  # 6 significant digits
+    text = path.read_text(encoding="utf-8")
+    m.write_csv(path, "test model")
+    assert path.read_text(encoding="utf-8") == text  # byte-identical
+    # the blend enters the scores of a TargetModel: log-probabilities x blend on top of the linear scores
+    lin = sentiment.LinearModel({"bias": (0.0, 0.0, 0.0), "a": (0.1, 0.0, -0.1)})
+    f = {"a": 1.0, "b": -1.0}
+    z = sentiment.TargetModel(lin, back).scores(f)
+    assert z == pytest.approx([x + 0.5 * p for x, p in zip(lin.scores(f), back.log_proba(f))])
+    assert sentiment.TargetModel(lin).scores(f) == lin.scores(f)
+    path.write_text(text.replace("hidden,bias", "hidden,bia"), encoding="utf-8")
+    with pytest.raises(ValueError, match="mlp.csv: data row"):
+        sentiment.DenseMLP.from_csv(path)
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("output,neutral")),
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="output row per class"):
+        sentiment.DenseMLP.from_csv(path)
+
+
+def test_fit_target_model_can_leave_out_the_mlp_and_the_offsets():
+    import random
+
+    rng = random.Random(1)
+    words = (["attacked", "blamed", "mocked"], ["met", "called", "visited"], ["praised", "thanked", "admired"])
+    sents, spans, labels, groups = [], [], [], []
+    for k in range(180):
+        s = f"Critics {rng.choice(words[k % 3])} Smith on {rng.choice(['Monday', 'Friday'])}."
+        sents.append(s)
+        spans.append((s.index("Smith"), s.index("Smith") + 5))
+        labels.append(sentiment.CLASSES[k % 3])
+        groups.append(k // 9)
+    plain = sentiment.fit_target_model(sents, spans, labels, groups=groups, mlp=False, offsets=False)
+    assert plain.mlp is None and "offsets" not in plain.model.name
+    full = sentiment.fit_target_model(sents, spans, labels, groups=groups)
+    assert "offsets" in full.model.name
+    assert full.mlp is None or (full.mlp.blend in sentiment.TARGET_BLEND_GRID and "MLP blend" in full.model.name)
+    for s, (a, b), lab in zip(sents[:6], spans, labels):
+        assert full.toward(s, a, b) == lab

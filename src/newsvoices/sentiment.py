@@ -45,6 +45,7 @@ NEUTRAL_BAND = 0.05
 
 NEWS_WEIGHTS = "lexicons/sentiment_news_weights.csv"
 TARGET_WEIGHTS = "lexicons/sentiment_target_weights.csv"
+TARGET_MLP = "lexicons/sentiment_target_mlp.csv"
 PATTERN_LEXICON = "lexicons/sentiment_pattern.csv"
 CUES = "lexicons/sentiment_cues.yaml"
 WORD_VECTORS = "lexicons/sentiment_word_vectors.csv"
@@ -484,8 +485,8 @@ class LinearModel:
             w.writerow(["feature", *CLASSES])
             w.writerows(self.to_rows())
 
-    def proba(self, features: dict[str, float]) -> tuple[float, float, float]:
-        """Class probabilities for one feature dict (unknown features are ignored)."""
+    def scores(self, features: dict[str, float]) -> list[float]:
+        """The three linear scores (logits) for one feature dict (unknown features are ignored)."""
         z = list(self.weights.get("bias", (0.0, 0.0, 0.0)))
         get = self.weights.get
         for f, v in features.items():
@@ -494,6 +495,11 @@ class LinearModel:
                 z[0] += w[0] * v
                 z[1] += w[1] * v
                 z[2] += w[2] * v
+        return z
+
+    def proba(self, features: dict[str, float]) -> tuple[float, float, float]:
+        """Class probabilities for one feature dict (unknown features are ignored)."""
+        z = self.scores(features)
         m = max(z)
         e = [math.exp(x - m) for x in z]
         s = sum(e)
@@ -1052,14 +1058,130 @@ def _news_tone_proba(text: str) -> tuple[float, float, float]:
 
 
 @dataclass(frozen=True)
+class DenseMLP:
+    """A one-hidden-layer perceptron (ReLU, softmax output) over the dense features of
+    :func:`target_features` (the names without ``:``), blended into :class:`TargetModel`'s scores.
+
+    Attributes:
+        names: the input features, in order (absent ones count as 0).
+        mean, scale: standardisation of each input (``(x - mean) / scale``).
+        W1, b1: input -> hidden weights (inputs x hidden) and hidden biases.
+        W2, b2: hidden -> output weights (hidden x 3, :data:`CLASSES` order) and output biases.
+        blend: the weight of the MLP's log-probabilities added to the linear scores.
+    """
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    W1: tuple[tuple[float, ...], ...]
+    b1: tuple[float, ...]
+    W2: tuple[tuple[float, ...], ...]
+    b2: tuple[float, ...]
+    blend: float
+    name: str = "fitted"
+
+    @cached_property
+    def _arrays(self):
+        import numpy as np
+
+        return (np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.W1), np.asarray(self.b1),
+                np.asarray(self.W2), np.asarray(self.b2))
+
+    def log_proba_matrix(self, X):
+        """Log class probabilities (rows x 3, floored at 1e-6) for a matrix of the inputs in ``names`` order."""
+        import numpy as np
+
+        mean, scale, W1, b1, W2, b2 = self._arrays
+        h = np.maximum((np.asarray(X, dtype=float) - mean) / scale @ W1 + b1, 0.0)
+        z = h @ W2 + b2
+        z = z - z.max(1, keepdims=True)
+        p = np.exp(z)
+        return np.log(np.clip(p / p.sum(1, keepdims=True), 1e-6, 1.0))
+
+    def log_proba(self, features: dict[str, float]) -> list[float]:
+        """Log class probabilities for one feature dict."""
+        return [float(x) for x in self.log_proba_matrix([[features.get(f, 0.0) for f in self.names]])[0]]
+
+    def write_csv(self, path: Path, header_comment: str = "") -> None:
+        """Write as CSV ``part,name,values`` (values space-separated, 6 significant digits): one
+        ``blend`` row, one ``input`` row per feature (mean, scale, then its weight to each hidden
+        unit), one ``hidden,bias`` row and one ``output`` row per class (bias, then the weight
+        from each hidden unit)."""
+        def num(xs):
+            return " ".join(f"{x:.6g}" for x in xs)
+
+        with Path(path).open("w", encoding="utf-8", newline="") as fh:
+            for line in header_comment.strip().splitlines():
+                fh.write(f"# {line}\n")
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["part", "name", "values"])
+            w.writerow(["blend", "weight", num([self.blend])])
+            for f, m, s, row in zip(self.names, self.mean, self.scale, self.W1):
+                w.writerow(["input", f, num([m, s, *row])])
+            w.writerow(["hidden", "bias", num(self.b1)])
+            for k, c in enumerate(CLASSES):
+                w.writerow(["output", c, num([self.b2[k], *(r[k] for r in self.W2)])])
+
+    @classmethod
+    def from_csv(cls, path: Path) -> "DenseMLP":
+        """Read the CSV written by :meth:`write_csv` (``#`` lines are comments).
+
+        Raises:
+            ValueError: naming the file and data row when a row is malformed or the sizes disagree.
+        """
+        names, mean, scale, W1, b1, out, blend = [], [], [], [], None, {}, None
+        with Path(path).open(encoding="utf-8", newline="") as fh:
+            reader = csv.reader(line for line in fh if not line.startswith("#"))
+            header = next(reader, None)
+            if header != ["part", "name", "values"]:
+                raise ValueError(f"{path}: header must be part,name,values, got {header}")
+            for n, row in enumerate(reader, start=2):
+                try:
+                    part, name, vals = row
+                    v = [float(x) for x in vals.split()]
+                    if part == "blend":
+                        blend = v[0]
+                    elif part == "input":
+                        names.append(name)
+                        mean.append(v[0])
+                        scale.append(v[1])
+                        W1.append(tuple(v[2:]))
+                    elif part == "hidden" and name == "bias":
+                        b1 = tuple(v)
+                    elif part == "output" and name in CLASSES:
+                        out[name] = v
+                    else:
+                        raise ValueError(f"unknown part {part!r} / name {name!r}")
+                except (ValueError, IndexError) as exc:
+                    raise ValueError(f"{path}: data row {n}: {row!r} ({exc})") from exc
+        hidden = len(b1 or ())
+        if (blend is None or not names or not hidden or set(out) != set(CLASSES)
+                or any(len(r) != hidden for r in W1) or any(len(v) != hidden + 1 for v in out.values())):
+            raise ValueError(f"{path}: needs a blend row, input rows with mean, scale and {hidden} weights, "
+                             f"a hidden bias row and an output row per class ({', '.join(CLASSES)}) with bias + {hidden} weights")
+        W2 = tuple(tuple(out[c][1 + j] for c in CLASSES) for j in range(hidden))
+        return cls(tuple(names), tuple(mean), tuple(scale), tuple(W1), b1, W2,
+                   tuple(out[c][0] for c in CLASSES), blend, str(path))
+
+
+@dataclass(frozen=True)
 class TargetModel:
-    """Tone-towards-an-actor classifier: a :class:`LinearModel` over :func:`target_features`."""
+    """Tone-towards-an-actor classifier: a :class:`LinearModel` over :func:`target_features`,
+    plus ``blend`` x the log-probabilities of an optional :class:`DenseMLP`."""
 
     model: LinearModel
+    mlp: DenseMLP | None = None
+
+    def scores(self, features: dict[str, float]) -> list[float]:
+        """Class scores (:data:`CLASSES` order) for one feature dict; the largest wins."""
+        z = self.model.scores(features)
+        if self.mlp is not None and self.mlp.blend:
+            z = [a + self.mlp.blend * b for a, b in zip(z, self.mlp.log_proba(features))]
+        return z
 
     def toward(self, sentence: str, start: int, end: int) -> str:
-        p = self.model.proba(target_features(sentence, start, end))
-        return CLASSES[max(range(3), key=lambda i: p[i])]
+        z = self.scores(target_features(sentence, start, end))
+        return CLASSES[max(range(3), key=lambda i: z[i])]
 
 
 #: Regularisation grid of :func:`fit_target_model`: (C of the linear SVM, C of the NB-SVM).
@@ -1145,9 +1267,48 @@ def _fit_nbsvm(X, y, dense, C: float, alpha: float = 1.0):
     return np.array(W), np.array(b)
 
 
+#: Weights of the MLP's log-probabilities tried by :func:`fit_target_model` (0: linear model alone).
+TARGET_BLEND_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
+#: Hidden units and L2 penalty of the MLP of :func:`fit_target_model`.
+TARGET_MLP_HIDDEN = 64
+TARGET_MLP_ALPHA = 0.01
+
+
+def _dense_names(features: list[dict[str, float]]) -> list[str]:
+    return sorted({f for d in features for f in d if ":" not in f})
+
+
+def _dense_matrix(features: list[dict[str, float]], names: list[str]):
+    import numpy as np
+
+    return np.array([[d.get(f, 0.0) for f in names] for d in features], dtype=float)
+
+
+def _fit_mlp(D, y, names: list[str], blend: float = 1.0, seed: int = 0) -> DenseMLP:
+    """A :class:`DenseMLP` fitted on the dense matrix ``D`` (scikit-learn ``MLPClassifier``: one hidden
+    layer of :data:`TARGET_MLP_HIDDEN` ReLU units, L2 :data:`TARGET_MLP_ALPHA`, Adam with early stopping
+    on a 10% validation split; fixed seed, so deterministic)."""
+    import numpy as np
+    from sklearn.neural_network import MLPClassifier
+
+    mean = D.mean(0)
+    scale = D.std(0)
+    scale[scale == 0] = 1.0
+    m = MLPClassifier(hidden_layer_sizes=(TARGET_MLP_HIDDEN,), alpha=TARGET_MLP_ALPHA, max_iter=300,
+                      early_stopping=True, validation_fraction=0.1, n_iter_no_change=10, random_state=seed)
+    m.fit((D - mean) / scale, np.asarray(y))
+    order = [list(m.classes_).index(c) for c in CLASSES]
+    W1, b1 = m.coefs_[0], m.intercepts_[0]
+    W2, b2 = m.coefs_[1][:, order], m.intercepts_[1][order]
+    return DenseMLP(tuple(names), tuple(float(x) for x in mean), tuple(float(x) for x in scale),
+                    tuple(tuple(float(x) for x in r) for r in W1), tuple(float(x) for x in b1),
+                    tuple(tuple(float(x) for x in r) for r in W2), tuple(float(x) for x in b2), float(blend))
+
+
 def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels: list[str],
                      groups: list | None = None, min_df: int = 3, dense_scale: float = 3.0,
-                     C: tuple[float, float] | None = None, inner_folds: int = 3) -> TargetModel:
+                     C: tuple[float, float] | None = None, inner_folds: int = 3,
+                     mlp: bool = True, offsets: bool = True) -> TargetModel:
     """Fit the tone-towards-an-actor model on labelled mentions.
 
     An ensemble of two linear classifiers over :func:`target_features`: a class-balanced
@@ -1162,6 +1323,14 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
     benchmark that calls this on its training folds stays nested), and the standard
     deviations come from the same held-out decision values; without ``groups`` the middle of
     the grid and the in-sample standard deviations are used.
+
+    With ``groups``, the same inner cross-validation also decides two additions (each can be
+    switched off): with ``mlp``, a small MLP over the dense features (:func:`_fit_mlp`) whose
+    log-probabilities are added to the linear scores with the weight from
+    :data:`TARGET_BLEND_GRID` that maximises the out-of-fold macro-F1 (0: no MLP); with
+    ``offsets``, two offsets added to the negative and positive scores for macro-F1
+    (:func:`tune_offsets` on the out-of-fold scores of the blend, within ±1), stored in the
+    ``bias`` row.
     """
     import numpy as np
 
@@ -1171,6 +1340,8 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
     feats = [target_features(s, a, b) for s, (a, b) in zip(sentences, spans)]
     y = np.asarray(labels)
     scales = None
+    mlp_model = None
+    off = (0.0, 0.0)
     if C is None and groups is not None and len(set(groups)) >= inner_folds:
         from sklearn.metrics import f1_score
         from sklearn.model_selection import GroupKFold
@@ -1179,7 +1350,8 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
         grid_n = sorted({b for _, b in TARGET_C_GRID})
         oof_s = {c: np.zeros((len(y), 3)) for c in grid_s}
         oof_n = {c: np.zeros((len(y), 3)) for c in grid_n}
-        for tr, te in GroupKFold(inner_folds).split(feats, y, list(groups)):
+        splits = list(GroupKFold(inner_folds).split(feats, y, list(groups)))
+        for tr, te in splits:
             Xi, names, dense = _sparse_design([feats[i] for i in tr], min_df, dense_scale)
             Xt = _apply_design([feats[i] for i in te], names, dense_scale)
             for c in grid_s:
@@ -1196,6 +1368,24 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
             if best is None or key > best[0]:
                 best = (key, (a, b), (sa, sb))
         C, scales = best[1], best[2]
+        oof = oof_s[C[0]] / scales[0] + oof_n[C[1]] / scales[1]
+        if mlp:
+            names_d = _dense_names(feats)
+            D = _dense_matrix(feats, names_d)
+            oof_m = np.zeros((len(y), 3))
+            for tr, te in splits:
+                oof_m[te] = _fit_mlp(D[tr], y[tr], names_d).log_proba_matrix(D[te])
+            best_w = None
+            for w in TARGET_BLEND_GRID:
+                f1 = round(float(f1_score(y, np.asarray(CLASSES)[(oof + w * oof_m).argmax(1)], average="macro")), 9)
+                if best_w is None or f1 > best_w[0]:
+                    best_w = (f1, w)
+            blend = best_w[1]
+            if blend:
+                oof = oof + blend * oof_m
+                mlp_model = _fit_mlp(D, y, names_d, blend)
+        if offsets:
+            off = tune_offsets(np.exp(oof - oof.max(1, keepdims=True)), list(y), limit=1.0)
     if C is None:
         C = TARGET_C_GRID[len(TARGET_C_GRID) // 2]
     X, names, dense = _sparse_design(feats, min_df, dense_scale)
@@ -1204,18 +1394,25 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
     if scales is None:
         scales = (float((X @ Ws.T + bs).std()), float((X @ Wn.T + bn).std()))
     W = Ws / scales[0] + Wn / scales[1]
-    b = bs / scales[0] + bn / scales[1]
+    b = bs / scales[0] + bn / scales[1] + np.array([off[0], 0.0, off[1]])
     weights = {"bias": tuple(float(x) for x in b)}
     for j, f in enumerate(names):
         scale = dense_scale if dense[j] else 1.0
         weights[f] = tuple(float(W[k, j] * scale) for k in range(3))
-    return TargetModel(LinearModel(weights, f"C={C[0]} (SVM), {C[1]} (NB-SVM)"))
+    name = f"C={C[0]} (SVM), {C[1]} (NB-SVM)"
+    if offsets and scales is not None and groups is not None:
+        name += f", offsets {off[0]:+.2f} {off[1]:+.2f}"
+    if mlp_model is not None:
+        name += f", MLP blend {mlp_model.blend}"
+    return TargetModel(LinearModel(weights, name), mlp_model)
 
 
 @lru_cache(maxsize=1)
 def news_target_model() -> TargetModel:
-    """The shipped model (``data/lexicons/sentiment_target_weights.csv``)."""
-    return TargetModel(LinearModel.from_csv(DATA_DIR / TARGET_WEIGHTS))
+    """The shipped model (``data/lexicons/sentiment_target_weights.csv``, plus
+    ``data/lexicons/sentiment_target_mlp.csv`` when that file exists)."""
+    path = DATA_DIR / TARGET_MLP
+    return TargetModel(LinearModel.from_csv(DATA_DIR / TARGET_WEIGHTS), DenseMLP.from_csv(path) if path.exists() else None)
 
 
 def toward(sentence: str, start: int, end: int) -> str:
