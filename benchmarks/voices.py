@@ -21,8 +21,10 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    (``voice_audit_blind9.csv``, ``blind10.csv``) were drawn after round 6 (the source-head test),
    excluding all nine files, and judged blind: the honest number of round 6. Seeds 11 and 12
    (``voice_audit_blind11.csv``, ``blind12.csv``) were drawn after round 7, excluding all eleven
-   files, and judged blind: the honest number of round 7. The next honest number needs
-   ``--seed 13`` and up, excluding all thirteen files.
+   files, and judged blind: the honest number of round 7. Seeds 13 and 14
+   (``voice_audit_blind13.csv``, ``blind14.csv``) were drawn after round 8, excluding all
+   thirteen files, and judged blind: the honest number of round 8. The next honest number
+   needs ``--seed 15`` and up, excluding all fifteen files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -62,6 +64,8 @@ BLIND9 = HERE / "voice_audit_blind9.csv"
 BLIND10 = HERE / "voice_audit_blind10.csv"
 BLIND11 = HERE / "voice_audit_blind11.csv"
 BLIND12 = HERE / "voice_audit_blind12.csv"
+BLIND13 = HERE / "voice_audit_blind13.csv"
+BLIND14 = HERE / "voice_audit_blind14.csv"
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -169,7 +173,7 @@ def cmd_score(args) -> int:
     tables = Path(args.tables)
     metrics: dict = {}
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -239,7 +243,11 @@ def cmd_score(args) -> int:
                   "blind: 0.68/0.59, both 0.635 [0.57, 0.70]; 38 of the 200 are not speakers). Round 7 (photo credits, "
                   "places and events, addressees) studied blind9/10; its honest number is voice_audit_blind11/12 "
                   "(seeds 11 and 12, drawn after round 7 excluding the eleven earlier files, judged blind: "
-                  "0.61/0.65, both 0.630 [0.565, 0.695]; 35 of the 200 are not speakers). "
+                  "0.61/0.65, both 0.630 [0.565, 0.695]; 35 of the 200 are not speakers). Round 8 (direct-quote "
+                  "attribution, reported speech round 4, voice types of real speakers) studied blind11/12; its honest "
+                  "number is voice_audit_blind13/14 (seeds 13 and 14, drawn after round 8 excluding the thirteen "
+                  "earlier files, judged blind: 0.75/0.69, both 0.720 [0.655, 0.785]; 28 of the 200 are not "
+                  "speakers, 0.797 right on the other 172). "
                   "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
                   "with a quote (n_gone; a fresh draw would not contain them)",
             notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
