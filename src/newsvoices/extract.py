@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser, Reported
-from .entities import NameFinder, NameRun, _is_title_case, can_be_source
+from .entities import NameFinder, NameRun, _is_title_case, can_be_source, unattested_word_name
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -875,6 +875,8 @@ class _Resolver:
                     key = k
                     break
         words = name.split()
+        if key is None and len(words) == 1 and unattested_word_name(self.text, s, e):
+            return None  # "Scores of rioters", "\u201cWeapons of war", "SB 54": no name, no speaker
         if key is None:
             last = words[-1] if words else name
             if last in self.finder.org_words or (len(words) > 1 and words[0] in self.finder.org_first) \
