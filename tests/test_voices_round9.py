@@ -81,3 +81,14 @@ def test_places_are_no_speakers(name, kind, ok):
 def test_pronoun_skips_a_place_for_its_antecedent():
     text = ("Jo Roe, a coder, works at a firm in Palo Alto. \u201cI may leave,\u201d she said.")
     assert _speakers(text) == ["Jo Roe"]
+
+
+def test_speaker_phrase_inside_other_quoted_words_is_no_speaker():
+    # the subject found for "adding" stands inside the tweet's quoted words: no speaker
+    text = ("In a post, Jo Roe wrote: \u201cThe Governor Bo Bloggs is a FRAUD,\u201d "
+            "adding that the city must act.")
+    assert _speakers(text) == ["Jo Roe", None]
+    # the same name outside the quotation still speaks
+    text = ("Jo Roe tweeted on Sunday: \u201cBo Bloggs is FINISHED.\u201d "
+            "Bo Bloggs later argued that the city must act.")
+    assert _speakers(text) == ["Jo Roe", "Bo Bloggs"]

@@ -643,8 +643,10 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     if att.np is None:  # a cue without a source ("X is expected to ..."): the writer's attribution
         q.attribution = how
         return q
-    q.entity = res.resolve(att)
     np = att.np
+    if res.inside_other_quote(np.start, np.end, s):
+        return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
+    q.entity = res.resolve(att)
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
     q.speaker_mention = text[ms:me]
     q.speaker_start, q.speaker_end = ms, me
@@ -691,6 +693,15 @@ class _Resolver:
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._qstarts, pos) - 1
         return k >= 0 and self.quote_spans[k][0] <= pos < self.quote_spans[k][1]
+
+    def inside_other_quote(self, start: int, end: int, pos: int) -> bool:
+        """Whether ``[start, end)`` lies wholly inside the words of a quotation that does not also hold
+        ``pos`` (a speaker phrase inside other quoted words speaks none of the words at ``pos``)."""
+        k = bisect.bisect_right(self._qstarts, start) - 1
+        if k < 0:
+            return False
+        qs, qe = self.quote_spans[k]
+        return qs <= start and end <= qe and not (qs <= pos < qe)
 
     def _new(self, name: str, kind: str, description=None, organisation=None) -> Entity:
         e = Entity(f"e{len(self.entities) + 1}", name, kind, description, organisation)
