@@ -27,6 +27,9 @@ def _speakers(text: str) -> list[str | None]:
     # after a closing straight quotation mark, or a line broken inside a sentence: no sentence start
     ('"We left," Zorvath said. "Now."', 12, 19, False),
     ("said the whip, Jo\n\nZorvath. Zorvath left.", 19, 26, False),
+    # an appositive names the word
+    ("Zorvath, D-N.Y., argued it.", 0, 7, False),
+    ("Zorvath, a baker, argued it.", 0, 7, False),
     # a source noun may speak; a word shaped like a name is one
     ("Studies show that it works.", 0, 7, False),
     ("McZorvath argued it. McZorvath left.", 0, 9, False),

@@ -403,7 +403,8 @@ def unattested_word_name(text: str, start: int, end: int) -> bool:
     found capitalised only where a sentence, a paragraph or a quotation opens ("Scores of rioters
     attacked", "Maybe every time ...", "\u201cWeapons of war ...") is an ordinary word, and so is a
     sentence-initial word the article also writes in lower case. An acronym right before a number is
-    a bill or code number ("SB 54", "AB 450"), not an organisation. A word shaped like a name
+    a bill or code number ("SB 54", "AB 450"), not an organisation. A word an appositive follows
+    ("Poe, D-N.Y., said", "Roe, a lawyer, said"), a word shaped like a name
     ("McColloch", "Al-Sagheer") or one that heads a source phrase ("Studies", "Detainees": tags of
     ``source_heads.tsv``) is never rejected here. Used for a subject the attribution
     parser takes for a name that the name finder gave no entity (a one-word name with a first name,
@@ -430,6 +431,8 @@ def unattested_word_name(text: str, start: int, end: int) -> bool:
         return False  # "Studies show", "Detainees say": a source noun (``source_heads.tsv``) may speak
     if word.lower() in LowerWords(text):
         return True  # "Weapons of war ..." in an article that speaks of "weapons"
+    if re.match(r",\s+(?:[A-Z]|(?:a|an|the|who|whose)\s)", text[end:end + 8]):
+        return False  # an appositive names the word: "Poe, D-N.Y., said", "Roe, a lawyer, said"
     for m in _whole_word_re(word).finditer(text):
         if not _starts_sentence(text, m.start()):
             return False  # the word is capitalised mid-sentence somewhere: a name
