@@ -20,6 +20,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -615,6 +616,7 @@ def _organisation_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
     return v, f"{r}@organisation"
 
 
+_S_END = re.compile(r"['’]s$")
 _ISSUER = re.compile(r"^(?:(?:the|a|an|The|A|An) )?((?:[A-Z][\w.&\-]*(?:['’]s)? ){1,5})(?=[a-z])")
 
 
@@ -625,7 +627,7 @@ def _issuer_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
     m = _ISSUER.match(entity.name or "")
     if not m:
         return None
-    issuer = re.sub(r"['’]s$", "", m.group(1).strip())
+    issuer = _S_END.sub("", m.group(1).strip())
     v, r = _first_rule(cb, Entity(entity.key, issuer, "organisation"))
     if r in UNINFORMED_RULES:
         return None
@@ -664,8 +666,13 @@ def is_speech_cue(cue: str | None, codebook: Codebook | None = None) -> bool:
     return not (cue and cue.strip().lower() in cb.non_speech_cues)
 
 
+_START_END = attrgetter("start", "end")
+
 #: How many name mentions of one speaker are read for context (the first ones in the text).
 MAX_CONTEXTS = 8
+
+
+_OF_SPLIT = re.compile(r"\s+of\s+")
 
 
 def _surname_sources(entities) -> dict[str, str]:
@@ -674,7 +681,7 @@ def _surname_sources(entities) -> dict[str, str]:
     organisation, "Chris Ramirez of the Weslaco Police Department")."""
     full: dict[str, set[str]] = {}
     for e in entities:
-        words = re.split(r"\s+of\s+", (e.name or "").strip(), maxsplit=1)[0].split()
+        words = _OF_SPLIT.split((e.name or "").strip(), maxsplit=1)[0].split()
         if len(words) >= 2 and e.kind in ("person", "organisation") and words[-2][:1].isupper():
             full.setdefault(words[-1].strip(".,").lower(), set()).add(e.key)
     out: dict[str, str] = {}
@@ -724,7 +731,7 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
         wanted.update(src for key, src in linked.items() if key in need)
     roles: dict[str, list[str]] = {}
     contexts: dict[str, list[str]] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+    for m in sorted(mentions, key=_START_END):
         if m.kind == "role":
             roles.setdefault(m.entity, []).append(m.text)
         elif (m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts
@@ -1529,11 +1536,18 @@ _CTX_AFTER = re.compile(r"\s*(?:\(([^()\n]{1,40})\)|,\s*((?:[RDI]|Rep|Dem|Lab|Co
 _ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.K|St|Lt|Gen|Gov|Sen|Rep|Sgt|Capt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Atty|Dist|Cmdr|Adm|Maj|Cpl|Pvt|Pres)$")
 
 
+_COMMA_SPACE = re.compile(r",\s+")
+_TRAILING_COMMA = re.compile(r",\s*$")
+_ONE_TO_3_DIGITS = re.compile(r"\d{1,3}")
+
+
 def _appositive(text: str, end: int) -> str | None:
     """``", a spokeswoman for U.S. Immigration and Customs Enforcement,"`` after a name:
     the words up to the next clause mark (a full stop after an abbreviation such as
     "U.S." does not end it)."""
-    m = re.match(r",\s+", text[end:end + 3])
+    if not text.startswith(",", end):
+        return None
+    m = _COMMA_SPACE.match(text[end:end + 3])
     if not m:
         return None
     start = pos = end + m.end()
@@ -1578,7 +1592,7 @@ def _pre_appositive(before: str) -> str | None:
     """``"an armed resident, "`` or ``"Gov. Jan Brewer's spokesman, "`` right before a name:
     the noun phrase (a determiner and at most 6 more words, or "X's role") that the name
     stands in apposition to."""
-    if not re.search(r",\s*$", before):
+    if not _TRAILING_COMMA.search(before):
         return None
     head = before[: before.rstrip().rfind(",")]
     cut = 0
@@ -1670,6 +1684,6 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         parts.append((m.group(1) or m.group(2)).strip())
     else:
         app = _appositive(text, end)
-        if app and (any(c.islower() for c in app) or re.fullmatch(r"\d{1,3}", app)) and len(app.split()) <= 25:
+        if app and (any(c.islower() for c in app) or _ONE_TO_3_DIGITS.fullmatch(app)) and len(app.split()) <= 25:
             parts.append(app)
     return " ; ".join(parts)
