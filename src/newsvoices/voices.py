@@ -27,7 +27,10 @@ from typing import Any
 import yaml
 
 from .config import DATA_DIR
+from .entities import trim_speaker_phrase
 from .extract import Entity
+from .identity import person_key
+from .lexicon import load_lexicon
 from .patternkeys import TextKeys, pattern_keys
 from .patternkeys import may_match as _may_match
 
@@ -324,6 +327,7 @@ def parse_codebook(data, source: str = "<codebook>") -> list[Rule]:
     return rules
 
 
+@lru_cache(maxsize=16384)  # the same names come back (every speaker is looked up several times)
 def norm_name(name: str | None) -> str:
     """Key for overrides: lower case, single spaces, straight apostrophes."""
     return " ".join((name or "").replace("’", "'").split()).lower()
@@ -440,7 +444,7 @@ def _texts(entity: Entity) -> dict[str, str]:
 
 def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
-    plan = cb.plan()
+    plan = cb._fixed or cb.plan()  # (_fixed: the plan of the running classify_article)
     key = (kind, entity.name, entity.description, entity.organisation)
     hit = plan.memo.get(key)
     if hit is not None:
@@ -578,8 +582,6 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     name = (entity.name or "").strip()
     if rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"):
         # a phrase that ran on past its head ("a statement issued", "a lawsuit filed by ...")
-        from .entities import trim_speaker_phrase
-
         short = trim_speaker_phrase(name)
         if short:
             v2, r2 = classify_speaker(Entity(entity.key, short, entity.kind, entity.description,
@@ -594,8 +596,6 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
             return v2, f"{r2}@noun"
     if entity.kind not in ("anonymous", "group") and " " in name:
         # a well-known name behind a title the extractor kept ("President Donald Trump", "Sen. Ted Cruz")
-        from .identity import person_key
-
         hit = cb.known.get(norm_name(person_key(name)))
         if hit:
             return hit
@@ -760,8 +760,6 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
 def _capitalised_word_before(text: str, name: str) -> bool:
     """Whether ``name`` occurs in ``text`` right after a capitalised word that is no title
     ("Luis Cortes Romero", not "Sen. Jo Roe"): a quick test before :func:`full_name_contexts`."""
-    from .lexicon import load_lexicon
-
     lex = None
     for i, _j in _surname_spans(text, name):
         w = text[max(0, i - 30):i]
@@ -823,8 +821,6 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     """
     if not surname[:1].isupper() or not surname[1:2].islower() or len(surname) < 3:
         return []
-    from .lexicon import load_lexicon
-
     lex = load_lexicon()
     given: set[str] = set()
     spans: list[tuple[int, int]] = []
@@ -923,12 +919,13 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         unnamed = e.kind in ("anonymous", "group")
         if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
                 and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
-            if cues_in_text is None:
-                cues_in_text = [cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text)),
-                                bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
+            if cues_in_text is None:  # the anonymity scan (the costlier one) only when it decides
+                cues_in_text = [None, bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
             press = cues_in_text[1] and _marker_can_matter(cb, e, PRESS_MARKER)
+            if not press and cues_in_text[0] is None:
+                cues_in_text[0] = cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text))
             marker = None
-            if cues_in_text[0] or press:
+            if press or cues_in_text[0]:
                 marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
                                      press=press)
             if marker:
@@ -1537,7 +1534,6 @@ _ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.
 
 
 _COMMA_SPACE = re.compile(r",\s+")
-_TRAILING_COMMA = re.compile(r",\s*$")
 _ONE_TO_3_DIGITS = re.compile(r"\d{1,3}")
 
 
@@ -1592,7 +1588,7 @@ def _pre_appositive(before: str) -> str | None:
     """``"an armed resident, "`` or ``"Gov. Jan Brewer's spokesman, "`` right before a name:
     the noun phrase (a determiner and at most 6 more words, or "X's role") that the name
     stands in apposition to."""
-    if not _TRAILING_COMMA.search(before):
+    if not before.rstrip().endswith(","):  # r",\s*$" (str.isspace is the regex \s)
         return None
     head = before[: before.rstrip().rfind(",")]
     cut = 0
@@ -1632,6 +1628,8 @@ _BY_ROLE = {**{w: "author of a study" for w in ("study", "studies", "paper", "pa
 #: "a refugee named Mohammed", "a young journalist named Jason DeParle": the noun phrase before "named".
 _NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+"
                            r"(?:named|called|identified as|known as)\s+)$")
+#: What a text that _NAMED_BEFORE matches ends with once its final white space is stripped.
+_NAMED_TAIL = re.compile(r"(?i:named|called|identified as|known as)$")
 
 
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
@@ -1673,7 +1671,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     pre = _pre_appositive(before)
     if pre:
         parts.append(pre)
-    named = _NAMED_BEFORE.search(before[cut:])
+    seg = before[cut:]
+    # _NAMED_BEFORE ends with its keyword, white space and the end: check that cheaply first
+    named = _NAMED_BEFORE.search(seg) if seg[-1:].isspace() and _NAMED_TAIL.search(seg.rstrip()[-16:]) else None
     if named:
         parts.append(named.group(1))  # "a young journalist named Jason DeParle"
     by = _BY_AUTHOR.search(before[cut:]) if "by " in before[cut:] else None
