@@ -20,13 +20,17 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .config import DATA_DIR
+from .entities import trim_speaker_phrase
 from .extract import Entity
+from .identity import person_key
+from .lexicon import load_lexicon
 from .patternkeys import TextKeys, pattern_keys
 from .patternkeys import may_match as _may_match
 
@@ -323,6 +327,7 @@ def parse_codebook(data, source: str = "<codebook>") -> list[Rule]:
     return rules
 
 
+@lru_cache(maxsize=16384)  # the same names come back (every speaker is looked up several times)
 def norm_name(name: str | None) -> str:
     """Key for overrides: lower case, single spaces, straight apostrophes."""
     return " ".join((name or "").replace("’", "'").split()).lower()
@@ -439,7 +444,7 @@ def _texts(entity: Entity) -> dict[str, str]:
 
 def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     kind = entity.kind or "person"
-    plan = cb.plan()
+    plan = cb._fixed or cb.plan()  # (_fixed: the plan of the running classify_article)
     key = (kind, entity.name, entity.description, entity.organisation)
     hit = plan.memo.get(key)
     if hit is not None:
@@ -577,8 +582,6 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     name = (entity.name or "").strip()
     if rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"):
         # a phrase that ran on past its head ("a statement issued", "a lawsuit filed by ...")
-        from .entities import trim_speaker_phrase
-
         short = trim_speaker_phrase(name)
         if short:
             v2, r2 = classify_speaker(Entity(entity.key, short, entity.kind, entity.description,
@@ -593,8 +596,6 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
             return v2, f"{r2}@noun"
     if entity.kind not in ("anonymous", "group") and " " in name:
         # a well-known name behind a title the extractor kept ("President Donald Trump", "Sen. Ted Cruz")
-        from .identity import person_key
-
         hit = cb.known.get(norm_name(person_key(name)))
         if hit:
             return hit
@@ -615,6 +616,7 @@ def _organisation_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
     return v, f"{r}@organisation"
 
 
+_S_END = re.compile(r"['’]s$")
 _ISSUER = re.compile(r"^(?:(?:the|a|an|The|A|An) )?((?:[A-Z][\w.&\-]*(?:['’]s)? ){1,5})(?=[a-z])")
 
 
@@ -625,7 +627,7 @@ def _issuer_voice(cb: Codebook, entity: Entity) -> tuple[str, str] | None:
     m = _ISSUER.match(entity.name or "")
     if not m:
         return None
-    issuer = re.sub(r"['’]s$", "", m.group(1).strip())
+    issuer = _S_END.sub("", m.group(1).strip())
     v, r = _first_rule(cb, Entity(entity.key, issuer, "organisation"))
     if r in UNINFORMED_RULES:
         return None
@@ -664,8 +666,13 @@ def is_speech_cue(cue: str | None, codebook: Codebook | None = None) -> bool:
     return not (cue and cue.strip().lower() in cb.non_speech_cues)
 
 
+_START_END = attrgetter("start", "end")
+
 #: How many name mentions of one speaker are read for context (the first ones in the text).
 MAX_CONTEXTS = 8
+
+
+_OF_SPLIT = re.compile(r"\s+of\s+")
 
 
 def _surname_sources(entities) -> dict[str, str]:
@@ -674,7 +681,7 @@ def _surname_sources(entities) -> dict[str, str]:
     organisation, "Chris Ramirez of the Weslaco Police Department")."""
     full: dict[str, set[str]] = {}
     for e in entities:
-        words = re.split(r"\s+of\s+", (e.name or "").strip(), maxsplit=1)[0].split()
+        words = _OF_SPLIT.split((e.name or "").strip(), maxsplit=1)[0].split()
         if len(words) >= 2 and e.kind in ("person", "organisation") and words[-2][:1].isupper():
             full.setdefault(words[-1].strip(".,").lower(), set()).add(e.key)
     out: dict[str, str] = {}
@@ -724,7 +731,7 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
         wanted.update(src for key, src in linked.items() if key in need)
     roles: dict[str, list[str]] = {}
     contexts: dict[str, list[str]] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+    for m in sorted(mentions, key=_START_END):
         if m.kind == "role":
             roles.setdefault(m.entity, []).append(m.text)
         elif (m.kind in ("name", "surname") and len(contexts.get(m.entity, ())) < max_contexts
@@ -753,8 +760,6 @@ def _article_contexts(text: str, entities, mentions, cb: Codebook, max_contexts:
 def _capitalised_word_before(text: str, name: str) -> bool:
     """Whether ``name`` occurs in ``text`` right after a capitalised word that is no title
     ("Luis Cortes Romero", not "Sen. Jo Roe"): a quick test before :func:`full_name_contexts`."""
-    from .lexicon import load_lexicon
-
     lex = None
     for i, _j in _surname_spans(text, name):
         w = text[max(0, i - 30):i]
@@ -816,8 +821,6 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     """
     if not surname[:1].isupper() or not surname[1:2].islower() or len(surname) < 3:
         return []
-    from .lexicon import load_lexicon
-
     lex = load_lexicon()
     given: set[str] = set()
     spans: list[tuple[int, int]] = []
@@ -916,12 +919,13 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         unnamed = e.kind in ("anonymous", "group")
         if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
                 and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
-            if cues_in_text is None:
-                cues_in_text = [cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text)),
-                                bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
+            if cues_in_text is None:  # the anonymity scan (the costlier one) only when it decides
+                cues_in_text = [None, bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
             press = cues_in_text[1] and _marker_can_matter(cb, e, PRESS_MARKER)
+            if not press and cues_in_text[0] is None:
+                cues_in_text[0] = cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text))
             marker = None
-            if cues_in_text[0] or press:
+            if press or cues_in_text[0]:
                 marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
                                      press=press)
             if marker:
@@ -1529,11 +1533,17 @@ _CTX_AFTER = re.compile(r"\s*(?:\(([^()\n]{1,40})\)|,\s*((?:[RDI]|Rep|Dem|Lab|Co
 _ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.K|St|Lt|Gen|Gov|Sen|Rep|Sgt|Capt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Atty|Dist|Cmdr|Adm|Maj|Cpl|Pvt|Pres)$")
 
 
+_COMMA_SPACE = re.compile(r",\s+")
+_ONE_TO_3_DIGITS = re.compile(r"\d{1,3}")
+
+
 def _appositive(text: str, end: int) -> str | None:
     """``", a spokeswoman for U.S. Immigration and Customs Enforcement,"`` after a name:
     the words up to the next clause mark (a full stop after an abbreviation such as
     "U.S." does not end it)."""
-    m = re.match(r",\s+", text[end:end + 3])
+    if not text.startswith(",", end):
+        return None
+    m = _COMMA_SPACE.match(text[end:end + 3])
     if not m:
         return None
     start = pos = end + m.end()
@@ -1578,7 +1588,7 @@ def _pre_appositive(before: str) -> str | None:
     """``"an armed resident, "`` or ``"Gov. Jan Brewer's spokesman, "`` right before a name:
     the noun phrase (a determiner and at most 6 more words, or "X's role") that the name
     stands in apposition to."""
-    if not re.search(r",\s*$", before):
+    if not before.rstrip().endswith(","):  # r",\s*$" (str.isspace is the regex \s)
         return None
     head = before[: before.rstrip().rfind(",")]
     cut = 0
@@ -1618,6 +1628,8 @@ _BY_ROLE = {**{w: "author of a study" for w in ("study", "studies", "paper", "pa
 #: "a refugee named Mohammed", "a young journalist named Jason DeParle": the noun phrase before "named".
 _NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+"
                            r"(?:named|called|identified as|known as)\s+)$")
+#: What a text that _NAMED_BEFORE matches ends with once its final white space is stripped.
+_NAMED_TAIL = re.compile(r"(?i:named|called|identified as|known as)$")
 
 
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
@@ -1659,7 +1671,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     pre = _pre_appositive(before)
     if pre:
         parts.append(pre)
-    named = _NAMED_BEFORE.search(before[cut:])
+    seg = before[cut:]
+    # _NAMED_BEFORE ends with its keyword, white space and the end: check that cheaply first
+    named = _NAMED_BEFORE.search(seg) if seg[-1:].isspace() and _NAMED_TAIL.search(seg.rstrip()[-16:]) else None
     if named:
         parts.append(named.group(1))  # "a young journalist named Jason DeParle"
     by = _BY_AUTHOR.search(before[cut:]) if "by " in before[cut:] else None
@@ -1670,6 +1684,6 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         parts.append((m.group(1) or m.group(2)).strip())
     else:
         app = _appositive(text, end)
-        if app and (any(c.islower() for c in app) or re.fullmatch(r"\d{1,3}", app)) and len(app.split()) <= 25:
+        if app and (any(c.islower() for c in app) or _ONE_TO_3_DIGITS.fullmatch(app)) and len(app.split()) <= 25:
             parts.append(app)
     return " ; ".join(parts)
