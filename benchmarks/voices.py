@@ -23,8 +23,10 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    (``voice_audit_blind11.csv``, ``blind12.csv``) were drawn after round 7, excluding all eleven
    files, and judged blind: the honest number of round 7. Seeds 13 and 14
    (``voice_audit_blind13.csv``, ``blind14.csv``) were drawn after round 8, excluding all
-   thirteen files, and judged blind: the honest number of round 8. The next honest number
-   needs ``--seed 15`` and up, excluding all fifteen files.
+   thirteen files, and judged blind: the honest number of round 8. Seeds 15 and 16
+   (``voice_audit_blind15.csv``, ``blind16.csv``) were drawn after round 9 (junk speakers),
+   excluding all fifteen files, and judged blind. The next honest number needs ``--seed 17``
+   and up, excluding all seventeen files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -66,6 +68,8 @@ BLIND11 = HERE / "voice_audit_blind11.csv"
 BLIND12 = HERE / "voice_audit_blind12.csv"
 BLIND13 = HERE / "voice_audit_blind13.csv"
 BLIND14 = HERE / "voice_audit_blind14.csv"
+BLIND15 = HERE / "voice_audit_blind15.csv"
+BLIND16 = HERE / "voice_audit_blind16.csv"
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -173,7 +177,7 @@ def cmd_score(args) -> int:
     tables = Path(args.tables)
     metrics: dict = {}
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -247,7 +251,11 @@ def cmd_score(args) -> int:
                   "attribution, reported speech round 4, voice types of real speakers) studied blind11/12; its honest "
                   "number is voice_audit_blind13/14 (seeds 13 and 14, drawn after round 8 excluding the thirteen "
                   "earlier files, judged blind: 0.75/0.69, both 0.720 [0.655, 0.785]; 28 of the 200 are not "
-                  "speakers, 0.797 right on the other 172). "
+                  "speakers, 0.797 right on the other 172). Round 9 (one-word capitalised non-names, bill numbers, "
+                  "places, speakers inside someone else's quotation) studied blind9-14; voice_audit_blind15/16 (seeds 15 "
+                  "and 16, drawn after round 9, judged blind): 0.54/0.72, both 0.630 [0.560, 0.695]; 30 of 200 not "
+                  "speakers, 0.735 right on the other 170. The 400 speakers of seeds 13-16 (drawn after rounds 8-9): "
+                  "0.675 [0.63, 0.72]. "
                   "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
                   "with a quote (n_gone; a fresh draw would not contain them)",
             notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
