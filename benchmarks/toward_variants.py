@@ -198,34 +198,11 @@ def dense_matrix(feats, names):
 
 def linear_parts(feats, y, tr, te, inner):
     """The shipped fit on ``tr``: inner out-of-fold scores (C chosen as in fit_target_model) and test scores."""
-    from sklearn.metrics import f1_score
-
-    from newsvoices.sentiment import TARGET_C_GRID, _apply_design, _fit_nbsvm, _fit_svm, _sparse_design
+    from newsvoices.sentiment import _apply_design, _fit_nbsvm, _fit_svm, _sparse_design, choose_linear_c
 
     ytr = y[tr]
     ftr = [feats[i] for i in tr]
-    grid_s = sorted({a for a, _ in TARGET_C_GRID})
-    grid_n = sorted({b for _, b in TARGET_C_GRID})
-    oof_s = {c: np.zeros((len(tr), 3)) for c in grid_s}
-    oof_n = {c: np.zeros((len(tr), 3)) for c in grid_n}
-    for itr, ite in inner:
-        Xi, names, dense = _sparse_design([ftr[i] for i in itr], 3, 3.0)
-        Xt = _apply_design([ftr[i] for i in ite], names, 3.0)
-        for c in grid_s:
-            W, b = _fit_svm(Xi, ytr[itr], c)
-            oof_s[c][ite] = Xt @ W.T + b
-        for c in grid_n:
-            W, b = _fit_nbsvm(Xi, ytr[itr], dense, c)
-            oof_n[c][ite] = Xt @ W.T + b
-    best = None
-    for a, b in TARGET_C_GRID:
-        sa, sb = float(oof_s[a].std()), float(oof_n[b].std())
-        pred = CLASSES[(oof_s[a] / sa + oof_n[b] / sb).argmax(1)]
-        key = (round(float(f1_score(ytr, pred, average="macro")), 9), -a, -b)
-        if best is None or key > best[0]:
-            best = (key, (a, b), (sa, sb))
-    (a, b), (sa, sb) = best[1], best[2]
-    oof = oof_s[a] / sa + oof_n[b] / sb
+    (a, b), (sa, sb), oof = choose_linear_c(ftr, ytr, inner, 3, 3.0)
     X, names, dense = _sparse_design(ftr, 3, 3.0)
     Xt = _apply_design([feats[i] for i in te], names, 3.0)
     Ws, bs = _fit_svm(X, ytr, a)

@@ -1305,6 +1305,47 @@ def _fit_mlp(D, y, names: list[str], blend: float = 1.0, seed: int = 0) -> Dense
                     tuple(tuple(float(x) for x in r) for r in W2), tuple(float(x) for x in b2), float(blend))
 
 
+def choose_linear_c(feats: list[dict], y, splits, min_df: int, dense_scale: float):
+    """Pick the SVM and NB-SVM constants of :data:`TARGET_C_GRID` by out-of-fold macro-F1.
+
+    Args:
+        feats: feature dicts (:func:`target_features`), one per row.
+        y: labels (numpy array of :data:`CLASSES` names).
+        splits: inner (train, test) index pairs over the rows.
+        min_df, dense_scale: as in :func:`fit_target_model`.
+
+    Returns:
+        ``((C_svm, C_nbsvm), (scale_svm, scale_nbsvm), oof)``: the constants, the standard
+        deviations that put both models' scores on one scale, and the out-of-fold summed scores.
+        Ties go to the smaller constants.
+    """
+    import numpy as np
+    from sklearn.metrics import f1_score
+
+    grid_s = sorted({a for a, _ in TARGET_C_GRID})
+    grid_n = sorted({b for _, b in TARGET_C_GRID})
+    oof_s = {c: np.zeros((len(y), 3)) for c in grid_s}
+    oof_n = {c: np.zeros((len(y), 3)) for c in grid_n}
+    for tr, te in splits:
+        Xi, names, dense = _sparse_design([feats[i] for i in tr], min_df, dense_scale)
+        Xt = _apply_design([feats[i] for i in te], names, dense_scale)
+        for c in grid_s:
+            Ws, bs = _fit_svm(Xi, y[tr], c)
+            oof_s[c][te] = Xt @ Ws.T + bs
+        for c in grid_n:
+            Wn, bn = _fit_nbsvm(Xi, y[tr], dense, c)
+            oof_n[c][te] = Xt @ Wn.T + bn
+    best = None
+    for a, b in TARGET_C_GRID:
+        sa, sb = float(oof_s[a].std()), float(oof_n[b].std())
+        pred = np.asarray(CLASSES)[(oof_s[a] / sa + oof_n[b] / sb).argmax(1)]
+        key = (round(float(f1_score(y, pred, average="macro")), 9), -a, -b)
+        if best is None or key > best[0]:
+            best = (key, (a, b), (sa, sb))
+    C, scales = best[1], best[2]
+    return C, scales, oof_s[C[0]] / scales[0] + oof_n[C[1]] / scales[1]
+
+
 def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels: list[str],
                      groups: list | None = None, min_df: int = 3, dense_scale: float = 3.0,
                      C: tuple[float, float] | None = None, inner_folds: int = 3,
@@ -1346,29 +1387,8 @@ def fit_target_model(sentences: list[str], spans: list[tuple[int, int]], labels:
         from sklearn.metrics import f1_score
         from sklearn.model_selection import GroupKFold
 
-        grid_s = sorted({a for a, _ in TARGET_C_GRID})
-        grid_n = sorted({b for _, b in TARGET_C_GRID})
-        oof_s = {c: np.zeros((len(y), 3)) for c in grid_s}
-        oof_n = {c: np.zeros((len(y), 3)) for c in grid_n}
         splits = list(GroupKFold(inner_folds).split(feats, y, list(groups)))
-        for tr, te in splits:
-            Xi, names, dense = _sparse_design([feats[i] for i in tr], min_df, dense_scale)
-            Xt = _apply_design([feats[i] for i in te], names, dense_scale)
-            for c in grid_s:
-                Ws, bs = _fit_svm(Xi, y[tr], c)
-                oof_s[c][te] = Xt @ Ws.T + bs
-            for c in grid_n:
-                Wn, bn = _fit_nbsvm(Xi, y[tr], dense, c)
-                oof_n[c][te] = Xt @ Wn.T + bn
-        best = None
-        for a, b in TARGET_C_GRID:
-            sa, sb = float(oof_s[a].std()), float(oof_n[b].std())
-            pred = np.asarray(CLASSES)[(oof_s[a] / sa + oof_n[b] / sb).argmax(1)]
-            key = (round(float(f1_score(y, pred, average="macro")), 9), -a, -b)
-            if best is None or key > best[0]:
-                best = (key, (a, b), (sa, sb))
-        C, scales = best[1], best[2]
-        oof = oof_s[C[0]] / scales[0] + oof_n[C[1]] / scales[1]
+        C, scales, oof = choose_linear_c(feats, y, splits, min_df, dense_scale)
         if mlp:
             names_d = _dense_names(feats)
             D = _dense_matrix(feats, names_d)
