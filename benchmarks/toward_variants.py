@@ -1,9 +1,10 @@
 """What else was tried for ``sentiment.toward()``: alternatives under the nested CV of ``benchmarks/sentiment.py --toward``.
 
-    python benchmarks/toward_variants.py                 # all variants
+    python benchmarks/toward_variants.py                 # all variants but hgb (slow: name it)
     python benchmarks/toward_variants.py offsets mlp     # only these (the base model always runs)
     python benchmarks/toward_variants.py --cache F.pkl   # keep the mention features in F.pkl between runs
     python benchmarks/toward_variants.py --folds 0,1 distant   # only these outer folds
+    python benchmarks/toward_variants.py --save F.npz mlp_boot # also write the predictions (see below)
 
 Issue 8 asks ``toward`` for macro-F1 >= 0.70 on NewsMTSC; the linear model of rounds 1-8 (SVM + NB-SVM
 over ``target_features``) reaches 0.684 under 5-fold CV grouped by article. This script measures
@@ -36,6 +37,32 @@ Variants:
 * ``selftrain`` (reads ``../shared/corpora``): self-training: the linear model fitted on the training
   rows labels 30,000 random person mentions of the corpora; its 6,000 most confident (2,000 per
   predicted class, by margin) are added with weight 0.1 or 0.3 (or not at all), chosen likewise.
+
+Round 10 (each also prints ``ref``: the shipped recipe, linear + w x MLP + offsets, which reproduces the
+benchmark's folds; "blend" = weights from ``BLEND_GRID`` chosen jointly on the inner out-of-fold
+macro-F1, then ``tune_offsets``):
+
+* ``mlp_boot``: variance reduction, a bag of 8 MLPs each fitted on a bootstrap sample of the training
+  rows (seeds 0-7), probabilities averaged; ``mlp_boot_only`` blends the bag instead of the single MLP,
+  ``mlp_boot_ref`` blends both;
+* ``lin_boot``: the linear model averaged over 5 fits on bootstrap samples (row weight = times drawn),
+  blended with the single MLP (``lin_boot_mlp``);
+* ``cbag``: the linear model averaged over the whole C grid instead of the one pair picked by the inner CV;
+* ``hgb``: gradient-boosted trees (``HistGradientBoostingClassifier``, 300 rounds of 15 leaves, balanced,
+  fixed seed) over the dense features and the 300 sparse features with the largest chi-squared score on
+  the fitting rows, blended with linear + MLP (slow: about 15 min per outer fold on a shared machine);
+* ``mlp_sparse``: a bag of 4 bootstrap MLPs over the dense features and those 300 selected sparse ones,
+  blended with linear + MLP;
+* ``struct``: target-relative structure without a parser (:func:`struct_features`, appended to the
+  features; linear model and MLP refitted): what stands between the mention and the nearest sentiment
+  word on each side (negator, contrast word, clause boundary, reporting verb, another name, quotation
+  mark), the mention as the opener of its clause with the next sentiment word, and the sentiment words
+  inside or outside the mention's quotation;
+* ``cost``: a cost matrix on the blend's softmax instead of the offsets (temperature, cost of a polar
+  prediction for a neutral row per class, cost of the opposite polarity), chosen on the inner scores.
+
+``--save F.npz`` writes the per-row test scores and the per-fold numbers (and, for round 10, the
+components' inner out-of-fold and test scores to ``F_parts.npz``) for combining runs over several folds.
 """
 
 from __future__ import annotations
@@ -338,6 +365,277 @@ def blend(oof_lin, oof_o, test_lin, test_o, ytr, offsets: bool):
     return test_lin + w * test_o + off, (w, *off[[0, 2]])
 
 
+# --------------------------------------------------------------------------- round 10 (issue 8: toward 0.688 -> 0.70)
+
+#: Words between the mention and the nearest sentiment word that change what that word says about the
+#: mention (round 10 ``struct`` variant).
+STRUCT_CONTRAST = frozenset("but however although though yet while whereas".split())
+STRUCT_CLAUSE = frozenset(", ; : ( ) who which whom whose that because since when after before".split())
+
+
+def struct_features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """Target-relative structure without a parser: for the nearest sentiment word on each side of the
+    mention (``POS``/``NEG`` of ``sentiment._polarity_class``), what stands between it and the mention
+    (a negator, a contrast word, a clause boundary, a reporting verb, another name, a quotation mark),
+    as sparse features ``sx{L,R}:{POS,NEG}|{flag}`` and its closeness ``sxd_{L,R}``; whether the mention
+    opens its clause and is followed by a word (a subject, ``sx_subj:{POS,NEG,none}`` with the next
+    sentiment word of the clause); the mention inside quotation marks with the sentiment words inside
+    the same quotation or outside it (``sxq:``)."""
+    from newsvoices.lexicon import load_lexicon
+    from newsvoices.sentiment import _QUOTE_CHARS, _TOKEN, _mask_names, _polarity_class, analyzer, cue_words, pattern_lexicon
+
+    lex, pat = analyzer().lexicon, pattern_lexicon()
+    verbs = load_lexicon().speech_verbs
+    negators = cue_words()["negators"]
+    L0, R0 = _TOKEN.findall(sentence[:start]), _TOKEN.findall(sentence[end:])
+    L, R = _mask_names(L0, True, lex), _mask_names(R0, not L0, lex)
+    f: dict[str, float] = {}
+    for side, seq in (("L", L[::-1]), ("R", R)):
+        for d, w in enumerate(seq):
+            pol = _polarity_class(w, lex, pat)
+            if pol is None:
+                continue
+            between = seq[:d]
+            flags = []
+            if any(x in negators or x.endswith("n't") for x in between):
+                flags.append("neg")
+            if any(x in STRUCT_CONTRAST for x in between):
+                flags.append("contrast")
+            if any(x in STRUCT_CLAUSE for x in between):
+                flags.append("clause")
+            if any(x in verbs for x in between):
+                flags.append("rep")
+            if "ENT" in between:
+                flags.append("ent")
+            if any(x in _QUOTE_CHARS for x in between):
+                flags.append("quote")
+            f[f"sx{side}:{pol}"] = 1.0
+            for fl in flags or ["none"]:
+                f[f"sx{side}:{pol}|{fl}"] = 1.0
+            f[f"sxd_{side}"] = 1.0 / (1 + d)
+            break
+    opens = not L or L[-1] in STRUCT_CLAUSE or L[-1] in STRUCT_CONTRAST or L[-1] in ('"', "“", "”", "and")
+    if opens and R and R[0] not in STRUCT_CLAUSE and R[0] not in (".", "!", "?"):
+        nxt = "none"
+        for w in R:
+            if w in STRUCT_CLAUSE or w in (".", "!", "?"):
+                break
+            pol = _polarity_class(w, lex, pat)
+            if pol:
+                nxt = pol
+                break
+        f["sx_subj:" + nxt] = 1.0
+        f["sx_subj"] = 1.0
+    inside = sum(c in _QUOTE_CHARS for c in L) % 2 == 1
+    # quotation status of each sentiment word relative to the mention
+    depth, status = 0, []
+    for w in L + ["TGT"] + R:
+        if w in _QUOTE_CHARS:
+            depth ^= 1
+            continue
+        status.append((w, depth))
+    tgt_q = [d for w, d in status if w == "TGT"][0]
+    for w, d in status:
+        pol = _polarity_class(w, lex, pat) if w != "TGT" else None
+        if pol:
+            f[f"sxq:{pol}|{'same' if d == tgt_q else 'other'}|{'in' if inside else 'out'}"] = 1.0
+    return f
+
+
+def bootstrap_mlp_parts(D, y, tr, te, inner, n: int = 8):
+    """Inner out-of-fold and test log-probabilities of ``n`` MLPs, each fitted on a bootstrap sample of
+    the training rows (seeds 0..n-1), probabilities averaged (bagging)."""
+    from sklearn.preprocessing import StandardScaler
+
+    def fit_predict(a, b):
+        sc = StandardScaler().fit(D[a])
+        Xa, Xb = sc.transform(D[a]), sc.transform(D[b])
+        p = 0.0
+        for seed in range(n):
+            idx = np.random.RandomState(seed).randint(0, len(a), len(a))
+            m = mlp_model(seed).fit(Xa[idx], y[a][idx])
+            order = [list(m.classes_).index(c) for c in CLASSES]
+            p = p + m.predict_proba(Xb)[:, order]
+        return np.log(np.clip(p / n, 1e-6, 1.0))
+
+    oof = np.zeros((len(tr), 3))
+    for itr, ite in inner:
+        oof[ite] = fit_predict(tr[itr], tr[ite])
+    return oof, fit_predict(tr, te)
+
+
+def bootstrap_linear_parts(feats, y, tr, te, inner, C, scales, n: int = 5):
+    """Inner out-of-fold and test scores of the linear model (constants ``C``, ``scales``) averaged over
+    ``n`` fits on bootstrap samples of the training rows (the average of linear models is one linear model)."""
+    from newsvoices.sentiment import _apply_design, _sparse_design
+
+    def fit_predict(a, b):
+        fa = [feats[i] for i in a]
+        X, names, dense = _sparse_design(fa, 3, 3.0)
+        Xt = _apply_design([feats[i] for i in b], names, 3.0)
+        s = 0.0
+        for seed in range(n):
+            cnt = np.bincount(np.random.RandomState(seed).randint(0, len(a), len(a)), minlength=len(a)).astype(float)
+            keep = np.flatnonzero(cnt)
+            W, bb = fit_weighted(X[keep], y[a][keep], dense, C, scales, cnt[keep])
+            s = s + Xt @ W.T + bb
+        return s / n
+
+    oof = np.zeros((len(tr), 3))
+    for itr, ite in inner:
+        oof[ite] = fit_predict(tr[itr], tr[ite])
+    return oof, fit_predict(tr, te)
+
+
+def hgb_parts(feats, D, y, tr, te, inner, k_sparse: int = 300):
+    """Inner out-of-fold and test log-probabilities of a gradient-boosted tree ensemble (scikit-learn
+    ``HistGradientBoostingClassifier``, balanced classes, fixed seed, no early stopping) over the dense
+    features plus the ``k_sparse`` sparse features with the largest chi-squared score on the fitting rows."""
+    import scipy.sparse as sp
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.feature_selection import chi2
+
+    from newsvoices.sentiment import _apply_design, _sparse_design
+
+    sparse_feats = [{f: v for f, v in d.items() if ":" in f} for d in feats]
+
+    def fit_predict(a, b):
+        X, names, _ = _sparse_design([sparse_feats[i] for i in a], 5, 1.0)
+        score, _ = chi2(X, y[a])
+        top = np.argsort(-np.nan_to_num(score), kind="stable")[:k_sparse]
+        cols = [names[j] for j in sorted(top)]
+        Xa = sp.hstack([_apply_design([sparse_feats[i] for i in a], cols, 1.0)]).toarray()
+        Xb = _apply_design([sparse_feats[i] for i in b], cols, 1.0).toarray()
+        m = HistGradientBoostingClassifier(learning_rate=0.05, max_iter=300, max_leaf_nodes=15, min_samples_leaf=20,
+                                           l2_regularization=1.0, class_weight="balanced", early_stopping=False,
+                                           random_state=0)
+        m.fit(np.hstack([D[a], Xa]), y[a])
+        order = [list(m.classes_).index(c) for c in CLASSES]
+        return np.log(np.clip(m.predict_proba(np.hstack([D[b], Xb]))[:, order], 1e-6, 1.0))
+
+    oof = np.zeros((len(tr), 3))
+    for itr, ite in inner:
+        oof[ite] = fit_predict(tr[itr], tr[ite])
+    return oof, fit_predict(tr, te)
+
+
+def cbag_linear_parts(feats, y, tr, te, inner):
+    """Inner out-of-fold and test scores of the mean over the whole C grid (``TARGET_C_GRID``: every SVM
+    and every NB-SVM constant, each divided by the sd of its inner out-of-fold scores) instead of the one
+    pair the inner CV picks (averaging instead of selecting; still one linear model)."""
+    from newsvoices.sentiment import TARGET_C_GRID, _apply_design, _fit_nbsvm, _fit_svm, _sparse_design
+
+    grid_s = sorted({a for a, _ in TARGET_C_GRID})
+    grid_n = sorted({b for _, b in TARGET_C_GRID})
+
+    def parts(a, b):
+        X, names, dense = _sparse_design([feats[i] for i in a], 3, 3.0)
+        Xt = _apply_design([feats[i] for i in b], names, 3.0)
+        out = [Xt @ W.T + bb for W, bb in (_fit_svm(X, y[a], c) for c in grid_s)]
+        return out + [Xt @ W.T + bb for W, bb in (_fit_nbsvm(X, y[a], dense, c) for c in grid_n)]
+
+    oofs = [np.zeros((len(tr), 3)) for _ in range(len(grid_s) + len(grid_n))]
+    for itr, ite in inner:
+        for o, s in zip(oofs, parts(tr[itr], tr[ite])):
+            o[ite] = s
+    sds = [float(o.std()) for o in oofs]
+    oof = sum(o / s for o, s in zip(oofs, sds)) / len(oofs) * 2
+    test = sum(p / s for p, s in zip(parts(tr, te), sds)) / len(oofs) * 2
+    return oof, test
+
+
+def sparse_dense_matrix(feats, y, a, b, k_sparse=300):
+    """The dense matrix plus the ``k_sparse`` sparse features with the largest chi-squared score on rows ``a``
+    (rows ``a`` and ``b``), for an MLP that also sees some words."""
+    from sklearn.feature_selection import chi2
+
+    from newsvoices.sentiment import _apply_design, _sparse_design
+
+    sparse_feats = [{f: v for f, v in d.items() if ":" in f} for d in feats]
+    X, names, _ = _sparse_design([sparse_feats[i] for i in a], 5, 1.0)
+    score, _ = chi2(X, y[a])
+    cols = [names[j] for j in sorted(np.argsort(-np.nan_to_num(score), kind="stable")[:k_sparse])]
+    return (_apply_design([sparse_feats[i] for i in a], cols, 1.0).toarray(),
+            _apply_design([sparse_feats[i] for i in b], cols, 1.0).toarray())
+
+
+def mlp_sparse_parts(feats, D, y, tr, te, inner, n: int = 4):
+    """A bag of ``n`` bootstrap MLPs over the dense features plus 300 chi-squared-selected sparse ones
+    (selected on the fitting rows): inner out-of-fold and test log-probabilities."""
+    from sklearn.preprocessing import StandardScaler
+
+    def fit_predict(a, b):
+        Sa, Sb = sparse_dense_matrix(feats, y, a, b)
+        sc = StandardScaler().fit(D[a])
+        Xa, Xb = np.hstack([sc.transform(D[a]), Sa]), np.hstack([sc.transform(D[b]), Sb])
+        p = 0.0
+        for seed in range(n):
+            idx = np.random.RandomState(seed).randint(0, len(a), len(a))
+            m = mlp_model(seed).fit(Xa[idx], y[a][idx])
+            order = [list(m.classes_).index(c) for c in CLASSES]
+            p = p + m.predict_proba(Xb)[:, order]
+        return np.log(np.clip(p / n, 1e-6, 1.0))
+
+    oof = np.zeros((len(tr), 3))
+    for itr, ite in inner:
+        oof[ite] = fit_predict(tr[itr], tr[ite])
+    return oof, fit_predict(tr, te)
+
+
+def blend2(parts, ytr, offsets: bool = True):
+    """Weights of two extra components (each from ``BLEND_GRID``) added to the linear scores, chosen
+    jointly on the inner out-of-fold macro-F1, then offsets. ``parts``: [(oof, test)] linear first."""
+    (ol, tl), (o1, t1), (o2, t2) = parts
+    best = None
+    for w1 in BLEND_GRID:
+        for w2 in BLEND_GRID:
+            f = round(macro_f1(ytr, ol + w1 * o1 + w2 * o2), 9)
+            if best is None or f > best[0]:
+                best = (f, w1, w2)
+    _, w1, w2 = best
+    oof = ol + w1 * o1 + w2 * o2
+    off = tune_offsets(oof, ytr) if offsets else np.zeros(3)
+    return tl + w1 * t1 + w2 * t2 + off, oof + off, (w1, w2, *off[[0, 2]])
+
+
+COST_T = (0.5, 1.0, 2.0)
+COST_A = (0.6, 0.8, 1.0, 1.25, 1.5)
+COST_C = (1.0, 1.5, 2.0, 3.0)
+
+
+def cost_decide(scores, T, a_neg, a_pos, c):
+    """Class of least expected cost under p = softmax(scores / T): predicting a polar class for a neutral
+    row costs ``a_neg`` / ``a_pos``, predicting neutral for a polar row 1, the opposite polarity ``c``."""
+    z = scores / T
+    p = np.exp(z - z.max(1, keepdims=True))
+    p /= p.sum(1, keepdims=True)
+    cost = np.array([[0.0, a_neg, c], [1.0, 0.0, 1.0], [c, a_pos, 0.0]])  # rows: predicted, cols: true
+    return (p @ cost.T).argmin(1)
+
+
+def cost_variant(oof, test, ytr):
+    """The cost matrix of :func:`cost_decide` chosen on the inner out-of-fold scores for macro-F1
+    (ties to the plainest); returns test scores as one-hot of the decision and the parameters."""
+    from sklearn.metrics import f1_score
+
+    best = None
+    yi = np.asarray([list(CLASSES).index(c) for c in ytr])
+    for T in COST_T:
+        for a0 in COST_A:
+            for a2 in COST_A:
+                for c in COST_C:
+                    k = cost_decide(oof, T, a0, a2, c)
+                    f = round(float(f1_score(yi, k, average="macro")), 9)
+                    key = (f, -abs(T - 1) - abs(a0 - 1) - abs(a2 - 1) - abs(c - 1))
+                    if best is None or key > best[0]:
+                        best = (key, (T, a0, a2, c))
+    params = best[1]
+    return np.eye(3)[cost_decide(test, *params)], params
+
+
+ROUND10 = {"ref", "cost", "mlp_boot", "hgb", "lin_boot", "struct", "cbag", "mlp_sparse"}
+
+
 def main(argv: list[str]) -> None:
     if not require(NEWSMTSC):
         return
@@ -348,19 +646,30 @@ def main(argv: list[str]) -> None:
         k = argv.index("--cache")
         cache = argv[k + 1]
         argv = argv[:k] + argv[k + 2:]
+    save = None
+    if "--save" in argv:
+        k = argv.index("--save")
+        save = argv[k + 1]
+        argv = argv[:k] + argv[k + 2:]
     folds = None
     if "--folds" in argv:
         k = argv.index("--folds")
         folds = {int(x) for x in argv[k + 1].split(",")}
         argv = argv[:k] + argv[k + 2:]
-    wanted = set(argv) or {"offsets", "mlp", "mlp_pos", "mlp_bag", "rbf", "distant", "selftrain"}
+    wanted = set(argv) or {"offsets", "mlp", "mlp_pos", "mlp_bag", "rbf", "distant", "selftrain"} | (ROUND10 - {"hgb"})
     t0 = time.time()
     feats, y, groups = load(cache)
     names = sorted({f for d in feats for f in d if ":" not in f})
     D = dense_matrix(feats, names)
-    if "mlp_pos" in wanted:
+    if "mlp_pos" in wanted or "struct" in wanted:
         with open(NEWSMTSC, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
+    if "struct" in wanted:
+        feats_s = [dict(d, **struct_features(r["sentence"], int(r["char_from"]), int(r["char_to"])))
+                   for d, r in zip(feats, rows)]
+        names_s = sorted({f for d in feats_s for f in d if ":" not in f})
+        D_s = dense_matrix(feats_s, names_s)
+    if "mlp_pos" in wanted:
         DP = np.hstack([D, np.array([position_vectors(r["sentence"], int(r["char_from"]), int(r["char_to"]))
                                      for r in rows])])
     print(f"{len(y)} rows, {len(names)} dense features ({time.time() - t0:.0f} s)", flush=True)
@@ -369,6 +678,7 @@ def main(argv: list[str]) -> None:
         distant, unlabeled = corpus_rows(cache)
     pred: dict[str, np.ndarray] = {}
     per_fold: dict[str, list[float]] = {}
+    parts_dump: dict[str, np.ndarray] = {}
 
     def record(name, k, te, scores, info=""):
         pred.setdefault(name, np.zeros((len(y), 3)))[te] = scores
@@ -401,6 +711,52 @@ def main(argv: list[str]) -> None:
             s, info = blend(oof, oof_o, test, test_o, y[tr], True)
             record(name + "_blend_offsets", k, te, s, "w={} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(
                 *info, time.time() - t0))
+        if wanted & ROUND10:
+            oof_m, test_m = dense_parts(D, y, tr, te, inner, mlp_model)
+            w = max(BLEND_GRID, key=lambda x: (round(macro_f1(y[tr], oof + x * oof_m), 9), -x))
+            oof_r, test_r = oof + w * oof_m, test + w * test_m
+            off = tune_offsets(oof_r, y[tr])
+            record("ref", k, te, test_r + off, f"w={w} offsets {off[0]:+.2f} {off[2]:+.2f} ({time.time() - t0:.0f} s)")
+            if "cost" in wanted:
+                s, params = cost_variant(oof_r, test_r, y[tr])
+                record("cost", k, te, s, f"T, a_neg, a_pos, c = {params}")
+            extra = []
+            if "mlp_boot" in wanted:
+                extra.append(("mlp_boot", bootstrap_mlp_parts(D, y, tr, te, inner)))
+            if "hgb" in wanted:
+                extra.append(("hgb", hgb_parts(feats, D, y, tr, te, inner)))
+            if "lin_boot" in wanted:
+                extra.append(("lin_boot", bootstrap_linear_parts(feats, y, tr, te, inner, C, scales)))
+            if "cbag" in wanted:
+                extra.append(("cbag", cbag_linear_parts(feats, y, tr, te, inner)))
+            if "mlp_sparse" in wanted:
+                extra.append(("mlp_sparse", mlp_sparse_parts(feats, D, y, tr, te, inner)))
+            parts_dump.update({f"{k}_tr": tr, f"{k}_te": te, f"{k}_lin_oof": oof, f"{k}_lin_test": test,
+                               f"{k}_mlp_oof": oof_m, f"{k}_mlp_test": test_m})
+            for name, (oo, to) in extra:
+                parts_dump.update({f"{k}_{name}_oof": oo, f"{k}_{name}_test": to})
+                record(name + "_alone", k, te, to, f"(inner {macro_f1(y[tr], oo):.3f})")
+                if name in ("lin_boot", "cbag"):  # replaces the linear model
+                    s, _, info = blend2([(oo, to), (oof_m, test_m), (0 * oo, 0 * to)], y[tr])
+                    record(name + "_mlp", k, te, s, "w={} {} offsets {:+.2f} {:+.2f}".format(*info))
+                    continue
+                s, _, info = blend2([(oof, test), (oof_m, test_m), (oo, to)], y[tr])
+                record(name + "_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
+                if name == "mlp_boot":  # the bag instead of the single MLP
+                    s, _, info = blend2([(oof, test), (oo, to), (0 * oo, 0 * to)], y[tr])
+                    record(name + "_only", k, te, s, "w={} {} offsets {:+.2f} {:+.2f}".format(*info))
+            if "struct" in wanted:
+                oof_s, test_s, C_s, _ = linear_parts(feats_s, y, tr, te, inner)
+                record("struct_linear", k, te, test_s, f"C={C_s}")
+                oof_ms, test_ms = dense_parts(D_s, y, tr, te, inner, mlp_model)
+                parts_dump.update({f"{k}_slin_oof": oof_s, f"{k}_slin_test": test_s,
+                                   f"{k}_smlp_oof": oof_ms, f"{k}_smlp_test": test_ms})
+                s, _, info = blend2([(oof_s, test_s), (oof_ms, test_ms), (0 * oof_s, 0 * test_s)], y[tr])
+                record("struct_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
+    if save:
+        np.savez(save, y=y, **{n: p for n, p in pred.items()}, **{"folds_" + n: np.asarray(v) for n, v in per_fold.items()})
+        if parts_dump:  # the components' inner out-of-fold and test scores, to study decision rules offline
+            np.savez(save.replace(".npz", "") + "_parts.npz", **parts_dump)
     print()
     done = np.concatenate([te for k, (_, te) in enumerate(GroupKFold(5).split(feats, y, groups))
                            if folds is None or k in folds])
