@@ -59,7 +59,9 @@ macro-F1, then ``tune_offsets``):
   mark), the mention as the opener of its clause with the next sentiment word, and the sentiment words
   inside or outside the mention's quotation;
 * ``cost``: a cost matrix on the blend's softmax instead of the offsets (temperature, cost of a polar
-  prediction for a neutral row per class, cost of the opposite polarity), chosen on the inner scores.
+  prediction for a neutral row per class, cost of the opposite polarity), chosen on the inner scores;
+* ``rules``: other decision rules on the same scores: fixed MLP weights 0.3, 0.5, 1 with and without
+  offsets, offsets within ±0.3, offsets smoothed over 9 x 9 grid points.
 
 ``--save F.npz`` writes the per-row test scores and the per-fold numbers (and, for round 10, the
 components' inner out-of-fold and test scores to ``F_parts.npz``) for combining runs over several folds.
@@ -633,7 +635,7 @@ def cost_variant(oof, test, ytr):
     return np.eye(3)[cost_decide(test, *params)], params
 
 
-ROUND10 = {"ref", "cost", "mlp_boot", "hgb", "lin_boot", "struct", "cbag", "mlp_sparse"}
+ROUND10 = {"ref", "cost", "rules", "mlp_boot", "hgb", "lin_boot", "struct", "cbag", "mlp_sparse"}
 
 
 def main(argv: list[str]) -> None:
@@ -717,6 +719,13 @@ def main(argv: list[str]) -> None:
             oof_r, test_r = oof + w * oof_m, test + w * test_m
             off = tune_offsets(oof_r, y[tr])
             record("ref", k, te, test_r + off, f"w={w} offsets {off[0]:+.2f} {off[2]:+.2f} ({time.time() - t0:.0f} s)")
+            if "rules" in wanted:  # other decision rules on the same scores
+                for wf in (0.3, 0.5, 1.0):
+                    record(f"rules_w{wf}", k, te, test + wf * test_m)
+                    record(f"rules_w{wf}_offsets", k, te, test + wf * test_m + tune_offsets(oof + wf * oof_m, y[tr]))
+                for name, kw in (("rules_offsets_0.3", {"limit": 0.3}), ("rules_offsets_smooth4", {"limit": 1.0, "smooth": 4})):
+                    o = sentiment.tune_offsets(np.exp(oof_r - oof_r.max(1, keepdims=True)), list(y[tr]), **kw)
+                    record(name, k, te, test_r + np.array([o[0], 0.0, o[1]]), f"offsets {o[0]:+.2f} {o[1]:+.2f}")
             if "cost" in wanted:
                 s, params = cost_variant(oof_r, test_r, y[tr])
                 record("cost", k, te, s, f"T, a_neg, a_pos, c = {params}")
