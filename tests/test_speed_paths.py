@@ -339,3 +339,18 @@ def test_speaker_ids_memoised_by_the_entity_fields():
     assert a == b == "home-office"
     assert identity.speaker_id(Entity("e1", "one civil servant", "anonymous"), "a1") == "a1#one-civil-servant"
     assert identity.speaker_id(Entity("e1", "one civil servant", "anonymous"), "a2") == "a2#one-civil-servant"
+
+
+def test_skipped_cues_drop_only_their_own_reported_speech():
+    # extract() passes the cues of direct quotations, whose reported speech it discards anyway
+    p = attribution.Parser()
+    text = ("Jo Roe said the plan would fail, and the mayor warned that taxes would rise. "
+            "Critics argued the vote was rushed, officials said on Monday.")
+    ends = [m.end() for m in attribution._SENT_PUNCT_RE.finditer(text)]
+    full = p.reported_speech(text, 0, len(text), ends, lambda pos: False)
+    cues = sorted({r.attribution.cue_start for r in full})
+    assert len(cues) >= 2
+    for skip in cues:
+        part = p.reported_speech(text, 0, len(text), ends, lambda pos: False, frozenset([skip]))
+        assert [(r.start, r.end, r.attribution.cue_start) for r in part] == \
+            [(r.start, r.end, r.attribution.cue_start) for r in full if r.attribution.cue_start != skip]

@@ -1345,12 +1345,16 @@ class Parser:
         return None
 
     # ------------------------------------------------------------------ reported speech
-    def reported_speech(self, text: str, lo: int, hi: int, sent_ends: list[int], blocked) -> list[Reported]:
+    def reported_speech(self, text: str, lo: int, hi: int, sent_ends: list[int], blocked,
+                        skip_cues=frozenset()) -> list[Reported]:
         """Reported speech in the paragraph ``text[lo:hi]``.
 
         Args:
             sent_ends: sorted sentence-end offsets of the paragraph (exclusive ends).
             blocked: callable(pos) -> True when pos lies inside a direct quotation.
+            skip_cues: cue offsets whose reported speech the caller discards (the cues of direct
+                quotations); the ordinary rules, whose results all keep the cue's offset, are not
+                run for them (the raising, hearsay and question rules, which may move it, still are).
         """
         out: list[Reported] = []
         matches = self.report_cue_re.finditer(text, lo, hi)
@@ -1382,7 +1386,7 @@ class Parser:
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
             if g in self._headline_cues:
-                if not self._headline_cue_ok(text, cs, s_start, s_end):
+                if cs in skip_cues or not self._headline_cue_ok(text, cs, s_start, s_end):
                     continue
                 out.extend(self._reported_one(text, self._headline_cues[g], cs, ce, s_start, s_end))
                 continue
@@ -1409,6 +1413,8 @@ class Parser:
                     out = [r for r in out if r.end - r.start >= 2]
                     out.append(asked)
                     continue
+            if cs in skip_cues:
+                continue
             found = self._reported_one(text, g, cs, ce, s_start, s_end)
             if not found and self.cue_adverbials:
                 found = self._reported_past_adverbial(text, g, cs, ce, s_start, s_end)

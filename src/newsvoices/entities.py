@@ -117,9 +117,10 @@ class NameFinder:
                     wl = run.rstrip(".").lower()
                     if wl in closed or wl in pronouns:
                         continue
-                    if wl in lower_vocab and _sentence_initial(text, s, lo):
+                    # (the cheap sentence-start test first: the lower-case lookup searches the text)
+                    if _sentence_initial(text, s, lo) and wl in lower_vocab:
                         continue
-                    if self._modifier_of_plural_role(text, m.end(), hi) and _sentence_initial(text, s, lo):
+                    if _sentence_initial(text, s, lo) and self._modifier_of_plural_role(text, m.end(), hi):
                         continue  # "Immigrant advocates said": a modifier, not a name
                     r = self._single(text, s, run)
                     if r is not None:

@@ -454,7 +454,7 @@ def extract(article: Article) -> Extraction:
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
-        for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
+        for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote, used_cues):
             if r.attribution.cue_start in used_cues:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             partials.claim(r)
