@@ -354,3 +354,18 @@ def test_skipped_cues_drop_only_their_own_reported_speech():
         part = p.reported_speech(text, 0, len(text), ends, lambda pos: False, frozenset([skip]))
         assert [(r.start, r.end, r.attribution.cue_start) for r in part] == \
             [(r.start, r.end, r.attribution.cue_start) for r in full if r.attribution.cue_start != skip]
+
+
+def test_source_check_memoised_across_articles_equals_can_be_source():
+    from newsvoices import entities, extract
+
+    extract.reset_tools()
+    assert not extract._SOURCE_MEMO
+    cases = [("Jo Bloggs", "person"), ("a portion", "anonymous"), ("October", "person"), ("the report", "group"),
+             ("Late Monday", "person"), ("Palo Alto", "person"), ("the Home Office", "organisation")]
+    for _ in range(2):  # the second round is answered from the memo
+        for name, kind in cases:
+            assert extract._can_be_source(name, kind) == entities.can_be_source(name, kind), (name, kind)
+    assert set(extract._SOURCE_MEMO) == set(cases)
+    extract.reset_tools()
+    assert not extract._SOURCE_MEMO

@@ -1365,12 +1365,12 @@ class Parser:
         for m in matches:
             cs, ce = m.span()
             g = m.group()
+            if blocked(cs):
+                continue
             # the word before: "the calls", "his support", "of claims" make the cue a noun
             ws, we = _word_before(text, lo, cs)
             if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, g) \
                     and not self._purpose_clause(text, lo, ws, we, g):
-                continue
-            if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
             s_start = max(sent_ends[k - 1] if k > 0 else lo, cs - _MAX_SENTENCE)
