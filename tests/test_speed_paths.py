@@ -369,3 +369,22 @@ def test_source_check_memoised_across_articles_equals_can_be_source():
     assert set(extract._SOURCE_MEMO) == set(cases)
     extract.reset_tools()
     assert not extract._SOURCE_MEMO
+
+
+def test_token_windows_derived_from_scanned_windows_equal_the_regex_tokens():
+    # _tokens slices a window out of a wider one from the same start (or extends a narrower one);
+    # _tokens_within slices it out of a covering window with another start
+    rng = random.Random(11)
+    pieces = ["Sen.", "O’Neil", "(R-N.Y.)", "said", "“Yes,”", "U.S.", "U.S.-based", "co-op", "AT&T", "—", "3.5%",
+              "\n\n", "  ", "José", "…", "'quoted'", "e-mail", "x", "!?", "a.b.c", "--", "&&", "'", "\u00a0", ","]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "\u00a0"]) for _ in range(rng.randint(0, 30)))
+        wlo = rng.randint(0, len(text))
+        whi = rng.randint(wlo, len(text))
+        attribution._tokens(text, wlo, whi)  # (a new text: the windows of the last one are forgotten)
+        for _ in range(4):
+            lo = rng.randint(wlo, whi) if rng.random() < 0.7 else wlo
+            hi = rng.randint(lo, len(text))
+            ref = [(m.start(), m.end(), m.group()) for m in attribution._WORD_RE.finditer(text, lo, hi)]
+            assert attribution._tokens_within(text, lo, hi, wlo, whi) == ref, (text, lo, hi, wlo, whi)
+            assert attribution._tokens(text, lo, hi) == ref, (text, lo, hi)
