@@ -156,9 +156,9 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     kept for the last text seen; callers never modify them.
     """
     if _TOKENS_TEXT[0] is not text:
+        _TOKENS_MEMO.clear()  # (cleared before the text is recorded: an article interrupted by its time
+        _TOKENS_FROM.clear()  # budget between these lines leaves no windows of another text behind)
         _TOKENS_TEXT[0] = text
-        _TOKENS_MEMO.clear()
-        _TOKENS_FROM.clear()
     key = (lo, hi)
     got = _TOKENS_MEMO.get(key)
     if got is None:
