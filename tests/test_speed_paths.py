@@ -339,3 +339,52 @@ def test_speaker_ids_memoised_by_the_entity_fields():
     assert a == b == "home-office"
     assert identity.speaker_id(Entity("e1", "one civil servant", "anonymous"), "a1") == "a1#one-civil-servant"
     assert identity.speaker_id(Entity("e1", "one civil servant", "anonymous"), "a2") == "a2#one-civil-servant"
+
+
+def test_skipped_cues_drop_only_their_own_reported_speech():
+    # extract() passes the cues of direct quotations, whose reported speech it discards anyway
+    p = attribution.Parser()
+    text = ("Jo Roe said the plan would fail, and the mayor warned that taxes would rise. "
+            "Critics argued the vote was rushed, officials said on Monday.")
+    ends = [m.end() for m in attribution._SENT_PUNCT_RE.finditer(text)]
+    full = p.reported_speech(text, 0, len(text), ends, lambda pos: False)
+    cues = sorted({r.attribution.cue_start for r in full})
+    assert len(cues) >= 2
+    for skip in cues:
+        part = p.reported_speech(text, 0, len(text), ends, lambda pos: False, frozenset([skip]))
+        assert [(r.start, r.end, r.attribution.cue_start) for r in part] == \
+            [(r.start, r.end, r.attribution.cue_start) for r in full if r.attribution.cue_start != skip]
+
+
+def test_source_check_memoised_across_articles_equals_can_be_source():
+    from newsvoices import entities, extract
+
+    extract.reset_tools()
+    assert not extract._SOURCE_MEMO
+    cases = [("Jo Bloggs", "person"), ("a portion", "anonymous"), ("October", "person"), ("the report", "group"),
+             ("Late Monday", "person"), ("Palo Alto", "person"), ("the Home Office", "organisation")]
+    for _ in range(2):  # the second round is answered from the memo
+        for name, kind in cases:
+            assert extract._can_be_source(name, kind) == entities.can_be_source(name, kind), (name, kind)
+    assert set(extract._SOURCE_MEMO) == set(cases)
+    extract.reset_tools()
+    assert not extract._SOURCE_MEMO
+
+
+def test_token_windows_derived_from_scanned_windows_equal_the_regex_tokens():
+    # _tokens slices a window out of a wider one from the same start (or extends a narrower one);
+    # _tokens_within slices it out of a covering window with another start
+    rng = random.Random(11)
+    pieces = ["Sen.", "O’Neil", "(R-N.Y.)", "said", "“Yes,”", "U.S.", "U.S.-based", "co-op", "AT&T", "—", "3.5%",
+              "\n\n", "  ", "José", "…", "'quoted'", "e-mail", "x", "!?", "a.b.c", "--", "&&", "'", "\u00a0", ","]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "\u00a0"]) for _ in range(rng.randint(0, 30)))
+        wlo = rng.randint(0, len(text))
+        whi = rng.randint(wlo, len(text))
+        attribution._tokens(text, wlo, whi)  # (a new text: the windows of the last one are forgotten)
+        for _ in range(4):
+            lo = rng.randint(wlo, whi) if rng.random() < 0.7 else wlo
+            hi = rng.randint(lo, len(text))
+            ref = [(m.start(), m.end(), m.group()) for m in attribution._WORD_RE.finditer(text, lo, hi)]
+            assert attribution._tokens_within(text, lo, hi, wlo, whi) == ref, (text, lo, hi, wlo, whi)
+            assert attribution._tokens(text, lo, hi) == ref, (text, lo, hi)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, load_lexicon
@@ -155,13 +156,68 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     kept for the last text seen; callers never modify them.
     """
     if _TOKENS_TEXT[0] is not text:
+        _TOKENS_MEMO.clear()  # (cleared before the text is recorded: an article interrupted by its time
+        _TOKENS_FROM.clear()  # budget between these lines leaves no windows of another text behind)
         _TOKENS_TEXT[0] = text
-        _TOKENS_MEMO.clear()
     key = (lo, hi)
     got = _TOKENS_MEMO.get(key)
     if got is None:
-        got = _TOKENS_MEMO[key] = _scan_tokens(text, lo, hi)
+        wide = _TOKENS_FROM.get(lo)
+        if wide is None:
+            got = _scan_tokens(text, lo, hi)
+            _TOKENS_FROM[lo] = (hi, got)
+        elif wide[0] >= hi:
+            # a wider window from the same start was scanned: its tokens ending by ``hi`` are this
+            # window's too (the scan is left to right and greedy); only a cut-off last word is rescanned
+            toks = wide[1]
+            got = toks[:bisect.bisect_right(toks, hi, key=_TOKEN_END)]
+            last = got[-1][1] if got else lo
+            if last < hi:
+                got.extend(_scan_tokens(text, last, hi))
+        else:
+            # a narrower window from the same start was scanned: its tokens up to the last one that
+            # a space follows are this window's too; the scan goes on from there
+            toks = wide[1]
+            k = len(toks)
+            whi = wide[0]
+            while k and not (toks[k - 1][1] < whi and text[toks[k - 1][1]].isspace()):
+                k -= 1
+            got = toks[:k]
+            got.extend(_scan_tokens(text, got[-1][1] if k else lo, hi))
+            _TOKENS_FROM[lo] = (hi, got)
+        _TOKENS_MEMO[key] = got
     return got
+
+
+_TOKENS_FROM: dict = {}  # window start -> (end, tokens) of the widest window scanned from it
+
+
+def _tokens_within(text: str, lo: int, hi: int, wlo: int, whi: int) -> list[tuple[int, int, str]]:
+    """``_tokens(text, lo, hi)``, sliced out of the tokens of the window ``text[wlo:whi]`` when that
+    window holds it and was scanned already: from the first of its tokens that starts at ``lo`` or
+    after a space (where a scan from ``lo`` falls in step with it) to the last that ends by ``hi``;
+    the few characters before are scanned."""
+    if _TOKENS_TEXT[0] is not text or (lo, hi) in _TOKENS_MEMO or not (wlo <= lo and hi <= whi):
+        return _tokens(text, lo, hi)
+    wide = _TOKENS_MEMO.get((wlo, whi))
+    if not wide:
+        return _tokens(text, lo, hi)
+    i = bisect.bisect_left(wide, lo, key=_TOKEN_START)
+    n = len(wide)
+    while i < n and wide[i][0] != lo and not text[wide[i][0] - 1].isspace():
+        i += 1
+    j = bisect.bisect_right(wide, hi, key=_TOKEN_END)
+    if i >= j:
+        return _tokens(text, lo, hi)
+    got = _scan_tokens(text, lo, wide[i][0])
+    got.extend(wide[i:j])
+    last = wide[j - 1][1]
+    if last < hi:
+        got.extend(_scan_tokens(text, last, hi))
+    _TOKENS_MEMO[(lo, hi)] = got
+    return got
+_TOKEN_END = itemgetter(1)
+_TOKEN_START = itemgetter(0)
 
 
 def _scan_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -1345,12 +1401,16 @@ class Parser:
         return None
 
     # ------------------------------------------------------------------ reported speech
-    def reported_speech(self, text: str, lo: int, hi: int, sent_ends: list[int], blocked) -> list[Reported]:
+    def reported_speech(self, text: str, lo: int, hi: int, sent_ends: list[int], blocked,
+                        skip_cues=frozenset()) -> list[Reported]:
         """Reported speech in the paragraph ``text[lo:hi]``.
 
         Args:
             sent_ends: sorted sentence-end offsets of the paragraph (exclusive ends).
             blocked: callable(pos) -> True when pos lies inside a direct quotation.
+            skip_cues: cue offsets whose reported speech the caller discards (the cues of direct
+                quotations); the ordinary rules, whose results all keep the cue's offset, are not
+                run for them (the raising, hearsay and question rules, which may move it, still are).
         """
         out: list[Reported] = []
         matches = self.report_cue_re.finditer(text, lo, hi)
@@ -1361,12 +1421,12 @@ class Parser:
         for m in matches:
             cs, ce = m.span()
             g = m.group()
+            if blocked(cs):
+                continue
             # the word before: "the calls", "his support", "of claims" make the cue a noun
             ws, we = _word_before(text, lo, cs)
             if text[ws:we].lower() in _NOUN_BEFORE and not self._verbal_after(text, lo, ws, we, g) \
                     and not self._purpose_clause(text, lo, ws, we, g):
-                continue
-            if blocked(cs):
                 continue
             k = bisect.bisect_right(sent_ends, cs)
             s_start = max(sent_ends[k - 1] if k > 0 else lo, cs - _MAX_SENTENCE)
@@ -1382,7 +1442,7 @@ class Parser:
             while s_start < hi and text[s_start] in " \u00a0\"\u201c\u201d":
                 s_start += 1
             if g in self._headline_cues:
-                if not self._headline_cue_ok(text, cs, s_start, s_end):
+                if cs in skip_cues or not self._headline_cue_ok(text, cs, s_start, s_end):
                     continue
                 out.extend(self._reported_one(text, self._headline_cues[g], cs, ce, s_start, s_end))
                 continue
@@ -1409,6 +1469,8 @@ class Parser:
                     out = [r for r in out if r.end - r.start >= 2]
                     out.append(asked)
                     continue
+            if cs in skip_cues:
+                continue
             found = self._reported_one(text, g, cs, ce, s_start, s_end)
             if not found and self.cue_adverbials:
                 found = self._reported_past_adverbial(text, g, cs, ce, s_start, s_end)
@@ -1638,7 +1700,7 @@ class Parser:
             e -= 1
         if not self._adverbial_hint_re.search(text, max(lo, e - 70), e):
             return None
-        toks = _tokens(text, max(lo, e - 70), e)
+        toks = _tokens_within(text, max(lo, e - 70), e, max(lo, cs - 80), cs)  # (the subject search's window)
         best = None
         for i in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
             w = toks[i][2]

@@ -117,9 +117,10 @@ class NameFinder:
                     wl = run.rstrip(".").lower()
                     if wl in closed or wl in pronouns:
                         continue
-                    if wl in lower_vocab and _sentence_initial(text, s, lo):
+                    # (the cheap sentence-start test first: the lower-case lookup searches the text)
+                    if _sentence_initial(text, s, lo) and wl in lower_vocab:
                         continue
-                    if self._modifier_of_plural_role(text, m.end(), hi) and _sentence_initial(text, s, lo):
+                    if _sentence_initial(text, s, lo) and self._modifier_of_plural_role(text, m.end(), hi):
                         continue  # "Immigrant advocates said": a modifier, not a name
                     r = self._single(text, s, run)
                     if r is not None:
@@ -246,7 +247,7 @@ class NameFinder:
         words[-1] = stripped
         if not stripped:
             return
-        if all(w in self.non_names for w in words):
+        if self.non_names.issuperset(words):
             return
         if mention_start is None:
             mention_start = start
@@ -274,7 +275,7 @@ class NameFinder:
                        for w in words):
             kind = "other"  # "World Cup", "City Hall"; "Kalvin Phillips's Cornish"; "Perhaps I'll"
         elif 2 <= len(words) <= 4 and not after_the and all(w[:1].isupper() for w in words) \
-                and not any(w in self.non_names for w in words) and not title_case:
+                and self.non_names.isdisjoint(words) and not title_case:
             kind = "person"
         elif title_case:
             kind = "single" if len(words) == 1 else "other"

@@ -36,6 +36,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -146,7 +147,23 @@ def reset_tools() -> None:
     from .lexicon import load_lexicon
 
     load_lexicon.cache_clear()
+    _SOURCE_MEMO.clear()
     _FINDER = _PARSER = None
+
+
+_SOURCE_MEMO: dict[tuple[str, str], bool] = {}
+
+
+def _can_be_source(name: str, kind: str) -> bool:
+    """:func:`can_be_source` with the default word lists, memoised across articles (speakers recur);
+    the memo is bounded (cleared when full) and forgotten by :func:`reset_tools`."""
+    key = (name, kind)
+    ok = _SOURCE_MEMO.get(key)
+    if ok is None:
+        if len(_SOURCE_MEMO) >= 20000:
+            _SOURCE_MEMO.clear()
+        ok = _SOURCE_MEMO[key] = can_be_source(name, kind)
+    return ok
 
 
 def sentence_ends(text: str, lo: int, hi: int, abbrev) -> list[int]:
@@ -454,7 +471,7 @@ def extract(article: Article) -> Extraction:
     for pi, (lo, hi) in enumerate(paras):
         if article.title_in_text and pi == 0:
             continue
-        for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote):
+        for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote, used_cues):
             if r.attribution.cue_start in used_cues:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             partials.claim(r)
@@ -655,6 +672,7 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
 
 
 # --------------------------------------------------------------------------- entities
+@functools.lru_cache(maxsize=8192)  # (organisation names recur across articles)
 def _org_key(name: str) -> str:
     words = [w.lower() for w in re.findall(r"[\w]+", name)]
     return " ".join(w for w in words if w not in _CONNECT and w not in ("a", "an"))
@@ -845,7 +863,7 @@ class _Resolver:
         ok = self._source_cache.get(key)
         if ok is None:
             ent = self.by_key[key]
-            ok = self._source_cache[key] = can_be_source(ent.name, ent.kind)
+            ok = self._source_cache[key] = _can_be_source(ent.name, ent.kind)
         return ok
 
     def _resolve(self, att: Attribution) -> str | None:
