@@ -235,8 +235,9 @@ def analyzer():
 
     _C = VaderConstants()
     _C_INCR, _N_SCALAR, _BOOSTERS, _NEGATE = _C.C_INCR, _C.N_SCALAR, _C.BOOSTER_DICT, _C.NEGATE
-    # the words _idioms_check looks for (case as written: it compares the tokens unchanged)
-    _IDIOM_WORDS = frozenset(w for k in [*_C.SPECIAL_CASE_IDIOMS, *_BOOSTERS] for w in k.split())
+    # the words _idioms_check looks for (case as written: it compares the tokens unchanged): those
+    # of the idioms and of the two-word boosters (it looks up only pairs of words among the boosters)
+    _IDIOM_WORDS = frozenset(w for k in [*_C.SPECIAL_CASE_IDIOMS, *_BOOSTERS] if " " in k for w in k.split())
 
     def _negated(word: str) -> bool:
         # VaderConstants.negated([word])
@@ -257,29 +258,30 @@ def analyzer():
 
     def _tokens(text: str) -> list[str]:
         # _FastSentiText._words_and_emoticons: only a token that starts or ends with
-        # punctuation is looked at again (and only then are the punctuation-free words made)
+        # punctuation is looked at again. Its "punctuation-free words of the text" are the
+        # text's whitespace tokens with the punctuation deleted (at least 2 characters); a
+        # part of a token without punctuation is such a word exactly when it is the whole
+        # token minus its punctuation, as here (the punctuation cut off at one edge), so
+        # the test is: the part has at least 2 characters and no punctuation.
         out = [we for we in text.split() if len(we) > 1]
-        words_only = None
         for k, we in enumerate(out):
             if we[-1] in pchars:
                 j = len(we) - 1
                 while j and we[j - 1] in pchars:
                     j -= 1
                 if 0 < j and we[j:] in puncs:
-                    if words_only is None:
-                        words_only = {w for w in text.translate(delete).split() if len(w) > 1}
-                    if we[:j] in words_only:
-                        out[k] = we[:j]
+                    w = we[:j]
+                    if len(w) > 1 and len(w.translate(delete)) == j:
+                        out[k] = w
                         continue
             if we[0] in pchars:
                 i = 1
                 while i < len(we) and we[i] in pchars:
                     i += 1
                 if i < len(we) and we[:i] in puncs:
-                    if words_only is None:
-                        words_only = {w for w in text.translate(delete).split() if len(w) > 1}
-                    if we[i:] in words_only:
-                        out[k] = we[i:]
+                    w = we[i:]
+                    if len(w) > 1 and len(w.translate(delete)) == len(w):
+                        out[k] = w
         return out
 
     vader = _OfflineVader(vader_lexicon_path().read_text(encoding="utf-8"))
@@ -398,8 +400,11 @@ def base_lexicon() -> dict[str, float]:
 
 def _base_form_valence(word: str) -> float | None:
     """Valence of the first known base form of ``word`` under :func:`suffix_rules`, else None."""
+    rules = suffix_rules()
+    if not word.endswith(_suffixes(rules)):  # most words end in no suffix of the rules
+        return None
     base = base_lexicon()
-    for suffix, repl in suffix_rules():
+    for suffix, repl in rules:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             b = word[: -len(suffix)] + repl
             if b in base:
@@ -407,6 +412,11 @@ def _base_form_valence(word: str) -> float | None:
             if not repl and len(b) > 3 and b[-1] == b[-2] and b[:-1] in base:  # doubled consonant
                 return base[b[:-1]]
     return None
+
+
+@lru_cache(maxsize=4)
+def _suffixes(rules: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(s for s, _ in rules)
 
 
 @lru_cache(maxsize=1)
@@ -589,6 +599,25 @@ DENSE_TONE_FEATURES = (
     "hedges", "first_person", "quotation", "question", "exclamation", "numbers", "capitalised", "no_lexicon")
 
 
+#: per-word facts :func:`_dense_tone_features` reads, made on a word's first sight (see :func:`_word_facts`)
+_FACTS: dict = {}
+_FACTS_OF: list = [None]  # the (lexicon, pattern lexicon, cue lists) objects _FACTS was made from
+_PLAIN = ()  # in no lexicon and no cue list, no unknown-word valence: only counts in a negation scope
+
+
+def _word_facts(w: str, lex: dict, pat: dict, cues: dict):
+    """``(valence or None, pattern polarity or None, unknown-word valence, negator, contrast,
+    hedge, first person)`` of a lower-case word, or :data:`_PLAIN`."""
+    lv = lex.get(w) if w in lex else None
+    pv = pat[w] if w in pat else None
+    uv = unknown_word_valence(w) if pv is None and lv is None else 0.0
+    neg = w in cues["negators"] or w.endswith("n't")
+    con, hed, fst = w in cues["contrast"], w in cues["hedges"], w in cues["first_person"]
+    if lv is None and pv is None and not uv and not (neg or con or hed or fst):
+        return _PLAIN
+    return lv, pv, uv, neg, con, hed, fst
+
+
 def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     """The words of ``text`` and the values of :data:`DENSE_TONE_FEATURES`."""
     text = text or ""
@@ -598,10 +627,13 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     pat = pattern_lexicon()
     lex = analyzer().lexicon
     cues = cue_words()
-    negators = cues["negators"]
-    contrast, hedges, first = cues["contrast"], cues["hedges"], cues["first_person"]
-    uwv = unknown_word_valence
-    # one pass over the words (the lists are summed afterwards as before, so the same floats)
+    src = (lex, pat, cues)
+    if _FACTS_OF[0] is None or any(a is not b for a, b in zip(_FACTS_OF[0], src)) or len(_FACTS) > 200_000:
+        _FACTS.clear()  # made from other lexicons (a test swapped them), or grown large: start again
+        _FACTS_OF[0] = src
+    facts = _FACTS
+    # one pass over the words, each word's lexicon and cue-list facts looked up once per distinct
+    # word (the lists are summed afterwards as before, so the same floats)
     vals: list[float] = []
     pv: list[float] = []
     sv: list[float] = []
@@ -610,30 +642,35 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     any_negator = any_contrast = any_first = False
     n_hedges = 0
     for w in words:
-        in_lex = w in lex
-        if in_lex:
-            vals.append(lex[w])
-        if w in pat:
-            pv.append(pat[w])
-        elif not in_lex:
-            v = uwv(w)
-            if v:
-                sv.append(v)
-        if w in negators or w.endswith("n't"):
+        f = facts.get(w)
+        if f is None:
+            f = facts[w] = _word_facts(w, lex, pat, cues)
+        if not f:  # _PLAIN
+            if scope:
+                scope -= 1
+            continue
+        lv, p, uv, is_neg, is_con, is_hed, is_fst = f
+        if lv is not None:
+            vals.append(lv)
+        if p is not None:
+            pv.append(p)
+        elif uv:
+            sv.append(uv)
+        if is_neg:
             any_negator = True
             scope = 3
         elif scope:
-            v = lex[w] if in_lex else 0.0
-            if v > 0:
-                negated_pos = 1.0
-            elif v < 0:
-                negated_neg = 1.0
+            if lv is not None:
+                if lv > 0:
+                    negated_pos = 1.0
+                elif lv < 0:
+                    negated_neg = 1.0
             scope -= 1
-        if w in contrast:
+        if is_con:
             any_contrast = True
-        if w in hedges:
+        if is_hed:
             n_hedges += 1
-        if w in first:
+        if is_fst:
             any_first = True
     vals_pos = sum(1 for v in vals if v > 0)
     vals_neg = sum(1 for v in vals if v < 0)
@@ -697,16 +734,19 @@ class ToneModel:
         words, dense = _dense_tone_features(text)
         z0, z1, z2 = bias
         for w, v in zip(dense_w, dense):
-            if w is not None:
+            # a feature at 0 adds a signed zero, which leaves a sum unchanged (a sum at zero
+            # at most changes the sign of that zero, and exp(+-0 - m) is the same): skipped
+            if v and w is not None:
                 z0 += w[0] * v
                 z1 += w[1] * v
                 z2 += w[2] * v
-        for x in sorted(set(words)):  # a fixed order: the float sum must not depend on PYTHONHASHSEED
-            w = word_w.get(x)
-            if w is not None:
-                z0 += w[0] * 1.0
-                z1 += w[1] * 1.0
-                z2 += w[2] * 1.0
+        # the weighted words in sorted order (a fixed order: the float sum must not depend on
+        # PYTHONHASHSEED); w * 1.0 is w
+        for x in sorted(word_w.keys() & words):
+            w = word_w[x]
+            z0 += w[0]
+            z1 += w[1]
+            z2 += w[2]
         z = (z0, z1, z2)
         m = max(z)
         e = [math.exp(x - m) for x in z]
