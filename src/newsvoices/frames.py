@@ -47,7 +47,14 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens (the unit the lexicon matches)."""
-    return _WORD.findall((text or "").lower())
+    return list(lower_words(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words ``[a-z]+(?:'[a-z]+)?`` of ``text.lower()``, memoised: the tone features
+    (:mod:`newsvoices.sentiment`) cut a quote into the same words just before its frames."""
+    return tuple(_WORD.findall(text.lower()))
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ class Lexicon:
         """Frames of each text (codebook order)."""
         res = []
         for t in texts:
-            words = tokens(t)
+            words = lower_words(t or "")
             s = self._scores(words)
             if not any(x > 0 for x in s):  # no keyword: no frame (what the ranking below gives)
                 res.append([])

@@ -179,7 +179,7 @@ def pattern_keys(pattern: str) -> tuple[tuple[int, frozenset[str]], ...] | None:
     return tuple((n, frozenset(k for k in keys if len(k) == n)) for n in lengths)
 
 
-def keys_start_match(pattern: str) -> bool:
+def keys_start_match(pattern: str, keys=False) -> bool:
     """Whether every match of ``pattern`` *starts* with one of its :func:`pattern_keys`.
 
     The keys of a pattern with a part of unknown text before a word start (``(?:\\w+ )?commission``)
@@ -191,8 +191,13 @@ def keys_start_match(pattern: str) -> bool:
     True
     >>> keys_start_match(r"(?<!\\w)(?:(?:\\w+ ){0,2}commission)(?!\\w)")
     False
+
+    Args:
+        pattern: a whole-word pattern (see :func:`pattern_keys`).
+        keys: its :func:`pattern_keys` if already known (else derived here).
     """
-    keys = pattern_keys(pattern)
+    if keys is False:  # not given: derived here
+        keys = pattern_keys(pattern)
     if keys is None:
         return False
     try:

@@ -37,6 +37,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .config import DATA_DIR
+from .frames import lower_words
 
 #: The three tone classes, in the column order of the weight files.
 CLASSES = ("negative", "neutral", "positive")
@@ -55,6 +56,7 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\"“”]|[.,;:!?()]")
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|although|though|whereas)\b")
 _QUOTE_CHARS = "\"“”"
 _DIGITS = re.compile(r"\d+")
+_TOKEN_FIRST = re.compile(r"(?<!\S)\S")  # \s is str.isspace, the whitespace str.split() cuts at
 
 
 # --------------------------------------------------------------------------- VADER
@@ -152,15 +154,15 @@ def analyzer():
                 return 0.0, 0.0, 0.0, 0.0
             lexicon = self.lexicon
             lows = [w.lower() for w in wes]
+            hits = [j for j, low in enumerate(lows) if low in lexicon]
+            if not hits:  # score_valence of all-zero sentiments (whatever _but_check does to them)
+                return 0.0, 0.0, 0.0, 1.0
             n = len(wes)
             sentiments: list = [0] * n
-            hit = False
             seen: dict[str, float] = {}
             st = None
-            for j, low in enumerate(lows):
-                if low not in lexicon:
-                    continue
-                hit = True
+            for j in hits:
+                low = lows[j]
                 item = wes[j]
                 v = seen.get(item)
                 if v is None:
@@ -176,10 +178,7 @@ def analyzer():
             if "but" in lows:  # _but_check
                 bi = lows.index("but")
                 sentiments = [x * 0.5 if k < bi else x * 1.5 if k > bi else x for k, x in enumerate(sentiments)]
-            if not hit:  # score_valence of all-zero sentiments
-                return 0.0, 0.0, 0.0, 1.0
-            p = self.score_valence(sentiments, text)
-            return float(p["compound"]), float(p["pos"]), float(p["neg"]), float(p["neu"])
+            return _score_valence(sentiments, text)
 
         def _valence(self, item, low, i, wes, lows, st) -> float:
             """NLTK 3.9's ``sentiment_valence`` for a lexicon word (Apache-2.0), with
@@ -238,6 +237,46 @@ def analyzer():
     # the words _idioms_check looks for (case as written: it compares the tokens unchanged): those
     # of the idioms and of the two-word boosters (it looks up only pairs of words among the boosters)
     _IDIOM_WORDS = frozenset(w for k in [*_C.SPECIAL_CASE_IDIOMS, *_BOOSTERS] if " " in k for w in k.split())
+
+    def _score_valence(sentiments: list, text: str) -> tuple[float, float, float, float]:
+        # NLTK 3.9's score_valence for a non-empty list (Apache-2.0), as (compound, pos, neg, neu),
+        # with _punctuation_emphasis, normalize and _sift_sentiment_scores written out (the same
+        # arithmetic in the same order)
+        sum_s = float(sum(sentiments))
+        ep_count = text.count("!")
+        if ep_count > 4:
+            ep_count = 4
+        ep_amplifier = ep_count * 0.292
+        qm_count = text.count("?")
+        qm_amplifier = 0
+        if qm_count > 1:
+            if qm_count <= 3:
+                qm_amplifier = qm_count * 0.18
+            else:
+                qm_amplifier = 0.96
+        punct_emph_amplifier = ep_amplifier + qm_amplifier
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+        compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+        pos_sum = 0.0
+        neg_sum = 0.0
+        neu_count = 0
+        for s in sentiments:
+            if s > 0:
+                pos_sum += float(s) + 1
+            elif s < 0:
+                neg_sum += float(s) - 1
+            else:
+                neu_count += 1
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += punct_emph_amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= punct_emph_amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        return (float(round(compound, 4)), float(round(math.fabs(pos_sum / total), 3)),
+                float(round(math.fabs(neg_sum / total), 3)), float(round(math.fabs(neu_count / total), 3)))
 
     def _negated(word: str) -> bool:
         # VaderConstants.negated([word])
@@ -622,8 +661,7 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     """The words of ``text`` and the values of :data:`DENSE_TONE_FEATURES`."""
     text = text or ""
     comp, pos, neg, neu = _vader(text)
-    low = text.lower()
-    words = _WORD.findall(low)
+    words = list(lower_words(text))  # = _WORD.findall(text.lower()), shared with the frames
     pat = pattern_lexicon()
     lex = analyzer().lexicon
     cues = cue_words()
@@ -676,7 +714,8 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     vals_neg = sum(1 for v in vals if v < 0)
     sv_pos = sum(1 for v in sv if v > 0)
     sv_neg = sum(1 for v in sv if v < 0)
-    tokens = text.split()
+    # the first character of each whitespace token (as text.split() cuts them)
+    firsts = _TOKEN_FIRST.findall(text)
     return words, (
         comp, pos, neg, neu,
         sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
@@ -693,10 +732,10 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
         negated_pos, negated_neg,
         n_hedges / 2,
         float(any_first),
-        float(any(c in text for c in _QUOTE_CHARS)),
+        float('"' in text or '“' in text or '”' in text),  # _QUOTE_CHARS
         float("?" in text), float("!" in text),
         min(3, len(_DIGITS.findall(text))) / 3,
-        sum(1 for x in tokens[1:] if x[:1].isupper()) / max(1, len(tokens)),
+        sum(map(str.isupper, firsts[1:])) / max(1, len(firsts)),
         float(not vals and not pv))
 
 

@@ -72,7 +72,7 @@ class Rule:
     def __post_init__(self):
         self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
         self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
-        self._anchored = frozenset(f for f, p in self.require.items() if _starts(p.pattern))
+        self._anchored = frozenset(f for f, p, k in self._require if k is not None and _starts(p.pattern, k))
 
     def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
         """Whether the rule applies to an entity of ``kind`` with these field ``texts``
