@@ -195,3 +195,49 @@ def test_plan_follows_rule_order_unless_and_kinds():
 
 def test_key_length_is_a_small_constant():
     assert 2 <= patternkeys.KEY_LENGTH <= 6
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("senators?|sen\\.", True),
+    ("(?:\\w+ ){0,3}commission", False),  # the key 'comm' may lie after the match's first words
+    ("the (?:\\w+ ){0,2}times", True),
+    ("(?:ab ){0,3}x", True),
+    ("\\w+", False),  # no keys at all
+])
+def test_keys_start_match(pattern, expected):
+    assert patternkeys.keys_start_match(whole(pattern)) is expected
+
+
+def _match_at_key_starts(p: re.Pattern, keys, text: str) -> bool:
+    low = text.lower()
+    starts = [i for i in range(len(low)) if i == 0 or not re.match(r"[a-z0-9_]", low[i - 1])]
+    flat_keys = tuple(k for _, ks in keys for k in ks)
+    return any(p.match(text, i) for i in starts if low.startswith(flat_keys, i))
+
+
+def test_match_at_key_starts_equals_search_when_keys_start_match():
+    """What voices._Rule._matches_candidate relies on: for such a pattern, ``match`` at the word
+    starts where a key occurs finds a match exactly when ``search`` does."""
+    rng = random.Random(8)
+    alphabet = "aabb  -.1Ac"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(200)]
+    used = hits = 0
+    for _ in range(600):
+        src = whole(_random_pattern(rng))
+        if not patternkeys.keys_start_match(src):
+            continue
+        used += 1
+        p, keys = re.compile(src, re.IGNORECASE), pattern_keys(src)
+        for t in texts:
+            found = p.search(t) is not None
+            assert _match_at_key_starts(p, keys, t) == found, (src, t)
+            hits += found
+    assert used > 100 and hits > 1000
+    cb = voices.load_codebook()
+    pats = [p for p in _codebook_patterns(cb) if patternkeys.keys_start_match(p.pattern)]
+    assert len(pats) > 20
+    keyed = [(p, pattern_keys(p.pattern)) for p in pats]
+    for t in _random_texts([p.pattern for p in pats], 300, seed=4):
+        if t.isascii():
+            for p, keys in keyed:
+                assert _match_at_key_starts(p, keys, t) == (p.search(t) is not None), (p.pattern[:60], t)

@@ -262,7 +262,7 @@ def _vader_texts(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     vocab = ("good bad great awful happy sad love hate kind of sort very extremely barely not never isn't "
              "no so this least at but the shit bomb kiss death cut mustard yeah right hand to mouth bad ass "
-             "plan said it was a disaster wonderful failed hardly").split()
+             "plan said it was a disaster wonderful failed hardly just enough U.S. don't e-mail a.m. ok").split()
     glue = ["", "", "", "!", "!!!", "?", "?!?", ",", ".", "'", ":)", "...", "(", ")", "-"]
     out = []
     for _ in range(n):
@@ -325,7 +325,8 @@ def _dense_plain(text: str):
 
 
 def test_dense_tone_features_in_one_pass_equal_the_separate_passes():
-    extra = ["unsafe wrecked but I think maybe not 3 of 4", "We", "no no no good", "I really hate, but love it"]
+    extra = ["unsafe wrecked but I think maybe not 3 of 4", "We", "no no no good", "I really hate, but love it",
+             "A\u00a0Big\x1cDeal \u2003Éclair ǅ\u2028Yes “quoted” ok", " \t", ""]
     for t in TEXTS + extra + _vader_texts(400, seed=6):
         got = sentiment._dense_tone_features(t)
         assert repr(got) == repr(_dense_plain(t)), t

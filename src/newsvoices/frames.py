@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -48,7 +47,14 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens (the unit the lexicon matches)."""
-    return _WORD.findall((text or "").lower())
+    return list(lower_words(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words ``[a-z]+(?:'[a-z]+)?`` of ``text.lower()``, memoised: the tone features
+    (:mod:`newsvoices.sentiment`) cut a quote into the same words just before its frames."""
+    return tuple(_WORD.findall(text.lower()))
 
 
 @dataclass(frozen=True)
@@ -82,12 +88,18 @@ class Lexicon:
         if not words:
             return out
         idx = self.index
-        for w, c in Counter(words).items():
-            hits = idx.get(w)
-            if hits:
-                damp = 1.0 + math.log(c)
-                for j, wt in hits:
-                    out[j] += wt * damp
+        # only the keywords are counted (in order of first occurrence, as Counter(words) would
+        # give them, so the same sums); no keyword: 0.0 / norm is 0.0 for every frame
+        keys = [w for w in words if w in idx]
+        if not keys:
+            return out
+        counts: dict[str, int] = {}  # as Counter(keys), without its generic update path
+        for w in keys:
+            counts[w] = counts.get(w, 0) + 1
+        for w, c in counts.items():
+            damp = 1.0 + math.log(c)
+            for j, wt in idx[w]:
+                out[j] += wt * damp
         norm = math.sqrt(len(words))
         return [s / norm for s in out]
 
@@ -95,7 +107,7 @@ class Lexicon:
         """Frames of each text (codebook order)."""
         res = []
         for t in texts:
-            words = tokens(t)
+            words = lower_words(t or "")
             s = self._scores(words)
             if not any(x > 0 for x in s):  # no keyword: no frame (what the ranking below gives)
                 res.append([])

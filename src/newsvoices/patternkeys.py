@@ -104,8 +104,8 @@ def _class_chars(av) -> set[str] | None:
     return chars
 
 
-def _item(op, av):
-    """Partial keys ``(text, state)`` for one parsed item."""
+def _item(op, av, fresh=True):
+    """Partial keys ``(text, state)`` for one parsed item (``fresh``: see :func:`_seq`)."""
     if op is _C.LITERAL:
         c = chr(av)
         return frozenset({(c.lower(), _OPEN)}) if c.isascii() else _UNKNOWN
@@ -113,17 +113,17 @@ def _item(op, av):
         chars = _class_chars(av)
         return _UNKNOWN if chars is None else frozenset((c.lower(), _OPEN) for c in chars)
     if op is _C.SUBPATTERN:
-        return _seq(av[-1])
+        return _seq(av[-1], fresh)
     if op is _C.BRANCH:
         out: set = set()
         for alt in av[1]:
-            out |= _seq(alt)
+            out |= _seq(alt, fresh)
             if len(out) > _LIMIT:
                 return _UNKNOWN
         return frozenset(out)
     if op in _REPEATS:
         lo, hi, sub = av
-        inner = _seq(sub)
+        inner = _seq(sub, fresh)
         if hi != 1:  # after several rounds only the first round's start (or a fresh tail) is known
             inner = frozenset((s, f if f == _FRESH else _STOP) for s, f in inner)
         return inner | _EMPTY if lo == 0 else inner
@@ -132,20 +132,21 @@ def _item(op, av):
     return _UNKNOWN
 
 
-def _seq(items):
+def _seq(items, fresh=True):
+    # fresh=False: no key may start after unknown text (every key then starts the match)
     parts = {("", _OPEN)}
     for op, av in items:
         new: set = set()
         expansions = None
         for s, state in parts:
             if state == _STOP or len(s) >= KEY_LENGTH:
-                if s == "" and _ends_non_word(op, av):
+                if fresh and s == "" and _ends_non_word(op, av):
                     new.add(("", _FRESH))  # what follows starts right after a non-word character
                 else:
                     new.add((s[:KEY_LENGTH], _STOP))
                 continue
             if expansions is None:
-                expansions = _item(op, av)
+                expansions = _item(op, av, fresh)
             for t, f in expansions:
                 if f == _FRESH:
                     new.add((t, _FRESH) if s == "" else (s, _STOP))
@@ -176,6 +177,34 @@ def pattern_keys(pattern: str) -> tuple[tuple[int, frozenset[str]], ...] | None:
         return None
     lengths = sorted({len(k) for k in keys}, reverse=True)
     return tuple((n, frozenset(k for k in keys if len(k) == n)) for n in lengths)
+
+
+def keys_start_match(pattern: str, keys=False) -> bool:
+    """Whether every match of ``pattern`` *starts* with one of its :func:`pattern_keys`.
+
+    The keys of a pattern with a part of unknown text before a word start (``(?:\\w+ )?commission``)
+    may lie later in the match ('comm'); otherwise every match begins at a word start with
+    one of the keys, so ``pattern.match(text, i)`` at the word starts ``i`` where a key occurs
+    finds a match exactly when ``pattern.search(text)`` does.
+
+    >>> keys_start_match(r"(?<!\\w)(?:senators?|sen\\.)(?!\\w)")
+    True
+    >>> keys_start_match(r"(?<!\\w)(?:(?:\\w+ ){0,2}commission)(?!\\w)")
+    False
+
+    Args:
+        pattern: a whole-word pattern (see :func:`pattern_keys`).
+        keys: its :func:`pattern_keys` if already known (else derived here).
+    """
+    if keys is False:  # not given: derived here
+        keys = pattern_keys(pattern)
+    if keys is None:
+        return False
+    try:
+        anchored = {s for s, _ in _seq(list(_P.parse(pattern, re.IGNORECASE)), fresh=False)}
+    except Exception:  # noqa: BLE001 - as in pattern_keys
+        return False
+    return anchored == {k for _, ks in keys for k in ks}
 
 
 class TextKeys:

@@ -37,6 +37,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .config import DATA_DIR
+from .frames import lower_words
 
 #: The three tone classes, in the column order of the weight files.
 CLASSES = ("negative", "neutral", "positive")
@@ -55,6 +56,7 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\"“”]|[.,;:!?()]")
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|although|though|whereas)\b")
 _QUOTE_CHARS = "\"“”"
 _DIGITS = re.compile(r"\d+")
+_TOKEN_FIRST = re.compile(r"(?<!\S)\S")  # \s is str.isspace, the whitespace str.split() cuts at
 
 
 # --------------------------------------------------------------------------- VADER
@@ -152,15 +154,15 @@ def analyzer():
                 return 0.0, 0.0, 0.0, 0.0
             lexicon = self.lexicon
             lows = [w.lower() for w in wes]
+            hits = [j for j, low in enumerate(lows) if low in lexicon]
+            if not hits:  # score_valence of all-zero sentiments (whatever _but_check does to them)
+                return 0.0, 0.0, 0.0, 1.0
             n = len(wes)
             sentiments: list = [0] * n
-            hit = False
             seen: dict[str, float] = {}
             st = None
-            for j, low in enumerate(lows):
-                if low not in lexicon:
-                    continue
-                hit = True
+            for j in hits:
+                low = lows[j]
                 item = wes[j]
                 v = seen.get(item)
                 if v is None:
@@ -176,10 +178,7 @@ def analyzer():
             if "but" in lows:  # _but_check
                 bi = lows.index("but")
                 sentiments = [x * 0.5 if k < bi else x * 1.5 if k > bi else x for k, x in enumerate(sentiments)]
-            if not hit:  # score_valence of all-zero sentiments
-                return 0.0, 0.0, 0.0, 1.0
-            p = self.score_valence(sentiments, text)
-            return float(p["compound"]), float(p["pos"]), float(p["neg"]), float(p["neu"])
+            return _score_valence(sentiments, text)
 
         def _valence(self, item, low, i, wes, lows, st) -> float:
             """NLTK 3.9's ``sentiment_valence`` for a lexicon word (Apache-2.0), with
@@ -235,8 +234,49 @@ def analyzer():
 
     _C = VaderConstants()
     _C_INCR, _N_SCALAR, _BOOSTERS, _NEGATE = _C.C_INCR, _C.N_SCALAR, _C.BOOSTER_DICT, _C.NEGATE
-    # the words _idioms_check looks for (case as written: it compares the tokens unchanged)
-    _IDIOM_WORDS = frozenset(w for k in [*_C.SPECIAL_CASE_IDIOMS, *_BOOSTERS] for w in k.split())
+    # the words _idioms_check looks for (case as written: it compares the tokens unchanged): those
+    # of the idioms and of the two-word boosters (it looks up only pairs of words among the boosters)
+    _IDIOM_WORDS = frozenset(w for k in [*_C.SPECIAL_CASE_IDIOMS, *_BOOSTERS] if " " in k for w in k.split())
+
+    def _score_valence(sentiments: list, text: str) -> tuple[float, float, float, float]:
+        # NLTK 3.9's score_valence for a non-empty list (Apache-2.0), as (compound, pos, neg, neu),
+        # with _punctuation_emphasis, normalize and _sift_sentiment_scores written out (the same
+        # arithmetic in the same order)
+        sum_s = float(sum(sentiments))
+        ep_count = text.count("!")
+        if ep_count > 4:
+            ep_count = 4
+        ep_amplifier = ep_count * 0.292
+        qm_count = text.count("?")
+        qm_amplifier = 0
+        if qm_count > 1:
+            if qm_count <= 3:
+                qm_amplifier = qm_count * 0.18
+            else:
+                qm_amplifier = 0.96
+        punct_emph_amplifier = ep_amplifier + qm_amplifier
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+        compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+        pos_sum = 0.0
+        neg_sum = 0.0
+        neu_count = 0
+        for s in sentiments:
+            if s > 0:
+                pos_sum += float(s) + 1
+            elif s < 0:
+                neg_sum += float(s) - 1
+            else:
+                neu_count += 1
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += punct_emph_amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= punct_emph_amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        return (float(round(compound, 4)), float(round(math.fabs(pos_sum / total), 3)),
+                float(round(math.fabs(neg_sum / total), 3)), float(round(math.fabs(neu_count / total), 3)))
 
     def _negated(word: str) -> bool:
         # VaderConstants.negated([word])
@@ -257,29 +297,30 @@ def analyzer():
 
     def _tokens(text: str) -> list[str]:
         # _FastSentiText._words_and_emoticons: only a token that starts or ends with
-        # punctuation is looked at again (and only then are the punctuation-free words made)
+        # punctuation is looked at again. Its "punctuation-free words of the text" are the
+        # text's whitespace tokens with the punctuation deleted (at least 2 characters); a
+        # part of a token without punctuation is such a word exactly when it is the whole
+        # token minus its punctuation, as here (the punctuation cut off at one edge), so
+        # the test is: the part has at least 2 characters and no punctuation.
         out = [we for we in text.split() if len(we) > 1]
-        words_only = None
         for k, we in enumerate(out):
             if we[-1] in pchars:
                 j = len(we) - 1
                 while j and we[j - 1] in pchars:
                     j -= 1
                 if 0 < j and we[j:] in puncs:
-                    if words_only is None:
-                        words_only = {w for w in text.translate(delete).split() if len(w) > 1}
-                    if we[:j] in words_only:
-                        out[k] = we[:j]
+                    w = we[:j]
+                    if len(w) > 1 and len(w.translate(delete)) == j:
+                        out[k] = w
                         continue
             if we[0] in pchars:
                 i = 1
                 while i < len(we) and we[i] in pchars:
                     i += 1
                 if i < len(we) and we[:i] in puncs:
-                    if words_only is None:
-                        words_only = {w for w in text.translate(delete).split() if len(w) > 1}
-                    if we[i:] in words_only:
-                        out[k] = we[i:]
+                    w = we[i:]
+                    if len(w) > 1 and len(w.translate(delete)) == len(w):
+                        out[k] = w
         return out
 
     vader = _OfflineVader(vader_lexicon_path().read_text(encoding="utf-8"))
@@ -398,8 +439,11 @@ def base_lexicon() -> dict[str, float]:
 
 def _base_form_valence(word: str) -> float | None:
     """Valence of the first known base form of ``word`` under :func:`suffix_rules`, else None."""
+    rules = suffix_rules()
+    if not word.endswith(_suffixes(rules)):  # most words end in no suffix of the rules
+        return None
     base = base_lexicon()
-    for suffix, repl in suffix_rules():
+    for suffix, repl in rules:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             b = word[: -len(suffix)] + repl
             if b in base:
@@ -407,6 +451,11 @@ def _base_form_valence(word: str) -> float | None:
             if not repl and len(b) > 3 and b[-1] == b[-2] and b[:-1] in base:  # doubled consonant
                 return base[b[:-1]]
     return None
+
+
+@lru_cache(maxsize=4)
+def _suffixes(rules: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(s for s, _ in rules)
 
 
 @lru_cache(maxsize=1)
@@ -589,19 +638,40 @@ DENSE_TONE_FEATURES = (
     "hedges", "first_person", "quotation", "question", "exclamation", "numbers", "capitalised", "no_lexicon")
 
 
+#: per-word facts :func:`_dense_tone_features` reads, made on a word's first sight (see :func:`_word_facts`)
+_FACTS: dict = {}
+_FACTS_OF: list = [None]  # the (lexicon, pattern lexicon, cue lists) objects _FACTS was made from
+_PLAIN = ()  # in no lexicon and no cue list, no unknown-word valence: only counts in a negation scope
+
+
+def _word_facts(w: str, lex: dict, pat: dict, cues: dict):
+    """``(valence or None, pattern polarity or None, unknown-word valence, negator, contrast,
+    hedge, first person)`` of a lower-case word, or :data:`_PLAIN`."""
+    lv = lex.get(w) if w in lex else None
+    pv = pat[w] if w in pat else None
+    uv = unknown_word_valence(w) if pv is None and lv is None else 0.0
+    neg = w in cues["negators"] or w.endswith("n't")
+    con, hed, fst = w in cues["contrast"], w in cues["hedges"], w in cues["first_person"]
+    if lv is None and pv is None and not uv and not (neg or con or hed or fst):
+        return _PLAIN
+    return lv, pv, uv, neg, con, hed, fst
+
+
 def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     """The words of ``text`` and the values of :data:`DENSE_TONE_FEATURES`."""
     text = text or ""
     comp, pos, neg, neu = _vader(text)
-    low = text.lower()
-    words = _WORD.findall(low)
+    words = list(lower_words(text))  # = _WORD.findall(text.lower()), shared with the frames
     pat = pattern_lexicon()
     lex = analyzer().lexicon
     cues = cue_words()
-    negators = cues["negators"]
-    contrast, hedges, first = cues["contrast"], cues["hedges"], cues["first_person"]
-    uwv = unknown_word_valence
-    # one pass over the words (the lists are summed afterwards as before, so the same floats)
+    src = (lex, pat, cues)
+    if _FACTS_OF[0] is None or any(a is not b for a, b in zip(_FACTS_OF[0], src)) or len(_FACTS) > 200_000:
+        _FACTS.clear()  # made from other lexicons (a test swapped them), or grown large: start again
+        _FACTS_OF[0] = src
+    facts = _FACTS
+    # one pass over the words, each word's lexicon and cue-list facts looked up once per distinct
+    # word (the lists are summed afterwards as before, so the same floats)
     vals: list[float] = []
     pv: list[float] = []
     sv: list[float] = []
@@ -610,36 +680,42 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     any_negator = any_contrast = any_first = False
     n_hedges = 0
     for w in words:
-        in_lex = w in lex
-        if in_lex:
-            vals.append(lex[w])
-        if w in pat:
-            pv.append(pat[w])
-        elif not in_lex:
-            v = uwv(w)
-            if v:
-                sv.append(v)
-        if w in negators or w.endswith("n't"):
+        f = facts.get(w)
+        if f is None:
+            f = facts[w] = _word_facts(w, lex, pat, cues)
+        if not f:  # _PLAIN
+            if scope:
+                scope -= 1
+            continue
+        lv, p, uv, is_neg, is_con, is_hed, is_fst = f
+        if lv is not None:
+            vals.append(lv)
+        if p is not None:
+            pv.append(p)
+        elif uv:
+            sv.append(uv)
+        if is_neg:
             any_negator = True
             scope = 3
         elif scope:
-            v = lex[w] if in_lex else 0.0
-            if v > 0:
-                negated_pos = 1.0
-            elif v < 0:
-                negated_neg = 1.0
+            if lv is not None:
+                if lv > 0:
+                    negated_pos = 1.0
+                elif lv < 0:
+                    negated_neg = 1.0
             scope -= 1
-        if w in contrast:
+        if is_con:
             any_contrast = True
-        if w in hedges:
+        if is_hed:
             n_hedges += 1
-        if w in first:
+        if is_fst:
             any_first = True
     vals_pos = sum(1 for v in vals if v > 0)
     vals_neg = sum(1 for v in vals if v < 0)
     sv_pos = sum(1 for v in sv if v > 0)
     sv_neg = sum(1 for v in sv if v < 0)
-    tokens = text.split()
+    # the first character of each whitespace token (as text.split() cuts them)
+    firsts = _TOKEN_FIRST.findall(text)
     return words, (
         comp, pos, neg, neu,
         sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
@@ -656,10 +732,10 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
         negated_pos, negated_neg,
         n_hedges / 2,
         float(any_first),
-        float(any(c in text for c in _QUOTE_CHARS)),
+        float('"' in text or '“' in text or '”' in text),  # _QUOTE_CHARS
         float("?" in text), float("!" in text),
         min(3, len(_DIGITS.findall(text))) / 3,
-        sum(1 for x in tokens[1:] if x[:1].isupper()) / max(1, len(tokens)),
+        sum(map(str.isupper, firsts[1:])) / max(1, len(firsts)),
         float(not vals and not pv))
 
 
@@ -697,16 +773,19 @@ class ToneModel:
         words, dense = _dense_tone_features(text)
         z0, z1, z2 = bias
         for w, v in zip(dense_w, dense):
-            if w is not None:
+            # a feature at 0 adds a signed zero, which leaves a sum unchanged (a sum at zero
+            # at most changes the sign of that zero, and exp(+-0 - m) is the same): skipped
+            if v and w is not None:
                 z0 += w[0] * v
                 z1 += w[1] * v
                 z2 += w[2] * v
-        for x in sorted(set(words)):  # a fixed order: the float sum must not depend on PYTHONHASHSEED
-            w = word_w.get(x)
-            if w is not None:
-                z0 += w[0] * 1.0
-                z1 += w[1] * 1.0
-                z2 += w[2] * 1.0
+        # the weighted words in sorted order (a fixed order: the float sum must not depend on
+        # PYTHONHASHSEED); w * 1.0 is w
+        for x in sorted(word_w.keys() & words):
+            w = word_w[x]
+            z0 += w[0]
+            z1 += w[1]
+            z2 += w[2]
         z = (z0, z1, z2)
         m = max(z)
         e = [math.exp(x - m) for x in z]

@@ -31,7 +31,7 @@ from .entities import trim_speaker_phrase
 from .extract import Entity
 from .identity import person_key
 from .lexicon import load_lexicon
-from .patternkeys import TextKeys, pattern_keys
+from .patternkeys import TextKeys, keys_start_match, pattern_keys
 from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
@@ -66,10 +66,13 @@ class Rule:
     # (field, pattern, keys): keys let a search that cannot match be skipped (see patternkeys)
     _require: list = field(default_factory=list, init=False, repr=False, compare=False)
     _unless: list = field(default_factory=list, init=False, repr=False, compare=False)
+    # fields whose required pattern's matches all start with one of its keys (see _matches_candidate)
+    _anchored: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
         self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
+        self._anchored = frozenset(f for f, p, k in self._require if k is not None and _starts(p.pattern, k))
 
     def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
         """Whether the rule applies to an entity of ``kind`` with these field ``texts``
@@ -85,11 +88,25 @@ class Rule:
                 return False
         return self._passes_unless(texts, tkeys)
 
-    def _matches_candidate(self, texts: dict[str, str], tkeys: "_TextKeys") -> bool:
+    def _matches_candidate(self, texts: dict[str, str], tkeys: "_TextKeys", bit: int = 0,
+                           spots: dict | None = None) -> bool:
         """:meth:`matches` for a rule :meth:`_Plan.candidates` returned: its kind and the
-        keys of its required patterns are already checked there."""
+        keys of its required patterns are already checked there. With ``spots`` (field ->
+        ``(word start, rules with a key there)`` from :meth:`_Plan.candidates`) and this rule's
+        ``bit``, a pattern whose matches all start with a key is tried with ``match`` only at
+        the word starts where one of its keys occurs, instead of ``search`` trying every
+        position: a match exists exactly when ``search`` finds one."""
         for f, p, _k in self._require:
-            if not p.search(texts[f]):
+            sp = spots.get(f) if spots is not None and f in self._anchored else None
+            if sp is None:
+                if not p.search(texts[f]):
+                    return False
+                continue
+            text = texts[f]
+            for i, m in sp:
+                if m & bit and p.match(text, i):
+                    break
+            else:
                 return False
         return self._passes_unless(texts, tkeys)
 
@@ -102,6 +119,7 @@ class Rule:
 
 
 _keys = lru_cache(maxsize=4096)(pattern_keys)
+_starts = lru_cache(maxsize=4096)(keys_start_match)
 
 
 _text_keys = lru_cache(maxsize=8192)(TextKeys)
@@ -204,35 +222,45 @@ class _Plan:
             self.kind_masks[kind] = m
         return m
 
-    def candidates(self, kind: str, tkeys: "_TextKeys") -> int:
-        """Bit mask of the rules (by index) that may match."""
+    def candidates(self, kind: str, tkeys: "_TextKeys", spots: dict | None = None) -> int:
+        """Bit mask of the rules (by index) that may match; ``spots`` (if given) gets, for
+        each field whose (ASCII) text was looked at, the word starts where a key occurs with
+        the mask of the rules that have a key there."""
         cand = self.kind_mask(kind)
         texts = tkeys.texts
         for f, finder, masks, always, others, seen in self.fields:
             if not cand & ~others:
                 continue
             text = texts[f]
-            hit = seen.get(text)
-            if hit is None:
+            got = seen.get(text)
+            if got is None:
                 if not text.isascii():  # as TextKeys: non-ASCII texts are always searched
-                    hit = -1
+                    got = -1, None
                 else:
                     hit = always
-                    for k in set(finder(text.lower())):
-                        hit |= masks[k]
+                    sp = []
+                    for m in finder(text.lower()):
+                        mk = masks[m[1]]
+                        hit |= mk
+                        sp.append((m.start(), mk))
+                    got = hit, sp
                 if len(seen) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
                     seen.clear()
-                seen[text] = hit  # the same names and organisations come back (each vote of a speaker)
+                seen[text] = got  # the same names and organisations come back (each vote of a speaker)
+            hit, sp = got
             if hit != -1:
                 cand &= hit | others
+                if spots is not None:
+                    spots[f] = sp
         return cand
 
 
 def _key_finder(index: dict[str, int]):
-    """``findall`` of a regex that gives, at each word start of a lower-cased ASCII text (the
+    """``finditer`` of a regex that gives, at each word start of a lower-cased ASCII text (the
     start of the text or after a character outside ``[a-z0-9_]``, as in
     :class:`~newsvoices.patternkeys.TextKeys`), the longest key of ``index`` the text has
-    there; overlapping hits are all found (the key is captured inside a lookahead)."""
+    there (group 1; the match starts at the word start); overlapping hits are all found
+    (the key is captured inside a lookahead)."""
     trie: dict = {}
     for k in index:
         node = trie
@@ -249,7 +277,7 @@ def _key_finder(index: dict[str, int]):
 
     if not trie:
         return lambda text: ()
-    return re.compile(r"(?<![a-z0-9_])(?=(" + emit(trie) + "))", re.DOTALL).findall
+    return re.compile(r"(?<![a-z0-9_])(?=(" + emit(trie) + "))", re.DOTALL).finditer
 
 
 def _prefix_masks(index: dict[str, int]) -> dict[str, int]:
@@ -452,13 +480,14 @@ def _first_rule(cb: Codebook, entity: Entity) -> tuple[str, str]:
     texts = _texts(entity)
     tkeys = _TextKeys(texts)
     rules = cb.rules
-    cand = plan.candidates(kind, tkeys)
+    spots: dict = {}
+    cand = plan.candidates(kind, tkeys, spots)
     found = "other", DEFAULT_RULE
     while cand:  # the candidate rules in codebook order
         low = cand & -cand
         cand ^= low
         rule = rules[low.bit_length() - 1]
-        if rule._matches_candidate(texts, tkeys):
+        if rule._matches_candidate(texts, tkeys, low, spots):
             found = rule.voice, rule.id
             break
     if len(plan.memo) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
