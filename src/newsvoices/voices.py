@@ -143,6 +143,10 @@ class Codebook:
     press_verbs: frozenset[str] = frozenset()
     # context.organisation_decides: rules whose unnamed speakers take their organisation's voice
     organisation_decides: frozenset[str] = frozenset()
+    # context.passive_cues / passive_marker: a cue told in the passive ("Smith *was asked*", "a man
+    # *was seen* fleeing") reports what was done to its subject, not what the subject said
+    passive_cues: frozenset[str] = frozenset()
+    passive_marker: re.Pattern | None = None
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -420,6 +424,16 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
         raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
     anon = _compile(ctx["anonymity_cues"], f"{p}: context.anonymity_cues") if ctx.get("anonymity_cues") else None
+    passive = ctx.get("passive_cues") or []
+    if not isinstance(passive, list) or not all(isinstance(c, str) and c.strip() for c in passive):
+        raise ValueError(f"{p}: context.passive_cues must be a list of words")
+    marker = ctx.get("passive_marker")
+    if marker is not None and not isinstance(marker, str):
+        raise ValueError(f"{p}: context.passive_marker must be one regular expression")
+    try:
+        passive_re = re.compile(rf"\b(?:{marker})\s+$", re.IGNORECASE) if marker else None
+    except re.error as exc:
+        raise ValueError(f"{p}: context.passive_marker: bad regular expression: {exc}") from None
     press = ctx.get("press_verbs") or []
     if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
         raise ValueError(f"{p}: context.press_verbs must be a list of words")
@@ -429,7 +443,7 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
         raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
-                    frozenset(org_rules))
+                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -653,17 +667,37 @@ def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bo
     return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
 
 
-def is_speech_cue(cue: str | None, codebook: Codebook | None = None) -> bool:
-    """Whether a quote's cue reports speech, thought or stance at all: False for the codebook's
-    ``context.non_speech_cues`` ("the bill is *expected* to pass", "orders *aimed* to
-    streamline"), whose subject is no source; the pipeline leaves such quotes unattributed.
+def is_speech_cue(cue: str | None, codebook: Codebook | None = None, text: str | None = None,
+                  cue_start: float | None = None, speaker_start: float | None = None) -> bool:
+    """Whether a quote's cue reports speech, thought or stance of its speaker at all: False for
+    the codebook's ``context.non_speech_cues`` ("the bill is *expected* to pass", "orders *aimed*
+    to streamline"), whose subject is no source; the pipeline leaves such quotes unattributed.
+
+    Given the article ``text`` and the offsets of the cue and of the speaker mention, a cue of
+    ``context.passive_cues`` told in the passive (``context.passive_marker`` right before it:
+    "Smith *was asked* whether ...", "a man *had been seen* fleeing") with the speaker before it
+    is no speech either: its subject is the one spoken to or acted upon. With the speaker after
+    the cue ("a letter *was written by* the sheriff") the speaker is the agent and counts.
 
     Example:
         >>> is_speech_cue("said"), is_speech_cue("expected"), is_speech_cue(None)
         (True, False, True)
+        >>> t = "Jo Roe was asked about the plan."
+        >>> is_speech_cue("asked", None, t, 11, 0), is_speech_cue("asked", None, "Jo Roe asked why.", 7, 0)
+        (False, True)
     """
     cb = codebook or load_codebook()
-    return not (cue and cue.strip().lower() in cb.non_speech_cues)
+    if not cue:
+        return True
+    c = cue.strip().lower()
+    if c in cb.non_speech_cues:
+        return False
+    if (c in cb.passive_cues and cb.passive_marker is not None and text is not None and cue_start is not None
+            and cue_start == cue_start and speaker_start is not None and speaker_start == speaker_start
+            and speaker_start < cue_start):
+        cs = int(cue_start)
+        return cb.passive_marker.search(text, max(0, cs - 40), cs) is None
+    return True
 
 
 _START_END = attrgetter("start", "end")
