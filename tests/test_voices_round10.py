@@ -54,3 +54,79 @@ def test_passive_cues_must_be_a_list(tmp_path):
     p.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ValueError, match="passive_marker"):
         voices.load_codebook(p)
+
+
+def _doc_issuer(text: str, mention: str, name: str, others=()):
+    from newsvoices.extract import Entity, Mention
+
+    i = text.index(mention)
+    e = Entity("e1", name, "group")
+    ents = [e] + [o[0] for o in others]
+    ms = [Mention("e1", i, i + len(mention), mention, "nominal")] + [o[1] for o in others]
+    return voices.document_issuer(text, e, ms, {o[0].key: o[2] for o in others}, ents)
+
+
+def test_document_issuer_in_lower_case_or_said_in_a_release():
+    """'the administration released a report', 'state police said in a news release ... The statement'."""
+    assert _doc_issuer("The administration released a report arguing that reform helps.", "a report",
+                       "report") == ("official", "anonymous-official@issuer")
+    t = "Later, state police said in a news release that roads stay shut. The statement urged drivers to wait."
+    assert _doc_issuer(t, "The statement", "statement") == ("official", "anonymous-official@issuer")
+    # no issuer named anywhere: nothing decides
+    assert _doc_issuer("Roads stay shut. The statement urged drivers to wait.", "The statement", "statement") is None
+
+
+def test_document_issuer_pronoun_and_sentence_subject():
+    """'She issued a statement' -> the person named before; 'In his own statement, X ...' -> X."""
+    from newsvoices.extract import Entity, Mention
+
+    kim = (Entity("p", "Kim Vale", "person"), Mention("p", 0, 8, "Kim Vale", "name"), ("official", "executive-office"))
+    t = "Kim Vale spoke on Monday. She quickly issued a statement saying the plan was wrong."
+    assert _doc_issuer(t, "a statement", "statement", [kim]) == ("official", "executive-office@issuer")
+    t = "Kim Vale spoke on Monday. In her own statement, Vale dismissed the plan."
+    assert _doc_issuer(t, "statement", "statement", [kim]) == ("official", "executive-office@issuer")
+    # a person named after the document in another kind of sentence is no issuer
+    t = "Kim Vale spoke on Monday. The rally ended after her statement, Vale said."
+    assert _doc_issuer(t, "statement", "statement", [kim]) is None
+
+
+@pytest.mark.parametrize("name, kind, description, voice", [
+    # people familiar with / briefed on a matter are unnamed sources, not members of the public
+    ("two people familiar", "anonymous", "people familiar", "anonymous"),
+    ("several people", "anonymous", "people briefed", "anonymous"),
+    # "retired" makes a former official only with an office named
+    ("Jo Quill", "person", "a retired flooring installer", "public"),
+    ("Jo Quill", "person", "a retired FBI agent", "expert"),
+    # a radio host with a party-coloured adjective is media
+    ("Jo Quill", "person", "a conservative radio host", "commentator"),
+    ("Essayist Jo Quill", "person", None, "commentator"),
+    # an organisation the extractor took for a person
+    ("Vets for Open Borders", "person", None, "advocacy"),
+    ("Zorvia Bureau of Investigation", "person", None, "official"),
+    ("Zorvia Group", "person", "an advocacy group that seeks to end detention", "advocacy"),
+    # trade associations and industry groups are business
+    ("Zorvia Manufacturers Association", "organisation", None, "business"),
+    ("National Association of Home Builders", "organisation", None, "business"),
+    ("Farm groups", "group", None, "business"),
+    ("Police Benevolent Association", "organisation", None, "advocacy"),
+    # legislators negotiating or writing a bill
+    ("House negotiators", "organisation", None, "politician"),
+    ("the bill's authors", "group", "authors", "politician"),
+    ("the report's authors", "group", "authors", "expert"),
+    # a paper is research; "the paper" stays the newspaper
+    ("a new paper", "anonymous", "new paper", "expert"),
+    ("the paper", "anonymous", "paper", "commentator"),
+])
+def test_round10_codebook_readings(name, kind, description, voice):
+    from newsvoices.extract import Entity
+
+    assert voices.classify_speaker(Entity("e", name, kind, description))[0] == voice
+
+
+def test_a_poll_is_research_whoever_commissioned_it():
+    from newsvoices.extract import Entity
+
+    assert voices.classify_speaker(Entity("e", "a Zorvia News poll", "group")) == ("expert", "poll-named")
+    assert voices.classify_speaker(Entity("e", "Marine Corps statement", "group"))[0] == "official"
+    # a public body's survey goes to its issuer
+    assert voices.classify_speaker(Entity("e", "Home Office survey", "group"))[0] == "official"

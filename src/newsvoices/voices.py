@@ -1225,10 +1225,21 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
         re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
+                   rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "state police said in a news release", "the ACLU said in a statement"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}|[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|(?:state|federal|local|city|county)\s+[a-z]+|[Hh]e|[Ss]he)"
+                   rf"\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
     ]
 
 
 _ISSUER_RE: dict[str, list[re.Pattern]] = {}
+#: "In his own statement, Obama ...": a sentence opened by a document, whose subject issued it.
+_IN_DOC_SUBJECT = re.compile(
+    rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
 _INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
@@ -1284,7 +1295,8 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
     head = words[-1].lower().rstrip("s") if words[-1].lower() not in ("news",) else words[-1].lower()
     if head not in _DOC_WORDS:
         return None
-    heads = "|".join(_DOC_WORDS) if head == "document" else re.escape(head)
+    heads = ("|".join(_DOC_WORDS) if head == "document" else "statement|release|news release|press release"
+             if head in ("statement", "release") else re.escape(head))
     pats = _ISSUER_RE.get(heads)
     if pats is None:
         pats = _ISSUER_RE[heads] = _issuer_patterns(heads)
@@ -1312,10 +1324,26 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         if best is not None:
             break
     if best is None:
-        return None
+        # "In his own statement, Obama shrugged off ...": the subject after the document names its issuer
+        lo, hi = _sentence_span(text, first_m.start, first_m.end)
+        m = _IN_DOC_SUBJECT.match(text, lo, hi)
+        m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
+        if m is None:
+            return None
+        best = (m.start("iss"), m.group("iss"))
     iss = best[1]
-    # an entity of the article with that name, or whose surname ends the issuer's name
     low = iss.lower()
+    if low in ("he", "she"):
+        # "she issued a statement": the nearest person named before the document
+        cands = [m for m in mentions if m.start < first and m.entity != entity.key and m.entity in by_key
+                 and m.kind in ("name", "surname") and (by_key[m.entity].kind or "person") == "person"]
+        if not cands:
+            return None
+        v, r = voices_of.get(max(cands, key=lambda m: m.start).entity, ("other", DEFAULT_RULE))
+        if r in UNINFORMED_RULES or v in ("anonymous", "other"):
+            return None
+        return v, f"{r.split('@')[0]}@issuer"
+    # an entity of the article with that name, or whose surname ends the issuer's name
     for e in entities:
         en = (e.name or "").lower()
         if e.key != entity.key and en and (en == low or low.endswith(" " + en) or en.endswith(" " + low)):
