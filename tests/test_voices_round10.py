@@ -130,3 +130,20 @@ def test_a_poll_is_research_whoever_commissioned_it():
     assert voices.classify_speaker(Entity("e", "Marine Corps statement", "group"))[0] == "official"
     # a public body's survey goes to its issuer
     assert voices.classify_speaker(Entity("e", "Home Office survey", "group"))[0] == "official"
+
+
+@pytest.mark.parametrize("cue", ["want", "wants", "knew", "understand", "intends", "find"])
+def test_wants_and_knowledge_told_from_outside_are_no_speech(cue):
+    """'people who want to move here', 'prosecutors knew', 'what migrants understand'."""
+    assert not voices.is_speech_cue(cue)
+
+
+@pytest.mark.parametrize("cue", ["continued", "press", "found", "finds", "said"])
+def test_speech_and_findings_stay_cues(cue):
+    """'he continued', 'press secretary' read as a cue, 'the study found'."""
+    assert voices.is_speech_cue(cue)
+
+
+def test_a_want_reported_from_outside_leaves_no_speaker():
+    qs = _quote_speakers("Many young migrants want to stay in the country for good.")
+    assert [cue for cue, _, _ in qs] == ["want"] and all(spk is None for _, spk, _ in qs)
