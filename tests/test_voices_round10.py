@@ -113,6 +113,14 @@ def test_document_issuer_pronoun_and_sentence_subject():
     ("House negotiators", "organisation", None, "politician"),
     ("the bill's authors", "group", "authors", "politician"),
     ("the report's authors", "group", "authors", "expert"),
+    # a local pastor, priest or rabbi speaks as a member of the public; a bishop or an organiser for a body
+    ("Jo Quill", "person", "an associate pastor at a church in town", "public"),
+    ("the synagogue's rabbi", "anonymous", "rabbi", "public"),
+    ("Jo Quill", "person", "a pastor organising the protests", "advocacy"),
+    ("Jo Quill", "person", "bishop of the Zorvia diocese", "advocacy"),
+    # the head of an "X for Y" organisation speaks for it, not for business
+    ("Jo Quill", "person", "CEO of the Zorvia Center for Safer Streets", "advocacy"),
+    ("Jo Quill", "person", "CEO of Zorvia Motors Inc.", "business"),
     # a paper is research; "the paper" stays the newspaper
     ("a new paper", "anonymous", "new paper", "expert"),
     ("the paper", "anonymous", "paper", "commentator"),
