@@ -155,3 +155,23 @@ def test_speech_and_findings_stay_cues(cue):
 def test_a_want_reported_from_outside_leaves_no_speaker():
     qs = _quote_speakers("Many young migrants want to stay in the country for good.")
     assert [cue for cue, _, _ in qs] == ["want"] and all(spk is None for _, spk, _ in qs)
+
+
+def test_role_noun_read_as_a_verb_makes_the_phrase_its_modifier():
+    """'immigrant advocates hate it' read as 'immigrant' + cue 'advocates': advocacy."""
+    from newsvoices.extract import Entity, Mention
+
+    t = "But immigrant advocates hate it because it is harsh."
+    i = t.index("immigrant")
+    e = Entity("e1", "immigrant", "group")
+    assert voices.classify_article(t, [e], [Mention("e1", i, i + 9, "immigrant", "nominal")])["e1"] == (
+        "advocacy", "anonymous-advocacy@head-noun")
+    # a named person followed by the verb stays a person
+    t = "Later, a refugee named Ali advocates for the others."
+    e = Entity("e1", "a refugee named Ali", "anonymous", "refugee named ali")
+    i = t.index("a refugee")
+    assert voices.classify_article(t, [e], [Mention("e1", i, i + 18, "a refugee named Ali", "nominal")])["e1"][0] == "public"
+    # no role noun after the phrase: unchanged
+    t = "But immigrant families hate it."
+    e = Entity("e1", "immigrant families", "group", "families")
+    assert voices.classify_article(t, [e], [Mention("e1", 4, 22, "immigrant families", "nominal")])["e1"][0] == "public"
