@@ -175,3 +175,22 @@ def test_role_noun_read_as_a_verb_makes_the_phrase_its_modifier():
     t = "But immigrant families hate it."
     e = Entity("e1", "immigrant families", "group", "families")
     assert voices.classify_article(t, [e], [Mention("e1", 4, 22, "immigrant families", "nominal")])["e1"][0] == "public"
+
+
+def test_former_before_a_titled_name_makes_the_office_past():
+    """'As former Agency Director Jo Vale has explained': a former official, not one in office."""
+    from newsvoices.extract import Entity, Mention
+
+    name = "Zorvia Agency Director Jo Vale"
+    e = Entity("e1", name, "person", "Zorvia Agency Director")
+    for text, voice in (("As former Zorvia Agency Director Jo Vale has explained, it fails.", "expert"),
+                        ("As Zorvia Agency Director Jo Vale has explained, it fails.", "official")):
+        s = text.index("Zorvia")
+        got = voices.classify_article(text, [e], [Mention("e1", s, s + len(name), name, "name")])["e1"]
+        assert got[0] == voice
+
+
+def test_party_officials_are_politicians():
+    from newsvoices.extract import Entity
+
+    assert voices.classify(Entity("e", "Democratic officials", "group", "officials", "Democratic"))[0] == "politician"

@@ -149,6 +149,8 @@ class Codebook:
     passive_marker: re.Pattern | None = None
     # context.head_nouns_after: role nouns after an unnamed speaker phrase that make it their modifier
     head_nouns_after: re.Pattern | None = None
+    # context.former_words: words right before a name that make its office a past one ("former")
+    former_words: re.Pattern | None = None
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -434,6 +436,11 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
         raise ValueError(f"{p}: context.head_nouns_after must be a list of words")
     heads_re = (re.compile(r"[ \t]+(" + "|".join(re.escape(w.strip()) for w in heads_after) + r")\b(?![-’'])",
                            re.IGNORECASE) if heads_after else None)
+    former = ctx.get("former_words") or []
+    if not isinstance(former, list) or not all(isinstance(c, str) and c.strip() for c in former):
+        raise ValueError(f"{p}: context.former_words must be a list of words")
+    former_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in former) + r")[\s-]*$",
+                            re.IGNORECASE) if former else None)
     marker = ctx.get("passive_marker")
     if marker is not None and not isinstance(marker, str):
         raise ValueError(f"{p}: context.passive_marker must be one regular expression")
@@ -450,7 +457,7 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
         raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
-                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re)
+                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -925,6 +932,8 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                         voice[e.key] = found
         if cb.head_nouns_after is not None:
             _head_noun_after(text, entities, mentions, voice, cb)
+        if cb.former_words is not None:
+            _former_before_name(text, entities, mentions, voice, cb)
         resolve_in_article(text, entities, mentions, voice, cb)
     finally:
         cb._fixed = None
@@ -956,6 +965,26 @@ def _head_noun_after(text: str, entities, mentions, voice: dict, cb: Codebook) -
             v, r = classify_speaker(Entity(e.key, f"{name} {hit.group(1).lower()}", "group"), cb)
             if r not in UNINFORMED_RULES:
                 voice[e.key] = (v, f"{r.split('@')[0]}@head-noun")
+            break
+
+
+def _former_before_name(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+    """A person whose own fields place it in office ("USCIS Director Ken Palinkas") but whom the
+    article calls "former" right before a name mention ("As former USCIS Director Ken Palinkas has
+    explained") is classified by that mention's context, when that gives a former office holder
+    (codebook ``context.former_words``; rule ``<rule>@former``). Changes ``voice`` in place."""
+    for e in entities:
+        if e.kind != "person" or voice[e.key][0] not in ("official", "politician", "civil_servant"):
+            continue
+        if voice[e.key][1].startswith("former-"):
+            continue
+        for m in mentions:
+            if m.entity != e.key or m.kind == "pronoun" or not cb.former_words.search(text, max(0, m.start - 14), m.start):
+                continue
+            ctx = name_context(text, m.start, m.end, cb)
+            v, r = classify(Entity(e.key, e.name, "person", ctx, e.organisation), cb)
+            if r.startswith("former-"):
+                voice[e.key] = (v, f"{r}@former")
             break
 
 
