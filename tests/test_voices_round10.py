@@ -194,3 +194,14 @@ def test_party_officials_are_politicians():
     from newsvoices.extract import Entity
 
     assert voices.classify(Entity("e", "Democratic officials", "group", "officials", "Democratic"))[0] == "politician"
+
+
+def test_document_issuer_before_a_comma_in_a_statement():
+    """'Commissioner Kim Vale, in a statement Saturday, said ... "...," the statement said.'"""
+    from newsvoices.extract import Entity, Mention
+
+    t = ('Zorvia Police Commissioner Kim Vale, in a statement Saturday, said the plan was wrong. '
+         '"We train for this," the statement said.')
+    s = t.index("Kim Vale")
+    kim = (Entity("p", "Kim Vale", "person"), Mention("p", s, s + 8, "Kim Vale", "name"), ("official", "executive-office"))
+    assert _doc_issuer(t, "the statement", "statement", [kim]) == ("official", "executive-office@issuer")

@@ -1290,6 +1290,8 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
                    rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "Commissioner Jo Roe, in a statement Saturday, said ..."
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}),\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "state police said in a news release", "the ACLU said in a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}|[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|(?:state|federal|local|city|county)\s+[a-z]+|[Hh]e|[Ss]he)"
                    rf"\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
