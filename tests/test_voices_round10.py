@@ -205,3 +205,12 @@ def test_document_issuer_before_a_comma_in_a_statement():
     s = t.index("Kim Vale")
     kim = (Entity("p", "Kim Vale", "person"), Mention("p", s, s + 8, "Kim Vale", "name"), ("official", "executive-office"))
     assert _doc_issuer(t, "the statement", "statement", [kim]) == ("official", "executive-office@issuer")
+
+
+@pytest.mark.parametrize("name", ["Replay More Videos", "Play Video", "Continued Below"])
+def test_page_furniture_is_no_speaker(name):
+    """Video players and page breaks taken for a name (non_sources.tsv name_head)."""
+    from newsvoices.entities import can_be_source
+
+    assert not can_be_source(name, "person")
+    assert can_be_source("Jo Vale", "person")
