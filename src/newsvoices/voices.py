@@ -930,10 +930,15 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                                              contexts=(contexts.get(e.key) or []) + extra)
                     if found[1] not in UNINFORMED_RULES:
                         voice[e.key] = found
-        if cb.head_nouns_after is not None:
-            _head_noun_after(text, entities, mentions, voice, cb)
-        if cb.former_words is not None:
-            _former_before_name(text, entities, mentions, voice, cb)
+        if cb.head_nouns_after is not None or cb.former_words is not None:
+            by_entity: dict[str, list] = {}
+            for m in mentions:
+                if m.kind != "pronoun":
+                    by_entity.setdefault(m.entity, []).append(m)
+            if cb.head_nouns_after is not None:
+                _head_noun_after(text, entities, by_entity, voice, cb)
+            if cb.former_words is not None:
+                _former_before_name(text, entities, by_entity, voice, cb)
         resolve_in_article(text, entities, mentions, voice, cb)
     finally:
         cb._fixed = None
@@ -945,20 +950,19 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
     return voice
 
 
-def _head_noun_after(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
     """An unnamed speaker phrase that is only the modifier of a role noun the extractor read as a
     verb ("immigrant | advocates hate it", "many | advocates caution") is classified as the whole
     noun phrase ("immigrant advocates"; codebook ``context.head_nouns_after``; rule
-    ``<rule>@head-noun``). Changes ``voice`` in place."""
+    ``<rule>@head-noun``). ``by_entity``: each entity's mentions other than pronouns. Changes
+    ``voice`` in place."""
     for e in entities:
         name = (e.name or "").strip()
         if not name or e.kind not in ("anonymous", "group"):  # "Smith advocates a ..." is a verb
             continue
         if " " in name and name.rsplit(None, 1)[1][:1].isupper():  # "a refugee named Ali advocates ..."
             continue
-        for m in mentions:
-            if m.entity != e.key or m.kind == "pronoun":
-                continue
+        for m in by_entity.get(e.key, ()):
             hit = cb.head_nouns_after.match(text, m.end)
             if hit is None:
                 continue
@@ -968,18 +972,19 @@ def _head_noun_after(text: str, entities, mentions, voice: dict, cb: Codebook) -
             break
 
 
-def _former_before_name(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
     """A person whose own fields place it in office ("USCIS Director Ken Palinkas") but whom the
     article calls "former" right before a name mention ("As former USCIS Director Ken Palinkas has
     explained") is classified by that mention's context, when that gives a former office holder
-    (codebook ``context.former_words``; rule ``<rule>@former``). Changes ``voice`` in place."""
+    (codebook ``context.former_words``; rule ``<rule>@former``). ``by_entity``: each entity's
+    mentions other than pronouns. Changes ``voice`` in place."""
     for e in entities:
         if e.kind != "person" or voice[e.key][0] not in ("official", "politician", "civil_servant"):
             continue
         if voice[e.key][1].startswith("former-"):
             continue
-        for m in mentions:
-            if m.entity != e.key or m.kind == "pronoun" or not cb.former_words.search(text, max(0, m.start - 14), m.start):
+        for m in by_entity.get(e.key, ()):
+            if not cb.former_words.search(text, max(0, m.start - 14), m.start):
                 continue
             ctx = name_context(text, m.start, m.end, cb)
             v, r = classify(Entity(e.key, e.name, "person", ctx, e.organisation), cb)
