@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
@@ -439,7 +440,7 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     former = ctx.get("former_words") or []
     if not isinstance(former, list) or not all(isinstance(c, str) and c.strip() for c in former):
         raise ValueError(f"{p}: context.former_words must be a list of words")
-    former_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in former) + r")[\s-]*$",
+    former_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in former) + r")(?![\w’'])",
                             re.IGNORECASE) if former else None)
     marker = ctx.get("passive_marker")
     if marker is not None and not isinstance(marker, str):
@@ -978,13 +979,19 @@ def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: C
     explained") is classified by that mention's context, when that gives a former office holder
     (codebook ``context.former_words``; rule ``<rule>@former``). ``by_entity``: each entity's
     mentions other than pronouns. Changes ``voice`` in place."""
+    ends = None  # where a former word ends in the text, found once (most articles have none)
     for e in entities:
         if e.kind != "person" or voice[e.key][0] not in ("official", "politician", "civil_servant"):
             continue
         if voice[e.key][1].startswith("former-"):
             continue
+        if ends is None:
+            ends = [m.end() for m in cb.former_words.finditer(text)]
+        if not ends:
+            return
         for m in by_entity.get(e.key, ()):
-            if not cb.former_words.search(text, max(0, m.start - 14), m.start):
+            i = bisect.bisect_right(ends, m.start) - 1
+            if i < 0 or m.start - ends[i] > 3 or text[ends[i]:m.start].strip(" -\t\n"):
                 continue
             ctx = name_context(text, m.start, m.end, cb)
             v, r = classify(Entity(e.key, e.name, "person", ctx, e.organisation), cb)
