@@ -289,9 +289,17 @@ def test_presidents_of_organisations_clergy_and_unions(description, expected):
     assert voices.classify(entity)[0] == expected, voices.explain(entity)
 
 
-@pytest.mark.parametrize("description", ["the senior pastor at Grace Church in Springfield", "a Jesuit priest", "Rev."])
-def test_clergy_are_advocacy_like_their_churches(description):
+@pytest.mark.parametrize("description", ["Rev.", "the bishop of the Springfield diocese",
+                                         "a pastor who organised the march"])
+def test_clergy_who_lead_or_organise_are_advocacy_like_their_churches(description):
     assert voices.classify(E("Ann Bo", description=description))[0] == "advocacy"
+
+
+@pytest.mark.parametrize("description", ["the senior pastor at Grace Church in Springfield", "a Jesuit priest"])
+def test_local_clergy_speak_as_members_of_the_public(description):
+    """Round 10: the blind coders read a local pastor or priest speaking of the congregation or a
+    victim as personal testimony (codebook rule clergy-local)."""
+    assert voices.classify(E("Ann Bo", description=description)) == ("public", "clergy-local")
 
 
 @pytest.mark.parametrize("entity, expected", [

@@ -98,7 +98,8 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     span_starts = [s for s, _ in quoted_spans]
     reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
     for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
-        ek = None if q.entity in no_source or not _voices.is_speech_cue(q.cue, cb) else q.entity
+        ek = (None if q.entity in no_source or not _voices.is_speech_cue(q.cue, cb, text, q.cue_start, q.speaker_start)
+              else q.entity)
         rows["quotes"].append({
             "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
             "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,

@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
@@ -161,6 +162,14 @@ class Codebook:
     press_verbs: frozenset[str] = frozenset()
     # context.organisation_decides: rules whose unnamed speakers take their organisation's voice
     organisation_decides: frozenset[str] = frozenset()
+    # context.passive_cues / passive_marker: a cue told in the passive ("Smith *was asked*", "a man
+    # *was seen* fleeing") reports what was done to its subject, not what the subject said
+    passive_cues: frozenset[str] = frozenset()
+    passive_marker: re.Pattern | None = None
+    # context.head_nouns_after: role nouns after an unnamed speaker phrase that make it their modifier
+    head_nouns_after: re.Pattern | None = None
+    # context.former_words: words right before a name that make its office a past one ("former")
+    former_words: re.Pattern | None = None
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -448,6 +457,26 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
         raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
     anon = _compile(ctx["anonymity_cues"], f"{p}: context.anonymity_cues") if ctx.get("anonymity_cues") else None
+    passive = ctx.get("passive_cues") or []
+    if not isinstance(passive, list) or not all(isinstance(c, str) and c.strip() for c in passive):
+        raise ValueError(f"{p}: context.passive_cues must be a list of words")
+    heads_after = ctx.get("head_nouns_after") or []
+    if not isinstance(heads_after, list) or not all(isinstance(c, str) and c.strip() for c in heads_after):
+        raise ValueError(f"{p}: context.head_nouns_after must be a list of words")
+    heads_re = (re.compile(r"[ \t]+(" + "|".join(re.escape(w.strip()) for w in heads_after) + r")\b(?![-’'])",
+                           re.IGNORECASE) if heads_after else None)
+    former = ctx.get("former_words") or []
+    if not isinstance(former, list) or not all(isinstance(c, str) and c.strip() for c in former):
+        raise ValueError(f"{p}: context.former_words must be a list of words")
+    former_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in former) + r")(?![\w’'])",
+                            re.IGNORECASE) if former else None)
+    marker = ctx.get("passive_marker")
+    if marker is not None and not isinstance(marker, str):
+        raise ValueError(f"{p}: context.passive_marker must be one regular expression")
+    try:
+        passive_re = re.compile(rf"\b(?:{marker})\s+$", re.IGNORECASE) if marker else None
+    except re.error as exc:
+        raise ValueError(f"{p}: context.passive_marker: bad regular expression: {exc}") from None
     press = ctx.get("press_verbs") or []
     if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
         raise ValueError(f"{p}: context.press_verbs must be a list of words")
@@ -457,7 +486,7 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
         raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
-                    frozenset(org_rules))
+                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -682,17 +711,37 @@ def is_source(entity: Entity, rule: str, codebook: Codebook | None = None) -> bo
     return not (cb.drop_unplaced_unnamed and rule == DEFAULT_RULE and entity.kind in ("anonymous", "group"))
 
 
-def is_speech_cue(cue: str | None, codebook: Codebook | None = None) -> bool:
-    """Whether a quote's cue reports speech, thought or stance at all: False for the codebook's
-    ``context.non_speech_cues`` ("the bill is *expected* to pass", "orders *aimed* to
-    streamline"), whose subject is no source; the pipeline leaves such quotes unattributed.
+def is_speech_cue(cue: str | None, codebook: Codebook | None = None, text: str | None = None,
+                  cue_start: float | None = None, speaker_start: float | None = None) -> bool:
+    """Whether a quote's cue reports speech, thought or stance of its speaker at all: False for
+    the codebook's ``context.non_speech_cues`` ("the bill is *expected* to pass", "orders *aimed*
+    to streamline"), whose subject is no source; the pipeline leaves such quotes unattributed.
+
+    Given the article ``text`` and the offsets of the cue and of the speaker mention, a cue of
+    ``context.passive_cues`` told in the passive (``context.passive_marker`` right before it:
+    "Smith *was asked* whether ...", "a man *had been seen* fleeing") with the speaker before it
+    is no speech either: its subject is the one spoken to or acted upon. With the speaker after
+    the cue ("a letter *was written by* the sheriff") the speaker is the agent and counts.
 
     Example:
         >>> is_speech_cue("said"), is_speech_cue("expected"), is_speech_cue(None)
         (True, False, True)
+        >>> t = "Jo Roe was asked about the plan."
+        >>> is_speech_cue("asked", None, t, 11, 0), is_speech_cue("asked", None, "Jo Roe asked why.", 7, 0)
+        (False, True)
     """
     cb = codebook or load_codebook()
-    return not (cue and cue.strip().lower() in cb.non_speech_cues)
+    if not cue:
+        return True
+    c = cue.strip().lower()
+    if c in cb.non_speech_cues:
+        return False
+    if (c in cb.passive_cues and cb.passive_marker is not None and text is not None and cue_start is not None
+            and cue_start == cue_start and speaker_start is not None and speaker_start == speaker_start
+            and speaker_start < cue_start):
+        cs = int(cue_start)
+        return cb.passive_marker.search(text, max(0, cs - 40), cs) is None
+    return True
 
 
 _START_END = attrgetter("start", "end")
@@ -911,6 +960,15 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                                              contexts=(contexts.get(e.key) or []) + extra)
                     if found[1] not in UNINFORMED_RULES:
                         voice[e.key] = found
+        if cb.head_nouns_after is not None or cb.former_words is not None:
+            by_entity: dict[str, list] = {}
+            for m in mentions:
+                if m.kind != "pronoun":
+                    by_entity.setdefault(m.entity, []).append(m)
+            if cb.head_nouns_after is not None:
+                _head_noun_after(text, entities, by_entity, voice, cb)
+            if cb.former_words is not None:
+                _former_before_name(text, entities, by_entity, voice, cb)
         resolve_in_article(text, entities, mentions, voice, cb)
     finally:
         cb._fixed = None
@@ -920,6 +978,55 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     return voice
+
+
+def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
+    """An unnamed speaker phrase that is only the modifier of a role noun the extractor read as a
+    verb ("immigrant | advocates hate it", "many | advocates caution") is classified as the whole
+    noun phrase ("immigrant advocates"; codebook ``context.head_nouns_after``; rule
+    ``<rule>@head-noun``). ``by_entity``: each entity's mentions other than pronouns. Changes
+    ``voice`` in place."""
+    for e in entities:
+        name = (e.name or "").strip()
+        if not name or e.kind not in ("anonymous", "group"):  # "Smith advocates a ..." is a verb
+            continue
+        if " " in name and name.rsplit(None, 1)[1][:1].isupper():  # "a refugee named Ali advocates ..."
+            continue
+        for m in by_entity.get(e.key, ()):
+            hit = cb.head_nouns_after.match(text, m.end)
+            if hit is None:
+                continue
+            v, r = classify_speaker(Entity(e.key, f"{name} {hit.group(1).lower()}", "group"), cb)
+            if r not in UNINFORMED_RULES:
+                voice[e.key] = (v, f"{r.split('@')[0]}@head-noun")
+            break
+
+
+def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
+    """A person whose own fields place it in office ("USCIS Director Ken Palinkas") but whom the
+    article calls "former" right before a name mention ("As former USCIS Director Ken Palinkas has
+    explained") is classified by that mention's context, when that gives a former office holder
+    (codebook ``context.former_words``; rule ``<rule>@former``). ``by_entity``: each entity's
+    mentions other than pronouns. Changes ``voice`` in place."""
+    ends = None  # where a former word ends in the text, found once (most articles have none)
+    for e in entities:
+        if e.kind != "person" or voice[e.key][0] not in ("official", "politician", "civil_servant"):
+            continue
+        if voice[e.key][1].startswith("former-"):
+            continue
+        if ends is None:
+            ends = [m.end() for m in cb.former_words.finditer(text)]
+        if not ends:
+            return
+        for m in by_entity.get(e.key, ()):
+            i = bisect.bisect_right(ends, m.start) - 1
+            if i < 0 or m.start - ends[i] > 3 or text[ends[i]:m.start].strip(" -\t\n"):
+                continue
+            ctx = name_context(text, m.start, m.end, cb)
+            v, r = classify(Entity(e.key, e.name, "person", ctx, e.organisation), cb)
+            if r.startswith("former-"):
+                voice[e.key] = (v, f"{r}@former")
+            break
 
 
 def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Codebook | None = None) -> dict:
@@ -1220,10 +1327,23 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
         re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
+                   rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "Commissioner Jo Roe, in a statement Saturday, said ..."
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}),\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "state police said in a news release", "the ACLU said in a statement"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}|[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|(?:state|federal|local|city|county)\s+[a-z]+|[Hh]e|[Ss]he)"
+                   rf"\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
     ]
 
 
 _ISSUER_RE: dict[str, list[re.Pattern]] = {}
+#: "In his own statement, Obama ...": a sentence opened by a document, whose subject issued it.
+_IN_DOC_SUBJECT = re.compile(
+    rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
 _INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
@@ -1279,7 +1399,8 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
     head = words[-1].lower().rstrip("s") if words[-1].lower() not in ("news",) else words[-1].lower()
     if head not in _DOC_WORDS:
         return None
-    heads = "|".join(_DOC_WORDS) if head == "document" else re.escape(head)
+    heads = ("|".join(_DOC_WORDS) if head == "document" else "statement|release|news release|press release"
+             if head in ("statement", "release") else re.escape(head))
     pats = _ISSUER_RE.get(heads)
     if pats is None:
         pats = _ISSUER_RE[heads] = _issuer_patterns(heads)
@@ -1307,10 +1428,26 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         if best is not None:
             break
     if best is None:
-        return None
+        # "In his own statement, Obama shrugged off ...": the subject after the document names its issuer
+        lo, hi = _sentence_span(text, first_m.start, first_m.end)
+        m = _IN_DOC_SUBJECT.match(text, lo, hi)
+        m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
+        if m is None:
+            return None
+        best = (m.start("iss"), m.group("iss"))
     iss = best[1]
-    # an entity of the article with that name, or whose surname ends the issuer's name
     low = iss.lower()
+    if low in ("he", "she"):
+        # "she issued a statement": the nearest person named before the document
+        cands = [m for m in mentions if m.start < first and m.entity != entity.key and m.entity in by_key
+                 and m.kind in ("name", "surname") and (by_key[m.entity].kind or "person") == "person"]
+        if not cands:
+            return None
+        v, r = voices_of.get(max(cands, key=lambda m: m.start).entity, ("other", DEFAULT_RULE))
+        if r in UNINFORMED_RULES or v in ("anonymous", "other"):
+            return None
+        return v, f"{r.split('@')[0]}@issuer"
+    # an entity of the article with that name, or whose surname ends the issuer's name
     for e in entities:
         en = (e.name or "").lower()
         if e.key != entity.key and en and (en == low or low.endswith(" " + en) or en.endswith(" " + low)):
