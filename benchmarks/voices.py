@@ -25,8 +25,9 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    (``voice_audit_blind13.csv``, ``blind14.csv``) were drawn after round 8, excluding all
    thirteen files, and judged blind: the honest number of round 8. Seeds 15 and 16
    (``voice_audit_blind15.csv``, ``blind16.csv``) were drawn after round 9 (junk speakers),
-   excluding all fifteen files, and judged blind. The next honest number needs ``--seed 17``
-   and up, excluding all seventeen files.
+   excluding all fifteen files, and judged blind. Seeds 17 and 18 (``voice_audit_blind17.csv``,
+   ``blind18.csv``) were drawn after round 10, excluding all seventeen files, and judged blind.
+   The next honest number needs ``--seed 19`` and up, excluding all nineteen files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -70,6 +71,8 @@ BLIND13 = HERE / "voice_audit_blind13.csv"
 BLIND14 = HERE / "voice_audit_blind14.csv"
 BLIND15 = HERE / "voice_audit_blind15.csv"
 BLIND16 = HERE / "voice_audit_blind16.csv"
+BLIND17 = HERE / "voice_audit_blind17.csv"
+BLIND18 = HERE / "voice_audit_blind18.csv"
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -177,7 +180,7 @@ def cmd_score(args) -> int:
     tables = Path(args.tables)
     metrics: dict = {}
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
