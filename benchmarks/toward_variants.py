@@ -444,6 +444,18 @@ def struct_features(sentence: str, start: int, end: int) -> dict[str, float]:
     return f
 
 
+def bagged_mlp_log_proba(Xa, ya, Xb, n: int):
+    """Log of the probabilities (columns in ``CLASSES`` order) that ``n`` MLPs, each fitted on a
+    bootstrap sample of the rows ``Xa`` (seeds 0..n-1), give the rows ``Xb``, averaged (bagging)."""
+    p = 0.0
+    for seed in range(n):
+        idx = np.random.RandomState(seed).randint(0, len(Xa), len(Xa))
+        m = mlp_model(seed).fit(Xa[idx], ya[idx])
+        order = [list(m.classes_).index(c) for c in CLASSES]
+        p = p + m.predict_proba(Xb)[:, order]
+    return np.log(np.clip(p / n, 1e-6, 1.0))
+
+
 def bootstrap_mlp_parts(D, y, tr, te, inner, n: int = 8):
     """Inner out-of-fold and test log-probabilities of ``n`` MLPs, each fitted on a bootstrap sample of
     the training rows (seeds 0..n-1), probabilities averaged (bagging)."""
@@ -451,14 +463,7 @@ def bootstrap_mlp_parts(D, y, tr, te, inner, n: int = 8):
 
     def fit_predict(a, b):
         sc = StandardScaler().fit(D[a])
-        Xa, Xb = sc.transform(D[a]), sc.transform(D[b])
-        p = 0.0
-        for seed in range(n):
-            idx = np.random.RandomState(seed).randint(0, len(a), len(a))
-            m = mlp_model(seed).fit(Xa[idx], y[a][idx])
-            order = [list(m.classes_).index(c) for c in CLASSES]
-            p = p + m.predict_proba(Xb)[:, order]
-        return np.log(np.clip(p / n, 1e-6, 1.0))
+        return bagged_mlp_log_proba(sc.transform(D[a]), y[a], sc.transform(D[b]), n)
 
     oof = np.zeros((len(tr), 3))
     for itr, ite in inner:
@@ -570,13 +575,7 @@ def mlp_sparse_parts(feats, D, y, tr, te, inner, n: int = 4):
         Sa, Sb = sparse_dense_matrix(feats, y, a, b)
         sc = StandardScaler().fit(D[a])
         Xa, Xb = np.hstack([sc.transform(D[a]), Sa]), np.hstack([sc.transform(D[b]), Sb])
-        p = 0.0
-        for seed in range(n):
-            idx = np.random.RandomState(seed).randint(0, len(a), len(a))
-            m = mlp_model(seed).fit(Xa[idx], y[a][idx])
-            order = [list(m.classes_).index(c) for c in CLASSES]
-            p = p + m.predict_proba(Xb)[:, order]
-        return np.log(np.clip(p / n, 1e-6, 1.0))
+        return bagged_mlp_log_proba(Xa, y[a], Xb, n)
 
     oof = np.zeros((len(tr), 3))
     for itr, ite in inner:
