@@ -1750,6 +1750,17 @@ _SCENE_PREPOSITIONS = frozenset(
 _POSSESSIVE_ROLE = re.compile(r"^[\w.’'\- ]+['’]s\s+[\w\- ]+$")
 
 
+def _last_boundary_end(text: str) -> int:
+    """End of the last clause boundary of ``text`` (:data:`_CTX_BOUNDARY`; a full stop after an
+    abbreviation such as "Sen." is none), else 0. The boundaries are tried from the last one
+    back, so the abbreviation test runs only for full stops after the last other boundary."""
+    for m in reversed(list(_CTX_BOUNDARY.finditer(text))):
+        if m.group(0) == "." and _ABBREV_END.search(text[: m.start()]):
+            continue
+        return m.end()
+    return 0
+
+
 def _pre_appositive(before: str) -> str | None:
     """``"an armed resident, "`` or ``"Gov. Jan Brewer's spokesman, "`` right before a name:
     the noun phrase (a determiner and at most 6 more words, or "X's role") that the name
@@ -1757,11 +1768,7 @@ def _pre_appositive(before: str) -> str | None:
     if not before.rstrip().endswith(","):  # r",\s*$" (str.isspace is the regex \s)
         return None
     head = before[: before.rstrip().rfind(",")]
-    cut = 0
-    for m in _CTX_BOUNDARY.finditer(head):
-        if m.group(0) == "." and _ABBREV_END.search(head[: m.start()]):
-            continue
-        cut = m.end()
+    cut = _last_boundary_end(head)
     seg = head[cut:].strip()
     if not seg:
         return None
@@ -1820,11 +1827,7 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     lo = max(0, start - 120)
     before = text[lo:start]
     # cut at the last clause boundary (a full stop after an abbreviation such as "Sen." is no boundary)
-    cut = 0
-    for m in _CTX_BOUNDARY.finditer(before):
-        if m.group(0) == "." and _ABBREV_END.search(before[: m.start()]):
-            continue
-        cut = m.end()
+    cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
     kept: list[str] = []
     for w in reversed(words):
