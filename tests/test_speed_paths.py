@@ -426,3 +426,23 @@ def test_frames_ranking_of_scoring_frames_equals_ranking_all():
         got = lex.classify(ts)
         assert got == _frames_plain(lex, ts)
         assert sum(len(x) > 1 for x in got) > 10  # several frames per text are exercised
+
+
+def _band_plain(p):
+    """sentiment._band with the arg-max as max over the classes (the code it replaced)."""
+    s = p[2] - p[0]
+    k = max(range(3), key=lambda i: p[i])
+    if k == 1:
+        return sentiment.NEUTRAL_BAND * s / (abs(s) + sentiment.NEUTRAL_BAND)
+    if k == 2:
+        return max(s, sentiment.NEUTRAL_BAND + 1e-3)
+    return min(s, -sentiment.NEUTRAL_BAND - 1e-3)
+
+
+def test_band_argmax_written_out_equals_max_over_classes():
+    rng = random.Random(11)
+    vals = [0.0, 0.2, 1 / 3, 0.5, 0.9]
+    probs = [(a, b, c) for a in vals for b in vals for c in vals]  # every tie pattern
+    probs += [tuple(rng.random() for _ in range(3)) for _ in range(500)]
+    for p in probs:
+        assert repr(sentiment._band(p)) == repr(_band_plain(p)), p

@@ -116,11 +116,14 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "n_words": count_words(q.text), "sentiment": tone,
             "frames": _frames.join(qf), **meta,
         })
+    names = {k: e.name for k, e in ents.items()}
+    add = rows["mentions"].append
+    bisect_right = bisect.bisect_right
     for m in ex.mentions:
-        i = bisect.bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
+        i = bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
         inside = i >= 0 and reach[i] >= m.end
-        rows["mentions"].append({
-            "article_id": aid, "entity_id": sids.get(m.entity), "name": ents[m.entity].name if m.entity in ents else None,
+        add({
+            "article_id": aid, "entity_id": sids.get(m.entity), "name": names.get(m.entity),
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
         })
     done: set[str] = set()  # several entities may share one id (an org and its spokesperson)

@@ -742,7 +742,10 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
 def _band(p: tuple[float, float, float]) -> float:
     """``P(pos) - P(neg)`` placed so the ±0.05 bands reproduce the arg-max class."""
     s = p[2] - p[0]
-    k = max(range(3), key=lambda i: p[i])
+    # = max(range(3), key=lambda i: p[i]): the same comparisons in the same order (first maximum)
+    k = 1 if p[1] > p[0] else 0
+    if p[2] > p[k]:
+        k = 2
     if k == 1:
         return NEUTRAL_BAND * s / (abs(s) + NEUTRAL_BAND)
     if k == 2:

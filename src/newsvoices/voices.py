@@ -112,9 +112,14 @@ class Rule:
         return self._passes_unless(texts, tkeys)
 
     def _passes_unless(self, texts: dict[str, str], tkeys: "_TextKeys") -> bool:
-        """Whether none of the rule's ``unless`` patterns matches its field."""
-        for f, p, k in self._unless:
-            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
+        """Whether none of the rule's ``unless`` patterns matches its field.
+
+        Searched directly: the key pre-check (:func:`~newsvoices.patternkeys.may_match`) cut the
+        text into word-start slices per key length for each new text, which cost about twice
+        as much as the searches it saved (an ``unless`` pattern is tried only for a rule whose
+        required patterns matched, a few per speaker); it never changed a result."""
+        for f, p, _k in self._unless:
+            if p.search(texts[f]):
                 return False
         return True
 
@@ -214,7 +219,7 @@ class _Plan:
                         entry[0][k] = entry[0].get(k, 0) | (1 << i)
         # per field: one regex finding, at every word start of a text, the longest key that
         # starts there, and for each key the rules of it and of its shorter keys (its prefixes)
-        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others, {})
+        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others, ~others, {})
                        for f, (idx, _ns, always, others) in sorted(fields.items())]
         # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
         self.memo: dict[tuple, tuple[str, str]] = {}
@@ -235,10 +240,12 @@ class _Plan:
         """Bit mask of the rules (by index) that may match; ``spots`` (if given) gets, for
         each field whose (ASCII) text was looked at, the word starts where a key occurs with
         the mask of the rules that have a key there."""
-        cand = self.kind_mask(kind)
+        cand = self.kind_masks.get(kind)
+        if cand is None:
+            cand = self.kind_mask(kind)
         texts = tkeys.texts
-        for f, finder, masks, always, others, seen in self.fields:
-            if not cand & ~others:
+        for f, finder, masks, always, others, requiring, seen in self.fields:
+            if not cand & requiring:  # no candidate rule requires this field
                 continue
             text = texts[f]
             got = seen.get(text)
@@ -248,10 +255,11 @@ class _Plan:
                 else:
                     hit = always
                     sp = []
+                    add = sp.append
                     for m in finder(text.lower()):
                         mk = masks[m[1]]
                         hit |= mk
-                        sp.append((m.start(), mk))
+                        add((m.start(), mk))
                     got = hit, sp
                 if len(seen) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
                     seen.clear()
