@@ -389,3 +389,60 @@ def test_token_windows_derived_from_scanned_windows_equal_the_regex_tokens():
             ref = [(m.start(), m.end(), m.group()) for m in attribution._WORD_RE.finditer(text, lo, hi)]
             assert attribution._tokens_within(text, lo, hi, wlo, whi) == ref, (text, lo, hi, wlo, whi)
             assert attribution._tokens(text, lo, hi) == ref, (text, lo, hi)
+
+
+def _frames_plain(lex: frames.Lexicon, texts: list[str]) -> list[list[str]]:
+    """frames.Lexicon.classify ranking all 14 frames (the code the ranking of scoring frames replaced)."""
+    import math
+
+    res = []
+    for t in texts:
+        words = frames.lower_words(t or "")
+        s = lex._scores(words)
+        if not any(x > 0 for x in s):
+            res.append([])
+            continue
+        ranked = sorted(range(len(frames.FRAMES)), key=lambda j: (-s[j], j))
+        keep = [j for j in ranked if s[j] > 0 and s[j] >= lex.thresholds.get(frames.FRAMES[j], math.inf)]
+        if not keep and s[ranked[0]] > 0:
+            keep = [ranked[0]]
+        cap = min(lex.max_frames, max(1, len(words) // max(1, lex.words_per_frame)))
+        res.append([frames.FRAMES[j] for j in sorted(keep[:cap])])
+    return res
+
+
+def test_frames_ranking_of_scoring_frames_equals_ranking_all():
+    shipped = frames.lexicon()
+    rng = random.Random(9)
+    vocab = sorted(shipped.index)[:400] + "the a of said not plan zzz".split()
+    texts = TEXTS + [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 160))) for _ in range(400)]
+    # ties between frames (equal weights) and low thresholds (several frames kept, capped)
+    kw = {f: {"alpha": 1.0, "beta": 2.0 if j % 3 else 1.0, f"w{j}": 0.5} for j, f in enumerate(frames.FRAMES)}
+    tied = frames.Lexicon(kw, {f: (0.1 if j % 2 else 9.0) for j, f in enumerate(frames.FRAMES)}, max_frames=3,
+                          words_per_frame=2)
+    tied_texts = [" ".join(rng.choice(["alpha", "beta", "gamma", *(f"w{j}" for j in range(14))])
+                           for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    for lex, ts in ((shipped, texts), (tied, tied_texts)):
+        got = lex.classify(ts)
+        assert got == _frames_plain(lex, ts)
+        assert sum(len(x) > 1 for x in got) > 10  # several frames per text are exercised
+
+
+def _band_plain(p):
+    """sentiment._band with the arg-max as max over the classes (the code it replaced)."""
+    s = p[2] - p[0]
+    k = max(range(3), key=lambda i: p[i])
+    if k == 1:
+        return sentiment.NEUTRAL_BAND * s / (abs(s) + sentiment.NEUTRAL_BAND)
+    if k == 2:
+        return max(s, sentiment.NEUTRAL_BAND + 1e-3)
+    return min(s, -sentiment.NEUTRAL_BAND - 1e-3)
+
+
+def test_band_argmax_written_out_equals_max_over_classes():
+    rng = random.Random(11)
+    vals = [0.0, 0.2, 1 / 3, 0.5, 0.9]
+    probs = [(a, b, c) for a in vals for b in vals for c in vals]  # every tie pattern
+    probs += [tuple(rng.random() for _ in range(3)) for _ in range(500)]
+    for p in probs:
+        assert repr(sentiment._band(p)) == repr(_band_plain(p)), p

@@ -106,17 +106,24 @@ class Lexicon:
     def classify(self, texts: list[str]) -> list[list[str]]:
         """Frames of each text (codebook order)."""
         res = []
+        thr = [self.thresholds.get(f, math.inf) for f in FRAMES]
+        per_frame = max(1, self.words_per_frame)
         for t in texts:
             words = lower_words(t or "")
             s = self._scores(words)
-            if not any(x > 0 for x in s):  # no keyword: no frame (what the ranking below gives)
+            # the frames ranked by score (ties: codebook order) are only those scoring above 0:
+            # ranking just them (a stable sort on the score, highest first, keeps codebook order
+            # among ties) gives the same frames as ranking all 14
+            pos = [j for j, x in enumerate(s) if x > 0]
+            if not pos:  # no keyword: no frame (what the ranking gives)
                 res.append([])
                 continue
-            ranked = sorted(range(len(FRAMES)), key=lambda j: (-s[j], j))
-            keep = [j for j in ranked if s[j] > 0 and s[j] >= self.thresholds.get(FRAMES[j], math.inf)]
-            if not keep and s[ranked[0]] > 0:
-                keep = [ranked[0]]
-            cap = min(self.max_frames, max(1, len(words) // max(1, self.words_per_frame)))
+            keep = [j for j in pos if s[j] >= thr[j]]
+            if keep:
+                keep.sort(key=s.__getitem__, reverse=True)
+            else:  # the best-scoring frame (the first one among ties)
+                keep = [max(pos, key=s.__getitem__)]
+            cap = min(self.max_frames, max(1, len(words) // per_frame))
             keep = sorted(keep[:cap])
             res.append([FRAMES[j] for j in keep])
         return res

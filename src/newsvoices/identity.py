@@ -52,6 +52,13 @@ _UNNAMED = re.compile(r"^(?:a|an|the|one|another|two|three|several|some|its|thei
 _SUFFIX = re.compile(r"\s*,?\s+(?:jr|sr|ii|iii|iv|phd|md|qc|kc|esq)\.?$", re.I)
 
 
+# compiled once (the module-level re functions look each pattern string up in re's cache per call)
+_NON_WORD_RUN = re.compile(r"[^\w]+")
+_POSSESSIVE_S = re.compile(r"'s\b")
+_INITIAL_DOT = re.compile(r"(?<=\b\w)\.(?=\w\.)")
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _ascii_fold(text: str) -> str:
     if text.isascii():
         return text  # NFKD leaves ASCII as it is
@@ -61,15 +68,15 @@ def _ascii_fold(text: str) -> str:
 @lru_cache(maxsize=65536)  # speaker ids of the same names recur across articles
 def slug(text: str) -> str:
     """Lower-case, ascii-folded, hyphen-joined words: ``'Robert Bates'`` -> ``'robert-bates'``."""
-    s = re.sub(r"[^\w]+", "-", _ascii_fold(text).lower().replace("’", "").replace("'", "")).strip("-_")
+    s = _NON_WORD_RUN.sub("-", _ascii_fold(text).lower().replace("’", "").replace("'", "")).strip("-_")
     return s or "unnamed"
 
 
 def _words(text: str) -> list[str]:
     t = _ascii_fold(text).lower().replace("’", "'").replace("&", " and ")
-    t = re.sub(r"'s\b", "", t)
-    t = re.sub(r"(?<=\b\w)\.(?=\w\.)", "", t)  # U.S. -> US.
-    return re.findall(r"\w+", t.replace(".", " "))
+    t = _POSSESSIVE_S.sub("", t)
+    t = _INITIAL_DOT.sub("", t)  # U.S. -> US.
+    return _WORD_RUN.findall(t.replace(".", " "))
 
 
 @lru_cache(maxsize=4)

@@ -97,12 +97,17 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     quoted_spans = sorted((q.start, q.end) for q in ex.quotes)
     span_starts = [s for s, _ in quoted_spans]
     reach = list(itertools.accumulate((e for _, e in quoted_spans), max))  # furthest end so far
+    # Article.position(offset) from the paragraph index found once per quote (the same float)
+    first_body = 1 if article.title_in_text else 0
+    n_body = len(article.paragraphs) - first_body
     for n, (q, tone, qf) in enumerate(zip(ex.quotes, tones, quote_frames)):
         ek = (None if q.entity in no_source or not _voices.is_speech_cue(q.cue, cb, text, q.cue_start, q.speaker_start)
               else q.entity)
+        para = article.paragraph_of(q.start)
         rows["quotes"].append({
-            "article_id": aid, "quote_id": n, "paragraph": article.paragraph_of(q.start),
-            "position": article.position(q.start), "start": q.start, "end": q.end, "text": q.text,
+            "article_id": aid, "quote_id": n, "paragraph": para,
+            "position": max(0, para - first_body) / n_body if n_body > 0 else 0.0,
+            "start": q.start, "end": q.end, "text": q.text,
             "kind": q.kind, "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end,
             "speaker_id": sids.get(ek), "speaker": ents[ek].name if ek in ents else None,
             "speaker_mention": q.speaker_mention if ek else None,
@@ -111,11 +116,14 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
             "n_words": count_words(q.text), "sentiment": tone,
             "frames": _frames.join(qf), **meta,
         })
+    names = {k: e.name for k, e in ents.items()}
+    add = rows["mentions"].append
+    bisect_right = bisect.bisect_right
     for m in ex.mentions:
-        i = bisect.bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
+        i = bisect_right(span_starts, m.start) - 1  # inside a quote: linear, not quadratic
         inside = i >= 0 and reach[i] >= m.end
-        rows["mentions"].append({
-            "article_id": aid, "entity_id": sids.get(m.entity), "name": ents[m.entity].name if m.entity in ents else None,
+        add({
+            "article_id": aid, "entity_id": sids.get(m.entity), "name": names.get(m.entity),
             "start": m.start, "end": m.end, "text": m.text, "mention_kind": m.kind, "quoted": inside, **meta,
         })
     done: set[str] = set()  # several entities may share one id (an org and its spokesperson)

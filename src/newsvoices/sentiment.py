@@ -665,10 +665,10 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     pat = pattern_lexicon()
     lex = analyzer().lexicon
     cues = cue_words()
-    src = (lex, pat, cues)
-    if _FACTS_OF[0] is None or any(a is not b for a, b in zip(_FACTS_OF[0], src)) or len(_FACTS) > 200_000:
+    of = _FACTS_OF[0]
+    if of is None or of[0] is not lex or of[1] is not pat or of[2] is not cues or len(_FACTS) > 200_000:
         _FACTS.clear()  # made from other lexicons (a test swapped them), or grown large: start again
-        _FACTS_OF[0] = src
+        _FACTS_OF[0] = (lex, pat, cues)
     facts = _FACTS
     # one pass over the words, each word's lexicon and cue-list facts looked up once per distinct
     # word (the lists are summed afterwards as before, so the same floats)
@@ -742,7 +742,10 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
 def _band(p: tuple[float, float, float]) -> float:
     """``P(pos) - P(neg)`` placed so the ±0.05 bands reproduce the arg-max class."""
     s = p[2] - p[0]
-    k = max(range(3), key=lambda i: p[i])
+    # = max(range(3), key=lambda i: p[i]): the same comparisons in the same order (first maximum)
+    k = 1 if p[1] > p[0] else 0
+    if p[2] > p[k]:
+        k = 2
     if k == 1:
         return NEUTRAL_BAND * s / (abs(s) + NEUTRAL_BAND)
     if k == 2:
@@ -764,7 +767,9 @@ class ToneModel:
     def _weights(self) -> tuple[tuple, list, dict]:
         get = self.model.weights.get
         words = {f[2:]: w for f, w in self.model.weights.items() if f.startswith("w:")}
-        return get("bias", (0.0, 0.0, 0.0)), [get(f) for f in DENSE_TONE_FEATURES], words
+        # (index into the dense values, weights) of the dense features that have weights, in order
+        dense = [(i, *get(f)) for i, f in enumerate(DENSE_TONE_FEATURES) if get(f) is not None]
+        return get("bias", (0.0, 0.0, 0.0)), dense, words
 
     def _proba(self, text: str) -> tuple[float, float, float]:
         """``self.model.proba(tone_features(text))`` without building the feature dict:
@@ -772,13 +777,14 @@ class ToneModel:
         bias, dense_w, word_w = self._weights
         words, dense = _dense_tone_features(text)
         z0, z1, z2 = bias
-        for w, v in zip(dense_w, dense):
+        for i, w0, w1, w2 in dense_w:  # the features with weights, in order
             # a feature at 0 adds a signed zero, which leaves a sum unchanged (a sum at zero
             # at most changes the sign of that zero, and exp(+-0 - m) is the same): skipped
-            if v and w is not None:
-                z0 += w[0] * v
-                z1 += w[1] * v
-                z2 += w[2] * v
+            v = dense[i]
+            if v:
+                z0 += w0 * v
+                z1 += w1 * v
+                z2 += w2 * v
         # the weighted words in sorted order (a fixed order: the float sum must not depend on
         # PYTHONHASHSEED); w * 1.0 is w
         for x in sorted(word_w.keys() & words):

@@ -112,9 +112,14 @@ class Rule:
         return self._passes_unless(texts, tkeys)
 
     def _passes_unless(self, texts: dict[str, str], tkeys: "_TextKeys") -> bool:
-        """Whether none of the rule's ``unless`` patterns matches its field."""
-        for f, p, k in self._unless:
-            if (k is None or _may_match(k, tkeys[f])) and p.search(texts[f]):
+        """Whether none of the rule's ``unless`` patterns matches its field.
+
+        Searched directly: the key pre-check (:func:`~newsvoices.patternkeys.may_match`) cut the
+        text into word-start slices per key length for each new text, which cost about twice
+        as much as the searches it saved (an ``unless`` pattern is tried only for a rule whose
+        required patterns matched, a few per speaker); it never changed a result."""
+        for f, p, _k in self._unless:
+            if p.search(texts[f]):
                 return False
         return True
 
@@ -214,7 +219,7 @@ class _Plan:
                         entry[0][k] = entry[0].get(k, 0) | (1 << i)
         # per field: one regex finding, at every word start of a text, the longest key that
         # starts there, and for each key the rules of it and of its shorter keys (its prefixes)
-        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others, {})
+        self.fields = [(f, _key_finder(idx), _prefix_masks(idx), always, others, ~others, {})
                        for f, (idx, _ns, always, others) in sorted(fields.items())]
         # (kind, name, description, organisation) -> (voice, rule): the same speakers recur
         self.memo: dict[tuple, tuple[str, str]] = {}
@@ -235,10 +240,12 @@ class _Plan:
         """Bit mask of the rules (by index) that may match; ``spots`` (if given) gets, for
         each field whose (ASCII) text was looked at, the word starts where a key occurs with
         the mask of the rules that have a key there."""
-        cand = self.kind_mask(kind)
+        cand = self.kind_masks.get(kind)
+        if cand is None:
+            cand = self.kind_mask(kind)
         texts = tkeys.texts
-        for f, finder, masks, always, others, seen in self.fields:
-            if not cand & ~others:
+        for f, finder, masks, always, others, requiring, seen in self.fields:
+            if not cand & requiring:  # no candidate rule requires this field
                 continue
             text = texts[f]
             got = seen.get(text)
@@ -248,10 +255,11 @@ class _Plan:
                 else:
                     hit = always
                     sp = []
+                    add = sp.append
                     for m in finder(text.lower()):
                         mk = masks[m[1]]
                         hit |= mk
-                        sp.append((m.start(), mk))
+                        add((m.start(), mk))
                     got = hit, sp
                 if len(seen) >= _MEMO_SIZE:  # bounded: memory stays flat on long runs
                     seen.clear()
@@ -1750,6 +1758,17 @@ _SCENE_PREPOSITIONS = frozenset(
 _POSSESSIVE_ROLE = re.compile(r"^[\w.’'\- ]+['’]s\s+[\w\- ]+$")
 
 
+def _last_boundary_end(text: str) -> int:
+    """End of the last clause boundary of ``text`` (:data:`_CTX_BOUNDARY`; a full stop after an
+    abbreviation such as "Sen." is none), else 0. The boundaries are tried from the last one
+    back, so the abbreviation test runs only for full stops after the last other boundary."""
+    for m in reversed(list(_CTX_BOUNDARY.finditer(text))):
+        if m.group(0) == "." and _ABBREV_END.search(text[: m.start()]):
+            continue
+        return m.end()
+    return 0
+
+
 def _pre_appositive(before: str) -> str | None:
     """``"an armed resident, "`` or ``"Gov. Jan Brewer's spokesman, "`` right before a name:
     the noun phrase (a determiner and at most 6 more words, or "X's role") that the name
@@ -1757,11 +1776,7 @@ def _pre_appositive(before: str) -> str | None:
     if not before.rstrip().endswith(","):  # r",\s*$" (str.isspace is the regex \s)
         return None
     head = before[: before.rstrip().rfind(",")]
-    cut = 0
-    for m in _CTX_BOUNDARY.finditer(head):
-        if m.group(0) == "." and _ABBREV_END.search(head[: m.start()]):
-            continue
-        cut = m.end()
+    cut = _last_boundary_end(head)
     seg = head[cut:].strip()
     if not seg:
         return None
@@ -1820,11 +1835,7 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     lo = max(0, start - 120)
     before = text[lo:start]
     # cut at the last clause boundary (a full stop after an abbreviation such as "Sen." is no boundary)
-    cut = 0
-    for m in _CTX_BOUNDARY.finditer(before):
-        if m.group(0) == "." and _ABBREV_END.search(before[: m.start()]):
-            continue
-        cut = m.end()
+    cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
     kept: list[str] = []
     for w in reversed(words):
