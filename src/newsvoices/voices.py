@@ -170,6 +170,9 @@ class Codebook:
     head_nouns_after: re.Pattern | None = None
     # context.former_words: words right before a name that make its office a past one ("former")
     former_words: re.Pattern | None = None
+    # context.collective_nouns: singular nouns naming a body of people that a sentence may open with
+    # ("Leadership expects ..."): a one-word "person" so named is classified as that group (@noun)
+    collective_nouns: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -480,13 +483,17 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     press = ctx.get("press_verbs") or []
     if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
         raise ValueError(f"{p}: context.press_verbs must be a list of words")
+    collective = ctx.get("collective_nouns") or []
+    if not isinstance(collective, list) or not all(isinstance(c, str) and c.strip() for c in collective):
+        raise ValueError(f"{p}: context.collective_nouns must be a list of words")
     org_rules = ctx.get("organisation_decides") or []
     known_ids = {r.id for r in rules}
     if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
         raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
-                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re)
+                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
+                    frozenset(c.strip().lower() for c in collective))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -611,7 +618,8 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     """:func:`classify` for a speaker of an article, with two steps after it when it is uninformed.
 
     * A one-word "person" that is really a plural noun capitalised at the start of a
-      sentence ("Detractors", "Soldiers", "Estimates") and that nothing else placed is
+      sentence ("Detractors", "Soldiers", "Estimates") or a collective noun of the codebook's
+      ``context.collective_nouns`` ("Leadership") and that nothing else placed is
       classified as the unnamed group the word names (rule ``<rule>@noun``).
     * A name in ``known_office_holders.csv`` behind a title kept in the name
       ("President Donald Trump", even as an organisation) gets its listed voice.
@@ -646,8 +654,10 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
                                              entity.organisation), cb, roles=roles, contexts=contexts)
             if r2 not in UNINFORMED_RULES:
                 return v2, f"{r2}@head"
-    # plural words only: a surname such as "Cook" or "Judge" must not become a role
-    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and name.endswith("s"):
+    # plural words only: a surname such as "Cook" or "Judge" must not become a role; and the singular
+    # collective nouns of the codebook's context.collective_nouns ("Leadership expects ...")
+    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and (
+            name.endswith("s") or name.lower() in cb.collective_nouns):
         low = name.lower()
         v2, r2 = classify(Entity(entity.key, low, "group", low, entity.organisation), cb)
         if r2 not in UNINFORMED_RULES:
@@ -1748,6 +1758,13 @@ _SCENE_PREPOSITIONS = frozenset(
     "in on at during after before with to from over into for of since until through about under outside "
     "inside near within across around behind amid".split())
 _POSSESSIVE_ROLE = re.compile(r"^[\w.’'\- ]+['’]s\s+[\w\- ]+$")
+#: Finite verbs and auxiliaries that show the words before "<determiner> ..., <Name>" are a clause, not a
+#: noun phrase in apposition ("When asked why the president had not told him, Smith said").
+_CLAUSE_VERBS = frozenset(
+    "is was were are am be been has have had do does did will would can could should shall may might must "
+    "said says say told tells asked asks wanted wants knew knows thought thinks".split())
+#: A relative pronoun keeps such words a noun phrase ("the man who was shot, Jo Roe").
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 def _pre_appositive(before: str) -> str | None:
@@ -1773,7 +1790,11 @@ def _pre_appositive(before: str) -> str | None:
         prev = seg[: m.start()].split()[-1:]
         if prev and prev[0].lower() in _SCENE_PREPOSITIONS:
             continue  # "In an interview with CNN, Smith said": a scene, not a role
-        if len(rest.split()) <= 7:
+        words = rest.split()
+        if len(words) <= 7:
+            low = [w.lower().strip(".,") for w in words[1:]]
+            if not _RELATIVE.intersection(low) and any(w in _CLAUSE_VERBS or w.endswith(("n't", "n’t")) for w in low):
+                return None  # "When asked why the president hadn't told him, Smith said": a clause
             return rest
     return None
 

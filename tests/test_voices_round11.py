@@ -1,0 +1,113 @@
+"""Round 11 of issue 3 (voice types of real speakers): made-up sentences only."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from newsvoices import voices
+from newsvoices.extract import Entity, Mention
+
+
+def _in_article(text: str, entity: Entity, *spans: str) -> tuple[str, str]:
+    """The voice :func:`voices.classify_article` gives ``entity`` with a mention at each span."""
+    ms = []
+    for span in spans:
+        i = text.index(span)
+        ms.append(Mention(entity.key, i, i + len(span), span, "name" if entity.kind == "person" else "nominal"))
+    return voices.classify_article(text, [entity], ms)[entity.key]
+
+
+@pytest.mark.parametrize("description, voice", [
+    # a long agency name between "former"/"retired" and the office
+    ("a retired Zorvia Immigration and Customs Enforcement agent", "expert"),
+    ("a former Zorvia Department of Homeland Security official", "expert"),
+    # the office itself stays official
+    ("a Zorvia Immigration and Customs Enforcement agent", "official"),
+])
+def test_former_or_retired_before_a_long_agency_name(description, voice):
+    assert voices.classify(Entity("e", "Jo Vale", "person", description))[0] == voice
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("ATF source", "civil_servant"),
+    ("a DEA source", "civil_servant"),
+    ("two NYPD sources", "civil_servant"),
+    ("a sheriff's source", "civil_servant"),
+    # no role stated: anonymous
+    ("a source", "anonymous"),
+])
+def test_agency_sources_are_insiders(name, voice):
+    assert voices.classify_speaker(Entity("e", name, "anonymous", "source"))[0] == voice
+
+
+@pytest.mark.parametrize("sentence, voice", [
+    ("The suspect spoke after his arrest, according to a police official who was briefed on the capture.",
+     "civil_servant"),
+    ("A police official familiar with the case said the suspect spoke after his arrest.", "civil_servant"),
+    ("A police official close to the investigation said the suspect spoke after his arrest.", "civil_servant"),
+    ("A police official with direct knowledge of the search said the suspect spoke.", "civil_servant"),
+    # no such cue: the official speaks for the institution
+    ("A police official said the suspect spoke after his arrest.", "official"),
+])
+def test_an_official_briefed_on_or_familiar_with_a_case_is_an_insider(sentence, voice):
+    e = Entity("e1", "a police official", "anonymous", "official")
+    span = "a police official" if "a police official" in sentence else "A police official"
+    assert _in_article(sentence, e, span)[0] == voice
+
+
+def test_a_clause_before_a_comma_is_no_appositive():
+    """'When asked why the president hadn't told him, Smith said': no role for Smith."""
+    t = "When asked why the president hadn't told him, Jo Vale said it was unclear."
+    s = t.index("Jo Vale")
+    ctx = voices.name_context(t, s, s + 7)
+    assert "president" not in ctx
+    t = "When asked why the governor did not tell him, Jo Vale said it was unclear."
+    s = t.index("Jo Vale")
+    assert "governor" not in voices.name_context(t, s, s + 7)
+    # a noun phrase, also one with a relative clause, stays an appositive
+    t = "Outside the court, the man who was shot, Jo Vale, said he was fine."
+    s = t.index("Jo Vale")
+    assert "the man who was shot" in voices.name_context(t, s, s + 7)
+    t = "Later, an armed resident, Jo Vale, said he was fine."
+    s = t.index("Jo Vale")
+    assert "an armed resident" in voices.name_context(t, s, s + 7)
+
+
+def test_a_clause_before_a_name_does_not_outvote_a_party_tag():
+    e = Entity("e1", "Vale", "person")
+    t = ("Senate Budget Committee Chairman Jo Vale (R., Zor.) said he was hopeful. "
+         "When asked why the president hadn't told him, Mr. Vale said \"maybe he has not decided.\"")
+    i, j = t.index("Vale"), t.index("Vale", t.index("Mr."))
+    got = voices.classify_article(t, [e], [Mention("e1", i, i + 4, "Vale", "surname"),
+                                           Mention("e1", j, j + 4, "Vale", "surname")])["e1"]
+    assert got[0] == "politician"
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("Leadership", "politician"),
+    # an ordinary one-word name stays uninformed
+    ("Zorvik", "other"),
+])
+def test_a_collective_noun_opening_a_sentence_is_the_group(name, voice):
+    assert voices.classify_speaker(Entity("e", name, "person"))[0] == voice
+
+
+def test_collective_nouns_must_be_a_list(tmp_path):
+    data = yaml.safe_load(voices.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    data["context"]["collective_nouns"] = "leadership"
+    p = tmp_path / "cb.yml"
+    p.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="collective_nouns"):
+        voices.load_codebook(p)
+
+
+def test_a_journal_named_in_the_text_is_research():
+    """'a study in the journal Zorvia Affairs found ...': the journal is research, not a person."""
+    e = Entity("e1", "Zorvia Affairs", "person")
+    t = "But a study in the journal Zorvia Affairs found that migrants pay more than they receive."
+    assert _in_article(t, e, "Zorvia Affairs")[0] == "expert"
+    # a newspaper written with a capital J stays media, not research
+    e = Entity("e1", "Zorvia Journal", "organisation")
+    t = "The Zorvia Journal reported that migrants pay more than they receive."
+    assert _in_article(t, e, "Zorvia Journal")[0] == "commentator"
