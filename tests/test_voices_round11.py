@@ -111,3 +111,58 @@ def test_a_journal_named_in_the_text_is_research():
     e = Entity("e1", "Zorvia Journal", "organisation")
     t = "The Zorvia Journal reported that migrants pay more than they receive."
     assert _in_article(t, e, "Zorvia Journal")[0] == "commentator"
+
+
+def test_a_new_clause_after_a_comma_is_no_appositive():
+    """'In an interview with Zorvia TV's Jo Vale, Obama explained that lawmakers ...': no role for Jo Vale."""
+    t = "In an interview with Zorvia TV's Jo Vale, Kim Dorr explained that lawmakers must act."
+    s = t.index("Jo Vale")
+    assert "lawmakers" not in voices.name_context(t, s, s + 7)
+    t = "In an interview with Zorvia TV's Jo Vale, Kim Dorr said that lawmakers must act."
+    assert "lawmakers" not in voices.name_context(t, s, s + 7)
+    # an appositive that opens with a capitalised word stays one
+    t = "Jo Vale, Zorvia County's sheriff, said it."
+    assert "sheriff" in voices.name_context(t, 0, 7)
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("Journal's Jo Vale", "commentator"),
+    ("Post's Jo Vale", "commentator"),
+])
+def test_a_newspaper_possessive_before_a_name_is_media(name, voice):
+    assert voices.classify(Entity("e", name, "person"))[0] == voice
+
+
+def test_a_document_with_no_issuer_found_is_official():
+    """No anonymous source: the coders read an unattributed statement or website as a public body's."""
+    assert voices.classify(Entity("e", "the website", "group")) == ("official", "document-unattributed")
+    # a named issuer still decides
+    assert voices.classify_speaker(Entity("e", "NAACP statement", "group"))[0] == "advocacy"
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("a Republican House aide", "civil_servant"),
+    ("a Senate aide", "civil_servant"),
+    ("Senate GOP staffer", "civil_servant"),
+    # an aide described only by party stays an unnamed source with no role stated
+    ("a Democratic aide", "anonymous"),
+])
+def test_congressional_aides_are_insiders(name, voice):
+    assert voices.classify_speaker(Entity("e", name, "anonymous", "aide"))[0] == voice
+
+
+def test_chief_of_a_police_division_is_official():
+    got = voices.classify(Entity("e", "Jo Keel", "person", "the chief of the Zorvia Law Enforcement Division"))
+    assert got == ("official", "executive-office")
+
+
+@pytest.mark.parametrize("short", ["O'Vale", "O’Vale", "O'Vale of Zorvia's Voice"])
+def test_a_surname_finds_its_full_name_across_apostrophes_and_organisations(short):
+    """'O'Vale' after 'Former Gov. Jo O’Vale': one person; 'X of Org' is the surname X glued to its organisation."""
+    t = f"Former Zorvia Gov. Jo O’Vale, a presidential candidate, spoke. {short} said it was wrong."
+    full = Entity("e1", "Jo O’Vale", "person")
+    e = Entity("e2", short, "person")
+    i, j = t.index("Jo O’Vale"), t.index(short, t.index("spoke"))
+    got = voices.classify_article(t, [full, e], [Mention("e1", i, i + 9, "Jo O’Vale", "name"),
+                                                Mention("e2", j, j + len(short), short, "name")])
+    assert got["e2"][0] == got["e1"][0] == "politician"

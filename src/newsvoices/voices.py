@@ -771,12 +771,13 @@ def _surname_sources(entities) -> dict[str, str]:
     for e in entities:
         words = _OF_SPLIT.split((e.name or "").strip(), maxsplit=1)[0].split()
         if len(words) >= 2 and e.kind in ("person", "organisation") and words[-2][:1].isupper():
-            full.setdefault(words[-1].strip(".,").lower(), set()).add(e.key)
+            full.setdefault(words[-1].strip(".,").lower().replace("’", "'"), set()).add(e.key)
     out: dict[str, str] = {}
     for e in entities:
-        words = (e.name or "").split()
+        # "O'Malley" is "O’Malley"; "Sharry of America's Voice" is the surname "Sharry" glued to its organisation
+        words = _OF_SPLIT.split((e.name or "").strip(), maxsplit=1)[0].split()
         if e.kind == "person" and len(words) == 1:
-            cands = full.get(words[0].strip(".,").lower(), set()) - {e.key}
+            cands = full.get(words[0].strip(".,").lower().replace("’", "'"), set()) - {e.key}
             if len(cands) == 1:
                 out[e.key] = next(iter(cands))
     return out
@@ -1736,6 +1737,12 @@ def _appositive(text: str, end: int) -> str | None:
     words = seg.split()
     if len(words) >= 2 and words[0].lower().endswith("ed") and _VERB_NEXT.match(words[1]):
         return None  # "Phillips, refused to select ...": a verb phrase, not an appositive
+    n_cap = 0  # a subject of capitalised words, then a verb: "In an interview with CNN's Jo Roe, Obama explained"
+    while n_cap < min(3, len(words) - 1) and words[n_cap][:1].isupper():
+        n_cap += 1
+    if n_cap and n_cap < len(words) and (words[n_cap].lower() in _CLAUSE_VERBS or (
+            len(words[n_cap]) > 3 and words[n_cap].islower() and words[n_cap].endswith("ed"))):
+        return None  # a new clause, not an appositive
     if len(words) >= 2 and words[0].lower() == "who" and not _WHO_ROLE.match(" ".join(words[1:3])):
         return None  # "Jenkins, who had to pay attorney's fees": a story, not a role
     return seg if len(seg) >= 2 else None
