@@ -166,3 +166,60 @@ def test_a_surname_finds_its_full_name_across_apostrophes_and_organisations(shor
     got = voices.classify_article(t, [full, e], [Mention("e1", i, i + 9, "Jo O’Vale", "name"),
                                                 Mention("e2", j, j + len(short), short, "name")])
     assert got["e2"][0] == got["e1"][0] == "politician"
+
+
+def _doc_voice(text: str, doc_span: str, others: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """The voice of the document entity at the last occurrence of ``doc_span``, with named entities
+    ``others`` (name, kind, span in the text)."""
+    ents, ms = [], []
+    for k, (name, kind, span) in enumerate(others):
+        ents.append(Entity(f"o{k}", name, kind))
+        i = text.index(span)
+        ms.append(Mention(f"o{k}", i, i + len(span), span, "name"))
+    doc = Entity("doc", doc_span.split()[-1], "group")
+    i = text.rindex(doc_span)
+    ms.append(Mention("doc", i, i + len(doc_span), doc_span, "nominal"))
+    return voices.classify_article(text, ents + [doc], ms)["doc"]
+
+
+def test_document_issuer_past_a_party_tag_or_a_spokesperson():
+    t = ("Sen. Jo Vale (D-Zor.) and others in the leadership issued a joint statement on Monday. "
+         "\"We will act,\" the statement said.")
+    assert _doc_voice(t, "the statement", [("Jo Vale", "person", "Sen. Jo Vale")])[0] == "politician"
+    t = ("Rep. Kim Dorr (R-Zor.) condemned in a statement Saturday the new rule. "
+         "\"It is wrong,\" the statement said.")
+    assert _doc_voice(t, "the statement", [("Kim Dorr", "person", "Rep. Kim Dorr")])[0] == "politician"
+    t = ("A Zorvia Airlines spokeswoman said Friday in a statement that the firm will cooperate. "
+         "\"We have done nothing wrong,\" the statement said.")
+    assert _doc_voice(t, "the statement", [])[0] == "business"
+
+
+def test_document_issuer_named_later_after_by():
+    """'according to a report Tuesday ... The report, by Republicans on the House committee, ...'."""
+    t = ("Cities refuse to help, according to a report Tuesday. The report, by Republicans on the House "
+         "Oversight Committee, calls for change. \"Congress must act,\" the report said.")
+    doc = Entity("doc", "report", "group")
+    i = t.index("report Tuesday")
+    j = t.rindex("the report")
+    ms = [Mention("doc", i, i + 6, "report", "nominal"), Mention("doc", j, j + 10, "the report", "nominal")]
+    assert voices.classify_article(t, [doc], ms)["doc"][0] == "politician"
+    # nothing named anywhere: the fall-back
+    t = "Cities refuse to help, according to a report Tuesday. \"Congress must act,\" the report said."
+    i = t.index("report Tuesday")
+    ms = [Mention("doc", i, i + 6, "report", "nominal")]
+    assert voices.classify_article(t, [doc], ms)["doc"] == ("official", "document-unattributed")
+
+
+def test_document_of_two_people_takes_the_voice_of_the_one_named_in_full():
+    t = ("Rep. Kim Dorr (R-Zor.) spoke on Monday. Later came Vale and Dorr's statement. "
+         "\"It is wrong,\" the statement said.")
+    assert _doc_voice(t, "the statement", [("Kim Dorr", "person", "Rep. Kim Dorr")])[0] == "politician"
+
+
+def test_former_before_an_unnamed_official_makes_the_office_past():
+    """'Another former ORR official said ...': the extractor's phrase drops 'former'."""
+    t = "Another former Zorvia Agency official, who asked not to be named, called the change troubling."
+    e = Entity("e1", "Zorvia Agency official", "anonymous", "official")
+    assert _in_article(t, e, "Zorvia Agency official")[0] == "expert"
+    t = "Another Zorvia Agency official called the change troubling."
+    assert _in_article(t, e, "Zorvia Agency official")[0] == "official"

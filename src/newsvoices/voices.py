@@ -173,6 +173,9 @@ class Codebook:
     # context.collective_nouns: singular nouns naming a body of people that a sentence may open with
     # ("Leadership expects ..."): a one-word "person" so named is classified as that group (@noun)
     collective_nouns: frozenset[str] = frozenset()
+    # context.writer_cues: cues that only a writer or a news outlet uses ("X wrote", "as X explains"): a named
+    # person with no role stated anywhere whose every quote has such a cue is media (see classify_article)
+    writer_cues: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -486,6 +489,9 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     collective = ctx.get("collective_nouns") or []
     if not isinstance(collective, list) or not all(isinstance(c, str) and c.strip() for c in collective):
         raise ValueError(f"{p}: context.collective_nouns must be a list of words")
+    writer = ctx.get("writer_cues") or []
+    if not isinstance(writer, list) or not all(isinstance(c, str) and c.strip() for c in writer):
+        raise ValueError(f"{p}: context.writer_cues must be a list of words")
     org_rules = ctx.get("organisation_decides") or []
     known_ids = {r.id for r in rules}
     if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
@@ -493,7 +499,7 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
                     frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
-                    frozenset(c.strip().lower() for c in collective))
+                    frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -932,13 +938,23 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     return list(dict.fromkeys(out))
 
 
-def classify_article(text: str, entities, mentions, codebook: Codebook | None = None) -> dict[str, tuple[str, str]]:
+#: What a named person whose every quote has a writer's cue is classified as (rule ``<rule>@writer``).
+_WRITER = "writer"
+
+
+def classify_article(text: str, entities, mentions, codebook: Codebook | None = None,
+                     cues: dict[str, list[str]] | None = None) -> dict[str, tuple[str, str]]:
     """``{entity key: (voice_type, rule)}`` for every entity of an article.
 
     Each entity is classified by :func:`classify_speaker` with what the whole article says
     about it (:func:`article_contexts`). A one-word person that stays uninformed and whose
     full name is another entity of the article ("Gelernt" after "Lee Gelernt of the ACLU")
     then takes that entity's voice when it is informed (rule ``<rule>@surname``).
+
+    ``cues`` (optional): the cue words of each entity's quotes. A named person that only the fall-back
+    ``person-no-role`` places and whose every quote has a cue of the codebook's ``context.writer_cues``
+    ("X wrote", "as X explains", "the X Brew reported") is classified as a writer (rule ``<rule>@writer``,
+    media): news writing quotes columnists, bloggers and outlets by what they wrote.
 
     Example:
         >>> from newsvoices.extract import Entity, Mention
@@ -988,6 +1004,14 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         sv, sr = voice.get(src, ("other", DEFAULT_RULE))
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
+    if cues and cb.writer_cues:
+        for e in entities:
+            said = cues.get(e.key)
+            if said and voice[e.key][1] == "person-no-role" and all(
+                    (c or "").lower() in cb.writer_cues for c in said):
+                v, r = _first_rule(cb, Entity(e.key, e.name, "person", _WRITER))
+                if r not in UNINFORMED_RULES:
+                    voice[e.key] = (v, f"{r}@writer")
     return voice
 
 
@@ -1016,12 +1040,15 @@ def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Code
 def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
     """A person whose own fields place it in office ("USCIS Director Ken Palinkas") but whom the
     article calls "former" right before a name mention ("As former USCIS Director Ken Palinkas has
-    explained") is classified by that mention's context, when that gives a former office holder
+    explained"), or an unnamed official so introduced ("Another former ORR official said", round 11),
+    is classified by that mention's context, when that gives a former office holder
     (codebook ``context.former_words``; rule ``<rule>@former``). ``by_entity``: each entity's
     mentions other than pronouns. Changes ``voice`` in place."""
     ends = None  # where a former word ends in the text, found once (most articles have none)
     for e in entities:
-        if e.kind != "person" or voice[e.key][0] not in ("official", "politician", "civil_servant"):
+        # an unnamed official too: "Another former ORR official said" (the extractor's name drops "former")
+        if e.kind not in ("person", "anonymous", "group") or voice[e.key][0] not in ("official", "politician",
+                                                                                     "civil_servant"):
             continue
         if voice[e.key][1].startswith("former-"):
             continue
@@ -1033,8 +1060,10 @@ def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: C
             i = bisect.bisect_right(ends, m.start) - 1
             if i < 0 or m.start - ends[i] > 3 or text[ends[i]:m.start].strip(" -\t\n"):
                 continue
-            ctx = name_context(text, m.start, m.end, cb)
-            v, r = classify(Entity(e.key, e.name, "person", ctx, e.organisation), cb)
+            # an unnamed phrase is read as "former <phrase>" ("former ORR official"): its name context would
+            # only repeat the phrase
+            ctx = name_context(text, m.start, m.end, cb) if e.kind == "person" else f"former {e.name}"
+            v, r = classify(Entity(e.key, e.name, e.kind, ctx, e.organisation), cb)
             if r.startswith("former-"):
                 voice[e.key] = (v, f"{r}@former")
             break
@@ -1321,6 +1350,10 @@ _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "we
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
 _ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
 _CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w.&’'\-]*){0,6}"
+#: What may stand between an issuer's name and its verb: a party tag ("(R-Ohio)"), "and others in the
+#: leadership", or the issuer's spokesperson or lawyer ("a Madigan spokeswoman said in a statement").
+_ISSUER_GAP = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+and\s+(?:others|colleagues)(?:\s+[\w.]+){0,4}?)?"
+               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?")
 #: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
 _NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
                         "before as for last new recent earlier later one another both under while".split())
@@ -1331,13 +1364,13 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
     return [
         re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
         # "the NAACP released a statement", "Jo Roe issued a joint statement"
-        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN})\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
-        re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
         # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
                    rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
@@ -1345,13 +1378,16 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         # "Commissioner Jo Roe, in a statement Saturday, said ..."
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}),\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "state police said in a news release", "the ACLU said in a statement"
+        # "Rep. Jo Roe (D-Ore.) condemned in a joint statement", "a Madigan spokeswoman said Friday in a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}|[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|(?:state|federal|local|city|county)\s+[a-z]+|[Hh]e|[Ss]he)"
-                   rf"\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
+                   rf"{_ISSUER_GAP}\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued|[a-z]+ed)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
     ]
 
 
 _ISSUER_RE: dict[str, list[re.Pattern]] = {}
+#: How far after a document first met as "a report" its author is looked for ("The report, by X, ...").
+_FORWARD_REACH = 1500
 #: "In his own statement, Obama ...": a sentence opened by a document, whose subject issued it.
 _IN_DOC_SUBJECT = re.compile(
     rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
@@ -1443,9 +1479,15 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         lo, hi = _sentence_span(text, first_m.start, first_m.end)
         m = _IN_DOC_SUBJECT.match(text, lo, hi)
         m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
-        if m is None:
-            return None
-        best = (m.start("iss"), m.group("iss"))
+        if m is not None:
+            best = (m.start("iss"), m.group("iss"))
+        else:
+            # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
+            # document whose issuer is named nowhere before may name its author later, after "by" or "from"
+            fwd = pats[4].search(text, first_m.end, min(len(text), first_m.end + _FORWARD_REACH))
+            if fwd is None:
+                return None
+            best = (fwd.start("iss"), fwd.group("iss"))
     iss = best[1]
     low = iss.lower()
     if low in ("he", "she"):
@@ -1462,6 +1504,14 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
     for e in entities:
         en = (e.name or "").lower()
         if e.key != entity.key and en and (en == low or low.endswith(" " + en) or en.endswith(" " + low)):
+            v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
+            if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
+                return v, f"{r.split('@')[0]}@issuer"
+    # "Pelosi and Blumenauer's statement": a person of the article whose surname ends the issuer's name
+    last = low.split()[-1] if " " in low else None
+    for e in entities if last else ():
+        en = (e.name or "").lower().split()
+        if e.key != entity.key and len(en) >= 2 and en[-1] == last and (e.kind or "person") == "person":
             v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
             if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
                 return v, f"{r.split('@')[0]}@issuer"
