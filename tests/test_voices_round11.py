@@ -223,3 +223,63 @@ def test_former_before_an_unnamed_official_makes_the_office_past():
     assert _in_article(t, e, "Zorvia Agency official")[0] == "expert"
     t = "Another Zorvia Agency official called the change troubling."
     assert _in_article(t, e, "Zorvia Agency official")[0] == "official"
+
+
+def _pipeline_voices(text: str) -> list[tuple[str | None, str | None]]:
+    from newsvoices.model import Article
+    from newsvoices.pipeline import analyze_article
+
+    return [(q["speaker"], q["voice_type"]) for q in analyze_article(Article("t", text))["quotes"]]
+
+
+def test_a_named_person_quoted_only_for_what_they_wrote_is_a_writer():
+    """No role stated anywhere, every quote 'wrote'/'writes': a columnist or blogger (media), not the public."""
+    assert _pipeline_voices('"The rule is a disaster for everyone," Jo Quillan wrote on Monday.') == [
+        ("Jo Quillan", "commentator")]
+    assert voices.WRITER_RULE in voices.UNINFORMED_RULES  # a guess: the corpus step prefers other articles
+    # quoted for what they said: the fall-back stays the public
+    assert _pipeline_voices('"The rule is a disaster for everyone," Jo Quillan said on Monday.') == [
+        ("Jo Quillan", "public")]
+    # a role stated decides, whatever the cue
+    assert _pipeline_voices('"The rule is a disaster," wrote Jo Quillan, a professor of law at Zorvia University.'
+                            ) == [("Jo Quillan", "expert")]
+
+
+def test_writer_cues_must_be_a_list(tmp_path):
+    data = yaml.safe_load(voices.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    data["context"]["writer_cues"] = "wrote"
+    p = tmp_path / "cb.yml"
+    p.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="writer_cues"):
+        voices.load_codebook(p)
+
+
+def test_a_piece_of_a_longer_name_takes_that_name_s_voice():
+    """'Studies' found inside 'Center for Immigration Studies': one speaker, the organisation."""
+    t = "A study by the Zorvia Center for Policy Studies found a rise in fraud."
+    org = Entity("e1", "Zorvia Center for Policy Studies", "organisation")
+    piece = Entity("e2", "Studies", "group")
+    i = t.index("Zorvia")
+    j = t.index("Studies")
+    got = voices.classify_article(t, [org, piece], [Mention("e1", i, i + len(org.name), org.name, "name"),
+                                                    Mention("e2", j, j + 7, "Studies", "nominal")])
+    assert got["e1"][0] == "advocacy" and got["e2"] == ("advocacy", "org-advocacy@within")
+    # a mention of its own elsewhere: not a piece of the name
+    t2 = t + " Studies show more."
+    k = t2.rindex("Studies")
+    got = voices.classify_article(t2, [org, piece], [Mention("e1", i, i + len(org.name), org.name, "name"),
+                                                     Mention("e2", j, j + 7, "Studies", "nominal"),
+                                                     Mention("e2", k, k + 7, "Studies", "nominal")])
+    assert got["e2"][0] == "expert"
+
+
+def test_the_first_word_of_a_longer_name_is_no_piece_of_it():
+    """'Zorvick' opening 'Zorvick supporters' or 'the Zorvick police' keeps its own reading."""
+    for t, host, host_kind in (("Later Zorvick supporters rallied.", "Zorvick supporters", "group"),
+                               ("Later the Zorvick police rallied.", "the Zorvick police", "group")):
+        hostent = Entity("e1", host, host_kind)
+        piece = Entity("e2", "Zorvick", "person")
+        i, j = t.index(host), t.index("Zorvick")
+        got = voices.classify_article(t, [hostent, piece], [Mention("e1", i, i + len(host), host, "nominal"),
+                                                            Mention("e2", j, j + 7, "Zorvick", "name")])
+        assert not got["e2"][1].endswith("@within")

@@ -45,7 +45,11 @@ KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
 #: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
 UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role",
-                    "person-described-ordinary")
+                    "person-described-ordinary", "writer-cue")
+#: The rule of a named person with no role stated whose every quote has a writer's cue ("X wrote"; see
+#: classify_article): a guess from the cue alone, so it is listed as uninformed (other articles that state
+#: the speaker's role win in the corpus step, and it is no evidence for them).
+WRITER_RULE = "writer-cue"
 #: Rules that place a speaker only weakly (a spokesperson whose employer is not named): what the
 #: article says around the name ("DNC spokesman Daniel Wessel") wins when it places the speaker.
 WEAK_RULES = ("spokesperson-unplaced",)
@@ -938,7 +942,7 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     return list(dict.fromkeys(out))
 
 
-#: What a named person whose every quote has a writer's cue is classified as (rule ``<rule>@writer``).
+#: What a named person whose every quote has a writer's cue is classified as (rule ``writer-cue``).
 _WRITER = "writer"
 
 
@@ -953,8 +957,9 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
 
     ``cues`` (optional): the cue words of each entity's quotes. A named person that only the fall-back
     ``person-no-role`` places and whose every quote has a cue of the codebook's ``context.writer_cues``
-    ("X wrote", "as X explains", "the X Brew reported") is classified as a writer (rule ``<rule>@writer``,
-    media): news writing quotes columnists, bloggers and outlets by what they wrote.
+    ("X wrote", "as X explains", "the X Brew reported") is classified as a writer (rule ``writer-cue``,
+    the voice the codebook gives "writer": media): news writing quotes columnists, bloggers and outlets
+    by what they wrote. A fall-back like ``person-no-role``: the corpus step prefers other articles.
 
     Example:
         >>> from newsvoices.extract import Entity, Mention
@@ -1004,6 +1009,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         sv, sr = voice.get(src, ("other", DEFAULT_RULE))
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
+    _inside_other_names(entities, mentions, voice)
     if cues and cb.writer_cues:
         for e in entities:
             said = cues.get(e.key)
@@ -1011,8 +1017,40 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                     (c or "").lower() in cb.writer_cues for c in said):
                 v, r = _first_rule(cb, Entity(e.key, e.name, "person", _WRITER))
                 if r not in UNINFORMED_RULES:
-                    voice[e.key] = (v, f"{r}@writer")
+                    voice[e.key] = (v, WRITER_RULE)
     return voice
+
+
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+
+
+def _inside_other_names(entities, mentions, voice: dict) -> None:
+    """A one-word entity every mention of which lies inside a longer mention of one other entity, after
+    that mention's first word, is a piece of that name ("Studies" inside "Center for Immigration
+    Studies", "Union" inside "San Diego Union Tribune"): it takes that entity's voice when a rule places
+    it (rule ``<rule>@within``). A first word is left alone ("Trump" in "Trump supporters"). Changes
+    ``voice`` in place."""
+    spans = sorted((m.start, -m.end, m.entity, m.text or "") for m in mentions if m.kind != "pronoun")
+    if len(spans) < 2:
+        return
+    starts = [sp[0] for sp in spans]
+    one_word = {e.key for e in entities if e.name and " " not in e.name.strip()}
+    inside: dict[str, set[str]] = {}  # entity -> the entities whose mentions hold every one of its mentions
+    for m in mentions:
+        if m.kind == "pronoun" or m.entity not in one_word or (m.entity in inside and not inside[m.entity]):
+            continue
+        # the longer mentions that start before this one (the nearest few) and end at or after it
+        hosts = {k for s, neg_end, k, t in spans[:bisect.bisect_left(starts, m.start)][-8:]
+                 if k != m.entity and -neg_end >= m.end and _LEADING_DETERMINER.sub("", t[:m.start - s]).strip()}
+        inside[m.entity] = hosts if m.entity not in inside else inside[m.entity] & hosts
+    for e in entities:
+        hosts = inside.get(e.key)
+        if not hosts or len(hosts) != 1:
+            continue
+        host = next(iter(hosts))
+        v, r = voice.get(host, ("other", DEFAULT_RULE))
+        if r not in UNINFORMED_RULES and r != "override" and voice.get(e.key) != (v, r):
+            voice[e.key] = (v, f"{r.split('@')[0]}@within")
 
 
 def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
