@@ -785,8 +785,11 @@ def _surname_sources(entities) -> dict[str, str]:
     out: dict[str, str] = {}
     for e in entities:
         # "O'Malley" is "O’Malley"; "Sharry of America's Voice" is the surname "Sharry" glued to its organisation
-        words = _OF_SPLIT.split((e.name or "").strip(), maxsplit=1)[0].split()
-        if e.kind == "person" and len(words) == 1:
+        if e.kind != "person":
+            continue
+        nm = (e.name or "").strip()
+        words = (_OF_SPLIT.split(nm, maxsplit=1)[0] if " of " in nm else nm).split()
+        if len(words) == 1:
             cands = full.get(words[0].strip(".,").lower().replace("’", "'"), set()) - {e.key}
             if len(cands) == 1:
                 out[e.key] = next(iter(cands))
@@ -1009,7 +1012,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         sv, sr = voice.get(src, ("other", DEFAULT_RULE))
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
-    _inside_other_names(entities, mentions, voice)
+    _inside_other_names(text, entities, mentions, voice)
     if cues and cb.writer_cues:
         for e in entities:
             said = cues.get(e.key)
@@ -1022,25 +1025,33 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
 
 
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+#: Small words inside a proper name ("Center *for* Immigration Studies").
+_NAME_JOINERS = frozenset({"for", "of", "on", "and", "the", "&"})
 
 
-def _inside_other_names(entities, mentions, voice: dict) -> None:
+def _inside_other_names(text: str, entities, mentions, voice: dict) -> None:
     """A one-word entity every mention of which lies inside a longer mention of one other entity, after
     that mention's first word, is a piece of that name ("Studies" inside "Center for Immigration
     Studies", "Union" inside "San Diego Union Tribune"): it takes that entity's voice when a rule places
     it (rule ``<rule>@within``). A first word is left alone ("Trump" in "Trump supporters"). Changes
     ``voice`` in place."""
-    spans = sorted((m.start, -m.end, m.entity, m.text or "") for m in mentions if m.kind != "pronoun")
-    if len(spans) < 2:
-        return
-    starts = [sp[0] for sp in spans]
     one_word = {e.key for e in entities if e.name and " " not in e.name.strip()}
+    if not one_word:
+        return
+    spans = None
     inside: dict[str, set[str]] = {}  # entity -> the entities whose mentions hold every one of its mentions
     for m in mentions:
         if m.kind == "pronoun" or m.entity not in one_word or (m.entity in inside and not inside[m.entity]):
             continue
+        prev = text[max(0, m.start - 30):m.start].rsplit(None, 1)
+        if not prev or not (prev[-1][:1].isupper() or prev[-1] in _NAME_JOINERS):
+            inside[m.entity] = set()  # no capitalised word right before it: a mention of its own
+            continue
+        if spans is None:
+            spans = sorted((x.start, -x.end, x.entity, x.text or "") for x in mentions if x.kind != "pronoun")
+            starts = [sp[0] for sp in spans]
         # the longer mentions that start before this one (the nearest few) and end at or after it
-        hosts = {k for s, neg_end, k, t in spans[:bisect.bisect_left(starts, m.start)][-8:]
+        hosts = {k for s, neg_end, k, t in spans[max(0, bisect.bisect_left(starts, m.start) - 8):bisect.bisect_left(starts, m.start)]
                  if k != m.entity and -neg_end >= m.end and _LEADING_DETERMINER.sub("", t[:m.start - s]).strip()}
         inside[m.entity] = hosts if m.entity not in inside else inside[m.entity] & hosts
     for e in entities:
@@ -1075,6 +1086,19 @@ def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Code
             break
 
 
+_FORMER_BEFORE: dict[str, re.Pattern] = {}
+
+
+def _former_right_before(cb: Codebook) -> re.Pattern:
+    """``context.former_words`` followed only by up to 3 spaces or hyphens up to the end of the searched
+    span (the start of a name mention)."""
+    key = cb.former_words.pattern
+    pat = _FORMER_BEFORE.get(key)
+    if pat is None:
+        pat = _FORMER_BEFORE[key] = re.compile(rf"(?:{key})[ \t\n\-]{{0,3}}$", re.IGNORECASE)
+    return pat
+
+
 def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
     """A person whose own fields place it in office ("USCIS Director Ken Palinkas") but whom the
     article calls "former" right before a name mention ("As former USCIS Director Ken Palinkas has
@@ -1082,7 +1106,7 @@ def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: C
     is classified by that mention's context, when that gives a former office holder
     (codebook ``context.former_words``; rule ``<rule>@former``). ``by_entity``: each entity's
     mentions other than pronouns. Changes ``voice`` in place."""
-    ends = None  # where a former word ends in the text, found once (most articles have none)
+    before = _former_right_before(cb)
     for e in entities:
         # an unnamed official too: "Another former ORR official said" (the extractor's name drops "former")
         if e.kind not in ("person", "anonymous", "group") or voice[e.key][0] not in ("official", "politician",
@@ -1090,13 +1114,9 @@ def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: C
             continue
         if voice[e.key][1].startswith("former-"):
             continue
-        if ends is None:
-            ends = [m.end() for m in cb.former_words.finditer(text)]
-        if not ends:
-            return
         for m in by_entity.get(e.key, ()):
-            i = bisect.bisect_right(ends, m.start) - 1
-            if i < 0 or m.start - ends[i] > 3 or text[ends[i]:m.start].strip(" -\t\n"):
+            # a former word ending at most 3 characters (spaces, a hyphen) before the mention
+            if before.search(text, max(0, m.start - 16), m.start) is None:
                 continue
             # an unnamed phrase is read as "former <phrase>" ("former ORR official"): its name context would
             # only repeat the phrase
