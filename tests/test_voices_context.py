@@ -196,7 +196,7 @@ def test_one_non_source_list_for_attribution_and_entities():
     (Entity("e", "West Wing aides", "group", "aides"), ("official", "anonymous-official")),
     (Entity("e", "Muslim leaders", "group", "leaders"), ("advocacy", "anonymous-advocacy")),
     (Entity("e", "Bryna Helfer", description="Assistant County Manager"), ("official", "executive-office")),
-    (Entity("e", "the statement", "group"), ("anonymous", "document-unattributed")),
+    (Entity("e", "the statement", "group"), ("official", "document-unattributed")),  # round 11
     (Entity("e", "multiple reports", "group"), ("commentator", "document-press")),
     (Entity("e", "A majority of Americans", "group"), ("expert", "poll-result")),
     (Entity("e", "only 23 percent of voters", "group"), ("expert", "poll-result")),

@@ -201,12 +201,13 @@ def test_document_a_new_statement_reads_only_its_own_sentence():
          "a statement saying they were outraged.")
     assert _doc_case(t, "a statement")["doc"] == ("advocacy", "org-advocacy@issuer")
     t2 = "The Justice Department's statement came first. A statement said they were outraged."
-    assert _doc_case(t2, "A statement")["doc"] == ("anonymous", "document-unattributed")
+    assert _doc_case(t2, "A statement")["doc"] == ("official", "document-unattributed")
 
 
-def test_document_without_issuer_stays_anonymous():
+def test_document_without_issuer_falls_back_to_official():
+    """Round 11: a document whose issuer is not found is most often a public body's (not anonymous)."""
     t = "Nothing was said for days. The statement said the plan would change."
-    assert _doc_case(t, "The statement")["doc"] == ("anonymous", "document-unattributed")
+    assert _doc_case(t, "The statement")["doc"] == ("official", "document-unattributed")
 
 
 # ---------------------------------------------------------------- spokespersons speak for their principal

@@ -89,7 +89,11 @@ def analyze_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     # how the article introduces each speaker ("the Labour MP", "Homeland Security Secretary Janet
     # Napolitano", "Marco Rubio (R-Fla.)"): used when the entity's own fields say nothing
     cb = _voices.load_codebook()  # once per article (it checks the files' modification times)
-    voice = _voices.classify_article(text, ex.entities, ex.mentions, cb)
+    cues: dict[str, list[str]] = {}
+    for q in ex.quotes:
+        if q.entity is not None:
+            cues.setdefault(q.entity, []).append(q.cue)
+    voice = _voices.classify_article(text, ex.entities, ex.mentions, cb, cues=cues)
     # an unnamed phrase no rule places ("the election") is no source: its quotes stay unattributed
     no_source = {k for k, e in ents.items() if not _voices.is_source(e, voice[k][1], cb)}
     tones = _sentiment.score([q.text for q in ex.quotes]) if ex.quotes else []

@@ -45,7 +45,11 @@ KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
 #: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
 UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role",
-                    "person-described-ordinary")
+                    "person-described-ordinary", "writer-cue")
+#: The rule of a named person with no role stated whose every quote has a writer's cue ("X wrote"; see
+#: classify_article): a guess from the cue alone, so it is listed as uninformed (other articles that state
+#: the speaker's role win in the corpus step, and it is no evidence for them).
+WRITER_RULE = "writer-cue"
 #: Rules that place a speaker only weakly (a spokesperson whose employer is not named): what the
 #: article says around the name ("DNC spokesman Daniel Wessel") wins when it places the speaker.
 WEAK_RULES = ("spokesperson-unplaced",)
@@ -175,6 +179,12 @@ class Codebook:
     head_nouns_after: re.Pattern | None = None
     # context.former_words: words right before a name that make its office a past one ("former")
     former_words: re.Pattern | None = None
+    # context.collective_nouns: singular nouns naming a body of people that a sentence may open with
+    # ("Leadership expects ..."): a one-word "person" so named is classified as that group (@noun)
+    collective_nouns: frozenset[str] = frozenset()
+    # context.writer_cues: cues that only a writer or a news outlet uses ("X wrote", "as X explains"): a named
+    # person with no role stated anywhere whose every quote has such a cue is media (see classify_article)
+    writer_cues: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -488,13 +498,20 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     press = ctx.get("press_verbs") or []
     if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
         raise ValueError(f"{p}: context.press_verbs must be a list of words")
+    collective = ctx.get("collective_nouns") or []
+    if not isinstance(collective, list) or not all(isinstance(c, str) and c.strip() for c in collective):
+        raise ValueError(f"{p}: context.collective_nouns must be a list of words")
+    writer = ctx.get("writer_cues") or []
+    if not isinstance(writer, list) or not all(isinstance(c, str) and c.strip() for c in writer):
+        raise ValueError(f"{p}: context.writer_cues must be a list of words")
     org_rules = ctx.get("organisation_decides") or []
     known_ids = {r.id for r in rules}
     if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
         raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
-                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re)
+                    frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
+                    frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -619,7 +636,8 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     """:func:`classify` for a speaker of an article, with two steps after it when it is uninformed.
 
     * A one-word "person" that is really a plural noun capitalised at the start of a
-      sentence ("Detractors", "Soldiers", "Estimates") and that nothing else placed is
+      sentence ("Detractors", "Soldiers", "Estimates") or a collective noun of the codebook's
+      ``context.collective_nouns`` ("Leadership") and that nothing else placed is
       classified as the unnamed group the word names (rule ``<rule>@noun``).
     * A name in ``known_office_holders.csv`` behind a title kept in the name
       ("President Donald Trump", even as an organisation) gets its listed voice.
@@ -654,8 +672,10 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
                                              entity.organisation), cb, roles=roles, contexts=contexts)
             if r2 not in UNINFORMED_RULES:
                 return v2, f"{r2}@head"
-    # plural words only: a surname such as "Cook" or "Judge" must not become a role
-    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and name.endswith("s"):
+    # plural words only: a surname such as "Cook" or "Judge" must not become a role; and the singular
+    # collective nouns of the codebook's context.collective_nouns ("Leadership expects ...")
+    if (entity.kind or "person") == "person" and " " not in name and name[:1].isupper() and (
+            name.endswith("s") or name.lower() in cb.collective_nouns):
         low = name.lower()
         v2, r2 = classify(Entity(entity.key, low, "group", low, entity.organisation), cb)
         if r2 not in UNINFORMED_RULES:
@@ -769,12 +789,16 @@ def _surname_sources(entities) -> dict[str, str]:
     for e in entities:
         words = _OF_SPLIT.split((e.name or "").strip(), maxsplit=1)[0].split()
         if len(words) >= 2 and e.kind in ("person", "organisation") and words[-2][:1].isupper():
-            full.setdefault(words[-1].strip(".,").lower(), set()).add(e.key)
+            full.setdefault(words[-1].strip(".,").lower().replace("’", "'"), set()).add(e.key)
     out: dict[str, str] = {}
     for e in entities:
-        words = (e.name or "").split()
-        if e.kind == "person" and len(words) == 1:
-            cands = full.get(words[0].strip(".,").lower(), set()) - {e.key}
+        # "O'Malley" is "O’Malley"; "Sharry of America's Voice" is the surname "Sharry" glued to its organisation
+        if e.kind != "person":
+            continue
+        nm = (e.name or "").strip()
+        words = (_OF_SPLIT.split(nm, maxsplit=1)[0] if " of " in nm else nm).split()
+        if len(words) == 1:
+            cands = full.get(words[0].strip(".,").lower().replace("’", "'"), set()) - {e.key}
             if len(cands) == 1:
                 out[e.key] = next(iter(cands))
     return out
@@ -929,13 +953,24 @@ def full_name_contexts(text: str, surname: str, codebook: Codebook | None = None
     return list(dict.fromkeys(out))
 
 
-def classify_article(text: str, entities, mentions, codebook: Codebook | None = None) -> dict[str, tuple[str, str]]:
+#: What a named person whose every quote has a writer's cue is classified as (rule ``writer-cue``).
+_WRITER = "writer"
+
+
+def classify_article(text: str, entities, mentions, codebook: Codebook | None = None,
+                     cues: dict[str, list[str]] | None = None) -> dict[str, tuple[str, str]]:
     """``{entity key: (voice_type, rule)}`` for every entity of an article.
 
     Each entity is classified by :func:`classify_speaker` with what the whole article says
     about it (:func:`article_contexts`). A one-word person that stays uninformed and whose
     full name is another entity of the article ("Gelernt" after "Lee Gelernt of the ACLU")
     then takes that entity's voice when it is informed (rule ``<rule>@surname``).
+
+    ``cues`` (optional): the cue words of each entity's quotes. A named person that only the fall-back
+    ``person-no-role`` places and whose every quote has a cue of the codebook's ``context.writer_cues``
+    ("X wrote", "as X explains", "the X Brew reported") is classified as a writer (rule ``writer-cue``,
+    the voice the codebook gives "writer": media): news writing quotes columnists, bloggers and outlets
+    by what they wrote. A fall-back like ``person-no-role``: the corpus step prefers other articles.
 
     Example:
         >>> from newsvoices.extract import Entity, Mention
@@ -985,7 +1020,56 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         sv, sr = voice.get(src, ("other", DEFAULT_RULE))
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
+    _inside_other_names(text, entities, mentions, voice)
+    if cues and cb.writer_cues:
+        for e in entities:
+            said = cues.get(e.key)
+            if said and voice[e.key][1] == "person-no-role" and all(
+                    (c or "").lower() in cb.writer_cues for c in said):
+                v, r = _first_rule(cb, Entity(e.key, e.name, "person", _WRITER))
+                if r not in UNINFORMED_RULES:
+                    voice[e.key] = (v, WRITER_RULE)
     return voice
+
+
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+#: Small words inside a proper name ("Center *for* Immigration Studies").
+_NAME_JOINERS = frozenset({"for", "of", "on", "and", "the", "&"})
+
+
+def _inside_other_names(text: str, entities, mentions, voice: dict) -> None:
+    """A one-word entity every mention of which lies inside a longer mention of one other entity, after
+    that mention's first word, is a piece of that name ("Studies" inside "Center for Immigration
+    Studies", "Union" inside "San Diego Union Tribune"): it takes that entity's voice when a rule places
+    it (rule ``<rule>@within``). A first word is left alone ("Trump" in "Trump supporters"). Changes
+    ``voice`` in place."""
+    one_word = {e.key for e in entities if e.name and " " not in e.name.strip()}
+    if not one_word:
+        return
+    spans = None
+    inside: dict[str, set[str]] = {}  # entity -> the entities whose mentions hold every one of its mentions
+    for m in mentions:
+        if m.kind == "pronoun" or m.entity not in one_word or (m.entity in inside and not inside[m.entity]):
+            continue
+        prev = text[max(0, m.start - 30):m.start].rsplit(None, 1)
+        if not prev or not (prev[-1][:1].isupper() or prev[-1] in _NAME_JOINERS):
+            inside[m.entity] = set()  # no capitalised word right before it: a mention of its own
+            continue
+        if spans is None:
+            spans = sorted((x.start, -x.end, x.entity, x.text or "") for x in mentions if x.kind != "pronoun")
+            starts = [sp[0] for sp in spans]
+        # the longer mentions that start before this one (the nearest few) and end at or after it
+        hosts = {k for s, neg_end, k, t in spans[max(0, bisect.bisect_left(starts, m.start) - 8):bisect.bisect_left(starts, m.start)]
+                 if k != m.entity and -neg_end >= m.end and _LEADING_DETERMINER.sub("", t[:m.start - s]).strip()}
+        inside[m.entity] = hosts if m.entity not in inside else inside[m.entity] & hosts
+    for e in entities:
+        hosts = inside.get(e.key)
+        if not hosts or len(hosts) != 1:
+            continue
+        host = next(iter(hosts))
+        v, r = voice.get(host, ("other", DEFAULT_RULE))
+        if r not in UNINFORMED_RULES and r != "override" and voice.get(e.key) != (v, r):
+            voice[e.key] = (v, f"{r.split('@')[0]}@within")
 
 
 def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
@@ -1010,28 +1094,42 @@ def _head_noun_after(text: str, entities, by_entity: dict, voice: dict, cb: Code
             break
 
 
+_FORMER_BEFORE: dict[str, re.Pattern] = {}
+
+
+def _former_right_before(cb: Codebook) -> re.Pattern:
+    """``context.former_words`` followed only by up to 3 spaces or hyphens up to the end of the searched
+    span (the start of a name mention)."""
+    key = cb.former_words.pattern
+    pat = _FORMER_BEFORE.get(key)
+    if pat is None:
+        pat = _FORMER_BEFORE[key] = re.compile(rf"(?:{key})[ \t\n\-]{{0,3}}$", re.IGNORECASE)
+    return pat
+
+
 def _former_before_name(text: str, entities, by_entity: dict, voice: dict, cb: Codebook) -> None:
     """A person whose own fields place it in office ("USCIS Director Ken Palinkas") but whom the
     article calls "former" right before a name mention ("As former USCIS Director Ken Palinkas has
-    explained") is classified by that mention's context, when that gives a former office holder
+    explained"), or an unnamed official so introduced ("Another former ORR official said", round 11),
+    is classified by that mention's context, when that gives a former office holder
     (codebook ``context.former_words``; rule ``<rule>@former``). ``by_entity``: each entity's
     mentions other than pronouns. Changes ``voice`` in place."""
-    ends = None  # where a former word ends in the text, found once (most articles have none)
+    before = _former_right_before(cb)
     for e in entities:
-        if e.kind != "person" or voice[e.key][0] not in ("official", "politician", "civil_servant"):
+        # an unnamed official too: "Another former ORR official said" (the extractor's name drops "former")
+        if e.kind not in ("person", "anonymous", "group") or voice[e.key][0] not in ("official", "politician",
+                                                                                     "civil_servant"):
             continue
         if voice[e.key][1].startswith("former-"):
             continue
-        if ends is None:
-            ends = [m.end() for m in cb.former_words.finditer(text)]
-        if not ends:
-            return
         for m in by_entity.get(e.key, ()):
-            i = bisect.bisect_right(ends, m.start) - 1
-            if i < 0 or m.start - ends[i] > 3 or text[ends[i]:m.start].strip(" -\t\n"):
+            # a former word ending at most 3 characters (spaces, a hyphen) before the mention
+            if before.search(text, max(0, m.start - 16), m.start) is None:
                 continue
-            ctx = name_context(text, m.start, m.end, cb)
-            v, r = classify(Entity(e.key, e.name, "person", ctx, e.organisation), cb)
+            # an unnamed phrase is read as "former <phrase>" ("former ORR official"): its name context would
+            # only repeat the phrase
+            ctx = name_context(text, m.start, m.end, cb) if e.kind == "person" else f"former {e.name}"
+            v, r = classify(Entity(e.key, e.name, e.kind, ctx, e.organisation), cb)
             if r.startswith("former-"):
                 voice[e.key] = (v, f"{r}@former")
             break
@@ -1318,6 +1416,10 @@ _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "we
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
 _ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
 _CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w.&’'\-]*){0,6}"
+#: What may stand between an issuer's name and its verb: a party tag ("(R-Ohio)"), "and others in the
+#: leadership", or the issuer's spokesperson or lawyer ("a Madigan spokeswoman said in a statement").
+_ISSUER_GAP = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+and\s+(?:others|colleagues)(?:\s+[\w.]+){0,4}?)?"
+               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?")
 #: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
 _NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
                         "before as for last new recent earlier later one another both under while".split())
@@ -1328,13 +1430,13 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
     return [
         re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
         # "the NAACP released a statement", "Jo Roe issued a joint statement"
-        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN})\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
-        re.compile(rf"\b{h}\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
         # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
                    rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
@@ -1342,13 +1444,16 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         # "Commissioner Jo Roe, in a statement Saturday, said ..."
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}),\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "state police said in a news release", "the ACLU said in a statement"
+        # "Rep. Jo Roe (D-Ore.) condemned in a joint statement", "a Madigan spokeswoman said Friday in a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}|[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|(?:state|federal|local|city|county)\s+[a-z]+|[Hh]e|[Ss]he)"
-                   rf"\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
+                   rf"{_ISSUER_GAP}\s+(?:also\s+)?(?:said|says|wrote|writes|announced|added|stated|argued|[a-z]+ed)\s+(?:\w+\s+){{0,2}}?in\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
     ]
 
 
 _ISSUER_RE: dict[str, list[re.Pattern]] = {}
+#: How far after a document first met as "a report" its author is looked for ("The report, by X, ...").
+_FORWARD_REACH = 1500
 #: "In his own statement, Obama ...": a sentence opened by a document, whose subject issued it.
 _IN_DOC_SUBJECT = re.compile(
     rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
@@ -1440,9 +1545,15 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         lo, hi = _sentence_span(text, first_m.start, first_m.end)
         m = _IN_DOC_SUBJECT.match(text, lo, hi)
         m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
-        if m is None:
-            return None
-        best = (m.start("iss"), m.group("iss"))
+        if m is not None:
+            best = (m.start("iss"), m.group("iss"))
+        else:
+            # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
+            # document whose issuer is named nowhere before may name its author later, after "by" or "from"
+            fwd = pats[4].search(text, first_m.end, min(len(text), first_m.end + _FORWARD_REACH))
+            if fwd is None:
+                return None
+            best = (fwd.start("iss"), fwd.group("iss"))
     iss = best[1]
     low = iss.lower()
     if low in ("he", "she"):
@@ -1459,6 +1570,14 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
     for e in entities:
         en = (e.name or "").lower()
         if e.key != entity.key and en and (en == low or low.endswith(" " + en) or en.endswith(" " + low)):
+            v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
+            if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
+                return v, f"{r.split('@')[0]}@issuer"
+    # "Pelosi and Blumenauer's statement": a person of the article whose surname ends the issuer's name
+    last = low.split()[-1] if " " in low else None
+    for e in entities if last else ():
+        en = (e.name or "").lower().split()
+        if e.key != entity.key and len(en) >= 2 and en[-1] == last and (e.kind or "person") == "person":
             v, r = voices_of.get(e.key, ("other", DEFAULT_RULE))
             if r not in UNINFORMED_RULES and v not in ("anonymous", "other"):
                 return v, f"{r.split('@')[0]}@issuer"
@@ -1734,6 +1853,12 @@ def _appositive(text: str, end: int) -> str | None:
     words = seg.split()
     if len(words) >= 2 and words[0].lower().endswith("ed") and _VERB_NEXT.match(words[1]):
         return None  # "Phillips, refused to select ...": a verb phrase, not an appositive
+    n_cap = 0  # a subject of capitalised words, then a verb: "In an interview with CNN's Jo Roe, Obama explained"
+    while n_cap < min(3, len(words) - 1) and words[n_cap][:1].isupper():
+        n_cap += 1
+    if n_cap and n_cap < len(words) and (words[n_cap].lower() in _CLAUSE_VERBS or (
+            len(words[n_cap]) > 3 and words[n_cap].islower() and words[n_cap].endswith("ed"))):
+        return None  # a new clause, not an appositive
     if len(words) >= 2 and words[0].lower() == "who" and not _WHO_ROLE.match(" ".join(words[1:3])):
         return None  # "Jenkins, who had to pay attorney's fees": a story, not a role
     return seg if len(seg) >= 2 else None
@@ -1756,6 +1881,13 @@ _SCENE_PREPOSITIONS = frozenset(
     "in on at during after before with to from over into for of since until through about under outside "
     "inside near within across around behind amid".split())
 _POSSESSIVE_ROLE = re.compile(r"^[\w.’'\- ]+['’]s\s+[\w\- ]+$")
+#: Finite verbs and auxiliaries that show the words before "<determiner> ..., <Name>" are a clause, not a
+#: noun phrase in apposition ("When asked why the president had not told him, Smith said").
+_CLAUSE_VERBS = frozenset(
+    "is was were are am be been has have had do does did will would can could should shall may might must "
+    "said says say told tells asked asks wanted wants knew knows thought thinks".split())
+#: A relative pronoun keeps such words a noun phrase ("the man who was shot, Jo Roe").
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 def _last_boundary_end(text: str) -> int:
@@ -1788,7 +1920,11 @@ def _pre_appositive(before: str) -> str | None:
         prev = seg[: m.start()].split()[-1:]
         if prev and prev[0].lower() in _SCENE_PREPOSITIONS:
             continue  # "In an interview with CNN, Smith said": a scene, not a role
-        if len(rest.split()) <= 7:
+        words = rest.split()
+        if len(words) <= 7:
+            low = [w.lower().strip(".,") for w in words[1:]]
+            if not _RELATIVE.intersection(low) and any(w in _CLAUSE_VERBS or w.endswith(("n't", "n’t")) for w in low):
+                return None  # "When asked why the president hadn't told him, Smith said": a clause
             return rest
     return None
 
