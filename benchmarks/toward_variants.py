@@ -5,6 +5,7 @@
     python benchmarks/toward_variants.py --cache F.pkl   # keep the mention features in F.pkl between runs
     python benchmarks/toward_variants.py --folds 0,1 distant   # only these outer folds
     python benchmarks/toward_variants.py --save F.npz mlp_boot # also write the predictions (see below)
+    python benchmarks/toward_variants.py --folds 0,1 ref xq mform further frames lex2 --lexicon2 AFINN-en-165.txt  # round 11
 
 Issue 8 asks ``toward`` for macro-F1 >= 0.70 on NewsMTSC; the linear model of rounds 1-8 (SVM + NB-SVM
 over ``target_features``) reaches 0.684 under 5-fold CV grouped by article. This script measures
@@ -62,6 +63,25 @@ macro-F1, then ``tune_offsets``):
   prediction for a neutral row per class, cost of the opposite polarity), chosen on the inner scores;
 * ``rules``: other decision rules on the same scores: fixed MLP weights 0.3, 0.5, 1 with and without
   offsets, offsets within ±0.3, offsets smoothed over 9 x 9 grid points.
+
+Round 11 (new information only; each appends features to ``target_features``, refits the linear model and
+the MLP, and blends them as shipped: ``NAME_linear`` the linear model alone, ``NAME_ref`` with MLP + offsets):
+
+* ``xq``: our own quote extractor's structure (:func:`extraction_features`): ``extract.extract`` on the sentence
+  as a one-paragraph article; the mention as the speaker of a direct / reported quote, inside a quotation or a
+  reported-speech span (someone else's or unattributed), the object or subject of a reporting cue, or talked
+  about by someone else; with the news tone model on the quote it speaks or stands in and on the narrator's
+  words outside every quotation;
+* ``mform``: the form of the mention that ``TGT`` hides (:func:`mention_form_features`: pronoun and its case,
+  possessive, a title word, length);
+* ``lex2`` (needs ``--lexicon2 PATH``, an AFINN-style ``word<TAB>score`` file such as ``AFINN-en-165.txt`` of the
+  ``afinn`` sdist; not shipped: that sdist declares GPL and its data ODbL, neither permissive): a second,
+  independent lexicon near the mention (:func:`lexicon2_features`);
+* ``xq_mform``, ``all11``: those combined;
+* ``further``: the gold set's own further mentions of each training row's target (``further_mentions_json``,
+  mostly pronouns, same label) as extra training rows, weight 0.3 or 1 (or none) chosen on the inner CV;
+* ``frames``: the sentence's Policy Frames scores from the shipped frames lexicon (:func:`frame_features`,
+  learned from another gold set, SemEval-2023 framing).
 
 ``--save F.npz`` writes the per-row test scores and the per-fold numbers (and, for round 10, the
 components' inner out-of-fold and test scores to ``F_parts.npz``) for combining runs over several folds.
@@ -779,9 +799,73 @@ def lexicon2_features(sentence: str, start: int, end: int, lex2: dict[str, float
     return f
 
 
+
+def further_mention_rows(rows) -> tuple[list[int], list[dict], list[str]]:
+    """The gold set's own further mentions of each row's target (``further_mentions_json``: the same
+    person again in the sentence, mostly a pronoun, with the row's label) as extra training rows:
+    (index of the row they come from, features, labels). Used only when that row is a training row."""
+    import json
+
+    origin, fx, ys = [], [], []
+    for i, r in enumerate(rows):
+        for m in json.loads(r["further_mentions_json"] or "[]"):
+            a, b = int(m["from"]), int(m["to"])
+            if r["sentence"][a:b] != m["mention"]:
+                continue
+            origin.append(i)
+            fx.append(sentiment.target_features(r["sentence"], a, b))
+            ys.append(r["polarity"])
+    return origin, fx, ys
+
+
+def further_variant(feats, y, tr, te, inner, oof, C, scales, further, weights=(0.3, 1.0)):
+    """Linear model refitted with the further-mention rows of the fitting rows at a weight chosen on the
+    inner out-of-fold macro-F1 (0: none); returns (inner out-of-fold scores, test scores, info)."""
+    origin, fx, ys = further
+    origin = np.asarray(origin)
+    ftr = [feats[i] for i in tr]
+
+    def extras(idx):
+        keep = np.flatnonzero(np.isin(origin, idx))
+        return [fx[j] for j in keep], [ys[j] for j in keep]
+
+    oofw = {w: np.zeros((len(tr), 3)) for w in weights}
+    for itr, ite in inner:
+        sc = extra_rows_scores([ftr[i] for i in itr], y[tr][itr], [ftr[i] for i in ite], C, scales, weights,
+                               extra=extras(tr[itr]))
+        for w in weights:
+            oofw[w][ite] = sc[w]
+    inner_f = {w: macro_f1(y[tr], oofw[w]) for w in weights}
+    best = (round(macro_f1(y[tr], oof), 9), 0.0)
+    for w in weights:
+        if round(inner_f[w], 9) > best[0]:
+            best = (round(inner_f[w], 9), w)
+    w = best[1]
+    info = f"w={w} (inner " + " ".join(f"{x}:{inner_f[x]:.3f}" for x in weights) + f", base {macro_f1(y[tr], oof):.3f})"
+    if w == 0.0:
+        return oof, None, info
+    test = extra_rows_scores(ftr, y[tr], [feats[i] for i in te], C, scales, [w], extra=extras(tr))[w]
+    return oofw[w], test, info
+
+
+
+def frame_features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """The sentence's Policy Frames scores from the shipped frames lexicon (``frames.yml``, learned from the
+    SemEval-2023 framing articles, another gold set): ``fr_0``..``fr_13`` (dense) and ``fr:NAME`` for the
+    frames ``frames.classify`` returns."""
+    from newsvoices import frames
+
+    lex = frames.lexicon()
+    sc = lex._scores(frames.lower_words(sentence))
+    f = {f"fr_{j}": float(x) for j, x in enumerate(sc) if x}
+    for name in lex.classify([sentence])[0]:
+        f["fr:" + name] = 1.0
+    return f
+
+
 ROUND10 = {"ref", "cost", "rules", "mlp_boot", "hgb", "lin_boot", "struct", "cbag", "mlp_sparse"}
 #: Round 11 variants: the features added to ``target_features`` (linear model and MLP refitted, blend and offsets as shipped).
-ROUND11 = {"xq", "mform", "lex2", "xq_mform", "all11"}
+ROUND11 = {"xq", "mform", "lex2", "xq_mform", "all11", "further", "frames"}
 
 
 def main(argv: list[str]) -> None:
@@ -809,7 +893,7 @@ def main(argv: list[str]) -> None:
         k = argv.index("--folds")
         folds = {int(x) for x in argv[k + 1].split(",")}
         argv = argv[:k] + argv[k + 2:]
-    wanted = set(argv) or {"offsets", "mlp", "mlp_pos", "mlp_bag", "rbf", "distant", "selftrain"} | (ROUND10 - {"hgb"})
+    wanted = set(argv) or {"offsets", "mlp", "mlp_pos", "mlp_bag", "rbf", "distant", "selftrain"} | (ROUND10 - {"hgb"}) | ROUND11
     t0 = time.time()
     feats, y, groups = load(cache)
     names = sorted({f for d in feats for f in d if ":" not in f})
@@ -831,8 +915,12 @@ def main(argv: list[str]) -> None:
         mf = [mention_form_features(*m) for m in spans]
         lex2 = second_lexicon(lex2_path)
         l2 = [lexicon2_features(*m, lex2) for m in spans] if lex2 else None
-        parts = {"xq": (xq,), "mform": (mf,), "lex2": (l2,), "xq_mform": (xq, mf), "all11": (xq, mf, l2)}
-        for name in sorted(wanted & ROUND11):
+        further = further_mention_rows(rows) if "further" in wanted else None
+        if further:
+            print(f"further mentions: {len(further[0])} extra rows", flush=True)
+        fr = [frame_features(*m) for m in spans] if "frames" in wanted else None
+        parts = {"frames": (fr,), "xq": (xq,), "mform": (mf,), "lex2": (l2,), "xq_mform": (xq, mf), "all11": (xq, mf, l2)}
+        for name in sorted(wanted & ROUND11 - {"further"}):
             if any(p is None for p in parts[name]):
                 print(f"{name}: skipped (give --lexicon2 PATH, an AFINN-style word<TAB>score file)")
                 continue
@@ -930,6 +1018,13 @@ def main(argv: list[str]) -> None:
                                    f"{k}_smlp_oof": oof_ms, f"{k}_smlp_test": test_ms})
                 s, _, info = blend2([(oof_s, test_s), (oof_ms, test_ms), (0 * oof_s, 0 * test_s)], y[tr])
                 record("struct_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
+        if "further" in wanted:
+            oof_f, test_f, info = further_variant(feats, y, tr, te, inner, oof, C, scales, further)
+            record("further_linear", k, te, test if test_f is None else test_f, info)
+            if test_f is not None:
+                oof_m, test_m = dense_parts(D, y, tr, te, inner, mlp_model)
+                s, _, info = blend2([(oof_f, test_f), (oof_m, test_m), (0 * oof_f, 0 * test_f)], y[tr])
+                record("further_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
         for name, (fx, Dx) in r11.items():
             oof_x, test_x, C_x, _ = linear_parts(fx, y, tr, te, inner)
             record(name + "_linear", k, te, test_x, f"C={C_x}")
