@@ -5,6 +5,7 @@
     python benchmarks/toward_variants.py --cache F.pkl   # keep the mention features in F.pkl between runs
     python benchmarks/toward_variants.py --folds 0,1 distant   # only these outer folds
     python benchmarks/toward_variants.py --save F.npz mlp_boot # also write the predictions (see below)
+    python benchmarks/toward_variants.py --folds 0,1 ref xq mform further frames lex2 --lexicon2 AFINN-en-165.txt  # round 11
 
 Issue 8 asks ``toward`` for macro-F1 >= 0.70 on NewsMTSC; the linear model of rounds 1-8 (SVM + NB-SVM
 over ``target_features``) reaches 0.684 under 5-fold CV grouped by article. This script measures
@@ -62,6 +63,25 @@ macro-F1, then ``tune_offsets``):
   prediction for a neutral row per class, cost of the opposite polarity), chosen on the inner scores;
 * ``rules``: other decision rules on the same scores: fixed MLP weights 0.3, 0.5, 1 with and without
   offsets, offsets within ±0.3, offsets smoothed over 9 x 9 grid points.
+
+Round 11 (new information only; each appends features to ``target_features``, refits the linear model and
+the MLP, and blends them as shipped: ``NAME_linear`` the linear model alone, ``NAME_ref`` with MLP + offsets):
+
+* ``xq``: our own quote extractor's structure (:func:`extraction_features`): ``extract.extract`` on the sentence
+  as a one-paragraph article; the mention as the speaker of a direct / reported quote, inside a quotation or a
+  reported-speech span (someone else's or unattributed), the object or subject of a reporting cue, or talked
+  about by someone else; with the news tone model on the quote it speaks or stands in and on the narrator's
+  words outside every quotation;
+* ``mform``: the form of the mention that ``TGT`` hides (:func:`mention_form_features`: pronoun and its case,
+  possessive, a title word, length);
+* ``lex2`` (needs ``--lexicon2 PATH``, an AFINN-style ``word<TAB>score`` file such as ``AFINN-en-165.txt`` of the
+  ``afinn`` sdist; not shipped: that sdist declares GPL and its data ODbL, neither permissive): a second,
+  independent lexicon near the mention (:func:`lexicon2_features`);
+* ``xq_mform``, ``all11``: those combined;
+* ``further``: the gold set's own further mentions of each training row's target (``further_mentions_json``,
+  mostly pronouns, same label) as extra training rows, weight 0.3 or 1 (or none) chosen on the inner CV;
+* ``frames``: the sentence's Policy Frames scores from the shipped frames lexicon (:func:`frame_features`,
+  learned from another gold set, SemEval-2023 framing).
 
 ``--save F.npz`` writes the per-row test scores and the per-fold numbers (and, for round 10, the
 components' inner out-of-fold and test scores to ``F_parts.npz``) for combining runs over several folds.
@@ -634,7 +654,218 @@ def cost_variant(oof, test, ytr):
     return np.eye(3)[cost_decide(test, *params)], params
 
 
+
+# --------------------------------------------------------------------------- round 11 (issue 8: new information)
+
+
+def extraction_features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """What newsvoices' own quote extractor (``extract.extract`` on the sentence as a one-paragraph
+    article) says about the mention at ``sentence[start:end]``: its role towards each quotation or
+    reported-speech span (``xq:ROLE``, ``xr:ROLE|CUE`` with the lower-cased cue word) and the news
+    tone model's P(negative), P(positive) of the quotation it speaks (``xq_spk_neg``/``_pos``), stands
+    in (``xq_in_*``), or of the narrator's words outside every quotation (``xq_out_*``).
+
+    Roles: ``spk_direct`` / ``spk_indirect`` (the mention is the attributed speaker), ``in_direct`` /
+    ``in_indirect`` + ``_other`` (someone else speaks) or ``_unattr`` (no speaker), ``cue_obj`` (within
+    3 words after the cue and not the speaker: "X told Y", "X accused Y"), ``cue_subj`` (within 3 words
+    before the cue and not the speaker: "Y was accused"), ``about`` (someone else speaks, the mention
+    stands outside the span), ``none`` (no quotation in the sentence)."""
+    from newsvoices import extract as ex
+    from newsvoices.model import Article
+    from newsvoices.sentiment import _news_tone_proba
+
+    e = ex.extract(Article("s", sentence))
+    f: dict[str, float] = {}
+    if not e.quotes:
+        f["xq:none"] = 1.0
+        return f
+    outside = []
+    last = 0
+    for q in sorted(e.quotes, key=lambda q: (q.start, q.end)):
+        if q.start > last:
+            outside.append(sentence[last:q.start])
+        last = max(last, q.end)
+    outside.append(sentence[last:])
+    out_txt = " ".join(outside).strip()
+    if out_txt:
+        p = _news_tone_proba(out_txt)
+        f["xq_out_neg"], f["xq_out_pos"] = p[0], p[2]
+    for q in e.quotes:
+        cue = (q.cue or "").lower().split()[-1] if q.cue else "none"
+        spk = q.speaker_start is not None and q.speaker_start < end and start < q.speaker_end
+        inside = q.start <= start and end <= q.end
+        role = None
+        if spk:
+            role = "spk_" + q.kind
+            p = _news_tone_proba(q.text)
+            f["xq_spk_neg"] = max(f.get("xq_spk_neg", 0.0), p[0])
+            f["xq_spk_pos"] = max(f.get("xq_spk_pos", 0.0), p[2])
+        elif inside:
+            role = f"in_{q.kind}_{'other' if q.speaker_start is not None else 'unattr'}"
+            p = _news_tone_proba(q.text)
+            f["xq_in_neg"], f["xq_in_pos"] = p[0], p[2]
+        elif q.cue_end is not None and q.cue_end <= start and len(sentence[q.cue_end:start].split()) <= 3:
+            role = "cue_obj"
+        elif q.cue_start is not None and end <= q.cue_start and len(sentence[end:q.cue_start].split()) <= 3:
+            role = "cue_subj"
+        elif q.speaker_start is not None:
+            role = "about"
+        if role:
+            f["xq:" + role] = 1.0
+            f[f"xr:{role}|{cue}"] = 1.0
+    return f
+
+
+def mention_form_features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """The form of the mention itself, which ``target_features`` masks as ``TGT``: a pronoun (and
+    which case), a possessive ("Clinton's"), a title or role word before the name ("President",
+    "Sen."), one word or several (``mf:...``); no name is a feature."""
+    from newsvoices.sentiment import _TOKEN
+
+    m = sentence[start:end]
+    toks = _TOKEN.findall(m)
+    low = [t.lower() for t in toks]
+    f: dict[str, float] = {}
+    pron = {"he": "subj", "she": "subj", "they": "subj", "him": "obj", "her": "obj", "them": "obj",
+            "his": "poss", "their": "poss", "hers": "poss", "i": "subj", "me": "obj", "my": "poss",
+            "we": "subj", "us": "obj", "our": "poss", "himself": "refl", "herself": "refl"}
+    if len(low) == 1 and low[0] in pron:
+        f["mf:pron_" + pron[low[0]]] = 1.0
+    else:
+        f["mf:name"] = 1.0
+        f[f"mf:len{min(len(toks), 3)}"] = 1.0
+        if m.endswith(("'s", "’s", "s'", "s’")):
+            f["mf:poss"] = 1.0
+        if toks and toks[0][:1].isupper() and len(toks) > 1 and low[0] in MENTION_TITLES:
+            f["mf:title_" + low[0].rstrip(".")] = 1.0
+            f["mf:title"] = 1.0
+    after = sentence[end:end + 2]
+    if after.startswith(("'s", "’s")):
+        f["mf:poss"] = 1.0
+    return f
+
+
+#: Title and role words that open a mention ("President Trump", "Sen. Warren"): the form, not the name.
+MENTION_TITLES = frozenset(("president", "sen", "senator", "rep", "representative", "gov", "governor", "mr",
+                            "mrs", "ms", "dr", "secretary", "speaker", "leader", "chairman", "judge", "justice",
+                            "gen", "general", "attorney", "vice", "former", "mayor", "prime", "minister",
+                            "candidate", "chief", "director", "first", "lady", "king", "queen", "pope",
+                            "prince", "rev", "special", "counsel", "house", "white", "democratic", "republican"))
+
+
+def second_lexicon(path: str | None) -> dict[str, float] | None:
+    """word -> valence / 5 from an AFINN-style file (``word<TAB>score``, scores -5..5), or None."""
+    if not path or not Path(path).exists():
+        return None
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            w, _, v = line.rstrip("\n").rpartition("\t")
+            if w:
+                out[w.lower()] = float(v) / 5.0
+    return out
+
+
+def lexicon2_features(sentence: str, start: int, end: int, lex2: dict[str, float]) -> dict[str, float]:
+    """Polarity from a second lexicon near the mention (multi-word entries matched as phrases):
+    closeness-weighted sums left and right (``l2_left``, ``l2_right``), the sum over the 4 tokens
+    either side (``l2_win``) and the sentence (``l2_sent``), counts of positive / negative entries in the
+    window (``l2_win_pos``, ``l2_win_neg``), and the polarity class of the nearest entry on each side
+    with its distance bucket (``l2{L,R}{1-4}:{POS,NEG}``)."""
+    from newsvoices.sentiment import _TOKEN, _distance_bucket
+
+    L = [w.lower() for w in _TOKEN.findall(sentence[:start])]
+    R = [w.lower() for w in _TOKEN.findall(sentence[end:])]
+    f: dict[str, float] = {}
+    tot = 0.0
+    for side, seq in (("left", L[::-1]), ("right", R)):
+        s = 0.0
+        near = None
+        for k, w in enumerate(seq):
+            v = lex2.get(w)
+            if v:
+                s += v / (1 + k)
+                tot += v
+                if near is None:
+                    near = (k, v)
+                if k < 4:
+                    f["l2_win"] = f.get("l2_win", 0.0) + v
+                    key = "l2_win_pos" if v > 0 else "l2_win_neg"
+                    f[key] = f.get(key, 0.0) + 1.0
+        f["l2_" + side] = s
+        if near:
+            f[f"l2{side[0].upper()}{_distance_bucket(near[0])}:{'POS' if near[1] > 0 else 'NEG'}"] = 1.0
+    f["l2_sent"] = tot
+    return f
+
+
+
+def further_mention_rows(rows) -> tuple[list[int], list[dict], list[str]]:
+    """The gold set's own further mentions of each row's target (``further_mentions_json``: the same
+    person again in the sentence, mostly a pronoun, with the row's label) as extra training rows:
+    (index of the row they come from, features, labels). Used only when that row is a training row."""
+    import json
+
+    origin, fx, ys = [], [], []
+    for i, r in enumerate(rows):
+        for m in json.loads(r["further_mentions_json"] or "[]"):
+            a, b = int(m["from"]), int(m["to"])
+            if r["sentence"][a:b] != m["mention"]:
+                continue
+            origin.append(i)
+            fx.append(sentiment.target_features(r["sentence"], a, b))
+            ys.append(r["polarity"])
+    return origin, fx, ys
+
+
+def further_variant(feats, y, tr, te, inner, oof, C, scales, further, weights=(0.3, 1.0)):
+    """Linear model refitted with the further-mention rows of the fitting rows at a weight chosen on the
+    inner out-of-fold macro-F1 (0: none); returns (inner out-of-fold scores, test scores, info)."""
+    origin, fx, ys = further
+    origin = np.asarray(origin)
+    ftr = [feats[i] for i in tr]
+
+    def extras(idx):
+        keep = np.flatnonzero(np.isin(origin, idx))
+        return [fx[j] for j in keep], [ys[j] for j in keep]
+
+    oofw = {w: np.zeros((len(tr), 3)) for w in weights}
+    for itr, ite in inner:
+        sc = extra_rows_scores([ftr[i] for i in itr], y[tr][itr], [ftr[i] for i in ite], C, scales, weights,
+                               extra=extras(tr[itr]))
+        for w in weights:
+            oofw[w][ite] = sc[w]
+    inner_f = {w: macro_f1(y[tr], oofw[w]) for w in weights}
+    best = (round(macro_f1(y[tr], oof), 9), 0.0)
+    for w in weights:
+        if round(inner_f[w], 9) > best[0]:
+            best = (round(inner_f[w], 9), w)
+    w = best[1]
+    info = f"w={w} (inner " + " ".join(f"{x}:{inner_f[x]:.3f}" for x in weights) + f", base {macro_f1(y[tr], oof):.3f})"
+    if w == 0.0:
+        return oof, None, info
+    test = extra_rows_scores(ftr, y[tr], [feats[i] for i in te], C, scales, [w], extra=extras(tr))[w]
+    return oofw[w], test, info
+
+
+
+def frame_features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """The sentence's Policy Frames scores from the shipped frames lexicon (``frames.yml``, learned from the
+    SemEval-2023 framing articles, another gold set): ``fr_0``..``fr_13`` (dense) and ``fr:NAME`` for the
+    frames ``frames.classify`` returns."""
+    from newsvoices import frames
+
+    lex = frames.lexicon()
+    sc = lex._scores(frames.lower_words(sentence))
+    f = {f"fr_{j}": float(x) for j, x in enumerate(sc) if x}
+    for name in lex.classify([sentence])[0]:
+        f["fr:" + name] = 1.0
+    return f
+
+
 ROUND10 = {"ref", "cost", "rules", "mlp_boot", "hgb", "lin_boot", "struct", "cbag", "mlp_sparse"}
+#: Round 11 variants: the features added to ``target_features`` (linear model and MLP refitted, blend and offsets as shipped).
+ROUND11 = {"xq", "mform", "lex2", "xq_mform", "all11", "further", "frames"}
 
 
 def main(argv: list[str]) -> None:
@@ -652,17 +883,22 @@ def main(argv: list[str]) -> None:
         k = argv.index("--save")
         save = argv[k + 1]
         argv = argv[:k] + argv[k + 2:]
+    lex2_path = None
+    if "--lexicon2" in argv:
+        k = argv.index("--lexicon2")
+        lex2_path = argv[k + 1]
+        argv = argv[:k] + argv[k + 2:]
     folds = None
     if "--folds" in argv:
         k = argv.index("--folds")
         folds = {int(x) for x in argv[k + 1].split(",")}
         argv = argv[:k] + argv[k + 2:]
-    wanted = set(argv) or {"offsets", "mlp", "mlp_pos", "mlp_bag", "rbf", "distant", "selftrain"} | (ROUND10 - {"hgb"})
+    wanted = set(argv) or {"offsets", "mlp", "mlp_pos", "mlp_bag", "rbf", "distant", "selftrain"} | (ROUND10 - {"hgb"}) | ROUND11
     t0 = time.time()
     feats, y, groups = load(cache)
     names = sorted({f for d in feats for f in d if ":" not in f})
     D = dense_matrix(feats, names)
-    if "mlp_pos" in wanted or "struct" in wanted:
+    if "mlp_pos" in wanted or "struct" in wanted or wanted & ROUND11:
         with open(NEWSMTSC, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
     if "struct" in wanted:
@@ -670,6 +906,27 @@ def main(argv: list[str]) -> None:
                    for d, r in zip(feats, rows)]
         names_s = sorted({f for d in feats_s for f in d if ":" not in f})
         D_s = dense_matrix(feats_s, names_s)
+    r11 = {}
+    if wanted & ROUND11:
+        spans = [(r["sentence"], int(r["char_from"]), int(r["char_to"])) for r in rows]
+        t1 = time.time()
+        xq = [extraction_features(*m) for m in spans] if wanted & {"xq", "xq_mform", "all11"} else None
+        print(f"extraction features: {time.time() - t1:.0f} s", flush=True)
+        mf = [mention_form_features(*m) for m in spans]
+        lex2 = second_lexicon(lex2_path)
+        l2 = [lexicon2_features(*m, lex2) for m in spans] if lex2 else None
+        further = further_mention_rows(rows) if "further" in wanted else None
+        if further:
+            print(f"further mentions: {len(further[0])} extra rows", flush=True)
+        fr = [frame_features(*m) for m in spans] if "frames" in wanted else None
+        parts = {"frames": (fr,), "xq": (xq,), "mform": (mf,), "lex2": (l2,), "xq_mform": (xq, mf), "all11": (xq, mf, l2)}
+        for name in sorted(wanted & ROUND11 - {"further"}):
+            if any(p is None for p in parts[name]):
+                print(f"{name}: skipped (give --lexicon2 PATH, an AFINN-style word<TAB>score file)")
+                continue
+            fx = [dict(d, **{k: v for p in parts[name] for k, v in p[i].items()}) for i, d in enumerate(feats)]
+            nx = sorted({f for d in fx for f in d if ":" not in f})
+            r11[name] = (fx, dense_matrix(fx, nx))
     if "mlp_pos" in wanted:
         DP = np.hstack([D, np.array([position_vectors(r["sentence"], int(r["char_from"]), int(r["char_to"]))
                                      for r in rows])])
@@ -761,6 +1018,21 @@ def main(argv: list[str]) -> None:
                                    f"{k}_smlp_oof": oof_ms, f"{k}_smlp_test": test_ms})
                 s, _, info = blend2([(oof_s, test_s), (oof_ms, test_ms), (0 * oof_s, 0 * test_s)], y[tr])
                 record("struct_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
+        if "further" in wanted:
+            oof_f, test_f, info = further_variant(feats, y, tr, te, inner, oof, C, scales, further)
+            record("further_linear", k, te, test if test_f is None else test_f, info)
+            if test_f is not None:
+                oof_m, test_m = dense_parts(D, y, tr, te, inner, mlp_model)
+                s, _, info = blend2([(oof_f, test_f), (oof_m, test_m), (0 * oof_f, 0 * test_f)], y[tr])
+                record("further_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
+        for name, (fx, Dx) in r11.items():
+            oof_x, test_x, C_x, _ = linear_parts(fx, y, tr, te, inner)
+            record(name + "_linear", k, te, test_x, f"C={C_x}")
+            oof_mx, test_mx = dense_parts(Dx, y, tr, te, inner, mlp_model)
+            parts_dump.update({f"{k}_{name}_lin_oof": oof_x, f"{k}_{name}_lin_test": test_x,
+                               f"{k}_{name}_mlp_oof": oof_mx, f"{k}_{name}_mlp_test": test_mx})
+            s, _, info = blend2([(oof_x, test_x), (oof_mx, test_mx), (0 * oof_x, 0 * test_x)], y[tr])
+            record(name + "_ref", k, te, s, "w={} {} offsets {:+.2f} {:+.2f} ({:.0f} s)".format(*info, time.time() - t0))
     if save:
         np.savez(save, y=y, **{n: p for n, p in pred.items()}, **{"folds_" + n: np.asarray(v) for n, v in per_fold.items()})
         if parts_dump:  # the components' inner out-of-fold and test scores, to study decision rules offline
