@@ -389,3 +389,19 @@ def test_token_windows_derived_from_scanned_windows_equal_the_regex_tokens():
             ref = [(m.start(), m.end(), m.group()) for m in attribution._WORD_RE.finditer(text, lo, hi)]
             assert attribution._tokens_within(text, lo, hi, wlo, whi) == ref, (text, lo, hi, wlo, whi)
             assert attribution._tokens(text, lo, hi) == ref, (text, lo, hi)
+
+
+def test_quote_mark_regex_equals_its_branch_form():
+    import re
+
+    from newsvoices import quotes
+
+    branch = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201b'\u2039\u203a]")
+    rng = random.Random(7)
+    alphabet = "``''\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201b'\u2039\u203a ab`\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        ref = [(m.span(), m.group()) for m in branch.finditer(text, lo, hi)]
+        assert [(m.span(), m.group()) for m in quotes._MARK_RE.finditer(text, lo, hi)] == ref, (text, lo, hi)

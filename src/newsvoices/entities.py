@@ -118,9 +118,10 @@ class NameFinder:
                     if wl in closed or wl in pronouns:
                         continue
                     # (the cheap sentence-start test first: the lower-case lookup searches the text)
-                    if _sentence_initial(text, s, lo) and wl in lower_vocab:
+                    initial = _sentence_initial(text, s, lo)
+                    if initial and wl in lower_vocab:
                         continue
-                    if _sentence_initial(text, s, lo) and self._modifier_of_plural_role(text, m.end(), hi):
+                    if initial and self._modifier_of_plural_role(text, m.end(), hi):
                         continue  # "Immigrant advocates said": a modifier, not a name
                     r = self._single(text, s, run)
                     if r is not None:

@@ -485,7 +485,7 @@ def extract(article: Article) -> Extraction:
                     continue
             if k > 0 and dq[k - 1][1] > r.start:
                 continue
-            if any(c in _QUOTE_MARKS for c in text[max(0, r.start - 3):r.start + 1]):
+            if not _QUOTE_MARKS.isdisjoint(text[max(0, r.start - 3):r.start + 1]):
                 # right after a quotation mark (e.g. at the start of a paragraph that follows a
                 # quotation): readers and scorers would take it for a direct quote; left out
                 continue
