@@ -141,6 +141,13 @@ def trie_regex(words) -> str:
     return build(root)
 
 
+def _word_start(words) -> str:
+    """The assertion that opens a regex of ``words``: ``(?<!\\w)`` (no word character before) when every
+    word starts with a word character, where it equals ``\\b`` and is cheaper (``\\b`` also holds at each
+    word's end, where every alternative would then be tried and fail); else ``\\b``."""
+    return r"(?<!\w)" if all(re.match(r"\w", w) for w in words) else r"\b"
+
+
 # every non-space character starts a _WORD_RE token, so "spaces, token" pairs tile text[lo:hi]
 _SPACED_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
 
@@ -328,7 +335,8 @@ class Parser:
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         # cheap exits for the rules that only apply with one of these words just before the cue
-        self._adverbial_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
+        self._adverbial_hint_re = re.compile(r"(?i:" + _word_start(self.cue_adverbials | self.time_nouns) + r"(?:"
+                                             + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
                                              + r")\b)") if self.cue_adverbials else re.compile(r"(?!)")
         self._relative_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.gap_relatives)) + r")\b)") \
             if self.gap_relatives else re.compile(r"(?!)")
@@ -347,9 +355,11 @@ class Parser:
             + r"|(?:an?" + sp + r")?(?:" + group + r"))"
             + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
             if rs.get("group_words") else None
-        self._group_hint_re = re.compile(r"\d|(?i:\b(?:percent|" + trie_regex(sorted(
-            set(rs.get("group_words", ())) | set(rs.get("numbers", ())))) + r")\b)")
-        self._source_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b)")
+        group_hints = set(rs.get("group_words", ())) | set(rs.get("numbers", ()))
+        self._group_hint_re = re.compile(r"\d|(?i:" + _word_start(group_hints | {"percent"}) + r"(?:percent|"
+                                         + trie_regex(sorted(group_hints)) + r")\b)")
+        self._source_hint_re = re.compile(r"(?i:" + _word_start(lex.source_nouns) + r"(?:"
+                                          + trie_regex(sorted(lex.source_nouns)) + r")\b)")
         # direct quotations only (direct_quotes.yaml): verbs that attribute a quote right after it
         # ('"...," she wailed'), and capitalised verbs of an inverted cue opening a sentence ('Said one
         # trooper: "..."')

@@ -501,8 +501,10 @@ class LowerWords:
 
 @functools.lru_cache(maxsize=4096)
 def _whole_word_re(word: str) -> re.Pattern:
-    """``word`` with no letter or digit (``str.isalnum``) right before or after it."""
-    return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])")
+    """``word`` with no letter or digit (``str.isalnum``) right before or after it (the check before
+    written after the word, so that the regex engine searches for the word's letters)."""
+    w = re.escape(word)
+    return re.compile(w + r"(?<![^\W_]" + w + r")(?![^\W_])")
 
 
 def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun]:

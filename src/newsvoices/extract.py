@@ -127,8 +127,10 @@ class Extraction:
 
 _FINDER: NameFinder | None = None
 _PARSER: Parser | None = None
-_SENT_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=[ \u00a0]+(?:''|``|[\"\u201c\u2018'(\[])?[A-Z0-9])")
-_WORDS_RE = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
+# (X X* rather than X+: the same matches, and a pattern that opens with one character set lets the
+# regex engine skip ahead to it)
+_SENT_END_RE = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*(?=[ \u00a0]+(?:''|``|[\"\u201c\u2018'(\[])?[A-Z0-9])")
+_WORDS_RE = re.compile(r"\w\w*(?:[\u2019'\-]\w+)*")
 _QUOTE_MARKS = frozenset("\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
 _CONNECT = frozenset(("of", "for", "from", "the", "and", "&", "on", "in", "at"))
 
