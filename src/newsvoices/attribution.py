@@ -110,6 +110,7 @@ _QUANTIFIERS = frozenset("percent % majority minority half third quarter most ma
 _SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
 _MAX_SENTENCE = 600  # characters looked at on either side of a cue (keeps run-on "sentences" linear)
 _MORE = object()  # sentinel: the token window was too short
+_DIGIT_RE = re.compile(r"\d")
 
 
 def trie_regex(words) -> str:
@@ -356,7 +357,8 @@ class Parser:
             + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
             if rs.get("group_words") else None
         group_hints = set(rs.get("group_words", ())) | set(rs.get("numbers", ()))
-        self._group_hint_re = re.compile(r"\d|(?i:" + _word_start(group_hints | {"percent"}) + r"(?:percent|"
+        # (\d|(?i:WORDS)) as two searches: a digit, else a group word (one alternation is tried at every position)
+        self._group_hint_re = re.compile(r"(?i:" + _word_start(group_hints | {"percent"}) + r"(?:percent|"
                                          + trie_regex(sorted(group_hints)) + r")\b)")
         self._source_hint_re = re.compile(r"(?i:" + _word_start(lex.source_nouns) + r"(?:"
                                           + trie_regex(sorted(lex.source_nouns)) + r")\b)")
@@ -2610,7 +2612,7 @@ class Parser:
         if self.group_subject_re is None:
             return None
         w0 = max(s_start, cs - 100)
-        if not self._group_hint_re.search(text, w0, cs):
+        if not (_DIGIT_RE.search(text, w0, cs) or self._group_hint_re.search(text, w0, cs)):
             return None  # cheap exit: no number, "percent" or group word before the cue
         e = cs
         while True:  # gap words between subject and cue ("61 percent also said")

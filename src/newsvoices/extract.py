@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -1046,11 +1047,20 @@ class _Resolver:
             e.key = remap[e.key]
         for q in quotes:
             q.entity = remap.get(q.entity) if q.entity else None
-        mentions = sorted((Mention(remap[m.entity], m.start, m.end, m.text, m.kind) for m in self.mentions
-                           if m.entity in remap), key=lambda m: (m.start, m.end))
+        # the resolver's own mentions are renumbered in place (no copies: the resolver is done with them)
+        mentions = []
+        for m in self.mentions:
+            key = remap.get(m.entity)
+            if key is not None:
+                m.entity = key
+                mentions.append(m)
+        mentions.sort(key=_START_END)
         return Extraction(quotes, ents, mentions)
 
 
+
+
+_START_END = operator.attrgetter("start", "end")
 
 
 def _lower_det(name: str, det: str | None) -> str:
