@@ -421,7 +421,8 @@ def test_hint_regexes_with_a_lookbehind_equal_their_word_boundary_form():
     rng = random.Random(11)
     rs = p.lex.reported_speech
     for rx, vocab in ((p._group_hint_re, set(rs.get("group_words", ())) | {"percent"}),
-                      (p._source_hint_re, p.source_nouns), (p._adverbial_hint_re, p.cue_adverbials | p.time_nouns)):
+                      (p._source_hint_re, p.source_nouns), (p._adverbial_hint_re, p.cue_adverbials | p.time_nouns),
+                      (p._gap_before_re, p.gap_pronouns | {"that", "which", "whom"})):
         assert "(?<!\\w)" in rx.pattern
         plain = re.compile(rx.pattern.replace("(?<!\\w)", "\\b", 1))
         words = sorted(vocab)[:40]
