@@ -446,3 +446,67 @@ def test_band_argmax_written_out_equals_max_over_classes():
     probs += [tuple(rng.random() for _ in range(3)) for _ in range(500)]
     for p in probs:
         assert repr(sentiment._band(p)) == repr(_band_plain(p)), p
+
+
+def test_quote_mark_regex_equals_its_branch_form():
+    import re
+
+    from newsvoices import quotes
+
+    branch = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201b'\u2039\u203a]")
+    rng = random.Random(7)
+    alphabet = "``''\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201b'\u2039\u203a ab`\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        ref = [(m.span(), m.group()) for m in branch.finditer(text, lo, hi)]
+        assert [(m.span(), m.group()) for m in quotes._MARK_RE.finditer(text, lo, hi)] == ref, (text, lo, hi)
+
+
+def _fuzz_texts(rng, pieces, n=400):
+    for _ in range(n):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\u00a0", "\n", "-", "'"]) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        yield text, lo, rng.randint(lo, len(text))
+
+
+def test_hint_regexes_with_a_lookbehind_equal_their_word_boundary_form():
+    import re
+
+    p = attribution.Parser()
+    rng = random.Random(11)
+    rs = p.lex.reported_speech
+    for rx, vocab in ((p._group_hint_re, set(rs.get("group_words", ())) | {"percent"}),
+                      (p._source_hint_re, p.source_nouns), (p._adverbial_hint_re, p.cue_adverbials | p.time_nouns),
+                      (p._gap_before_re, p.gap_pronouns | {"that", "which", "whom"})):
+        assert "(?<!\\w)" in rx.pattern
+        plain = re.compile(rx.pattern.replace("(?<!\\w)", "\\b", 1))
+        words = sorted(vocab)[:40]
+        pieces = words + [w.upper() for w in words[:10]] + [w + "s" for w in words[:10]] + ["x", "_", "3", "é", ".", ","]
+        for text, lo, hi in _fuzz_texts(rng, pieces):
+            a, b = rx.search(text, lo, hi), plain.search(text, lo, hi)
+            assert (a and a.span()) == (b and b.span()), (rx.pattern[:40], text, lo, hi)
+    assert attribution._word_start(["percent", "two"]) == r"(?<!\w)"
+    assert attribution._word_start(["percent", "%"]) == r"\b"  # a word without a word character first
+
+
+def test_sentence_end_word_and_whole_word_regexes_equal_their_plain_forms():
+    import re
+
+    from newsvoices import entities, extract
+
+    rng = random.Random(12)
+    sent_end = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=[ \u00a0]+(?:''|``|[\"\u201c\u2018'(\[])?[A-Z0-9])")
+    words = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
+    pieces = ["Mr.", "U.S.", "?!", "...", "\u201d", "\u201c", "'", "(", "It", "it", "co-op", "don\u2019t", "9", "a_b",
+              "é", "--"]
+    for text, lo, hi in _fuzz_texts(rng, pieces, 800):
+        assert [m.span() for m in extract._SENT_END_RE.finditer(text, lo, hi)] == \
+            [m.span() for m in sent_end.finditer(text, lo, hi)], text
+        assert extract._WORDS_RE.findall(text, lo, hi) == words.findall(text, lo, hi), text
+    for word in ("an", "u", "co-op", "a.b", "don\u2019t", "x"):
+        plain = re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])")
+        for text, lo, _hi in _fuzz_texts(rng, [word, word + "s", "s" + word, "_", " ", "1", "é", word.upper()], 200):
+            assert [m.span() for m in entities._whole_word_re(word).finditer(text, lo)] == \
+                [m.span() for m in plain.finditer(text, lo)], (word, text)

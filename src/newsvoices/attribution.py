@@ -110,6 +110,7 @@ _QUANTIFIERS = frozenset("percent % majority minority half third quarter most ma
 _SENT_PUNCT_RE = re.compile(r"[.!?](?=[\s\"\u201d\u2019')]|$)")
 _MAX_SENTENCE = 600  # characters looked at on either side of a cue (keeps run-on "sentences" linear)
 _MORE = object()  # sentinel: the token window was too short
+_DIGIT_RE = re.compile(r"\d")
 
 
 def trie_regex(words) -> str:
@@ -139,6 +140,13 @@ def trie_regex(words) -> str:
         return body
 
     return build(root)
+
+
+def _word_start(words) -> str:
+    """The assertion that opens a regex of ``words``: ``(?<!\\w)`` (no word character before) when every
+    word starts with a word character, where it equals ``\\b`` and is cheaper (``\\b`` also holds at each
+    word's end, where every alternative would then be tried and fail); else ``\\b``."""
+    return r"(?<!\w)" if all(re.match(r"\w", w) for w in words) else r"\b"
 
 
 # every non-space character starts a _WORD_RE token, so "spaces, token" pairs tile text[lo:hi]
@@ -319,7 +327,8 @@ class Parser:
         self.base_licensors = rs.get("base_form_licensors", frozenset())
         self.gap_pronouns = rs.get("gap_pronouns", frozenset())
         self.passive_aux = rs.get("passive_auxiliaries", frozenset())
-        self._gap_before_re = re.compile(r"(?i:\b(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
+        self._gap_before_re = re.compile(r"(?i:" + _word_start(self.gap_pronouns | {"that", "which", "whom"})
+                                         + r"(?:that|which|whom|" + trie_regex(sorted(self.gap_pronouns))
                                          + r"))[ \u00a0]+$") if self.gap_pronouns else re.compile(r"(?!)")
         self.postmodifier_starts = rs.get("postmodifier_starts", frozenset())
         self.subject_subordinators = rs.get("subject_subordinators", frozenset())
@@ -328,7 +337,8 @@ class Parser:
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         # cheap exits for the rules that only apply with one of these words just before the cue
-        self._adverbial_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
+        self._adverbial_hint_re = re.compile(r"(?i:" + _word_start(self.cue_adverbials | self.time_nouns) + r"(?:"
+                                             + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
                                              + r")\b)") if self.cue_adverbials else re.compile(r"(?!)")
         self._relative_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.gap_relatives)) + r")\b)") \
             if self.gap_relatives else re.compile(r"(?!)")
@@ -347,9 +357,12 @@ class Parser:
             + r"|(?:an?" + sp + r")?(?:" + group + r"))"
             + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
             if rs.get("group_words") else None
-        self._group_hint_re = re.compile(r"\d|(?i:\b(?:percent|" + trie_regex(sorted(
-            set(rs.get("group_words", ())) | set(rs.get("numbers", ())))) + r")\b)")
-        self._source_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b)")
+        group_hints = set(rs.get("group_words", ())) | set(rs.get("numbers", ()))
+        # (\d|(?i:WORDS)) as two searches: a digit, else a group word (one alternation is tried at every position)
+        self._group_hint_re = re.compile(r"(?i:" + _word_start(group_hints | {"percent"}) + r"(?:percent|"
+                                         + trie_regex(sorted(group_hints)) + r")\b)")
+        self._source_hint_re = re.compile(r"(?i:" + _word_start(lex.source_nouns) + r"(?:"
+                                          + trie_regex(sorted(lex.source_nouns)) + r")\b)")
         # direct quotations only (direct_quotes.yaml): verbs that attribute a quote right after it
         # ('"...," she wailed'), and capitalised verbs of an inverted cue opening a sentence ('Said one
         # trooper: "..."')
@@ -2600,7 +2613,7 @@ class Parser:
         if self.group_subject_re is None:
             return None
         w0 = max(s_start, cs - 100)
-        if not self._group_hint_re.search(text, w0, cs):
+        if not (_DIGIT_RE.search(text, w0, cs) or self._group_hint_re.search(text, w0, cs)):
             return None  # cheap exit: no number, "percent" or group word before the cue
         e = cs
         while True:  # gap words between subject and cue ("61 percent also said")

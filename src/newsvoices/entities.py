@@ -118,9 +118,10 @@ class NameFinder:
                     if wl in closed or wl in pronouns:
                         continue
                     # (the cheap sentence-start test first: the lower-case lookup searches the text)
-                    if _sentence_initial(text, s, lo) and wl in lower_vocab:
+                    initial = _sentence_initial(text, s, lo)
+                    if initial and wl in lower_vocab:
                         continue
-                    if _sentence_initial(text, s, lo) and self._modifier_of_plural_role(text, m.end(), hi):
+                    if initial and self._modifier_of_plural_role(text, m.end(), hi):
                         continue  # "Immigrant advocates said": a modifier, not a name
                     r = self._single(text, s, run)
                     if r is not None:
@@ -500,8 +501,10 @@ class LowerWords:
 
 @functools.lru_cache(maxsize=4096)
 def _whole_word_re(word: str) -> re.Pattern:
-    """``word`` with no letter or digit (``str.isalnum``) right before or after it."""
-    return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])")
+    """``word`` with no letter or digit (``str.isalnum``) right before or after it (the check before
+    written after the word, so that the regex engine searches for the word's letters)."""
+    w = re.escape(word)
+    return re.compile(w + r"(?<![^\W_]" + w + r")(?![^\W_])")
 
 
 def find_name_runs(text: str, paragraphs: list[tuple[int, int]]) -> list[NameRun]:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -127,8 +128,10 @@ class Extraction:
 
 _FINDER: NameFinder | None = None
 _PARSER: Parser | None = None
-_SENT_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=[ \u00a0]+(?:''|``|[\"\u201c\u2018'(\[])?[A-Z0-9])")
-_WORDS_RE = re.compile(r"\w+(?:[\u2019'\-]\w+)*")
+# (X X* rather than X+: the same matches, and a pattern that opens with one character set lets the
+# regex engine skip ahead to it)
+_SENT_END_RE = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*(?=[ \u00a0]+(?:''|``|[\"\u201c\u2018'(\[])?[A-Z0-9])")
+_WORDS_RE = re.compile(r"\w\w*(?:[\u2019'\-]\w+)*")
 _QUOTE_MARKS = frozenset("\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
 _CONNECT = frozenset(("of", "for", "from", "the", "and", "&", "on", "in", "at"))
 
@@ -485,7 +488,7 @@ def extract(article: Article) -> Extraction:
                     continue
             if k > 0 and dq[k - 1][1] > r.start:
                 continue
-            if any(c in _QUOTE_MARKS for c in text[max(0, r.start - 3):r.start + 1]):
+            if not _QUOTE_MARKS.isdisjoint(text[max(0, r.start - 3):r.start + 1]):
                 # right after a quotation mark (e.g. at the start of a paragraph that follows a
                 # quotation): readers and scorers would take it for a direct quote; left out
                 continue
@@ -1044,11 +1047,20 @@ class _Resolver:
             e.key = remap[e.key]
         for q in quotes:
             q.entity = remap.get(q.entity) if q.entity else None
-        mentions = sorted((Mention(remap[m.entity], m.start, m.end, m.text, m.kind) for m in self.mentions
-                           if m.entity in remap), key=lambda m: (m.start, m.end))
+        # the resolver's own mentions are renumbered in place (no copies: the resolver is done with them)
+        mentions = []
+        for m in self.mentions:
+            key = remap.get(m.entity)
+            if key is not None:
+                m.entity = key
+                mentions.append(m)
+        mentions.sort(key=_START_END)
         return Extraction(quotes, ents, mentions)
 
 
+
+
+_START_END = operator.attrgetter("start", "end")
 
 
 def _lower_det(name: str, det: str | None) -> str:
