@@ -183,6 +183,7 @@ def measure(cfg: dict) -> dict:
         _FUNC = extract.extract if kind == "extract" else pipeline.analyze_article
         _ARTS = arts
         _FUNC(arts[0])  # warm-up: imports and rule files
+        runner.worker_gc()  # as the worker processes of `newsvoices analyze` do (forked workers inherit it)
         cpu0, t0 = _cpu(), time.perf_counter()
         if workers == 1:
             n_quotes = sum(_count(_FUNC(a)) for a in arts)

@@ -32,6 +32,8 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import multiprocessing as mp
@@ -68,7 +70,47 @@ MIN_PARALLEL = 32
 #: Extra seconds past the budget before a stuck worker process is killed (when SIGALRM did not help).
 HARD_SLACK = 5.0
 
+#: Garbage-collector thresholds while a batch of articles is analysed (Python's default is
+#: (700, 10, 10)). The analysis makes few reference cycles but keeps large memo caches, which
+#: every collection walks and frees nothing from: with the defaults that costs about 5% of the
+#: full analysis (measured with ``gc.callbacks`` on 1,000 articles; 0.7% with these).
+BATCH_GC_THRESHOLD = (100_000, 50, 10)
+
 Result = tuple[str, Any]  # ("processed", rows) or ("skipped", reason)
+
+
+def worker_gc() -> None:
+    """Set up garbage collection for a process that only analyses articles (a pool worker).
+
+    The warm state (imported modules, loaded rule files) is never garbage, so it is moved out of
+    the collector's way (``gc.freeze``), and collections run at :data:`BATCH_GC_THRESHOLD`.
+    """
+    gc.freeze()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """Collect garbage less often inside the block; the thresholds before it are restored after.
+
+    When collections happen has no effect on what the analysis computes, so results are the
+    same; only the collector's time changes.
+
+    Example:
+        >>> import gc
+        >>> before = gc.get_threshold()
+        >>> with fewer_collections():
+        ...     gc.get_threshold() == BATCH_GC_THRESHOLD
+        True
+        >>> gc.get_threshold() == before
+        True
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 # --------------------------------------------------------------------------- versions
@@ -300,6 +342,7 @@ class ResultCache:
 # --------------------------------------------------------------------------- local pool
 def _worker_main(conn, time_budget, inherited=()):  # pragma: no cover - runs in child processes
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    worker_gc()
     for other in inherited:  # other workers' pipe ends, inherited through fork: close, so EOF reaches them
         other.close()
     parent = os.getppid()
@@ -441,12 +484,13 @@ def _local_results(stream, *, workers, time_budget, scheduler=None, batch_size=N
                 exhausted = False
                 break
     if workers == 1 or (exhausted and n_todo < MIN_PARALLEL):
-        for item, res, key, _ in _chain(head, stream):
-            if res is None:
-                res = analyze_one(item, time_budget)
-                yield item, res, key, (pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL) if key else None)
-            else:
-                yield item, res, key, None
+        with fewer_collections():  # for the whole run: restoring the defaults after each article would collect more
+            for item, res, key, _ in _chain(head, stream):
+                if res is None:
+                    res = analyze_one(item, time_budget)
+                    yield item, res, key, (pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL) if key else None)
+                else:
+                    yield item, res, key, None
         return
     yield from _pool_results(_chain(head, stream), workers, time_budget, batch_size)
 
@@ -557,7 +601,8 @@ def _pool_results(stream, workers, time_budget, batch_size):
 # --------------------------------------------------------------------------- dask
 def _dask_batch(articles: list[Article], time_budget: float | None) -> list[bytes]:
     """Dask task: analyse a batch of articles (the same function as the local engine)."""
-    return [pickle.dumps(analyze_one(a, time_budget), protocol=pickle.HIGHEST_PROTOCOL) for a in articles]
+    with fewer_collections():
+        return [pickle.dumps(analyze_one(a, time_budget), protocol=pickle.HIGHEST_PROTOCOL) for a in articles]
 
 
 def _dask_client(scheduler, workers):
