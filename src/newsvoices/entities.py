@@ -204,10 +204,12 @@ class NameFinder:
         title = None
         mention_start = None
         pronoun_opened = False
+        office_of = False  # a title then a connector: "Senator from Florida", "President of Mexico"
         while toks:
             w = toks[0][2]
             wl = w.lower()
             if wl in _CONNECTORS and w.islower():
+                office_of = office_of or title is not None
                 toks = toks[1:]
                 continue
             if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
@@ -258,6 +260,8 @@ class NameFinder:
         kind = "other"
         if pronoun_opened or _photo_credit(text, mention_start, end, lo, self.captions):
             pass  # a title opened by a pronoun ("We Wanted Workers"), a photo credit ("(Jo Roe/Reuters)")
+        elif office_of and (len(words) == 1 or name in self.lex.places):
+            pass  # the place or body of an office, no person: "the Senator from Florida
         elif last_word in self.org_words or (len(words) > 1 and words[0] in self.org_first):
             kind = "organisation"
         elif after_the and self._org_noun_after(text, end):

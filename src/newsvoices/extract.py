@@ -543,6 +543,10 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
 
 _BACK_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[Hh]im)\b")
 _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
+_WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
+# a name's next word, past an appositive between commas: "Jo Roe, her father, said"
+_SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
+_APPOSITIVE_RE = re.compile(r"[ \u00a0]*,[^,.;:\n\"\u201c\u201d]{1,80}(?=,)")
 _WHO_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:who|which)\b")  # "conservative Republicans, who argue"
 
 
@@ -663,6 +667,8 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     np = att.np
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
+    if kind == "indirect" and res.writer_pronoun(np):
+        return q  # "After watching the video, I believe ...": the writer's claim, no source's words
     q.entity = res.resolve(att)
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
     q.speaker_mention = text[ms:me]
@@ -699,6 +705,12 @@ class _Resolver:
         self.org_variants: dict[str, dict[str, int]] = {}
         self.role_entities: dict[str, str] = {}
         self.anon_names: set[str] = set()
+        # where each person named in full (or by title and surname) is first named, and the title or
+        # role before that mention: entity key -> (offset, title key)
+        self.intro: dict[str, tuple[int, str | None]] = {}
+        self.named_at: dict[str, list[int]] = {}  # entity key -> sorted offsets of its mentions
+        self.spoke_at: dict[str, list[int]] = {}  # entity key -> full-name mentions told speaking
+        self.first_named: dict[str, list[int]] = {}  # entity key -> mentions by the first name alone
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
         self.antecedents: list[tuple[int, str, str]] = []
         self._memo: dict[int, tuple[Attribution, str | None]] = {}
@@ -733,6 +745,7 @@ class _Resolver:
             return
         self.mention_at[(s, e)] = key
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
+        bisect.insort(self.named_at.setdefault(key, []), s)
         if not self.in_quote(s):
             ent = self.by_key[key]
             cls = "person" if ent.kind in ("person", "anonymous") else "group"
@@ -767,6 +780,9 @@ class _Resolver:
                     self.person_keys[key] = ent.key
                     self.surnames.setdefault(key[1], []).append(ent.key)
                     self.firstnames.setdefault(key[0], []).append(ent.key)
+                    self.intro[ent.key] = (r.mention_start, _title_key(r.title or r.role_before))
+                if self._speaks_at(r.mention_start, r.end):
+                    self.spoke_at.setdefault(ent.key, []).append(r.mention_start)
                 if ent.description is None and r.role_before:
                     ent.description = r.role_before
                 self._mention(ent.key, r.mention_start, r.end, "name")
@@ -776,31 +792,75 @@ class _Resolver:
         # single words and titled surnames
         for r in runs:
             if r.kind == "single" or (r.kind == "person" and len(r.words) == 1):
-                key = self._person_for_word(r.words[0], r.start)
+                key = self._person_for_word(r.words[0], r.start, r.title if r.kind == "person" else None)
                 if key is None and r.kind == "person":
                     ent = self._new(r.text, "person")
                     self.person_keys[(None, r.text.lower())] = ent.key
                     self.surnames.setdefault(r.text.lower(), []).append(ent.key)
+                    self.intro[ent.key] = (r.mention_start, _title_key(r.title))
                     key = ent.key
                 if key is not None:
                     self._mention(key, r.mention_start, r.end, "surname")
             self.run_by_span[r.start] = r
         self._fix_org_names()
 
-    def _person_for_word(self, word: str, pos: int) -> str | None:
+    def _person_for_word(self, word: str, pos: int, title: str | None = None) -> str | None:
+        """The person a one-word mention at ``pos`` names (a surname, or a first name referring back).
+
+        News style names a second person of the same surname by the full name or the first name
+        ("Mark Klass, the father of Polly Klass ... Klass says"; "Franklin Graham, the son of the
+        late Billy Graham ... Graham called"): a bare surname is the person of that surname
+        named most often before it by full name or surname (a person also called by the first name
+        alone is the one the surname does not name: "Sabika ... Sheikh said"); on a tie the one told speaking before it
+        ("said Mark Klass", "Her father, Aziz Sheikh, said"), then the one introduced first. A first name alone refers back only
+        ("Herndon, Virginia" before "Virginia Johnson" is no mention of her). A titled surname
+        before any full name of that surname ("President Obama" before "first lady Michelle
+        Obama") is that full name only when introduced with the same title.
+        """
         w = word.lower()
-        cands = self.surnames.get(w) or self.firstnames.get(w)
+        intro = self.intro
+        cands = self.surnames.get(w)
         if not cands:
-            return None
-        if len(cands) == 1:
-            return cands[0]
-        # the most recently mentioned before pos (bounded look-back)
-        k = bisect.bisect_left(self.antecedents, (pos, "", ""))
-        for j in range(k - 1, max(-1, k - 300), -1):
-            key = self.antecedents[j][1]
-            if key in cands:
-                return key
-        return cands[0]
+            cands = [c for c in self.firstnames.get(w, ()) if intro.get(c, (pos,))[0] < pos]
+            if not cands:
+                return None
+            if len(cands) == 1:
+                self.first_named.setdefault(cands[0], []).append(pos)
+        before = [c for c in cands if intro.get(c, (pos,))[0] < pos]
+        if not before:
+            if title is not None:
+                t = _title_key(title)
+                cands = [c for c in cands if intro.get(c, (0, None))[1] == t]
+                if not cands:
+                    return None
+            return cands[0]  # (a headline naming the surname before the body's full name)
+        if len(before) == 1:
+            return before[0]
+        named = self.named_at
+        spoke = self.spoke_at
+        first = self.first_named
+
+        def rank(c: str):
+            by_first = sum(p < pos for p in first.get(c, ()))
+            return (by_first - bisect.bisect_left(named[c], pos), not any(p < pos for p in spoke.get(c, ())),
+                    intro[c][0])
+        return min(before, key=rank)
+
+    def _speaks_at(self, s: int, e: int) -> bool:
+        """Whether the name at ``[s, e)`` is told speaking: a verb of saying right before it ("says
+        Jo Roe") or right after it, past an appositive ("Jo Roe, her father, said")."""
+        text = self.text
+        speech = self.parser.speech
+        m = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
+        if m and m.group(1).lower() in speech:
+            return True
+        m = _SPEAKS_AFTER_RE.match(text, e)
+        if m and m.group(1).lower() in speech:
+            return True
+        m = _APPOSITIVE_RE.match(text, e)
+        if m:
+            m = _SPEAKS_AFTER_RE.match(text, m.end())
+        return bool(m) and m.group(1).lower() in speech
 
     def _fix_org_names(self) -> None:
         prefer = ("of", "for", "and", "on", "in", "at", "from")
@@ -937,6 +997,11 @@ class _Resolver:
             ent.organisation = np.organisation
         return key
 
+    def writer_pronoun(self, np: NP) -> bool:
+        """Whether ``np`` is a first-person pronoun outside quotation marks ("I believe", "we agree"):
+        the writer's own words, never those of the person named last."""
+        return np.kind == "pronoun" and np.text.lower() in self.parser.self_pron and not self.in_quote(np.start)
+
     def _resolve_pronoun(self, np: NP) -> str | None:
         w = np.text.lower()
         want = "group" if w in ("they", "it", "we") else "person"
@@ -1049,6 +1114,11 @@ class _Resolver:
         return Extraction(quotes, ents, mentions)
 
 
+
+
+def _title_key(title: str | None) -> str | None:
+    """A title or role for comparison ("Sen." and "sen" alike), or None."""
+    return title.lower().rstrip(".") if title else None
 
 
 def _lower_det(name: str, det: str | None) -> str:
