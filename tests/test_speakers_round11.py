@@ -78,3 +78,74 @@ def test_first_person_outside_quotes_is_the_writer_not_the_last_person_named():
     text = ("Willie Doe spoke to reporters on Monday.\n\n"
             "\"I believe the officers made it worse,\" Doe said.")
     assert _said(text) == {"Willie Doe"}
+
+
+# ---- places and institutions named near a pronoun's real antecedent
+def test_they_after_an_organisation_names_the_people_of_the_nearest_plural_noun():
+    """'... at the Ostby Institute. Local officials ... They said': the officials, not the institute."""
+    text = ("The study was written by two researchers at the Ostby Institute.\n\n"
+            "Local officials investigating the shooting met on Monday. They said the gunman "
+            "had acted alone and had planned the attack for weeks.")
+    said = _said(text)
+    assert said and "Ostby Institute" not in said and all(s and s.endswith("officials") for s in said)
+
+
+def test_they_keeps_an_organisation_with_no_plural_noun_between():
+    """No plural noun naming people between the organisation and 'they': the organisation stays."""
+    text = ("The Ostby Police Department released the video on Monday. They said the officer "
+            "had followed every rule and had warned the man twice.")
+    assert _said(text) == {"Ostby Police Department"}
+
+
+# ---- things and groups only described, not reporting
+def test_modal_between_subject_and_cue_is_no_report():
+    """'asylum seekers may feel compelled': hypothetical, no one's words."""
+    qs = _speakers("The agency must take into account that bona fide asylum seekers may feel compelled "
+                   "to break the rules to reach safety.")
+    assert [spk for cue, spk in qs if cue == "feel"] and all(spk is None for cue, spk in qs if cue == "feel")
+
+
+def test_object_of_a_control_verb_is_no_source():
+    """'allows local police agencies to seek ...': the agencies are allowed, they say nothing."""
+    qs = _speakers("That program allows state and local police agencies to seek forfeiture under federal law.")
+    assert [c for c, _ in qs] == ["seek"] and [spk for _, spk in qs] == [None]
+    # the plain subject of the same cue stays a source
+    qs = _speakers("State and local police agencies seek forfeiture under federal law.")
+    assert [c for c, _ in qs] == ["seek"] and all(spk for _, spk in qs)
+
+
+def test_modal_far_from_the_cue_does_not_block_the_speaker():
+    """A modal inside the subject's own clause before the cue ("could legally interact, noting") is no
+    hypothetical cue: only a modal right between subject and cue counts."""
+    qs = _speakers("Lawyer Marc Elias laid out the ways that the campaign could legally interact, noting that "
+                   "the rules were clear.")
+    assert [spk for c, spk in qs if c == "noting"] == ["Lawyer Marc Elias"]
+
+
+# ---- page furniture
+def test_newsletter_box_gives_no_name_for_a_pronoun():
+    """A sign-up box between a juror's name and 'She wrote' is no person 'she' can mean."""
+    text = ("The juror, Crisa Redd, filled out a form about her work history.\n\n"
+            "Opening Statement Sign up for our daily newsletter covering criminal justice news.\n\n"
+            "She wrote that it would not affect her role as a juror.")
+    assert _said(text, "wrote") == {"Crisa Redd"}
+
+
+def test_caption_paragraph_is_no_text_of_the_article():
+    """'Image caption Jo Roe runs the website, which touts ...': no speaker from a caption."""
+    text = ("Image copyright Reuters Image caption Dale Ormo runs the Truthline website, which touts "
+            "a range of conspiracy theories\n\nA judge ordered Ormo to pay the costs on Monday.")
+    assert not [q for q in analyze_article(Article("t", text))["quotes"] if q["cue"] == "touts"]
+
+
+def test_related_headline_card_is_furniture(monkeypatch):
+    """A name glued to its link card's headlines up to 'MORE' is no text: no quote from the headlines."""
+    from newsvoices import extract as ex_mod
+
+    text = ("Democrats hope for a vote soon.\n\nSen. Bo Ruiz Robert (Bo) RuizHouse passes bill on rural roads "
+            "Farm group leads coalition to urge Congress to fund rural roads Tom Kean wins primary MORE (D-N.J.) "
+            "hopes for a vote.\n\nRuiz said the bill should come first.")
+    cues = [c for c, _ in _speakers(text)]
+    assert "urge" not in cues and "said" in cues
+    monkeypatch.setattr(ex_mod, "_furniture_spans", lambda t, p: [])
+    assert "urge" in [c for c, _ in _speakers(text)]  # (the card read as text)

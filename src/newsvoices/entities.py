@@ -675,6 +675,69 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
     return low, tag
 
 
+NON_SOURCE_CONTEXTS_PATH = DATA_DIR / "lexicons" / "non_source_contexts.tsv"
+_CONTEXT_TAGS = ("modal", "control", "relative")
+
+
+@functools.lru_cache(maxsize=4)
+def non_source_contexts(path: str | None = None) -> dict[str, frozenset[str]]:
+    """``{tag: words}`` of ``non_source_contexts.tsv`` (``word<TAB>modal|control|relative``): words
+    around a reported-speech subject that tell it is no source (round 11 of issue 3).
+
+    Raises:
+        ValueError: naming the file and line of a malformed line or an unknown tag.
+    """
+    p = Path(path or NON_SOURCE_CONTEXTS_PATH)
+    out: dict[str, set[str]] = {t: set() for t in _CONTEXT_TAGS}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in _CONTEXT_TAGS:
+                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(_CONTEXT_TAGS)}, got {line!r}")
+            out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
+    return {t: frozenset(w) for t, w in out.items()}
+
+
+PAGE_FURNITURE_PATH = DATA_DIR / "lexicons" / "page_furniture.tsv"
+
+
+@functools.lru_cache(maxsize=4)
+def page_furniture(path: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(opens, within)`` phrases of ``page_furniture.tsv`` (``phrase<TAB>opens|within``): a paragraph
+    opening with an ``opens`` phrase, or a short one holding a ``within`` phrase, is page furniture
+    (sign-up boxes, captions, video widgets), no text of the article (round 11 of issue 3).
+
+    Raises:
+        ValueError: naming the file and line of a malformed line.
+    """
+    p = Path(path or PAGE_FURNITURE_PATH)
+    out: dict[str, list[str]] = {"opens": [], "within": []}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in out:
+                raise ValueError(f"{p}:{n}: want phrase<TAB>opens|within, got {line!r}")
+            out[parts[1]].append(parts[0].lower())
+    return tuple(sorted(out["opens"])), tuple(sorted(out["within"]))
+
+
+@functools.lru_cache(maxsize=4)
+def plural_people_words(path: str | None = None) -> frozenset[str]:
+    """Lower-case plural nouns that name people ("officials", "lawyers", "protesters", "men"): the
+    plural ``person`` heads of ``source_heads.tsv`` and the plural role nouns of ``role_nouns.txt``.
+    A "they" looks back to the nearest of these before an organisation (round 11 of issue 3)."""
+    heads = read_source_heads(str(path or SOURCE_HEADS_PATH))
+    irregular = ("men", "women", "people", "children", "police", "staff", "clergy", "folks")
+    words = {w for w, tag in heads.items() if tag == "person" and (
+        (w.endswith("s") and not w.endswith("ss")) or w.endswith(irregular))}
+    words |= {r.split()[-1] for r in load_lexicon().plural_roles}
+    return frozenset(words)
+
+
 def trim_speaker_phrase(name: str | None, path: Path | str | None = None) -> str | None:
     """An unnamed speaker phrase cut after its head: the postmodifier and the trailing verbs a cut-off
     phrase ran into are dropped ("a statement issued by the agency" -> "a statement", "a letter signed"

@@ -41,7 +41,8 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser, Reported
-from .entities import NameFinder, NameRun, _is_title_case, can_be_source, unattested_word_name
+from .entities import (NameFinder, NameRun, _is_title_case, can_be_source, non_source_contexts, page_furniture,
+                       plural_people_words, unattested_word_name)
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -302,6 +303,13 @@ def extract(article: Article) -> Extraction:
     atts: dict[int, Attribution] = {}  # id(span) index -> attribution
     kept: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
     runs = finder.runs(text, paras)
+    furniture = _furniture_spans(text, paras)
+    if furniture:  # sign-up boxes, captions, related-headline cards: no names, no quotes
+        runs = [r for r in runs if not _in_spans(furniture, r.start)]
+        spans = [q for q in spans if not _in_spans(furniture, q.open)]
+        para_quotes = {}
+        for q in spans:
+            para_quotes.setdefault(q.paragraph, []).append(q)
     run_starts = [r.start for r in runs]
     carry: Attribution | None = None
     carry_gap = 0
@@ -474,6 +482,8 @@ def extract(article: Article) -> Extraction:
         for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote, used_cues):
             if r.attribution.cue_start in used_cues:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
+            if furniture and (_in_spans(furniture, r.attribution.cue_start) or _in_spans(furniture, r.start)):
+                continue
             partials.claim(r)
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
@@ -517,6 +527,46 @@ def extract(article: Article) -> Extraction:
     return res.result(quotes)
 
 
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_MORE_RE = re.compile(r"(?<![\w\u2019'])MORE(?![\w\u2019'])")
+_CARD_STOP_RE = re.compile(r"(?:[a-z]{3}[.!?][\"\u201d\u2019]?|\n)\s")  # a sentence end, not "Rep."
+_GLUE_RE = re.compile(r"[a-z\u00e0-\u00ff\)][A-Z]")
+
+
+def _furniture_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of page furniture (``page_furniture.tsv``): paragraphs opening
+    with a caption or sign-up phrase, short paragraphs holding a newsletter phrase, and
+    related-headline cards: a person's name glued to the headlines of its link card up to an
+    all-capitals "MORE" ("Sen. Jo Roe Joanna RoeSenate passes bill ... MORE (D-Ill.) said")."""
+    opens, within = page_furniture()
+    out: list[tuple[int, int]] = []
+    for lo, hi in paras:
+        head = text[lo:min(hi, lo + 40)].lstrip().lower()
+        if head.startswith(opens) or (hi - lo < 200 and any(p in text[lo:hi].lower() for p in within)):
+            out.append((lo, hi))
+    if "MORE" in text:
+        for m in _MORE_RE.finditer(text):
+            lo = max(0, m.start() - 700)
+            stop = lo
+            for e in _CARD_STOP_RE.finditer(text, lo, m.start()):  # (not "Rep. Jo Roe" inside the card)
+                stop = e.end()
+            g = _GLUE_RE.search(text, stop, m.start())
+            if g is not None and m.start() - g.start() >= 20:
+                out.append((g.start() + 1, m.end()))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 _SPLIT_GAP = 200  # characters between two quotes of one paragraph that may share an attribution
 
 
@@ -543,6 +593,9 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
 
 _BACK_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[Hh]im)\b")
 _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
+_TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
+_WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
+_PREV_WORD_RE = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z\-]+)[ \u00a0]+\Z")
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
@@ -667,9 +720,12 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     np = att.np
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
-    if kind == "indirect" and res.writer_pronoun(np):
-        return q  # "After watching the video, I believe ...": the writer's claim, no source's words
-    q.entity = res.resolve(att)
+    if kind == "indirect" and (res.writer_pronoun(np) or res.described_subject(np, att)):
+        # "After watching the video, I believe ...": the writer's claim; "asylum seekers may feel",
+        # "allows police agencies to seek": no one's words (the mention is kept, no speaker)
+        q.entity = None
+    else:
+        q.entity = res.resolve(att)
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
     q.speaker_mention = text[ms:me]
     q.speaker_start, q.speaker_end = ms, me
@@ -708,6 +764,8 @@ class _Resolver:
         # where each person named in full (or by title and surname) is first named, and the title or
         # role before that mention: entity key -> (offset, title key)
         self.intro: dict[str, tuple[int, str | None]] = {}
+        self.mention_end: dict[int, int] = {}  # mention start -> end
+        self.mention_at_start: dict[int, str] = {}  # mention start -> entity key
         self.named_at: dict[str, list[int]] = {}  # entity key -> sorted offsets of its mentions
         self.spoke_at: dict[str, list[int]] = {}  # entity key -> full-name mentions told speaking
         self.first_named: dict[str, list[int]] = {}  # entity key -> mentions by the first name alone
@@ -744,6 +802,8 @@ class _Resolver:
         if (s, e) in self.mention_at:
             return
         self.mention_at[(s, e)] = key
+        self.mention_end[s] = max(e, self.mention_end.get(s, e))
+        self.mention_at_start[s] = key
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
         bisect.insort(self.named_at.setdefault(key, []), s)
         if not self.in_quote(s):
@@ -1002,23 +1062,76 @@ class _Resolver:
         the writer's own words, never those of the person named last."""
         return np.kind == "pronoun" and np.text.lower() in self.parser.self_pron and not self.in_quote(np.start)
 
+    def described_subject(self, np: NP, att: Attribution) -> bool:
+        """Whether the subject before a reported-speech cue is described rather than reported
+        (``non_source_contexts.tsv``): a modal right between subject and cue ("may feel", "would not
+        seek") or the object of a control verb before an infinitive cue ("allows police agencies to
+        seek"). (A relative clause after a noun is left alone: "records that authorities conclude"
+        and "an event that Carson says led him" cannot be told apart by their words.)"""
+        if np.end > att.cue_start:
+            return False
+        ctx = non_source_contexts()
+        text = self.text
+        gap = [w.replace("\u2019", "'") for w in text[np.end:att.cue_start].lower().split()]
+        if 0 < len(gap) <= 3 and gap[0] in ctx["modal"] and all(w.isalpha() or w in ctx["modal"] for w in gap):
+            return True  # "may feel", "would not seek", "could reasonably expect" (not "... could act, noting")
+        before = _TOKENS_RE.findall(text, max(0, np.start - 60), np.start)
+        words = [w.lower().replace("\u2019", "'") for w in before]
+        if gap and gap[-1] == "to":
+            k = len(words) - 1
+            while k >= 0 and k >= len(words) - 4 and words[k][:1].isalpha():
+                if words[k] in ctx["control"]:
+                    return True
+                k -= 1
+        return False
+
     def _resolve_pronoun(self, np: NP) -> str | None:
         w = np.text.lower()
         want = "group" if w in ("they", "it", "we") else "person"
         k = bisect.bisect_left(self.antecedents, (np.start, "", ""))
         j = k - 1
         fallback = None
+        found = None
         while j >= 0 and k - j <= 60:
             pos, key, cls = self.antecedents[j]
             if cls == want and self._source_ok(key):
-                self._mention(key, np.start, np.end, "pronoun")
-                return key
+                found = (pos, key)
+                break
             if fallback is None and want == "group" and w == "they":
-                fallback = key
+                fallback = (pos, key)
             j -= 1
-        if fallback is not None:
-            self._mention(fallback, np.start, np.end, "pronoun")
-            return fallback
+        found = found or fallback
+        if w == "they" and (found is None or self.by_key[found[1]].kind in ("organisation", "person")):
+            # "Officials investigating the shooting said they ...", "Local and federal officials ...
+            # the University of Chicago. They found": "they" names the people of the nearest plural
+            # noun after the organisation (or person) rather than the organisation itself
+            lo = self.mention_end.get(found[0], found[0]) if found is not None else np.start - 400
+            key = self._plural_people_before(max(lo, np.start - 400), np.start)
+            if key is not None:
+                found = (np.start, key)
+        if found is not None:
+            self._mention(found[1], np.start, np.end, "pronoun")
+            return found[1]
+        return None
+
+    def _plural_people_before(self, lo: int, hi: int) -> str | None:
+        """A group entity for the last plural noun naming people in ``text[lo:hi]`` outside quotation
+        marks ("officials", "advocacy groups", "House Republicans"), with one modifier word before it."""
+        people = plural_people_words()
+        func = self.parser.func
+        text = self.text
+        for m in reversed(list(_WORD_RE.finditer(text, lo, hi))):
+            if m.group().lower() not in people or self.in_quote(m.start()) or self.mention_at_start.get(m.start()):
+                continue
+            s = m.start()
+            prev = _PREV_WORD_RE.search(text, max(lo, s - 30), s)
+            if prev and prev.group(1).lower() not in func and prev.group(1).lower() not in people \
+                    and not prev.group(1).lower().endswith(("ed", "ing")):
+                s = prev.start(1)
+            name = text[s:m.end()]
+            ent = self._find_by_name(name) or self._new(name, "group")
+            self._mention(ent.key, s, m.end(), "nominal")
+            return ent.key
         return None
 
     def _resolve_role(self, np: NP) -> str | None:
