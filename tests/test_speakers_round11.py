@@ -149,3 +149,28 @@ def test_related_headline_card_is_furniture(monkeypatch):
     assert "urge" not in cues and "said" in cues
     monkeypatch.setattr(ex_mod, "_furniture_spans", lambda t, p: [])
     assert "urge" in [c for c, _ in _speakers(text)]  # (the card read as text)
+
+
+def test_capitalised_run_after_an_article_or_place_preposition_is_no_person():
+    """'at a Taco Bell', 'in Washington DC': a place or thing, not the person 'he' refers to."""
+    text = ("Willie Doe had fallen asleep in the drive-thru line at a Taco Bell with a gun in his lap.\n\n"
+            "Police were called when he did not respond to horn honks.")
+    ex = extract(Article("t", text))
+    assert not any(e.name == "Taco Bell" and e.kind == "person" for e in ex.entities)
+    assert {spk for cue, spk in _speakers(text) if cue == "respond"} <= {"Willie Doe", None}
+
+
+def test_round11_word_lists_refuse_bad_lines(tmp_path):
+    """A malformed line of the new lists raises a ValueError naming the file and line."""
+    import pytest
+
+    from newsvoices.entities import non_source_contexts, page_furniture
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# comment\nmay\tmodal\nwhich\trelative\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.tsv:3"):
+        non_source_contexts(str(bad))
+    bad.write_text("image caption\tbegins\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.tsv:1"):
+        page_furniture(str(bad))
+    assert "may" in non_source_contexts()["modal"] and "image caption" in page_furniture()[0]

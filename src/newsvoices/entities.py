@@ -278,6 +278,8 @@ class NameFinder:
                 or any(w.endswith(("\u2019ll", "'ll", "\u2019m", "'m", "\u2019re", "'re", "\u2019ve", "'ve"))
                        for w in words):
             kind = "other"  # "World Cup", "City Hall"; "Kalvin Phillips's Cornish"; "Perhaps I'll"
+        elif prev_word in _PLACE_BEFORE and text[end:end + 1] not in "\u2019'":
+            pass  # "at a Taco Bell", "in Washington DC": a place or a thing, no person (not "a Jo Roe's")
         elif 2 <= len(words) <= 4 and not after_the and all(w[:1].isupper() for w in words) \
                 and self.non_names.isdisjoint(words) and not title_case:
             kind = "person"
@@ -332,6 +334,9 @@ def _word_before(text: str, pos: int, lo: int) -> str:
     while j >= lo and (text[j].isalnum() or text[j] in "\u2019'-"):
         j -= 1
     return text[j + 1:e]
+#: Words right before a capitalised run that make it a place or a thing rather than a person
+#: (round 11 of issue 3): an article ("a Taco Bell") or a preposition of place ("in Washington DC").
+_PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside"))
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)")
 
 
@@ -676,12 +681,12 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
 
 
 NON_SOURCE_CONTEXTS_PATH = DATA_DIR / "lexicons" / "non_source_contexts.tsv"
-_CONTEXT_TAGS = ("modal", "control", "relative")
+_CONTEXT_TAGS = ("modal", "control")
 
 
 @functools.lru_cache(maxsize=4)
 def non_source_contexts(path: str | None = None) -> dict[str, frozenset[str]]:
-    """``{tag: words}`` of ``non_source_contexts.tsv`` (``word<TAB>modal|control|relative``): words
+    """``{tag: words}`` of ``non_source_contexts.tsv`` (``word<TAB>modal|control``): words
     around a reported-speech subject that tell it is no source (round 11 of issue 3).
 
     Raises:

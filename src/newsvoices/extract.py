@@ -596,6 +596,7 @@ _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer
 _TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
 _PREV_WORD_RE = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z\-]+)[ \u00a0]+\Z")
+_PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "from"))
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
@@ -1026,6 +1027,8 @@ class _Resolver:
         words = name.split()
         if key is None and len(words) == 1 and unattested_word_name(self.text, s, e):
             return None  # "Scores of rioters", "\u201cWeapons of war", "SB 54": no name, no speaker
+        if key is None and self._place_or_thing(s, e):
+            return None  # "at a Taco Bell", "in Washington DC": a place or thing the name finder saw
         if key is None:
             last = words[-1] if words else name
             if last in self.finder.org_words or (len(words) > 1 and words[0] in self.finder.org_first) \
@@ -1084,6 +1087,16 @@ class _Resolver:
                     return True
                 k -= 1
         return False
+
+    def _place_or_thing(self, s: int, e: int) -> bool:
+        """Whether the name at ``[s, e)`` is a run the name finder read as a place or a thing (kind
+        ``place`` or ``other``: "Las Vegas", "World Cup") right after an article or a preposition of
+        place ("at a Taco Bell", "in Washington DC"): no person, no speaker."""
+        r = self.run_by_span.get(s)
+        if r is None or r.kind not in ("place", "other") or r.end < e:
+            return False
+        m = _WORD_BEFORE_RE.search(self.text, max(0, s - 20), s)
+        return bool(m) and m.group(1).lower() in _PLACE_BEFORE
 
     def _resolve_pronoun(self, np: NP) -> str | None:
         w = np.text.lower()
