@@ -537,16 +537,22 @@ _CARD_STOP_RE = re.compile(r"(?:[a-z]{3}[.!?][\"\u201d\u2019]?|\n)\s")  # a sent
 _GLUE_RE = re.compile(r"[a-z\u00e0-\u00ff\)][A-Z]")
 
 
+@functools.lru_cache(maxsize=2)
+def _furniture_res() -> tuple[re.Pattern, re.Pattern]:
+    opens, within = page_furniture()
+    return (re.compile(r"\s*(?i:" + "|".join(re.escape(p) for p in opens) + ")"),
+            re.compile("(?i:" + "|".join(re.escape(p) for p in within) + ")"))
+
+
 def _furniture_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of page furniture (``page_furniture.tsv``): paragraphs opening
     with a caption or sign-up phrase, short paragraphs holding a newsletter phrase, and
     related-headline cards: a person's name glued to the headlines of its link card up to an
     all-capitals "MORE" ("Sen. Jo Roe Joanna RoeSenate passes bill ... MORE (D-Ill.) said")."""
-    opens, within = page_furniture()
+    opens_re, within_re = _furniture_res()
     out: list[tuple[int, int]] = []
     for lo, hi in paras:
-        head = text[lo:min(hi, lo + 40)].lstrip().lower()
-        if head.startswith(opens) or (hi - lo < 200 and any(p in text[lo:hi].lower() for p in within)):
+        if opens_re.match(text, lo, hi) or (hi - lo < 200 and within_re.search(text, lo, hi)):
             out.append((lo, hi))
     if "MORE" in text:
         for m in _MORE_RE.finditer(text):
@@ -765,10 +771,7 @@ class _Resolver:
         # where each person named in full (or by title and surname) is first named, and the title or
         # role before that mention: entity key -> (offset, title key)
         self.intro: dict[str, tuple[int, str | None]] = {}
-        self.mention_end: dict[int, int] = {}  # mention start -> end
-        self.mention_at_start: dict[int, str] = {}  # mention start -> entity key
-        self.named_at: dict[str, list[int]] = {}  # entity key -> sorted offsets of its mentions
-        self.spoke_at: dict[str, list[int]] = {}  # entity key -> full-name mentions told speaking
+        self.full_at: dict[str, list[tuple[int, int]]] = {}  # person key -> its full-name mentions
         self.first_named: dict[str, list[int]] = {}  # entity key -> mentions by the first name alone
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
         self.antecedents: list[tuple[int, str, str]] = []
@@ -803,10 +806,7 @@ class _Resolver:
         if (s, e) in self.mention_at:
             return
         self.mention_at[(s, e)] = key
-        self.mention_end[s] = max(e, self.mention_end.get(s, e))
-        self.mention_at_start[s] = key
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
-        bisect.insort(self.named_at.setdefault(key, []), s)
         if not self.in_quote(s):
             ent = self.by_key[key]
             cls = "person" if ent.kind in ("person", "anonymous") else "group"
@@ -842,8 +842,7 @@ class _Resolver:
                     self.surnames.setdefault(key[1], []).append(ent.key)
                     self.firstnames.setdefault(key[0], []).append(ent.key)
                     self.intro[ent.key] = (r.mention_start, _title_key(r.title or r.role_before))
-                if self._speaks_at(r.mention_start, r.end):
-                    self.spoke_at.setdefault(ent.key, []).append(r.mention_start)
+                self.full_at.setdefault(ent.key, []).append((r.mention_start, r.end))
                 if ent.description is None and r.role_before:
                     ent.description = r.role_before
                 self._mention(ent.key, r.mention_start, r.end, "name")
@@ -897,14 +896,16 @@ class _Resolver:
             return cands[0]  # (a headline naming the surname before the body's full name)
         if len(before) == 1:
             return before[0]
-        named = self.named_at
-        spoke = self.spoke_at
+        named = {c: 0 for c in before}  # mentions so far (the second pass runs in text order)
+        for m in self.mentions:
+            if m.entity in named and m.start < pos:
+                named[m.entity] += 1
         first = self.first_named
 
         def rank(c: str):
             by_first = sum(p < pos for p in first.get(c, ()))
-            return (by_first - bisect.bisect_left(named[c], pos), not any(p < pos for p in spoke.get(c, ())),
-                    intro[c][0])
+            spoke = any(s < pos and self._speaks_at(s, e) for s, e in self.full_at.get(c, ()))
+            return (by_first - named[c], not spoke, intro[c][0])
         return min(before, key=rank)
 
     def _speaks_at(self, s: int, e: int) -> bool:
@@ -1071,21 +1072,25 @@ class _Resolver:
         seek") or the object of a control verb before an infinitive cue ("allows police agencies to
         seek"). (A relative clause after a noun is left alone: "records that authorities conclude"
         and "an event that Carson says led him" cannot be told apart by their words.)"""
-        if np.end > att.cue_start:
+        if np.end >= att.cue_start or att.cue_start - np.end > 60:
+            return False
+        text = self.text
+        gap = text[np.end:att.cue_start].lower().split()
+        if not gap:
             return False
         ctx = non_source_contexts()
-        text = self.text
-        gap = [w.replace("\u2019", "'") for w in text[np.end:att.cue_start].lower().split()]
-        if 0 < len(gap) <= 3 and gap[0] in ctx["modal"] and all(w.isalpha() or w in ctx["modal"] for w in gap):
+        if len(gap) <= 3 and gap[0].replace("\u2019", "'") in ctx["modal"] and all(
+                w.isalpha() or w.replace("\u2019", "'") in ctx["modal"] for w in gap):
             return True  # "may feel", "would not seek", "could reasonably expect" (not "... could act, noting")
+        if gap[-1] != "to":
+            return False
         before = _TOKENS_RE.findall(text, max(0, np.start - 60), np.start)
-        words = [w.lower().replace("\u2019", "'") for w in before]
-        if gap and gap[-1] == "to":
-            k = len(words) - 1
-            while k >= 0 and k >= len(words) - 4 and words[k][:1].isalpha():
-                if words[k] in ctx["control"]:
-                    return True
-                k -= 1
+        words = [w.lower() for w in before]
+        k = len(words) - 1
+        while k >= 0 and k >= len(words) - 4 and words[k][:1].isalpha():  # "allows state and local [police]"
+            if words[k] in ctx["control"]:
+                return True
+            k -= 1
         return False
 
     def _place_or_thing(self, s: int, e: int) -> bool:
@@ -1118,7 +1123,8 @@ class _Resolver:
             # "Officials investigating the shooting said they ...", "Local and federal officials ...
             # the University of Chicago. They found": "they" names the people of the nearest plural
             # noun after the organisation (or person) rather than the organisation itself
-            lo = self.mention_end.get(found[0], found[0]) if found is not None else np.start - 400
+            lo = max((me for (ms, me) in self.mention_at if ms == found[0]), default=found[0]) \
+                if found is not None else np.start - 400
             key = self._plural_people_before(max(lo, np.start - 400), np.start)
             if key is not None:
                 found = (np.start, key)
@@ -1134,7 +1140,8 @@ class _Resolver:
         func = self.parser.func
         text = self.text
         for m in reversed(list(_WORD_RE.finditer(text, lo, hi))):
-            if m.group().lower() not in people or self.in_quote(m.start()) or self.mention_at_start.get(m.start()):
+            if m.group().lower() not in people or self.in_quote(m.start()) \
+                    or any(ms == m.start() for ms, _ in self.mention_at):  # (not a name already met)
                 continue
             s = m.start()
             prev = _PREV_WORD_RE.search(text, max(lo, s - 30), s)
