@@ -205,10 +205,12 @@ class NameFinder:
         title = None
         mention_start = None
         pronoun_opened = False
+        office_of = False  # a title then a connector: "Senator from Florida", "President of Mexico"
         while toks:
             w = toks[0][2]
             wl = w.lower()
             if wl in _CONNECTORS and w.islower():
+                office_of = office_of or title is not None
                 toks = toks[1:]
                 continue
             if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
@@ -259,6 +261,8 @@ class NameFinder:
         kind = "other"
         if pronoun_opened or _photo_credit(text, mention_start, end, lo, self.captions):
             pass  # a title opened by a pronoun ("We Wanted Workers"), a photo credit ("(Jo Roe/Reuters)")
+        elif office_of and (len(words) == 1 or name in self.lex.places):
+            pass  # the place or body of an office, no person: "the Senator from Florida
         elif last_word in self.org_words or (len(words) > 1 and words[0] in self.org_first):
             kind = "organisation"
         elif after_the and self._org_noun_after(text, end):
@@ -275,6 +279,8 @@ class NameFinder:
                 or any(w.endswith(("\u2019ll", "'ll", "\u2019m", "'m", "\u2019re", "'re", "\u2019ve", "'ve"))
                        for w in words):
             kind = "other"  # "World Cup", "City Hall"; "Kalvin Phillips's Cornish"; "Perhaps I'll"
+        elif prev_word in _PLACE_BEFORE and text[end:end + 1] not in "\u2019'":
+            pass  # "at a Taco Bell", "in Washington DC": a place or a thing, no person (not "a Jo Roe's")
         elif 2 <= len(words) <= 4 and not after_the and all(w[:1].isupper() for w in words) \
                 and self.non_names.isdisjoint(words) and not title_case:
             kind = "person"
@@ -329,6 +335,9 @@ def _word_before(text: str, pos: int, lo: int) -> str:
     while j >= lo and (text[j].isalnum() or text[j] in "\u2019'-"):
         j -= 1
     return text[j + 1:e]
+#: Words right before a capitalised run that make it a place or a thing rather than a person
+#: (round 11 of issue 3): an article ("a Taco Bell") or a preposition of place ("in Washington DC").
+_PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside"))
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)")
 
 
@@ -672,6 +681,69 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
     if tag == "quantifier" and head.isdigit():
         return low, None  # a bare number ("29") is no speaker phrase
     return low, tag
+
+
+NON_SOURCE_CONTEXTS_PATH = DATA_DIR / "lexicons" / "non_source_contexts.tsv"
+_CONTEXT_TAGS = ("modal", "control")
+
+
+@functools.lru_cache(maxsize=4)
+def non_source_contexts(path: str | None = None) -> dict[str, frozenset[str]]:
+    """``{tag: words}`` of ``non_source_contexts.tsv`` (``word<TAB>modal|control``): words
+    around a reported-speech subject that tell it is no source (round 11 of issue 3).
+
+    Raises:
+        ValueError: naming the file and line of a malformed line or an unknown tag.
+    """
+    p = Path(path or NON_SOURCE_CONTEXTS_PATH)
+    out: dict[str, set[str]] = {t: set() for t in _CONTEXT_TAGS}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in _CONTEXT_TAGS:
+                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(_CONTEXT_TAGS)}, got {line!r}")
+            out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
+    return {t: frozenset(w) for t, w in out.items()}
+
+
+PAGE_FURNITURE_PATH = DATA_DIR / "lexicons" / "page_furniture.tsv"
+
+
+@functools.lru_cache(maxsize=4)
+def page_furniture(path: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(opens, within)`` phrases of ``page_furniture.tsv`` (``phrase<TAB>opens|within``): a paragraph
+    opening with an ``opens`` phrase, or a short one holding a ``within`` phrase, is page furniture
+    (sign-up boxes, captions, video widgets), no text of the article (round 11 of issue 3).
+
+    Raises:
+        ValueError: naming the file and line of a malformed line.
+    """
+    p = Path(path or PAGE_FURNITURE_PATH)
+    out: dict[str, list[str]] = {"opens": [], "within": []}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in out:
+                raise ValueError(f"{p}:{n}: want phrase<TAB>opens|within, got {line!r}")
+            out[parts[1]].append(parts[0].lower())
+    return tuple(sorted(out["opens"])), tuple(sorted(out["within"]))
+
+
+@functools.lru_cache(maxsize=4)
+def plural_people_words(path: str | None = None) -> frozenset[str]:
+    """Lower-case plural nouns that name people ("officials", "lawyers", "protesters", "men"): the
+    plural ``person`` heads of ``source_heads.tsv`` and the plural role nouns of ``role_nouns.txt``.
+    A "they" looks back to the nearest of these before an organisation (round 11 of issue 3)."""
+    heads = read_source_heads(str(path or SOURCE_HEADS_PATH))
+    irregular = ("men", "women", "people", "children", "police", "staff", "clergy", "folks")
+    words = {w for w, tag in heads.items() if tag == "person" and (
+        (w.endswith("s") and not w.endswith("ss")) or w.endswith(irregular))}
+    words |= {r.split()[-1] for r in load_lexicon().plural_roles}
+    return frozenset(words)
 
 
 def trim_speaker_phrase(name: str | None, path: Path | str | None = None) -> str | None:

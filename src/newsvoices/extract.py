@@ -42,7 +42,8 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser, Reported
-from .entities import NameFinder, NameRun, _is_title_case, can_be_source, unattested_word_name
+from .entities import (NameFinder, NameRun, _is_title_case, can_be_source, non_source_contexts, page_furniture,
+                       plural_people_words, unattested_word_name)
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -305,6 +306,13 @@ def extract(article: Article) -> Extraction:
     atts: dict[int, Attribution] = {}  # id(span) index -> attribution
     kept: list[tuple[QuoteSpan, Attribution | None, str | None]] = []
     runs = finder.runs(text, paras)
+    furniture = _furniture_spans(text, paras)
+    if furniture:  # sign-up boxes, captions, related-headline cards: no names, no quotes
+        runs = [r for r in runs if not _in_spans(furniture, r.start)]
+        spans = [q for q in spans if not _in_spans(furniture, q.open)]
+        para_quotes = {}
+        for q in spans:
+            para_quotes.setdefault(q.paragraph, []).append(q)
     run_starts = [r.start for r in runs]
     carry: Attribution | None = None
     carry_gap = 0
@@ -477,6 +485,8 @@ def extract(article: Article) -> Extraction:
         for r in parser.reported_speech(text, lo, hi, ends_of(pi), in_quote, used_cues):
             if r.attribution.cue_start in used_cues:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
+            if furniture and (_in_spans(furniture, r.attribution.cue_start) or _in_spans(furniture, r.start)):
+                continue
             partials.claim(r)
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
@@ -520,6 +530,52 @@ def extract(article: Article) -> Extraction:
     return res.result(quotes)
 
 
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_MORE_RE = re.compile(r"(?<![\w\u2019'])MORE(?![\w\u2019'])")
+_CARD_STOP_RE = re.compile(r"(?:[a-z]{3}[.!?][\"\u201d\u2019]?|\n)\s")  # a sentence end, not "Rep."
+_GLUE_RE = re.compile(r"[a-z\u00e0-\u00ff\)][A-Z]")
+
+
+@functools.lru_cache(maxsize=2)
+def _furniture_res() -> tuple[re.Pattern, re.Pattern]:
+    opens, within = page_furniture()
+    return (re.compile(r"\s*(?i:" + "|".join(re.escape(p) for p in opens) + ")"),
+            re.compile("(?i:" + "|".join(re.escape(p) for p in within) + ")"))
+
+
+def _furniture_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of page furniture (``page_furniture.tsv``): paragraphs opening
+    with a caption or sign-up phrase, short paragraphs holding a newsletter phrase, and
+    related-headline cards: a person's name glued to the headlines of its link card up to an
+    all-capitals "MORE" ("Sen. Jo Roe Joanna RoeSenate passes bill ... MORE (D-Ill.) said")."""
+    opens_re, within_re = _furniture_res()
+    out: list[tuple[int, int]] = []
+    for lo, hi in paras:
+        if opens_re.match(text, lo, hi) or (hi - lo < 200 and within_re.search(text, lo, hi)):
+            out.append((lo, hi))
+    if "MORE" in text:
+        for m in _MORE_RE.finditer(text):
+            lo = max(0, m.start() - 700)
+            stop = lo
+            for e in _CARD_STOP_RE.finditer(text, lo, m.start()):  # (not "Rep. Jo Roe" inside the card)
+                stop = e.end()
+            g = _GLUE_RE.search(text, stop, m.start())
+            if g is not None and m.start() - g.start() >= 20:
+                out.append((g.start() + 1, m.end()))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 _SPLIT_GAP = 200  # characters between two quotes of one paragraph that may share an attribution
 
 
@@ -546,6 +602,14 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
 
 _BACK_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[Hh]im)\b")
 _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
+_TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
+_WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
+_PREV_WORD_RE = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z\-]+)[ \u00a0]+\Z")
+_PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "from"))
+_WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
+# a name's next word, past an appositive between commas: "Jo Roe, her father, said"
+_SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
+_APPOSITIVE_RE = re.compile(r"[ \u00a0]*,[^,.;:\n\"\u201c\u201d]{1,80}(?=,)")
 _WHO_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:who|which)\b")  # "conservative Republicans, who argue"
 
 
@@ -666,7 +730,12 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     np = att.np
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
-    q.entity = res.resolve(att)
+    if kind == "indirect" and (res.writer_pronoun(np) or res.described_subject(np, att)):
+        # "After watching the video, I believe ...": the writer's claim; "asylum seekers may feel",
+        # "allows police agencies to seek": no one's words (the mention is kept, no speaker)
+        q.entity = None
+    else:
+        q.entity = res.resolve(att)
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
     q.speaker_mention = text[ms:me]
     q.speaker_start, q.speaker_end = ms, me
@@ -702,6 +771,11 @@ class _Resolver:
         self.org_variants: dict[str, dict[str, int]] = {}
         self.role_entities: dict[str, str] = {}
         self.anon_names: set[str] = set()
+        # where each person named in full (or by title and surname) is first named, and the title or
+        # role before that mention: entity key -> (offset, title key)
+        self.intro: dict[str, tuple[int, str | None]] = {}
+        self.full_at: dict[str, list[tuple[int, int]]] = {}  # person key -> its full-name mentions
+        self.first_named: dict[str, list[int]] = {}  # entity key -> mentions by the first name alone
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
         self.antecedents: list[tuple[int, str, str]] = []
         self._memo: dict[int, tuple[Attribution, str | None]] = {}
@@ -770,6 +844,8 @@ class _Resolver:
                     self.person_keys[key] = ent.key
                     self.surnames.setdefault(key[1], []).append(ent.key)
                     self.firstnames.setdefault(key[0], []).append(ent.key)
+                    self.intro[ent.key] = (r.mention_start, _title_key(r.title or r.role_before))
+                self.full_at.setdefault(ent.key, []).append((r.mention_start, r.end))
                 if ent.description is None and r.role_before:
                     ent.description = r.role_before
                 self._mention(ent.key, r.mention_start, r.end, "name")
@@ -779,31 +855,77 @@ class _Resolver:
         # single words and titled surnames
         for r in runs:
             if r.kind == "single" or (r.kind == "person" and len(r.words) == 1):
-                key = self._person_for_word(r.words[0], r.start)
+                key = self._person_for_word(r.words[0], r.start, r.title if r.kind == "person" else None)
                 if key is None and r.kind == "person":
                     ent = self._new(r.text, "person")
                     self.person_keys[(None, r.text.lower())] = ent.key
                     self.surnames.setdefault(r.text.lower(), []).append(ent.key)
+                    self.intro[ent.key] = (r.mention_start, _title_key(r.title))
                     key = ent.key
                 if key is not None:
                     self._mention(key, r.mention_start, r.end, "surname")
             self.run_by_span[r.start] = r
         self._fix_org_names()
 
-    def _person_for_word(self, word: str, pos: int) -> str | None:
+    def _person_for_word(self, word: str, pos: int, title: str | None = None) -> str | None:
+        """The person a one-word mention at ``pos`` names (a surname, or a first name referring back).
+
+        News style names a second person of the same surname by the full name or the first name
+        ("Mark Klass, the father of Polly Klass ... Klass says"; "Franklin Graham, the son of the
+        late Billy Graham ... Graham called"): a bare surname is the person of that surname
+        named most often before it by full name or surname (a person also called by the first name
+        alone is the one the surname does not name: "Sabika ... Sheikh said"); on a tie the one told speaking before it
+        ("said Mark Klass", "Her father, Aziz Sheikh, said"), then the one introduced first. A first name alone refers back only
+        ("Herndon, Virginia" before "Virginia Johnson" is no mention of her). A titled surname
+        before any full name of that surname ("President Obama" before "first lady Michelle
+        Obama") is that full name only when introduced with the same title.
+        """
         w = word.lower()
-        cands = self.surnames.get(w) or self.firstnames.get(w)
+        intro = self.intro
+        cands = self.surnames.get(w)
         if not cands:
-            return None
-        if len(cands) == 1:
-            return cands[0]
-        # the most recently mentioned before pos (bounded look-back)
-        k = bisect.bisect_left(self.antecedents, (pos, "", ""))
-        for j in range(k - 1, max(-1, k - 300), -1):
-            key = self.antecedents[j][1]
-            if key in cands:
-                return key
-        return cands[0]
+            cands = [c for c in self.firstnames.get(w, ()) if intro.get(c, (pos,))[0] < pos]
+            if not cands:
+                return None
+            if len(cands) == 1:
+                self.first_named.setdefault(cands[0], []).append(pos)
+        before = [c for c in cands if intro.get(c, (pos,))[0] < pos]
+        if not before:
+            if title is not None:
+                t = _title_key(title)
+                cands = [c for c in cands if intro.get(c, (0, None))[1] == t]
+                if not cands:
+                    return None
+            return cands[0]  # (a headline naming the surname before the body's full name)
+        if len(before) == 1:
+            return before[0]
+        named = {c: 0 for c in before}  # mentions so far (the second pass runs in text order)
+        for m in self.mentions:
+            if m.entity in named and m.start < pos:
+                named[m.entity] += 1
+        first = self.first_named
+
+        def rank(c: str):
+            by_first = sum(p < pos for p in first.get(c, ()))
+            spoke = any(s < pos and self._speaks_at(s, e) for s, e in self.full_at.get(c, ()))
+            return (by_first - named[c], not spoke, intro[c][0])
+        return min(before, key=rank)
+
+    def _speaks_at(self, s: int, e: int) -> bool:
+        """Whether the name at ``[s, e)`` is told speaking: a verb of saying right before it ("says
+        Jo Roe") or right after it, past an appositive ("Jo Roe, her father, said")."""
+        text = self.text
+        speech = self.parser.speech
+        m = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
+        if m and m.group(1).lower() in speech:
+            return True
+        m = _SPEAKS_AFTER_RE.match(text, e)
+        if m and m.group(1).lower() in speech:
+            return True
+        m = _APPOSITIVE_RE.match(text, e)
+        if m:
+            m = _SPEAKS_AFTER_RE.match(text, m.end())
+        return bool(m) and m.group(1).lower() in speech
 
     def _fix_org_names(self) -> None:
         prefer = ("of", "for", "and", "on", "in", "at", "from")
@@ -909,6 +1031,8 @@ class _Resolver:
         words = name.split()
         if key is None and len(words) == 1 and unattested_word_name(self.text, s, e):
             return None  # "Scores of rioters", "\u201cWeapons of war", "SB 54": no name, no speaker
+        if key is None and self._place_or_thing(s, e):
+            return None  # "at a Taco Bell", "in Washington DC": a place or thing the name finder saw
         if key is None:
             last = words[-1] if words else name
             if last in self.finder.org_words or (len(words) > 1 and words[0] in self.finder.org_first) \
@@ -940,23 +1064,97 @@ class _Resolver:
             ent.organisation = np.organisation
         return key
 
+    def writer_pronoun(self, np: NP) -> bool:
+        """Whether ``np`` is a first-person pronoun outside quotation marks ("I believe", "we agree"):
+        the writer's own words, never those of the person named last."""
+        return np.kind == "pronoun" and np.text.lower() in self.parser.self_pron and not self.in_quote(np.start)
+
+    def described_subject(self, np: NP, att: Attribution) -> bool:
+        """Whether the subject before a reported-speech cue is described rather than reported
+        (``non_source_contexts.tsv``): a modal right between subject and cue ("may feel", "would not
+        seek") or the object of a control verb before an infinitive cue ("allows police agencies to
+        seek"). (A relative clause after a noun is left alone: "records that authorities conclude"
+        and "an event that Carson says led him" cannot be told apart by their words.)"""
+        if np.end >= att.cue_start or att.cue_start - np.end > 60:
+            return False
+        text = self.text
+        gap = text[np.end:att.cue_start].lower().split()
+        if not gap:
+            return False
+        ctx = non_source_contexts()
+        if len(gap) <= 3 and gap[0].replace("\u2019", "'") in ctx["modal"] and all(
+                w.isalpha() or w.replace("\u2019", "'") in ctx["modal"] for w in gap):
+            return True  # "may feel", "would not seek", "could reasonably expect" (not "... could act, noting")
+        if gap[-1] != "to":
+            return False
+        before = _TOKENS_RE.findall(text, max(0, np.start - 60), np.start)
+        words = [w.lower() for w in before]
+        k = len(words) - 1
+        while k >= 0 and k >= len(words) - 4 and words[k][:1].isalpha():  # "allows state and local [police]"
+            if words[k] in ctx["control"]:
+                return True
+            k -= 1
+        return False
+
+    def _place_or_thing(self, s: int, e: int) -> bool:
+        """Whether the name at ``[s, e)`` is a run the name finder read as a place or a thing (kind
+        ``place`` or ``other``: "Las Vegas", "World Cup") right after an article or a preposition of
+        place ("at a Taco Bell", "in Washington DC"): no person, no speaker."""
+        r = self.run_by_span.get(s)
+        if r is None or r.kind not in ("place", "other") or r.end < e:
+            return False
+        m = _WORD_BEFORE_RE.search(self.text, max(0, s - 20), s)
+        return bool(m) and m.group(1).lower() in _PLACE_BEFORE
+
     def _resolve_pronoun(self, np: NP) -> str | None:
         w = np.text.lower()
         want = "group" if w in ("they", "it", "we") else "person"
         k = bisect.bisect_left(self.antecedents, (np.start, "", ""))
         j = k - 1
         fallback = None
+        found = None
         while j >= 0 and k - j <= 60:
             pos, key, cls = self.antecedents[j]
             if cls == want and self._source_ok(key):
-                self._mention(key, np.start, np.end, "pronoun")
-                return key
+                found = (pos, key)
+                break
             if fallback is None and want == "group" and w == "they":
-                fallback = key
+                fallback = (pos, key)
             j -= 1
-        if fallback is not None:
-            self._mention(fallback, np.start, np.end, "pronoun")
-            return fallback
+        found = found or fallback
+        if w == "they" and (found is None or self.by_key[found[1]].kind in ("organisation", "person")):
+            # "Officials investigating the shooting said they ...", "Local and federal officials ...
+            # the University of Chicago. They found": "they" names the people of the nearest plural
+            # noun after the organisation (or person) rather than the organisation itself
+            lo = max((me for (ms, me) in self.mention_at if ms == found[0]), default=found[0]) \
+                if found is not None else np.start - 400
+            key = self._plural_people_before(max(lo, np.start - 400), np.start)
+            if key is not None:
+                found = (np.start, key)
+        if found is not None:
+            self._mention(found[1], np.start, np.end, "pronoun")
+            return found[1]
+        return None
+
+    def _plural_people_before(self, lo: int, hi: int) -> str | None:
+        """A group entity for the last plural noun naming people in ``text[lo:hi]`` outside quotation
+        marks ("officials", "advocacy groups", "House Republicans"), with one modifier word before it."""
+        people = plural_people_words()
+        func = self.parser.func
+        text = self.text
+        for m in reversed(list(_WORD_RE.finditer(text, lo, hi))):
+            if m.group().lower() not in people or self.in_quote(m.start()) \
+                    or any(ms == m.start() for ms, _ in self.mention_at):  # (not a name already met)
+                continue
+            s = m.start()
+            prev = _PREV_WORD_RE.search(text, max(lo, s - 30), s)
+            if prev and prev.group(1).lower() not in func and prev.group(1).lower() not in people \
+                    and not prev.group(1).lower().endswith(("ed", "ing")):
+                s = prev.start(1)
+            name = text[s:m.end()]
+            ent = self._find_by_name(name) or self._new(name, "group")
+            self._mention(ent.key, s, m.end(), "nominal")
+            return ent.key
         return None
 
     def _resolve_role(self, np: NP) -> str | None:
@@ -1061,6 +1259,11 @@ class _Resolver:
 
 
 _START_END = operator.attrgetter("start", "end")
+
+
+def _title_key(title: str | None) -> str | None:
+    """A title or role for comparison ("Sen." and "sen" alike), or None."""
+    return title.lower().rstrip(".") if title else None
 
 
 def _lower_det(name: str, det: str | None) -> str:
