@@ -27,7 +27,10 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    (``voice_audit_blind15.csv``, ``blind16.csv``) were drawn after round 9 (junk speakers),
    excluding all fifteen files, and judged blind. Seeds 17 and 18 (``voice_audit_blind17.csv``,
    ``blind18.csv``) were drawn after round 10, excluding all seventeen files, and judged blind.
-   The next honest number needs ``--seed 19`` and up, excluding all nineteen files.
+   Seeds 19 and 20 (``voice_audit_blind19.csv``, ``blind20.csv``) were drawn after round 11,
+   excluding all nineteen files, and judged blind. Seeds 17-20 were also judged by a second,
+   independent blind coder (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
+   The next honest number needs ``--seed 21`` and up, excluding all twenty-one files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -73,6 +76,10 @@ BLIND15 = HERE / "voice_audit_blind15.csv"
 BLIND16 = HERE / "voice_audit_blind16.csv"
 BLIND17 = HERE / "voice_audit_blind17.csv"
 BLIND18 = HERE / "voice_audit_blind18.csv"
+BLIND19 = HERE / "voice_audit_blind19.csv"
+BLIND20 = HERE / "voice_audit_blind20.csv"
+#: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
+LATEST_BLIND = (BLIND19, BLIND20)
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -179,8 +186,14 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
 def cmd_score(args) -> int:
     tables = Path(args.tables)
     metrics: dict = {}
+    honest = latest_blind_figure()
+    if honest:
+        metrics.update(honest)
+        print(f"honest figure: the blind pair drawn after the last round ({', '.join(p.name for p in LATEST_BLIND)}), "
+              f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
+              f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -258,13 +271,37 @@ def cmd_score(args) -> int:
                   "places, speakers inside someone else's quotation) studied blind9-14; voice_audit_blind15/16 (seeds 15 "
                   "and 16, drawn after round 9, judged blind): 0.54/0.72, both 0.630 [0.560, 0.695]; 30 of 200 not "
                   "speakers, 0.735 right on the other 170. The 400 speakers of seeds 13-16 (drawn after rounds 8-9): "
-                  "0.675 [0.63, 0.72]. "
+                  "0.675 [0.63, 0.72]. Round 10 (passive cues, wants and knowledge, documents' issuers, polls) "
+                  "studied all seventeen samples; voice_audit_blind17/18 (seeds 17 and 18, drawn after it, judged "
+                  "blind): 0.71/0.74, both 0.725 [0.660, 0.785]. Round 11 (insiders, former office holders, "
+                  "documents without an issuer as official; bare surnames, places, pronouns, page furniture) "
+                  "studied all nineteen; voice_audit_blind19/20 (seeds 19 and 20, drawn after it, judged blind): "
+                  "0.69/0.66, both blind_latest. A second blind coder judged seeds 17-20 independently "
+                  "(voice_audit_blindN_coder2.csv): 97% agreement, kappa 0.965 "
+                  "(benchmarks/coder_agreement.py). "
                   "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
                   "with a quote (n_gone; a fresh draw would not contain them)",
             notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
                   "official share CIs: 1,000 bootstrap resamples of articles within each AllSides rating")
         print(f"wrote {out}")
     return 0
+
+
+def latest_blind_figure(paths=LATEST_BLIND, n_boot: int = 2000) -> dict:
+    """Accuracy of the predictions recorded when the latest blind pair was drawn, with a 95%
+    bootstrap interval over speakers (fixed seed), or {} when a file is missing."""
+    import numpy as np
+
+    if not all(Path(p).is_file() for p in paths):
+        return {}
+    audit = pd.concat([pd.read_csv(p, keep_default_na=False) for p in paths])
+    right = (audit["predicted"] == audit["judged"]).to_numpy(dtype=float)
+    rng = np.random.default_rng(0)
+    boots = rng.choice(right, size=(n_boot, len(right))).mean(axis=1)
+    return {"blind_latest.accuracy": round(float(right.mean()), 3),
+            "blind_latest.low": round(float(np.quantile(boots, 0.025)), 3),
+            "blind_latest.high": round(float(np.quantile(boots, 0.975)), 3),
+            "blind_latest.n": int(len(right))}
 
 
 def main(argv=None) -> int:
