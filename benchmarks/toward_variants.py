@@ -319,6 +319,18 @@ def extra_rows_scores(ftr, ytr, fte, C, scales, weights, extra=None, unlabeled=N
     return out
 
 
+def _pick_extra_weight(y_tr, oof, oofw: dict, weights) -> tuple[float, str]:
+    """The weight of the extra rows whose inner-CV macro-F1 beats the base's (0.0: none does)."""
+    base = round(macro_f1(y_tr, oof), 9)
+    inner_f = {w: macro_f1(y_tr, oofw[w]) for w in weights}
+    best = (base, 0.0)
+    for w in weights:
+        if round(inner_f[w], 9) > best[0]:
+            best = (round(inner_f[w], 9), w)
+    info = f"w={best[1]} (inner " + " ".join(f"{x}:{inner_f[x]:.3f}" for x in weights) + f", base {base:.3f})"
+    return best[1], info
+
+
 def extra_rows_variant(feats, y, tr, te, inner, oof, C, scales, weights, **kw):
     """Weight of the extra rows chosen on the inner out-of-fold macro-F1 (0 = the base model); test scores."""
     ftr = [feats[i] for i in tr]
@@ -327,13 +339,7 @@ def extra_rows_variant(feats, y, tr, te, inner, oof, C, scales, weights, **kw):
         sc = extra_rows_scores([ftr[i] for i in itr], y[tr][itr], [ftr[i] for i in ite], C, scales, weights, **kw)
         for w in weights:
             oofw[w][ite] = sc[w]
-    best = (round(macro_f1(y[tr], oof), 9), 0.0)
-    inner_f = {w: macro_f1(y[tr], oofw[w]) for w in weights}
-    for w in weights:
-        if round(inner_f[w], 9) > best[0]:
-            best = (round(inner_f[w], 9), w)
-    w = best[1]
-    info = f"w={w} (inner " + " ".join(f"{x}:{inner_f[x]:.3f}" for x in weights) + f", base {macro_f1(y[tr], oof):.3f})"
+    w, info = _pick_extra_weight(y[tr], oof, oofw, weights)
     if w == 0.0:
         return None, info
     return extra_rows_scores(ftr, y[tr], [feats[i] for i in te], C, scales, [w], **kw)[w], info
@@ -835,13 +841,7 @@ def further_variant(feats, y, tr, te, inner, oof, C, scales, further, weights=(0
                                extra=extras(tr[itr]))
         for w in weights:
             oofw[w][ite] = sc[w]
-    inner_f = {w: macro_f1(y[tr], oofw[w]) for w in weights}
-    best = (round(macro_f1(y[tr], oof), 9), 0.0)
-    for w in weights:
-        if round(inner_f[w], 9) > best[0]:
-            best = (round(inner_f[w], 9), w)
-    w = best[1]
-    info = f"w={w} (inner " + " ".join(f"{x}:{inner_f[x]:.3f}" for x in weights) + f", base {macro_f1(y[tr], oof):.3f})"
+    w, info = _pick_extra_weight(y[tr], oof, oofw, weights)
     if w == 0.0:
         return oof, None, info
     test = extra_rows_scores(ftr, y[tr], [feats[i] for i in te], C, scales, [w], extra=extras(tr))[w]

@@ -31,7 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import DATA_DIR
-from .lexicon import NON_SOURCES_FILE, SOURCE_HEADS_FILE, Lexicon, load_lexicon, read_non_sources, read_source_heads
+from .lexicon import (
+    NON_SOURCES_FILE,
+    SOURCE_HEADS_FILE,
+    Lexicon,
+    load_lexicon,
+    read_non_sources,
+    read_source_heads,
+    read_tagged_lines,
+)
 
 _APOS = "\u2019'"
 _CONNECTORS = ("of", "for", "from", "the", "and", "de", "van", "von", "der", "la", "le", "da", "du", "al", "bin", "&")
@@ -695,16 +703,7 @@ def non_source_contexts(path: str | None = None) -> dict[str, frozenset[str]]:
     Raises:
         ValueError: naming the file and line of a malformed line or an unknown tag.
     """
-    p = Path(path or NON_SOURCE_CONTEXTS_PATH)
-    out: dict[str, set[str]] = {t: set() for t in _CONTEXT_TAGS}
-    if p.is_file():
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = [x.strip() for x in line.split("\t")]
-            if len(parts) != 2 or not parts[0] or parts[1] not in _CONTEXT_TAGS:
-                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(_CONTEXT_TAGS)}, got {line!r}")
-            out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
+    out = read_tagged_lines(path or NON_SOURCE_CONTEXTS_PATH, _CONTEXT_TAGS)
     return {t: frozenset(w) for t, w in out.items()}
 
 
@@ -720,16 +719,7 @@ def page_furniture(path: str | None = None) -> tuple[tuple[str, ...], tuple[str,
     Raises:
         ValueError: naming the file and line of a malformed line.
     """
-    p = Path(path or PAGE_FURNITURE_PATH)
-    out: dict[str, list[str]] = {"opens": [], "within": []}
-    if p.is_file():
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = [x.strip() for x in line.split("\t")]
-            if len(parts) != 2 or not parts[0] or parts[1] not in out:
-                raise ValueError(f"{p}:{n}: want phrase<TAB>opens|within, got {line!r}")
-            out[parts[1]].append(parts[0].lower())
+    out = read_tagged_lines(path or PAGE_FURNITURE_PATH, ("opens", "within"), what="phrase", fold_apostrophe=False)
     return tuple(sorted(out["opens"])), tuple(sorted(out["within"]))
 
 

@@ -189,6 +189,30 @@ NON_SOURCES_FILE = "non_sources.tsv"
 NON_SOURCE_TAGS = ("head", "name", "time", "suffix", "caption", "name_head")
 
 
+def read_tagged_lines(path: str | Path, tags: tuple[str, ...], what: str = "word",
+                      fold_apostrophe: bool = True) -> dict[str, list[str]]:
+    """Entries of a ``entry<TAB>tag`` word list, lower-cased, per tag in file order.
+
+    Blank lines and ``#`` comments are skipped; a missing file gives empty lists. With
+    ``fold_apostrophe`` a curly apostrophe is read as a straight one.
+
+    Raises:
+        ValueError: naming the file and line of a malformed line or an unknown tag.
+    """
+    p = Path(path)
+    out: dict[str, list[str]] = {t: [] for t in tags}
+    if p.is_file():
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [x.strip() for x in line.split("\t")]
+            if len(parts) != 2 or not parts[0] or parts[1] not in out:
+                raise ValueError(f"{p}:{n}: want {what}<TAB>{'|'.join(tags)}, got {line!r}")
+            entry = parts[0].lower()
+            out[parts[1]].append(entry.replace("\u2019", "'") if fold_apostrophe else entry)
+    return out
+
+
 @functools.lru_cache(maxsize=4)
 def read_non_sources(path: str) -> dict[str, frozenset[str]]:
     """The ``word<TAB>head|name|time|suffix|caption|name_head`` lines of ``non_sources.tsv``, by tag (lower case,
@@ -202,17 +226,7 @@ def read_non_sources(path: str) -> dict[str, frozenset[str]]:
         >>> "portion" in ns["head"], "her" in ns["name"], "october" in ns["time"]
         (True, True, True)
     """
-    p = Path(path)
-    out: dict[str, set[str]] = {t: set() for t in NON_SOURCE_TAGS}
-    if p.is_file():
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = [x.strip() for x in line.split("\t")]
-            if len(parts) != 2 or not parts[0] or parts[1] not in NON_SOURCE_TAGS:
-                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(NON_SOURCE_TAGS)}, got {line!r}")
-            out[parts[1]].add(parts[0].lower().replace("\u2019", "'"))
-    return {t: frozenset(v) for t, v in out.items()}
+    return {t: frozenset(v) for t, v in read_tagged_lines(path, NON_SOURCE_TAGS).items()}
 
 
 #: The words that may head an unnamed speaker phrase (read by ``entities.can_be_source``).
