@@ -444,6 +444,18 @@ def load_codebook(path: Path | str | None = None, overrides: Path | str | None =
                         str(ov), ov.stat().st_mtime if ov.exists() else 0.0)
 
 
+def _word_list(ctx: dict, key: str, p) -> list:
+    """``context.KEY`` of the codebook as a list of words ([] when absent).
+
+    Raises:
+        ValueError: naming the codebook file when it is not a list of non-empty strings.
+    """
+    words = ctx.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(c, str) and c.strip() for c in words):
+        raise ValueError(f"{p}: context.{key} must be a list of words")
+    return words
+
+
 @lru_cache(maxsize=8)
 def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Codebook:
     p = Path(path)
@@ -471,21 +483,13 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     drop = ctx.get("drop_unplaced_unnamed", False)
     if not isinstance(drop, bool):
         raise ValueError(f"{p}: context.drop_unplaced_unnamed must be true or false")
-    cues = ctx.get("non_speech_cues") or []
-    if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
-        raise ValueError(f"{p}: context.non_speech_cues must be a list of words")
+    cues = _word_list(ctx, "non_speech_cues", p)
     anon = _compile(ctx["anonymity_cues"], f"{p}: context.anonymity_cues") if ctx.get("anonymity_cues") else None
-    passive = ctx.get("passive_cues") or []
-    if not isinstance(passive, list) or not all(isinstance(c, str) and c.strip() for c in passive):
-        raise ValueError(f"{p}: context.passive_cues must be a list of words")
-    heads_after = ctx.get("head_nouns_after") or []
-    if not isinstance(heads_after, list) or not all(isinstance(c, str) and c.strip() for c in heads_after):
-        raise ValueError(f"{p}: context.head_nouns_after must be a list of words")
+    passive = _word_list(ctx, "passive_cues", p)
+    heads_after = _word_list(ctx, "head_nouns_after", p)
     heads_re = (re.compile(r"[ \t]+(" + "|".join(re.escape(w.strip()) for w in heads_after) + r")\b(?![-’'])",
                            re.IGNORECASE) if heads_after else None)
-    former = ctx.get("former_words") or []
-    if not isinstance(former, list) or not all(isinstance(c, str) and c.strip() for c in former):
-        raise ValueError(f"{p}: context.former_words must be a list of words")
+    former = _word_list(ctx, "former_words", p)
     former_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in former) + r")(?![\w’'])",
                             re.IGNORECASE) if former else None)
     marker = ctx.get("passive_marker")
@@ -495,15 +499,9 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
         passive_re = re.compile(rf"\b(?:{marker})\s+$", re.IGNORECASE) if marker else None
     except re.error as exc:
         raise ValueError(f"{p}: context.passive_marker: bad regular expression: {exc}") from None
-    press = ctx.get("press_verbs") or []
-    if not isinstance(press, list) or not all(isinstance(c, str) and c.strip() for c in press):
-        raise ValueError(f"{p}: context.press_verbs must be a list of words")
-    collective = ctx.get("collective_nouns") or []
-    if not isinstance(collective, list) or not all(isinstance(c, str) and c.strip() for c in collective):
-        raise ValueError(f"{p}: context.collective_nouns must be a list of words")
-    writer = ctx.get("writer_cues") or []
-    if not isinstance(writer, list) or not all(isinstance(c, str) and c.strip() for c in writer):
-        raise ValueError(f"{p}: context.writer_cues must be a list of words")
+    press = _word_list(ctx, "press_verbs", p)
+    collective = _word_list(ctx, "collective_nouns", p)
+    writer = _word_list(ctx, "writer_cues", p)
     org_rules = ctx.get("organisation_decides") or []
     known_ids = {r.id for r in rules}
     if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
