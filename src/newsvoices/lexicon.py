@@ -189,27 +189,35 @@ NON_SOURCES_FILE = "non_sources.tsv"
 NON_SOURCE_TAGS = ("head", "name", "time", "suffix", "caption", "name_head")
 
 
-def read_tagged_lines(path: str | Path, tags: tuple[str, ...], what: str = "word",
-                      fold_apostrophe: bool = True) -> dict[str, list[str]]:
-    """Entries of a ``entry<TAB>tag`` word list, lower-cased, per tag in file order.
+def iter_tagged_lines(path: str | Path, tags: tuple[str, ...], what: str = "word",
+                      fold_apostrophe: bool = True):
+    """``(line number, entry, tag)`` of each line of an ``entry<TAB>tag`` word list, entry lower-cased.
 
-    Blank lines and ``#`` comments are skipped; a missing file gives empty lists. With
+    Blank lines and ``#`` comments are skipped; a missing file yields nothing. With
     ``fold_apostrophe`` a curly apostrophe is read as a straight one.
 
     Raises:
         ValueError: naming the file and line of a malformed line or an unknown tag.
     """
     p = Path(path)
+    if not p.is_file():
+        return
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [x.strip() for x in line.split("\t")]
+        if len(parts) != 2 or not parts[0] or parts[1] not in tags:
+            raise ValueError(f"{p}:{n}: want {what}<TAB>{'|'.join(tags)}, got {line!r}")
+        entry = parts[0].lower()
+        yield n, (entry.replace("\u2019", "'") if fold_apostrophe else entry), parts[1]
+
+
+def read_tagged_lines(path: str | Path, tags: tuple[str, ...], what: str = "word",
+                      fold_apostrophe: bool = True) -> dict[str, list[str]]:
+    """Entries of an ``entry<TAB>tag`` word list per tag, in file order (see :func:`iter_tagged_lines`)."""
     out: dict[str, list[str]] = {t: [] for t in tags}
-    if p.is_file():
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = [x.strip() for x in line.split("\t")]
-            if len(parts) != 2 or not parts[0] or parts[1] not in out:
-                raise ValueError(f"{p}:{n}: want {what}<TAB>{'|'.join(tags)}, got {line!r}")
-            entry = parts[0].lower()
-            out[parts[1]].append(entry.replace("\u2019", "'") if fold_apostrophe else entry)
+    for _n, entry, tag in iter_tagged_lines(path, tags, what, fold_apostrophe):
+        out[tag].append(entry)
     return out
 
 
@@ -247,19 +255,11 @@ def read_source_heads(path: str) -> dict[str, str]:
         >>> heads["residents"], heads["others"], heads["statement"], heads["bill"]
         ('person', 'quantifier', 'document', 'instrument')
     """
-    p = Path(path)
     out: dict[str, str] = {}
-    if p.is_file():
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = [x.strip() for x in line.split("\t")]
-            if len(parts) != 2 or not parts[0] or parts[1] not in SOURCE_HEAD_TAGS:
-                raise ValueError(f"{p}:{n}: want word<TAB>{'|'.join(SOURCE_HEAD_TAGS)}, got {line!r}")
-            word = parts[0].lower().replace("\u2019", "'")
-            if word in out:
-                raise ValueError(f"{p}:{n}: {word!r} is listed twice")
-            out[word] = parts[1]
+    for n, word, tag in iter_tagged_lines(path, SOURCE_HEAD_TAGS):
+        if word in out:
+            raise ValueError(f"{path}:{n}: {word!r} is listed twice")
+        out[word] = tag
     return out
 
 
