@@ -42,8 +42,8 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser, Reported
-from .entities import (NameFinder, NameRun, _is_title_case, can_be_source, non_source_contexts, page_furniture,
-                       plural_people_words, unattested_word_name)
+from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, non_source_contexts,
+                       page_furniture, plural_people_words, unattested_word_name)
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -477,6 +477,7 @@ def extract(article: Article) -> Extraction:
         return k >= 0 and all_spans[k][0] <= pos < all_spans[k][1]
 
     reported = []
+    headline_cues: dict[int, tuple[int, int]] = {}  # cue offset -> its paragraph
     used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
     partials = _Partials(text, paras, kept, weak)
     for pi, (lo, hi) in enumerate(paras):
@@ -487,6 +488,10 @@ def extract(article: Article) -> Extraction:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             if furniture and (_in_spans(furniture, r.attribution.cue_start) or _in_spans(furniture, r.start)):
                 continue
+            if _capitalised_cue(text, r.attribution.cue_start, lo):
+                # a headline ("Holder Insists ...", "Immigration Issue Shows ...") or a name ("Associated
+                # Press"): the words stay, the speaker only if the body names it outside this paragraph
+                headline_cues[r.attribution.cue_start] = (lo, hi)
             partials.claim(r)
             # cut the content before a direct quote that starts inside it
             k = bisect.bisect_left(dq_starts, r.start)
@@ -524,10 +529,24 @@ def extract(article: Article) -> Extraction:
     for q, att, how in kept:
         quotes.append(_make_quote(text, q.start, q.end, "direct", att, how, res))
     for r in kept_rep:
-        quotes.append(_make_quote(text, r.start, r.end, "indirect", r.attribution, r.attribution.how, res))
+        quotes.append(_make_quote(text, r.start, r.end, "indirect", r.attribution, r.attribution.how, res,
+                                  headline_cues.get(r.attribution.cue_start)))
     quotes.sort(key=lambda x: (x.start, x.end))
     res.role_mentions()
     return res.result(quotes)
+
+
+def _capitalised_cue(text: str, cs: int, lo: int) -> bool:
+    """Whether the reported-speech cue at ``cs`` is written with a capital inside its sentence (a
+    word before it in the paragraph, no sentence end, colon, dash or quotation mark between): a
+    title-case headline ("Family Disputes Claims Man Was Armed", "Holder Insists") or a name
+    ("The Associated Press contributed"), the outlet's words rather than reported speech."""
+    if not text[cs:cs + 1].isupper():
+        return False
+    j = cs - 1
+    while j >= lo and text[j] in " \u00a0":
+        j -= 1
+    return j >= lo and (text[j].isalnum() or text[j] == ",")
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -605,6 +624,7 @@ _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer
 _TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
 _PREV_WORD_RE = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z\-]+)[ \u00a0]+\Z")
+_SENT_START_RE = re.compile(r"[.!?][\"\u201d\u2019')\]]*[ \u00a0]+(?=[\"\u201c\u2018(]?[A-Z])|\n")
 _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "from"))
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
@@ -719,7 +739,7 @@ class _Partials:
 
 
 def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, how: str | None,
-                res: "_Resolver") -> Quote:
+                res: "_Resolver", headline: tuple[int, int] | None = None) -> Quote:
     q = Quote(s, e, text[s:e], kind)
     if att is None:
         return q
@@ -736,6 +756,8 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
         q.entity = None
     else:
         q.entity = res.resolve(att)
+        if headline is not None and q.entity is not None and not res.named_outside(q.entity, *headline):
+            q.entity = None  # a headline's subject named nowhere else ("Immigration Issue Shows ...")
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
     q.speaker_mention = text[ms:me]
     q.speaker_start, q.speaker_end = ms, me
@@ -762,6 +784,7 @@ class _Resolver:
         self.by_name: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.mention_at: dict[tuple[int, int], str] = {}
+        self.mention_end: dict[int, int] = {}  # mention start -> end (the first mention at a start)
         self.quote_spans = sorted((q.start, q.end) for q in spans)
         self._qstarts = [a for a, _ in self.quote_spans]
         self.person_keys: dict[tuple[str | None, str], str] = {}
@@ -809,6 +832,7 @@ class _Resolver:
         if (s, e) in self.mention_at:
             return
         self.mention_at[(s, e)] = key
+        self.mention_end.setdefault(s, e)
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
         if not self.in_quote(s):
             ent = self.by_key[key]
@@ -1064,6 +1088,11 @@ class _Resolver:
             ent.organisation = np.organisation
         return key
 
+    def named_outside(self, key: str, lo: int, hi: int) -> bool:
+        """Whether entity ``key`` has a name mention outside ``text[lo:hi]``."""
+        return any(m.entity == key and not (lo <= m.start < hi) and m.kind in ("name", "surname")
+                   for m in self.mentions)
+
     def writer_pronoun(self, np: NP) -> bool:
         """Whether ``np`` is a first-person pronoun outside quotation marks ("I believe", "we agree"):
         the writer's own words, never those of the person named last."""
@@ -1121,6 +1150,8 @@ class _Resolver:
             if fallback is None and want == "group" and w == "they":
                 fallback = (pos, key)
             j -= 1
+        if found is not None and want == "person" and w in ("he", "she"):
+            found = self._subject_over_object(j, found)
         found = found or fallback
         if w == "they" and (found is None or self.by_key[found[1]].kind in ("organisation", "person")):
             # "Officials investigating the shooting said they ...", "Local and federal officials ...
@@ -1135,6 +1166,50 @@ class _Resolver:
             self._mention(found[1], np.start, np.end, "pronoun")
             return found[1]
         return None
+
+    def _subject_over_object(self, j: int, found: tuple[int, str]) -> tuple[int, str]:
+        """The antecedent of "he"/"she" when the nearest person ``found`` (``self.antecedents[j]``)
+        stands in object position ("spoke with X", "the attack that killed X", "X's death"): the
+        nearest other person of the same sentence before it who does not ("Judge Jo Roe comforted
+        the family, then spoke with X. ... "...," she said" is the judge's); else ``found``."""
+        pos, key = found
+        if not self._object_position(pos):
+            return found
+        m = None
+        for m in _SENT_START_RE.finditer(self.text, max(0, pos - 500), pos):
+            pass
+        s0 = m.end() if m is not None else max(0, pos - 500)
+        i = j - 1
+        while i >= 0:
+            p, k, cls = self.antecedents[i]
+            if p < s0:
+                break
+            if cls == "person" and k != key and self._source_ok(k) and not self._object_position(p):
+                return (p, k)
+            i -= 1
+        return found
+
+    def _object_position(self, pos: int) -> bool:
+        """Whether the person mention at ``pos`` is a possessive or follows a word of
+        ``antecedent_contexts.tsv`` or a past tense in -ed that is no verb of saying (also past one
+        lower-case modifier: "for trooper X")."""
+        text = self.text
+        e = self.mention_end.get(pos)
+        if e is not None and text[e:e + 2] in ("'s", "\u2019s"):
+            return True
+        ctx = antecedent_contexts()
+        m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+        for _ in range(2):
+            if not m:
+                return False
+            w = m.group(1)
+            lw = w.lower()
+            if lw in ctx or (w[:1].islower() and lw.endswith("ed") and lw not in self.parser.speech):
+                return True
+            if not w[:1].islower():
+                return False
+            m = _WORD_BEFORE_RE.search(text, max(0, m.start(1) - 30), m.start(1))
+        return False
 
     def _plural_people_before(self, lo: int, hi: int) -> str | None:
         """A group entity for the last plural noun naming people in ``text[lo:hi]`` outside quotation
