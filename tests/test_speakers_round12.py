@@ -64,3 +64,13 @@ def test_pronoun_keeps_the_nearest_person_when_it_is_the_subject():
     text = ("Tom Reyes met Ivo Lund on Monday. Lund said the deal was done.\n\n"
             "\u201cWe shook hands on it this morning,\u201d he said.")
     assert _direct(text) == ["Ivo Lund"]
+
+
+# ---- explicit non-responses are silence, not speech
+def test_non_response_keeps_its_span_but_no_speaker():
+    """'did not respond to a request for comment' (data/lexicons/non_response.txt) is no one's words."""
+    text = ("The council met.\n\nLt. Bo Kerr, president of the Ostby police union, did not respond to "
+            "a request for comment on the plan.\n\nMayor Lena Dros said the union had been consulted.")
+    assert _quotes(text) == [("indirect", "respond", None), ("indirect", "said", "Lena Dros")]
+    text = "The Ostby Port Authority declined to comment on the ongoing investigation into the crash."
+    assert [q[2] for q in _quotes(text)] == [None]

@@ -478,6 +478,7 @@ def extract(article: Article) -> Extraction:
 
     reported = []
     headline_cues: dict[int, tuple[int, int]] = {}  # cue offset -> its paragraph
+    silent_cues: set[int] = set()  # cue offsets of explicit non-responses
     used_cues = {att.cue_start for _, att, how in kept if att is not None and how == "post"}
     partials = _Partials(text, paras, kept, weak)
     for pi, (lo, hi) in enumerate(paras):
@@ -488,6 +489,10 @@ def extract(article: Article) -> Extraction:
                 continue  # the cue of a direct quotation ('"…," Trump said late last week.')
             if furniture and (_in_spans(furniture, r.attribution.cue_start) or _in_spans(furniture, r.start)):
                 continue
+            if _non_response(text, r.attribution.cue_start, lo, r.end):
+                # "did not respond to a request for comment": a silence (measures.silence), no one's speech;
+                # the span stays (PolNeAR annotates such attributions), without a speaker
+                silent_cues.add(r.attribution.cue_start)
             if _capitalised_cue(text, r.attribution.cue_start, lo):
                 # a headline ("Holder Insists ...", "Immigration Issue Shows ...") or a name ("Associated
                 # Press"): the words stay, the speaker only if the body names it outside this paragraph
@@ -530,10 +535,23 @@ def extract(article: Article) -> Extraction:
         quotes.append(_make_quote(text, q.start, q.end, "direct", att, how, res))
     for r in kept_rep:
         quotes.append(_make_quote(text, r.start, r.end, "indirect", r.attribution, r.attribution.how, res,
-                                  headline_cues.get(r.attribution.cue_start)))
+                                  headline_cues.get(r.attribution.cue_start), r.attribution.cue_start in silent_cues))
     quotes.sort(key=lambda x: (x.start, x.end))
     res.role_mentions()
     return res.result(quotes)
+
+
+def _non_response(text: str, cs: int, lo: int, end: int) -> bool:
+    """Whether a phrase of ``data/lexicons/non_response.txt`` ("did not respond to a request for
+    comment", "declined to discuss the case") holds the reported-speech cue at ``cs``: an explicit
+    non-response, which ``measures.non_responses`` counts as silence, not speech."""
+    from .measures import NON_RESPONSE_PATH, _load_phrases  # (the same list the silence table reads)
+
+    pat = _load_phrases(str(NON_RESPONSE_PATH))
+    for m in pat.finditer(text, max(lo, cs - 60), min(len(text), max(end, cs) + 5)):
+        if m.start() <= cs < m.end():
+            return True
+    return False
 
 
 def _capitalised_cue(text: str, cs: int, lo: int) -> bool:
@@ -739,7 +757,7 @@ class _Partials:
 
 
 def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, how: str | None,
-                res: "_Resolver", headline: tuple[int, int] | None = None) -> Quote:
+                res: "_Resolver", headline: tuple[int, int] | None = None, silent: bool = False) -> Quote:
     q = Quote(s, e, text[s:e], kind)
     if att is None:
         return q
@@ -750,9 +768,10 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     np = att.np
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
-    if kind == "indirect" and (res.writer_pronoun(np) or res.described_subject(np, att)):
+    if kind == "indirect" and (silent or res.writer_pronoun(np) or res.described_subject(np, att)):
         # "After watching the video, I believe ...": the writer's claim; "asylum seekers may feel",
-        # "allows police agencies to seek": no one's words (the mention is kept, no speaker)
+        # "allows police agencies to seek", "X did not respond to a request for comment": no one's
+        # words (the mention is kept, no speaker)
         q.entity = None
     else:
         q.entity = res.resolve(att)
