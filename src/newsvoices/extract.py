@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from .attribution import NP, Attribution, Parser, Reported
 from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, non_source_contexts,
-                       page_furniture, plural_people_words, unattested_word_name)
+                       page_furniture, plural_people_words, source_head, unattested_word_name)
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -1124,11 +1124,11 @@ class _Resolver:
         seek"). (A relative clause after a noun is left alone: "records that authorities conclude"
         and "an event that Carson says led him" cannot be told apart by their words.)"""
         if np.end >= att.cue_start or att.cue_start - np.end > 60:
-            return False
+            return np.end == att.cue_start and self._participle_modifier(np, att)
         text = self.text
         gap = text[np.end:att.cue_start].lower().split()
         if not gap:
-            return False
+            return self._participle_modifier(np, att)
         ctx = non_source_contexts()
         if len(gap) <= 3 and gap[0].replace("\u2019", "'") in ctx["modal"] and all(
                 w.isalpha() or w.replace("\u2019", "'") in ctx["modal"] for w in gap):
@@ -1143,6 +1143,27 @@ class _Resolver:
                 return True
             k -= 1
         return False
+
+    def _participle_modifier(self, np: NP, att: Attribution) -> bool:
+        """Whether a stance or belief verb in -ing right after its subject ("families seeking asylum",
+        "One of the countries feeling the brunt", "Republicans backing the bill") is a participle
+        modifying the noun rather than a report: no comma or "with" before the noun ("..., one
+        apologizing that", "with India accusing" report), no verb of saying ("reporters asking"), and
+        no document as the noun ("a statement expressing concern", "an amicus brief supporting")."""
+        cue = att.cue.lower()
+        parser = self.parser
+        if not cue.endswith("ing") or cue in parser.speech or (cue not in parser.stance and cue not in parser.belief):
+            return False
+        text = self.text
+        m = _WORD_BEFORE_RE.search(text, max(0, np.start - 20), np.start)
+        if m and m.group(1).lower() in ("with", "without"):
+            return False
+        j = np.start - 1
+        while j >= 0 and text[j] in " \u00a0":
+            j -= 1
+        if j >= 0 and text[j] == ",":
+            return False
+        return source_head(np.text, inner=np.start > 0 and text[j:j + 1] not in ".!?\n")[1] != "document"
 
     def _place_or_thing(self, s: int, e: int) -> bool:
         """Whether the name at ``[s, e)`` is a run the name finder read as a place or a thing (kind
