@@ -83,3 +83,14 @@ def test_participle_after_a_noun_is_no_source():
     assert [q[2] for q in _quotes(text)] in ([], [None])
     text = ("Mayor Lena Dros issued a statement expressing concern about the rising number of arrests.")
     assert [q[2] for q in _quotes(text)] != [None]
+
+
+# ---- a condition or an open question is no report
+def test_subject_after_if_or_whether_is_no_source():
+    """'if Congress wants to help', 'unclear whether the mayor was referring to': no one said it."""
+    text = "The plan can still pass if the Ostby council agrees to pay for the new fence next year."
+    assert [q[2] for q in _quotes(text)] in ([], [None])
+    text = "It was unclear whether Mayor Lena Dros was referring to the fence or to the new jail."
+    assert [q[2] for q in _quotes(text)] in ([], [None])
+    text = "Mayor Lena Dros said the council agrees to pay for the new fence next year."
+    assert [q[2] for q in _quotes(text)][:1] == ["Lena Dros"]

@@ -1119,17 +1119,21 @@ class _Resolver:
 
     def described_subject(self, np: NP, att: Attribution) -> bool:
         """Whether the subject before a reported-speech cue is described rather than reported
-        (``non_source_contexts.tsv``): a modal right between subject and cue ("may feel", "would not
-        seek") or the object of a control verb before an infinitive cue ("allows police agencies to
+        (``non_source_contexts.tsv``): a subordinator of condition or question right before the subject
+        ("if Congress wants", "whether Trump was referring"), a modal right between subject and cue
+        ("may feel", "would not seek") or the object of a control verb before an infinitive cue ("allows police agencies to
         seek"). (A relative clause after a noun is left alone: "records that authorities conclude"
         and "an event that Carson says led him" cannot be told apart by their words.)"""
-        if np.end >= att.cue_start or att.cue_start - np.end > 60:
-            return np.end == att.cue_start and self._participle_modifier(np, att)
+        if np.end > att.cue_start or att.cue_start - np.end > 60:
+            return False
         text = self.text
+        ctx = non_source_contexts()
+        m = _WORD_BEFORE_RE.search(text, max(0, np.start - 20), np.start)
+        if m and m.group(1).lower() in ctx["conditional"]:
+            return True  # "if Congress wants to help", "whether Trump was referring": a condition or a question
         gap = text[np.end:att.cue_start].lower().split()
         if not gap:
             return self._participle_modifier(np, att)
-        ctx = non_source_contexts()
         if len(gap) <= 3 and gap[0].replace("\u2019", "'") in ctx["modal"] and all(
                 w.isalpha() or w.replace("\u2019", "'") in ctx["modal"] for w in gap):
             return True  # "may feel", "would not seek", "could reasonably expect" (not "... could act, noting")
