@@ -94,3 +94,13 @@ def test_subject_after_if_or_whether_is_no_source():
     assert [q[2] for q in _quotes(text)] in ([], [None])
     text = "Mayor Lena Dros said the council agrees to pay for the new fence next year."
     assert [q[2] for q in _quotes(text)][:1] == ["Lena Dros"]
+
+
+# ---- the phrase after "called"/"described" is the one called, not the speaker
+def test_object_of_called_is_no_speaker():
+    """'Mayor Dros fired back, calling Reno "a coward"': Dros speaks, not Reno."""
+    text = ("Mayor Lena Dros fired back on Monday, calling Ana Reno \u201ca coward who hides behind lawyers\u201d.")
+    assert _direct(text) == ["Lena Dros"]
+    # an agent after "by" still speaks
+    text = ("The group was described by the Ostby Civic League as \u201ca danger to every family here\u201d.")
+    assert _direct(text) == ["Ostby Civic League"]

@@ -643,6 +643,7 @@ _TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
 _PREV_WORD_RE = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z\-]+)[ \u00a0]+\Z")
 _SENT_START_RE = re.compile(r"[.!?][\"\u201d\u2019')\]]*[ \u00a0]+(?=[\"\u201c\u2018(]?[A-Z])|\n")
+_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "from"))
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
@@ -778,6 +779,7 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
         if headline is not None and q.entity is not None and not res.named_outside(q.entity, *headline):
             q.entity = None  # a headline's subject named nowhere else ("Immigration Issue Shows ...")
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
+    ms, me = res.subject_span.get(id(att), (ms, me))  # ("Trump has called the probe ...": Trump, not "the probe")
     q.speaker_mention = text[ms:me]
     q.speaker_start, q.speaker_end = ms, me
     q.attribution = how
@@ -804,6 +806,7 @@ class _Resolver:
         self.mentions: list[Mention] = []
         self.mention_at: dict[tuple[int, int], str] = {}
         self.mention_end: dict[int, int] = {}  # mention start -> end (the first mention at a start)
+        self.subject_span: dict[int, tuple[int, int]] = {}  # id(attribution) -> the subject found for it
         self.quote_spans = sorted((q.start, q.end) for q in spans)
         self._qstarts = [a for a, _ in self.quote_spans]
         self.person_keys: dict[tuple[str | None, str], str] = {}
@@ -989,11 +992,66 @@ class _Resolver:
         memo = self._memo.get(id(att))
         if memo is not None:
             return memo[1]
-        key = None if self._hearer_or_patient(att) else self._resolve(att)
+        if self._object_of_cue(att):
+            # "Trump has called the probe a "witch hunt"": the phrase after the cue is the one called,
+            # the speaker is the subject before the cue (or no one)
+            sub = self._subject_before(att.cue_start)
+            key = sub[0] if sub is not None else None
+            if sub is not None:
+                self.subject_span[id(att)] = sub[1:]
+        else:
+            key = None if self._hearer_or_patient(att) else self._resolve(att)
         if key is not None and not self._source_ok(key):
             key = None  # "a portion", "October": no speaker, the quote stays unattributed
         self._memo[id(att)] = (att, key)
         return key
+
+    def _object_of_cue(self, att: Attribution) -> bool:
+        """Whether the attribution's noun phrase is the object right after a cue whose object and
+        predicate carry the content (``object_predicate`` of ``reported_speech.yaml``: "called the
+        ruling "flawed"", "calling Waters "an extraordinarily low IQ person""; not an agent after "by":
+        "described by the Southern Poverty Law Center as ...")."""
+        np = att.np
+        if np is None or np.start < att.cue_end or np.kind not in ("name", "role", "nominal", "pronoun"):
+            return False
+        parser = self.parser
+        cue = att.cue.lower()
+        lemma = parser.speech.get(cue) or parser.stance.get(cue) or parser.belief.get(cue)
+        if lemma not in parser.object_predicate:
+            return False
+        gap = self.text[att.cue_end:np.start].split()
+        return len(gap) <= 1 and "by" not in gap
+
+    def _subject_before(self, pos: int) -> tuple[str, int, int] | None:
+        """The speaker told as the subject of the sentence before a cue at ``pos``: the nearest
+        person, organisation or pronoun of the sentence before it that is no object (see
+        :meth:`_object_position`), as (entity key, mention start, mention end); None if none."""
+        text = self.text
+        m = None
+        for m in _SENT_START_RE.finditer(text, max(0, pos - 400), pos):
+            pass
+        s0 = m.end() if m is not None else max(0, pos - 400)
+        pron = None
+        for pm in _SUBJECT_PRONOUN_RE.finditer(text, s0, pos):
+            if not self.in_quote(pm.start()):
+                pron = pm
+        k = bisect.bisect_left(self.antecedents, (pos, "", ""))
+        j = k - 1
+        while j >= 0:
+            p, key, _cls = self.antecedents[j]
+            if p < s0:
+                break
+            if pron is not None and pron.start() > p:
+                break
+            if self._source_ok(key) and not self._object_position(p):
+                return key, p, self.mention_end.get(p, p)
+            j -= 1
+        if pron is not None:
+            np = NP(pron.start(), pron.end(), pron.group(), "pronoun")
+            key = self._resolve_pronoun(np)
+            if key is not None:
+                return key, pron.start(), pron.end()
+        return None
 
     def _hearer_or_patient(self, att: Attribution) -> bool:
         """Whether the attribution's noun phrase is the one spoken to or about, not the speaker.
