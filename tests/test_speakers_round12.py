@@ -104,3 +104,12 @@ def test_object_of_called_is_no_speaker():
     # an agent after "by" still speaks
     text = ("The group was described by the Ostby Civic League as \u201ca danger to every family here\u201d.")
     assert _direct(text) == ["Ostby Civic League"]
+
+
+# ---- "Jo Roe, a Virginia Republican": a description of Jo Roe, no person of its own
+def test_party_appositive_is_a_mention_of_the_person_before_it():
+    text = ("The bill passed on Monday.\n\nRep. Dave Brask, Colina Republican, spoke next.\n\n"
+            "\u201cWe lost this one, but we will be back,\u201d he said.")
+    ex = extract(Article("t", text))
+    assert [ex.entity(q.entity).name for q in ex.quotes if q.kind == "direct"] == ["Dave Brask"]
+    assert not any(e.name == "Colina Republican" for e in ex.entities)

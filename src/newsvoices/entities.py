@@ -710,15 +710,17 @@ def non_source_contexts(path: str | None = None) -> dict[str, frozenset[str]]:
 ANTECEDENT_CONTEXTS_PATH = DATA_DIR / "lexicons" / "antecedent_contexts.tsv"
 
 
-@functools.lru_cache(maxsize=4)
-def antecedent_contexts(path: str | None = None) -> frozenset[str]:
-    """Words of ``antecedent_contexts.tsv`` (``word<TAB>object``) that, right before a person's name,
-    put it in object position ("spoke with X", "the attack that killed X"; round 12 of issue 3).
+@functools.lru_cache(maxsize=8)
+def antecedent_contexts(tag: str = "object", path: str | None = None) -> frozenset[str]:
+    """Words of ``antecedent_contexts.tsv`` (``word<TAB>object|appositive``; round 12 of issue 3):
+    ``object``, words that right before a person's name put it in object position ("spoke with X",
+    "the attack that killed X"); ``appositive``, last words of a capitalised description that, right
+    after a person's name and a comma, describes that person ("Jo Roe, a Virginia Republican").
 
     Raises:
         ValueError: naming the file and line of a malformed line or an unknown tag.
     """
-    return frozenset(read_tagged_lines(path or ANTECEDENT_CONTEXTS_PATH, ("object",))["object"])
+    return frozenset(read_tagged_lines(path or ANTECEDENT_CONTEXTS_PATH, ("object", "appositive"))[tag])
 
 
 PAGE_FURNITURE_PATH = DATA_DIR / "lexicons" / "page_furniture.tsv"

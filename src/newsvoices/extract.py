@@ -643,6 +643,7 @@ _TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
 _PREV_WORD_RE = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z\-]+)[ \u00a0]+\Z")
 _SENT_START_RE = re.compile(r"[.!?][\"\u201d\u2019')\]]*[ \u00a0]+(?=[\"\u201c\u2018(]?[A-Z])|\n")
+_APPOSITIVE_GAP_RE = re.compile(r",[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "from"))
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
@@ -877,9 +878,16 @@ class _Resolver:
     def _build_from_runs(self) -> None:
         runs = self.runs
         # people with at least two words (or a title), then organisations, in text order
+        heads = antecedent_contexts("appositive")
+        last_person: tuple[int, str] | None = None  # (end, key) of the last person named in full
         for r in runs:
             if r.kind == "person" and len(r.words) >= 2:
                 words = r.words
+                if last_person is not None and words[-1].lower() in heads \
+                        and _APPOSITIVE_GAP_RE.fullmatch(self.text, last_person[0], r.mention_start):
+                    # "Rep. Jo Roe, a Virginia Republican, said": a description of Jo Roe, no person of its own
+                    self._mention(last_person[1], r.mention_start, r.end, "role")
+                    continue
                 key = (words[0].lower(), words[-1].lower())
                 if key in self.person_keys:
                     ent = self.by_key[self.person_keys[key]]
@@ -892,6 +900,7 @@ class _Resolver:
                     self.firstnames.setdefault(key[0], []).append(ent.key)
                     self.intro[ent.key] = (r.mention_start, _title_key(r.title or r.role_before))
                 self.full_at.setdefault(ent.key, []).append((r.mention_start, r.end))
+                last_person = (r.end, ent.key)
                 if ent.description is None and r.role_before:
                     ent.description = r.role_before
                 self._mention(ent.key, r.mention_start, r.end, "name")
