@@ -113,3 +113,9 @@ def test_party_appositive_is_a_mention_of_the_person_before_it():
     ex = extract(Article("t", text))
     assert [ex.entity(q.entity).name for q in ex.quotes if q.kind == "direct"] == ["Dave Brask"]
     assert not any(e.name == "Colina Republican" for e in ex.entities)
+
+
+def test_control_verb_between_subject_and_cue():
+    """'The council helped pass a vote to reject the plan': the council is not the one to 'reject'."""
+    text = "The city council helped pass a vote to reject the plan."
+    assert [q[2] for q in _quotes(text) if q[1] == "reject"] in ([], [None])

@@ -1189,7 +1189,7 @@ class _Resolver:
         (``non_source_contexts.tsv``): a subordinator of condition or question right before the subject
         ("if Congress wants", "whether Trump was referring"), a modal right between subject and cue
         ("may feel", "would not seek") or the object of a control verb before an infinitive cue ("allows police agencies to
-        seek"). (A relative clause after a noun is left alone: "records that authorities conclude"
+        seek"; also "X urged Trump to support", where the cue's subject is the object after X). (A relative clause after a noun is left alone: "records that authorities conclude"
         and "an event that Carson says led him" cannot be told apart by their words.)"""
         if np.end > att.cue_start or att.cue_start - np.end > 60:
             return False
@@ -1206,6 +1206,8 @@ class _Resolver:
             return True  # "may feel", "would not seek", "could reasonably expect" (not "... could act, noting")
         if gap[-1] != "to":
             return False
+        if len(gap) >= 3 and any(w in ctx["control"] for w in gap[:-2]):
+            return True  # "Pelosi and Schumer have urged Trump to support": the cue's subject is the object
         before = _TOKENS_RE.findall(text, max(0, np.start - 60), np.start)
         words = [w.lower() for w in before]
         k = len(words) - 1
