@@ -119,3 +119,11 @@ def test_control_verb_between_subject_and_cue():
     """'The council helped pass a vote to reject the plan': the council is not the one to 'reject'."""
     text = "The city council helped pass a vote to reject the plan."
     assert [q[2] for q in _quotes(text) if q[1] == "reject"] in ([], [None])
+
+
+def test_clause_opened_by_a_sentence_adverb_is_no_name():
+    """'Unfortunately for Dros' is the writer's clause, not a person called so."""
+    from newsvoices.entities import can_be_source
+    assert not can_be_source("Unfortunately for Dros", "person")
+    assert not can_be_source("Usually it\u2019s Republicans facing", "group")
+    assert can_be_source("Kelly Ayotte", "person") and can_be_source("Finley Dros", "person")

@@ -854,6 +854,9 @@ def can_be_source(name: str | None, kind: str | None = "person", path: Path | st
     if len(words) == 1 and kind in ("person", None) and name[:1].isupper() and low[0].endswith(suffixes) \
             and len(low[0]) > 5:
         return False  # a sentence adverb taken for a name ("Finally", "Obviously", "Oftentimes")
+    if len(words) > 1 and kind in ("person", "group", None) and words[0][:1].isupper() \
+            and low[0].endswith(suffixes) and len(low[0]) > 5 and any(w.islower() for w in words[1:]):
+        return False  # a clause opened by a sentence adverb ("Unfortunately for Schumer", "Usually it's ...")
     if kind == "person" and len(words) >= 3:
         closed = load_lexicon().closed_words
         if any(w[:1].isupper() and w.lower() in closed and w.lower() not in _NAME_JOINERS for w in words[1:]):
