@@ -1180,6 +1180,9 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
             if hit and hit[0] == v:
                 hit = None
+        elif r == "person-with-description" and _SPOKES.search(e.description or ""):
+            # "a spokeswoman for Cotton": the principal no rule placed from the description (round 12)
+            hit = spokesperson_principal(text, e, mentions, voice, entities, cb, also_official=True)
         elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"):
             hit = group_antecedent(text, e, mentions, cb)
         elif e.kind == "organisation" and r in UNINFORMED_RULES:
@@ -1591,6 +1594,14 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
 _SPOKES = re.compile(r"(?i)\b(?:spokes(?:man|woman|person|people)|press secretary|communications director)\b")
 _FOR_PRINCIPAL = re.compile(r"\s*,?\s*(?:for|to)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)")
 _HIS_HER = re.compile(r"(?i)(?:his|her)\s")
+#: "<Principal> spokesman <Name>", "Ryan's press secretary, <Name>": the principal named right before the
+#: spokesperson word that introduces a mention (round 12).
+_PRINCIPAL_BEFORE = re.compile(r"(?:^|[^\w.’'\-])(?P<p>[A-Z][\w.’'\-]*(?:[ ]+[A-Z][\w.’'\-]*){0,3}?)(?:['’]s?)?[ ]+"
+                               r"(?:spokes(?:man|woman|person)|press secretary|communications director)[ ]*,?[ ]*$")
+#: "<Name>, a spokesman for Mr. Roe": the principal of an appositive after a mention (round 12).
+_APPOSITIVE_PRINCIPAL = re.compile(r"[ ]*,[ ]*(?:an?|the)[ ]+(?:[\w\-]+[ ]+){0,2}?(?:spokes(?:man|woman|person)|press "
+                                   r"secretary|communications director)[ ]+(?:for|to)[ ]+(?:the[ ]+)?"
+                                   r"(?P<p>(?:[A-Z][\w.’'\-]*[ ]+){0,4}[A-Z][\w’'\-]*)")
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
 #: Rules that place a spokesperson only as "official" by default (the principal decides instead).
 _PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
@@ -1615,14 +1626,17 @@ def _entity_voice(name: str, entity: Entity, voices_of: dict, entities) -> tuple
 
 
 def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict, entities,
-                           codebook: Codebook | None = None) -> tuple[str, str] | None:
+                           codebook: Codebook | None = None, also_official: bool = False
+                           ) -> tuple[str, str] | None:
     """The voice of whoever a spokesperson speaks for, when the rules could only call it
     official by default: the person named as its organisation ("Mr. Roe spokesman"), the
-    name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe"), or, for
+    name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe") or right before
+    the spokesperson word that introduces a mention ("Roe spokesman Kim Vale", round 12), or, for
     "his/her spokeswoman", the nearest person named before it (within 1,000 characters) whom
     the rules place (a name no rule places is skipped). Only a politician's, a company's or an
     advocacy group's voice is passed on (:data:`_PRINCIPAL_VOICES`); otherwise the rules'
-    default (official) stays. The name is looked up among the
+    default (official) stays (``also_official``: an official principal is passed on too, for a
+    spokesperson the rules left *other*). The name is looked up among the
     article's people (their voice) and else placed by the codebook rules as a person. Rule
     ``<rule>@principal``; None when nothing decides.
 
@@ -1643,16 +1657,24 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
     if entity.organisation and entity.organisation[:1].isupper():
         names.append(entity.organisation)
     for m in own:
-        f = _FOR_PRINCIPAL.match(text, m.end)
+        f = _FOR_PRINCIPAL.match(text, m.end) or _APPOSITIVE_PRINCIPAL.match(text, m.end)
         if f:
             names.append(f.group("p"))
+        b = _PRINCIPAL_BEFORE.search(text, max(0, m.start - 80), m.start)
+        if b:
+            words = b.group("p").split()
+            while words and words[0].lower() in _NOT_ISSUER:
+                words.pop(0)
+            if words:
+                names.append(" ".join(words))
     for n in names:
         hit = _entity_voice(n, entity, voices_of, entities)
         if hit is None:
             v, r = _first_rule(cb, Entity(entity.key, n, "person"))
             hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
         if hit:
-            return (hit[0], f"{hit[1].split('@')[0]}@principal") if hit[0] in _PRINCIPAL_VOICES else None
+            ok = hit[0] in _PRINCIPAL_VOICES or (also_official and hit[0] == "official")
+            return (hit[0], f"{hit[1].split('@')[0]}@principal") if ok else None
     if own and _HIS_HER.match((entity.description or "").strip()):
         first = min(m.start for m in own)
         people = {e.key for e in entities if (e.kind or "person") == "person" and e.key != entity.key}
@@ -1662,7 +1684,7 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
             v, r = voices_of.get(m.entity, ("other", DEFAULT_RULE))
             if r in UNINFORMED_RULES:
                 continue  # no evidence ("Staten Island-based" taken for a name)
-            if v in _PRINCIPAL_VOICES:
+            if v in _PRINCIPAL_VOICES or (also_official and v == "official"):
                 return v, f"{r.split('@')[0]}@principal"
             break
     return None

@@ -1,0 +1,76 @@
+"""Round 12 of issue 3 (voice types of real speakers): made-up sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsvoices import voices
+from newsvoices.extract import Entity, Mention
+
+
+def _mention(text: str, key: str, span: str, kind: str = "name") -> Mention:
+    i = text.index(span)
+    return Mention(key, i, i + len(span), span, kind)
+
+
+@pytest.mark.parametrize("principal, principal_desc, voice", [
+    ("Sen. Tam Brix", None, "politician"),
+    # a principal in office: the spokesperson stays official
+    ("Gov. Tam Brix", None, "official"),
+])
+def test_principal_named_before_the_spokesperson_word(principal, principal_desc, voice):
+    text = f"{principal} backed the plan on Monday. Brix spokesman Olo Pemm said the vote would come soon."
+    p = Entity("p", principal, "person", principal_desc)
+    s = Entity("s", "Olo Pemm", "person", "spokesman")
+    ms = [_mention(text, "p", principal), _mention(text, "s", "Olo Pemm")]
+    assert voices.classify_article(text, [p, s], ms)["s"][0] == voice
+
+
+def test_principal_before_the_spokesperson_word_skips_a_sentence_opener():
+    text = "Sen. Tam Brix wrote the bill. But Brix spokesman Olo Pemm said more was needed."
+    p = Entity("p", "Sen. Tam Brix", "person")
+    s = Entity("s", "Olo Pemm", "person", "spokesman")
+    ms = [_mention(text, "p", "Sen. Tam Brix"), _mention(text, "s", "Olo Pemm")]
+    v, r = voices.classify_article(text, [p, s], ms)["s"]
+    assert (v, r.endswith("@principal")) == ("politician", True)
+
+
+def test_no_principal_before_the_spokesperson_word_keeps_the_default():
+    text = "The agency closed the office. A spokesman, Olo Pemm, said it would reopen."
+    s = Entity("s", "Olo Pemm", "person", "spokesman")
+    assert voices.classify_article(text, [s], [_mention(text, "s", "Olo Pemm")])["s"][0] == "official"
+
+
+@pytest.mark.parametrize("name, description, voice", [
+    ("President-elect Jo Vale", None, "politician"),
+    ("Jo Vale", "the state's governor-elect", "politician"),
+    ("Mayor-elect Jo Vale", None, "politician"),
+    # in office: official
+    ("President Jo Vale", None, "official"),
+    ("Jo Vale", "the state's governor", "official"),
+])
+def test_office_elect_is_not_yet_in_office(name, description, voice):
+    assert voices.classify(Entity("e", name, "person", description))[0] == voice
+
+
+def test_principal_of_an_appositive_after_the_name():
+    """'Olo Pemm, a spokesman for Mr. Brix': the principal after the appositive's spokesperson word."""
+    text = "Sen. Tam Brix wrote the bill. The vote is near, said Olo Pemm, a spokesman for Mr. Brix."
+    p = Entity("p", "Sen. Tam Brix", "person")
+    s = Entity("s", "Olo Pemm", "person", "spokesman")
+    ms = [_mention(text, "p", "Sen. Tam Brix"), _mention(text, "s", "Olo Pemm")]
+    assert voices.classify_article(text, [p, s], ms)["s"][0] == "politician"
+
+
+@pytest.mark.parametrize("principal, voice", [
+    ("Sen. Tam Brix", "politician"),
+    ("Gov. Tam Brix", "official"),
+])
+def test_spokesperson_the_rules_left_other_takes_the_principal(principal, voice):
+    """A spokesperson whose description names a principal no rule places ("a spokeswoman for Brix")."""
+    text = f"{principal} signed it. It will pass, said Olo Pemm, a spokeswoman for Brix."
+    p = Entity("p", principal, "person")
+    s = Entity("s", "Olo Pemm", "person", "a spokeswoman for Brix")
+    ms = [_mention(text, "p", principal), _mention(text, "s", "Olo Pemm")]
+    assert voices.classify_article(text, [s], ms[1:])["s"][0] == "other"  # no principal in the article
+    assert voices.classify_article(text, [p, s], ms)["s"][0] == voice
