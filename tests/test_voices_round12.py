@@ -74,3 +74,44 @@ def test_spokesperson_the_rules_left_other_takes_the_principal(principal, voice)
     ms = [_mention(text, "p", principal), _mention(text, "s", "Olo Pemm")]
     assert voices.classify_article(text, [s], ms[1:])["s"][0] == "other"  # no principal in the article
     assert voices.classify_article(text, [p, s], ms)["s"][0] == voice
+
+
+@pytest.mark.parametrize("name, description, voice", [
+    # "Justice" in an organisation's name after for/of/and is no judge
+    ("Jo Vale", "a fellow at the Zorvia Center for Justice", "expert"),
+    ("Jo Vale", "a researcher who once worked for the Zorvia Ministry of Justice", "expert"),
+    # a justice and an attorney stay legal
+    ("Justice Jo Vale", None, "legal"),
+    ("Jo Vale", "an attorney at the Zorvia Center for Justice", "legal"),
+])
+def test_justice_in_an_organisation_name_is_no_judge(name, description, voice):
+    assert voices.classify(Entity("e", name, "person", description))[0] == voice
+
+
+@pytest.mark.parametrize("description, voice", [
+    ("deputy executive director of the Zorvia chapter of Neighbors United", "advocacy"),
+    ("senior legislative counsel for the American Civil Liberties Union", "advocacy"),
+    ("legislative counsel", "legal"),
+])
+def test_chapter_directors_and_legislative_counsel_speak_for_their_organisation(description, voice):
+    assert voices.classify(Entity("e", "Jo Vale", "person", description))[0] == voice
+
+
+@pytest.mark.parametrize("description, voice", [
+    ("chief marketing officer for Zorco Landscapes", "business"),
+    ("Zorco's chief revenue officer", "business"),
+    ("chief medical officer at Mercy Hospital Center", "expert"),
+    # a police officer stays official
+    ("a Zorvia police officer", "official"),
+])
+def test_chief_officers_are_executives_not_officers(description, voice):
+    assert voices.classify(Entity("e", "Jo Vale", "person", description))[0] == voice
+
+
+@pytest.mark.parametrize("description, voice", [
+    ("former Zorvia City Chief Medical Examiner", "expert"),
+    ("a former county coroner", "expert"),
+    ("Zorvia City Chief Medical Examiner", "official"),
+])
+def test_former_medical_examiners_speak_from_experience(description, voice):
+    assert voices.classify(Entity("e", "Jo Vale", "person", description))[0] == voice
