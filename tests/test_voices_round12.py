@@ -115,3 +115,20 @@ def test_chief_officers_are_executives_not_officers(description, voice):
 ])
 def test_former_medical_examiners_speak_from_experience(description, voice):
     assert voices.classify(Entity("e", "Jo Vale", "person", description))[0] == voice
+
+
+@pytest.mark.parametrize("sentence, name, voice", [
+    ("Zorvian Republicans, many of whom say the bill is weak, voted no.", "many of whom", "politician"),
+    ("The plan alarmed police chiefs, many of them arguing it would hurt trust.", "many of them", "official"),
+    # a stance group stays other; no plural noun phrase before the comma: nothing decides
+    ("The rally drew supporters, many of whom said it was fine.", "many of whom", "other"),
+    ("In Zorvia City, many of them said it was fine.", "many of them", "other"),
+])
+def test_part_of_a_group_named_right_before(sentence, name, voice):
+    i = sentence.index(name)
+    e = Entity("g", name, "group")
+    assert voices.classify_article(sentence, [e], [Mention("g", i, i + len(name), name, "nominal")])["g"][0] == voice
+
+
+def test_unnamed_businesses_are_business():
+    assert voices.classify_speaker(Entity("g", "Some businesses", "group"))[0] == "business"

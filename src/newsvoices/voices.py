@@ -1183,7 +1183,9 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         elif r == "person-with-description" and _SPOKES.search(e.description or ""):
             # "a spokeswoman for Cotton": the principal no rule placed from the description (round 12)
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb, also_official=True)
-        elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"):
+        elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"
+                          or (r.startswith(("group-unspecified", "anonymous-quantifier"))
+                              and _OF_WHOM.match((e.name or "").strip()))):
             hit = group_antecedent(text, e, mentions, cb)
         elif e.kind == "organisation" and r in UNINFORMED_RULES:
             hit = _organisation_in_text(text, e, cb)
@@ -1252,6 +1254,10 @@ def _organisation_in_text(text: str, entity: Entity, cb: Codebook) -> tuple[str,
 _GROUP_OF = re.compile(r"(?i)\b(?:group|coalition|team|delegation|gang|bloc|band|handful|panel|caucus) of "
                        r"(?P<x>(?:[\w.’'\-]+\s+){0,5}?[\w’'\-]+s)\b")
 _BARE_GROUP = re.compile(r"(?i)^(?:the|this|that|a|one)?\s*(?:group|coalition|team|delegation|bloc)$")
+#: "House Republicans, many of whom ...": a part of the plural noun phrase right before the comma (round 12).
+_OF_WHOM = re.compile(r"(?i)^(?:many|some|most|several|all|both|few|a few|none|each|half|dozens|hundreds|thousands)"
+                      r" of (?:whom|them)$")
+_PLURAL_BEFORE_COMMA = re.compile(r"((?:[\w’'\-]+ ){0,3}[\w’'\-]+s),[ ]*$")
 
 
 def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | None = None
@@ -1259,7 +1265,9 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
     """The voice of an unnamed "group" speaker ("the group said") whose members the article
     named before its first mention ("a group of conservative House Republicans", "a bipartisan
     group of senators", "a coalition of state attorneys general"): the members' words are
-    classified as a group. Rule ``<rule>@group``; None when no such phrase precedes it within
+    classified as a group. A part of a group ("many of whom", "some of them") right after a
+    plural noun phrase and a comma ("House Republicans, many of whom say") is classified as
+    that phrase (round 12). Rule ``<rule>@group``; None when no such phrase precedes it within
     1,500 characters or the rules do not place it.
 
     Example:
@@ -1269,12 +1277,27 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
         ('politician', 'anonymous-politician@group')
     """
     cb = codebook or load_codebook()
-    if not _BARE_GROUP.match((entity.name or "").strip()) or entity.organisation:
+    name = (entity.name or "").strip()
+    of_whom = bool(_OF_WHOM.match(name))
+    if not (of_whom or _BARE_GROUP.match(name)) or entity.organisation:
         return None
     own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
     if not own:
         return None
     first = min(own)
+    if of_whom:
+        # "House Republicans, many of whom": the plural noun phrase after the last stop word before the comma
+        b = _PLURAL_BEFORE_COMMA.search(text, max(0, first - 80), first)
+        if not b:
+            return None
+        words = b.group(1).split()
+        while len(words) > 1 and any(w.lower() in cb.stop_words for w in words[:-1]):
+            words.pop(0)
+        found = " ".join(words)
+        v, r = _first_rule(cb, Entity(entity.key, found, "group", found))
+        if r in UNINFORMED_RULES or v in ("other", "anonymous"):
+            return None
+        return v, f"{r}@group"
     lo = max(0, first - 1500)
     found = None
     for m in _GROUP_OF.finditer(text, lo, first):
