@@ -132,3 +132,14 @@ def test_part_of_a_group_named_right_before(sentence, name, voice):
 
 def test_unnamed_businesses_are_business():
     assert voices.classify_speaker(Entity("g", "Some businesses", "group"))[0] == "business"
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("the Republican president", "official"),
+    ("Zorvia's Democratic governor", "official"),
+    # party figures and groups stay politicians
+    ("Republican presidential candidates", "politician"),
+    ("Democratic senators", "politician"),
+])
+def test_a_party_label_before_an_office_names_the_office_holder(name, voice):
+    assert voices.classify_speaker(Entity("e", name, "anonymous", name.split()[-1]))[0] == voice
