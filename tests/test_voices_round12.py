@@ -143,3 +143,17 @@ def test_unnamed_businesses_are_business():
 ])
 def test_a_party_label_before_an_office_names_the_office_holder(name, voice):
     assert voices.classify_speaker(Entity("e", name, "anonymous", name.split()[-1]))[0] == voice
+
+
+def test_known_office_holder_wins_over_role_mentions():
+    """Role mentions resolved to a speaker ("the president") are the noisiest evidence: the list wins."""
+    assert voices.classify(Entity("e", "Chuck Schumer"), roles=["the president"])[0] == "politician"
+    # a name the list does not know still reads them
+    assert voices.classify(Entity("e", "Jo Vale"), roles=["the president"])[0] == "official"
+    # the words around the name still win over the list
+    assert voices.classify(Entity("e", "Chuck Schumer"), contexts=["a columnist"])[0] == "commentator"
+
+
+def test_campaign_role_mentions_still_win_over_the_list():
+    """'the Republican nominee' says when the article was written: a listed official was then a candidate."""
+    assert voices.classify(Entity("e", "Kirstjen Nielsen"), roles=["the Republican nominee"])[0] == "politician"

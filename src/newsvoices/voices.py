@@ -582,7 +582,9 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
             R-Fla.", see :func:`name_context`). roles: role mentions resolved to the
             speaker ("the Labour MP"). Both are used only when the entity's own fields
             match no informative rule: each text is classified on its own and the most
-            common voice wins (contexts first; role mentions only if no context decides).
+            common voice wins (contexts first; role mentions only if no context decides; for a
+            name in ``known_office_holders.csv`` role mentions decide only when they make the
+            speaker a politician, else the listed voice wins).
             The rule is then recorded as ``<rule>@mention``.
 
     Returns:
@@ -608,7 +610,14 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
                tuple(contexts or ()), tuple(roles or ()))
         found = memo.get(key, False)
         if found is False:
-            found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+            found = _vote(cb, entity, contexts)
+            if not found:
+                found = _vote(cb, entity, roles)
+                if found and found[0] != "politician" and cb.known.get(norm_name(entity.name)):
+                    # role mentions resolved to the speaker ("the president", "the general") are the
+                    # noisiest evidence: a well-known office holder's listed voice wins over them, except
+                    # a campaign's ("the Republican nominee": the list gives one office per person; round 12)
+                    found = None
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             memo[key] = found
