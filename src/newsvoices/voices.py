@@ -582,7 +582,9 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
             R-Fla.", see :func:`name_context`). roles: role mentions resolved to the
             speaker ("the Labour MP"). Both are used only when the entity's own fields
             match no informative rule: each text is classified on its own and the most
-            common voice wins (contexts first; role mentions only if no context decides).
+            common voice wins (contexts first; role mentions only if no context decides; for a
+            name in ``known_office_holders.csv`` role mentions decide only when they make the
+            speaker a politician, else the listed voice wins).
             The rule is then recorded as ``<rule>@mention``.
 
     Returns:
@@ -608,7 +610,14 @@ def classify(entity: Entity, codebook: Codebook | None = None, roles: list[str] 
                tuple(contexts or ()), tuple(roles or ()))
         found = memo.get(key, False)
         if found is False:
-            found = _vote(cb, entity, contexts) or _vote(cb, entity, roles)
+            found = _vote(cb, entity, contexts)
+            if not found:
+                found = _vote(cb, entity, roles)
+                if found and found[0] != "politician" and cb.known.get(norm_name(entity.name)):
+                    # role mentions resolved to the speaker ("the president", "the general") are the
+                    # noisiest evidence: a well-known office holder's listed voice wins over them, except
+                    # a campaign's ("the Republican nominee": the list gives one office per person; round 12)
+                    found = None
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             memo[key] = found
@@ -1180,7 +1189,12 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
             if hit and hit[0] == v:
                 hit = None
-        elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"):
+        elif r == "person-with-description" and _SPOKES.search(e.description or ""):
+            # "a spokeswoman for Cotton": the principal no rule placed from the description (round 12)
+            hit = spokesperson_principal(text, e, mentions, voice, entities, cb, also_official=True)
+        elif unnamed and (r in UNINFORMED_RULES or r == "anonymous-advocacy"
+                          or (r.startswith(("group-unspecified", "anonymous-quantifier"))
+                              and _OF_WHOM.match((e.name or "").strip()))):
             hit = group_antecedent(text, e, mentions, cb)
         elif e.kind == "organisation" and r in UNINFORMED_RULES:
             hit = _organisation_in_text(text, e, cb)
@@ -1249,6 +1263,10 @@ def _organisation_in_text(text: str, entity: Entity, cb: Codebook) -> tuple[str,
 _GROUP_OF = re.compile(r"(?i)\b(?:group|coalition|team|delegation|gang|bloc|band|handful|panel|caucus) of "
                        r"(?P<x>(?:[\w.’'\-]+\s+){0,5}?[\w’'\-]+s)\b")
 _BARE_GROUP = re.compile(r"(?i)^(?:the|this|that|a|one)?\s*(?:group|coalition|team|delegation|bloc)$")
+#: "House Republicans, many of whom ...": a part of the plural noun phrase right before the comma (round 12).
+_OF_WHOM = re.compile(r"(?i)^(?:many|some|most|several|all|both|few|a few|none|each|half|dozens|hundreds|thousands)"
+                      r" of (?:whom|them)$")
+_PLURAL_BEFORE_COMMA = re.compile(r"((?:[\w’'\-]+ ){0,3}[\w’'\-]+s),[ ]*$")
 
 
 def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | None = None
@@ -1256,7 +1274,9 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
     """The voice of an unnamed "group" speaker ("the group said") whose members the article
     named before its first mention ("a group of conservative House Republicans", "a bipartisan
     group of senators", "a coalition of state attorneys general"): the members' words are
-    classified as a group. Rule ``<rule>@group``; None when no such phrase precedes it within
+    classified as a group. A part of a group ("many of whom", "some of them") right after a
+    plural noun phrase and a comma ("House Republicans, many of whom say") is classified as
+    that phrase (round 12). Rule ``<rule>@group``; None when no such phrase precedes it within
     1,500 characters or the rules do not place it.
 
     Example:
@@ -1266,12 +1286,27 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
         ('politician', 'anonymous-politician@group')
     """
     cb = codebook or load_codebook()
-    if not _BARE_GROUP.match((entity.name or "").strip()) or entity.organisation:
+    name = (entity.name or "").strip()
+    of_whom = bool(_OF_WHOM.match(name))
+    if not (of_whom or _BARE_GROUP.match(name)) or entity.organisation:
         return None
     own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
     if not own:
         return None
     first = min(own)
+    if of_whom:
+        # "House Republicans, many of whom": the plural noun phrase after the last stop word before the comma
+        b = _PLURAL_BEFORE_COMMA.search(text, max(0, first - 80), first)
+        if not b:
+            return None
+        words = b.group(1).split()
+        while len(words) > 1 and any(w.lower() in cb.stop_words for w in words[:-1]):
+            words.pop(0)
+        found = " ".join(words)
+        v, r = _first_rule(cb, Entity(entity.key, found, "group", found))
+        if r in UNINFORMED_RULES or v in ("other", "anonymous"):
+            return None
+        return v, f"{r}@group"
     lo = max(0, first - 1500)
     found = None
     for m in _GROUP_OF.finditer(text, lo, first):
@@ -1591,6 +1626,14 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
 _SPOKES = re.compile(r"(?i)\b(?:spokes(?:man|woman|person|people)|press secretary|communications director)\b")
 _FOR_PRINCIPAL = re.compile(r"\s*,?\s*(?:for|to)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)")
 _HIS_HER = re.compile(r"(?i)(?:his|her)\s")
+#: "<Principal> spokesman <Name>", "Ryan's press secretary, <Name>": the principal named right before the
+#: spokesperson word that introduces a mention (round 12).
+_PRINCIPAL_BEFORE = re.compile(r"(?:^|[^\w.’'\-])(?P<p>[A-Z][\w.’'\-]*(?:[ ]+[A-Z][\w.’'\-]*){0,3}?)(?:['’]s?)?[ ]+"
+                               r"(?:spokes(?:man|woman|person)|press secretary|communications director)[ ]*,?[ ]*$")
+#: "<Name>, a spokesman for Mr. Roe": the principal of an appositive after a mention (round 12).
+_APPOSITIVE_PRINCIPAL = re.compile(r"[ ]*,[ ]*(?:an?|the)[ ]+(?:[\w\-]+[ ]+){0,2}?(?:spokes(?:man|woman|person)|press "
+                                   r"secretary|communications director)[ ]+(?:for|to)[ ]+(?:the[ ]+)?"
+                                   r"(?P<p>(?:[A-Z][\w.’'\-]*[ ]+){0,4}[A-Z][\w’'\-]*)")
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
 #: Rules that place a spokesperson only as "official" by default (the principal decides instead).
 _PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
@@ -1615,14 +1658,17 @@ def _entity_voice(name: str, entity: Entity, voices_of: dict, entities) -> tuple
 
 
 def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict, entities,
-                           codebook: Codebook | None = None) -> tuple[str, str] | None:
+                           codebook: Codebook | None = None, also_official: bool = False
+                           ) -> tuple[str, str] | None:
     """The voice of whoever a spokesperson speaks for, when the rules could only call it
     official by default: the person named as its organisation ("Mr. Roe spokesman"), the
-    name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe"), or, for
+    name after "for"/"to" at one of its mentions ("a spokeswoman for Sen. Jo Roe") or right before
+    the spokesperson word that introduces a mention ("Roe spokesman Kim Vale", round 12), or, for
     "his/her spokeswoman", the nearest person named before it (within 1,000 characters) whom
     the rules place (a name no rule places is skipped). Only a politician's, a company's or an
     advocacy group's voice is passed on (:data:`_PRINCIPAL_VOICES`); otherwise the rules'
-    default (official) stays. The name is looked up among the
+    default (official) stays (``also_official``: an official principal is passed on too, for a
+    spokesperson the rules left *other*). The name is looked up among the
     article's people (their voice) and else placed by the codebook rules as a person. Rule
     ``<rule>@principal``; None when nothing decides.
 
@@ -1643,16 +1689,24 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
     if entity.organisation and entity.organisation[:1].isupper():
         names.append(entity.organisation)
     for m in own:
-        f = _FOR_PRINCIPAL.match(text, m.end)
+        f = _FOR_PRINCIPAL.match(text, m.end) or _APPOSITIVE_PRINCIPAL.match(text, m.end)
         if f:
             names.append(f.group("p"))
+        b = _PRINCIPAL_BEFORE.search(text, max(0, m.start - 80), m.start)
+        if b:
+            words = b.group("p").split()
+            while words and words[0].lower() in _NOT_ISSUER:
+                words.pop(0)
+            if words:
+                names.append(" ".join(words))
     for n in names:
         hit = _entity_voice(n, entity, voices_of, entities)
         if hit is None:
             v, r = _first_rule(cb, Entity(entity.key, n, "person"))
             hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
         if hit:
-            return (hit[0], f"{hit[1].split('@')[0]}@principal") if hit[0] in _PRINCIPAL_VOICES else None
+            ok = hit[0] in _PRINCIPAL_VOICES or (also_official and hit[0] == "official")
+            return (hit[0], f"{hit[1].split('@')[0]}@principal") if ok else None
     if own and _HIS_HER.match((entity.description or "").strip()):
         first = min(m.start for m in own)
         people = {e.key for e in entities if (e.kind or "person") == "person" and e.key != entity.key}
@@ -1662,7 +1716,7 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
             v, r = voices_of.get(m.entity, ("other", DEFAULT_RULE))
             if r in UNINFORMED_RULES:
                 continue  # no evidence ("Staten Island-based" taken for a name)
-            if v in _PRINCIPAL_VOICES:
+            if v in _PRINCIPAL_VOICES or (also_official and v == "official"):
                 return v, f"{r.split('@')[0]}@principal"
             break
     return None
