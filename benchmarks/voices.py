@@ -28,9 +28,11 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    excluding all fifteen files, and judged blind. Seeds 17 and 18 (``voice_audit_blind17.csv``,
    ``blind18.csv``) were drawn after round 10, excluding all seventeen files, and judged blind.
    Seeds 19 and 20 (``voice_audit_blind19.csv``, ``blind20.csv``) were drawn after round 11,
-   excluding all nineteen files, and judged blind. Seeds 17-20 were also judged by a second,
-   independent blind coder (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
-   The next honest number needs ``--seed 21`` and up, excluding all twenty-one files.
+   excluding all nineteen files, and judged blind. Seeds 21 and 22 (``voice_audit_blind21.csv``,
+   ``blind22.csv``) were drawn after round 12, excluding all twenty-one files, and judged blind.
+   Seeds 17-22 were also judged by a second, independent blind coder
+   (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
+   The next honest number needs ``--seed 23`` and up, excluding all twenty-three files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -78,8 +80,10 @@ BLIND17 = HERE / "voice_audit_blind17.csv"
 BLIND18 = HERE / "voice_audit_blind18.csv"
 BLIND19 = HERE / "voice_audit_blind19.csv"
 BLIND20 = HERE / "voice_audit_blind20.csv"
+BLIND21 = HERE / "voice_audit_blind21.csv"
+BLIND22 = HERE / "voice_audit_blind22.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
-LATEST_BLIND = (BLIND19, BLIND20)
+LATEST_BLIND = (BLIND21, BLIND22)
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -193,7 +197,7 @@ def cmd_score(args) -> int:
               f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
               f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
