@@ -510,3 +510,75 @@ def test_sentence_end_word_and_whole_word_regexes_equal_their_plain_forms():
         for text, lo, _hi in _fuzz_texts(rng, [word, word + "s", "s" + word, "_", " ", "1", "é", word.upper()], 200):
             assert [m.span() for m in entities._whole_word_re(word).finditer(text, lo)] == \
                 [m.span() for m in plain.finditer(text, lo)], (word, text)
+
+
+def test_headline_cue_regex_with_first_letter_checks_equals_its_word_boundary_form():
+    import re
+
+    p = attribution.Parser()
+    plain = re.compile(r"\b" + attribution.trie_regex(sorted(p._headline_cues)) + r"\b(?!-)")
+    assert p._headline_re.pattern != plain.pattern
+    words = sorted(p._headline_cues)
+    rng = random.Random(13)
+    pieces = words[:60] + [w.lower() for w in words[:10]] + [w[:-1] for w in words[:10]] + ["x", "_", "3", "é", "-",
+                                                                                            ".", "S", "Says-"]
+    for text, lo, hi in _fuzz_texts(rng, pieces, 1500):
+        assert [m.span() for m in p._headline_re.finditer(text, lo, hi)] == \
+            [m.span() for m in plain.finditer(text, lo, hi)], (text, lo, hi)
+    assert re.fullmatch(attribution.first_letter_trie(["Said", "Says", "Sa"]), "Sa")
+    try:
+        attribution.first_letter_trie(["-x"])
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a word without a word character first must be refused")
+
+
+def _report_cue_words(p):
+    lex = p.lex
+    return (list(lex.speech_verbs) + ["according to", "According to"] + list(lex.belief_verbs)
+            + list(lex.stance_verbs) + sorted(p.raising_verbs | set(p.raising_participles))
+            + sorted(w.capitalize() for w in p.question_participles) + sorted(p.hearsay_adverbs))
+
+
+def test_one_scan_for_cues_and_claim_nouns_equals_the_two_scans():
+    import re
+
+    p = attribution.Parser()
+    cue_words = _report_cue_words(p)
+    # the plain cue regex is built from these words (so the static check below covers every cue)
+    assert p.report_cue_re.pattern == r"\b" + attribution.trie_regex(cue_words) + r"\b(?!-)"
+    # no claim noun starts at a word start inside a cue, where the one scan (which goes on after
+    # each cue) would step over it
+    for w in cue_words:
+        for k in range(1, len(w)):
+            if not re.match(r"\w", w[k - 1]) and re.match(r"\w", w[k]):
+                assert not any(n.startswith(w[k:]) or w[k:].startswith(n) for n in p.claim_nouns), (w, k)
+
+    def both(rx_cue, rx_claim, text, lo, hi):
+        return ([m.span() for m in rx_cue.finditer(text, lo, hi)],
+                [(m.span("noun"), m.span("fw")) for m in rx_claim.finditer(text, lo, hi)])
+
+    def one(text, lo, hi):
+        cues, claims = [], []
+        for m in p._cue_claim_re.finditer(text, lo, hi):
+            if m.end() > m.start():
+                cues.append(m.span())
+            if m.start("noun") >= 0:
+                claims.append((m.span("noun"), m.span("fw")))
+        return cues, claims
+
+    nouns = sorted(p.claim_nouns)
+    cues = [w for w in cue_words if w in ("claims", "warning", "said", "vow", "promised", "according to",
+                                          "put it", "opposed to", "believes", "plans")]
+    rng = random.Random(14)
+    pieces = nouns + [n.capitalize() for n in nouns[:5]] + cues * 3 + ["that", "to", "for", "of", "about", "x",
+                                                                       "-", "_", "3", "é", "his", "Roe's"]
+    pieces += [n + sep + fw for n in nouns[::3] for sep, fw in ((" ", "that"), ("\u00a0 ", "to"), (" ", "about"))]
+    n_claims = n_cues = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000):
+        ref = both(p.report_cue_re, p.claim_noun_re, text, lo, hi)
+        assert one(text, lo, hi) == ref, (text, lo, hi)
+        n_cues += len(ref[0])
+        n_claims += len(ref[1])
+    assert n_cues > 1000 and n_claims > 500  # the fuzz texts hold both, often at one word

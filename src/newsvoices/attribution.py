@@ -149,6 +149,26 @@ def _word_start(words) -> str:
     return r"(?<!\w)" if all(re.match(r"\w", w) for w in words) else r"\b"
 
 
+def first_letter_trie(words) -> str:
+    """``\b(?:trie_regex(words))`` for words that all start with a word character, written with the
+    word-start check after each first letter (``S(?<!\wS)ays``): the same matches, but a pattern that
+    opens with a literal per branch, so the regex engine skips ahead to those letters instead of
+    trying the pattern at every position (fast when few positions hold a first letter, e.g. capitals)."""
+    root: dict[str, list[str]] = {}
+    for w in words:
+        if not re.match(r"\w", w):
+            raise ValueError(f"first_letter_trie: {w!r} does not start with a word character")
+        root.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for c in sorted(root):
+        rest = root[c]
+        body = trie_regex([r for r in rest if r])
+        if body:
+            body = "(?:" + body + ")" + ("?" if "" in rest else "")
+        alts.append(re.escape(c) + r"(?<!\w" + re.escape(c) + ")" + body)
+    return "(?:" + "|".join(alts) + ")"
+
+
 # every non-space character starts a _WORD_RE token, so "spaces, token" pairs tile text[lo:hi]
 _SPACED_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
 
@@ -265,7 +285,9 @@ class Parser:
         # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
         self._headline_cues = {w.capitalize(): w for w in list(lex.speech_verbs) + list(lex.belief_verbs)
                                if " " not in w and (w.endswith("s") or w == "said")}
-        self._headline_re = re.compile(r"\b" + trie_regex(sorted(self._headline_cues)) + r"\b(?!-)")
+        # (the same matches as r"\b" + trie_regex(...): the engine skips ahead to the capitals)
+        self._headline_re = re.compile(first_letter_trie(sorted(self._headline_cues)) + r"\b(?!-)") \
+            if self._headline_cues else re.compile(r"\b\b(?!-)")
         self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
                                                           + sorted(self.raising_verbs | set(self.raising_participles))
                                                           + sorted(w.capitalize() for w in self.question_participles)
@@ -299,6 +321,13 @@ class Parser:
         self.claim_noun_re = re.compile(
             r"\b(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+(?P<fw>that|to|for|of|about)\b"
         ) if lex.claim_nouns else None
+        # one scan of a paragraph for both: at a word start, a claim noun phrase is looked for ahead
+        # (zero-width), then a cue; the matches with a cue are report_cue_re's, those with a noun
+        # claim_noun_re's (no claim noun starts inside a cue: checked by a test)
+        self._cue_claim_re = re.compile(r"\b(?:(?=" + self.claim_noun_re.pattern[2:] + r")(?:"
+                                        + self.report_cue_re.pattern[2:] + r")?|"
+                                        + self.report_cue_re.pattern[2:] + r")") \
+            if self.claim_noun_re is not None else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
         # "\b[Tt]he " written with the word-boundary check after the first letter, so the regex
         # engine can skip ahead to a "T"/"t" (same matches; the whole article is scanned)
@@ -1426,11 +1455,23 @@ class Parser:
                 run for them (the raising, hearsay and question rules, which may move it, still are).
         """
         out: list[Reported] = []
-        matches = self.report_cue_re.finditer(text, lo, hi)
-        e0 = min(sent_ends[0] if sent_ends else hi, hi, lo + 200)
-        if self._headline_cues and self._headline_cue_ok(text, hi, lo, e0, whole=True):
-            # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
-            matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
+        claims = []
+        if self._cue_claim_re is None:
+            matches = self.report_cue_re.finditer(text, lo, hi)
+        else:  # cues and claim nouns in one scan
+            matches = []
+            for m in self._cue_claim_re.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    matches.append(m)
+                if m.start("noun") >= 0:
+                    claims.append(m)
+        if self._headline_cues:
+            heads = list(self._headline_re.finditer(text, lo, hi))
+            # (only a paragraph with a capitalised cue needs the Title Case test of its opening)
+            if heads and self._headline_cue_ok(text, hi, lo, min(sent_ends[0] if sent_ends else hi, hi, lo + 200),
+                                               whole=True):
+                # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
+                matches = sorted(list(matches) + heads, key=lambda m: m.start())
         for m in matches:
             cs, ce = m.span()
             g = m.group()
@@ -1490,10 +1531,9 @@ class Parser:
             if self.gap_relatives:
                 found = self._with_relative(text, g, cs, ce, s_start, s_end, found)
             out.extend(found)
-        if self.claim_noun_re is not None:
-            for m in self.claim_noun_re.finditer(text, lo, hi):
-                if not blocked(m.start()):
-                    out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
+        for m in claims:
+            if not blocked(m.start("noun")):
+                out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
 
     # ------------------------------------------------------------------ raising cues
@@ -1837,7 +1877,7 @@ class Parser:
         fw = m.group("fw")
         if fw not in self.claim_nouns.get(m.group("noun").lower(), ()):
             return []
-        p = _CLAIM_POSSESSOR_RE.search(text, max(lo, m.start() - 60), m.start())
+        p = _CLAIM_POSSESSOR_RE.search(text, max(lo, m.start("noun") - 60), m.start("noun"))
         if p is None:
             return []
         if p.group("pron"):
@@ -1849,12 +1889,12 @@ class Parser:
             np = self.np_before(text, lo, e)
             if np is None or np.kind not in ("name", "role") or np.end != e:
                 return []
-        k = bisect.bisect_right(sent_ends, m.end())
-        s_end = min(sent_ends[k] if k < len(sent_ends) else hi, m.end() + _MAX_SENTENCE)
-        j = text.find(";", m.end(), s_end)
+        k = bisect.bisect_right(sent_ends, m.end("fw"))
+        s_end = min(sent_ends[k] if k < len(sent_ends) else hi, m.end("fw") + _MAX_SENTENCE)
+        j = text.find(";", m.end("fw"), s_end)
         if j >= 0:
             s_end = j
-        while s_end > m.end() and text[s_end - 1] in " \u00a0.!?\"\u201d\u2019',":
+        while s_end > m.end("fw") and text[s_end - 1] in " \u00a0.!?\"\u201d\u2019',":
             s_end -= 1
         att = Attribution(m.group("noun"), m.start("noun"), m.end("noun"), np, "pre")
         if fw == "to":
