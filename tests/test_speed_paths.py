@@ -582,3 +582,17 @@ def test_one_scan_for_cues_and_claim_nouns_equals_the_two_scans():
         n_cues += len(ref[0])
         n_claims += len(ref[1])
     assert n_cues > 1000 and n_claims > 500  # the fuzz texts hold both, often at one word
+
+
+def test_spaced_token_regex_equals_its_plain_form():
+    import re
+
+    plain = re.compile(r"(\s*)(" + attribution._WORD_RE.pattern + ")")
+    assert attribution._SPACED_WORD_RE.pattern != plain.pattern
+    rng = random.Random(15)
+    alphabet = "aZ09_é\u00d7\u00f7\u0100\u024f\u0250\u2019'-.&  \u00a0\n\t,;\u201c\u201d\u2014\U0001d400\u0660\u00b2"
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert attribution._SPACED_WORD_RE.findall(text, lo, hi) == plain.findall(text, lo, hi), (text, lo, hi)
