@@ -559,29 +559,25 @@ def test_one_scan_for_cues_and_claim_nouns_equals_the_two_scans():
         return ([m.span() for m in rx_cue.finditer(text, lo, hi)],
                 [(m.span("noun"), m.span("fw")) for m in rx_claim.finditer(text, lo, hi)])
 
-    def one(text, lo, hi):
-        cues, claims = [], []
-        for m in p._cue_claim_re.finditer(text, lo, hi):
-            if m.end() > m.start():
-                cues.append(m.span())
-            if m.start("noun") >= 0:
-                claims.append((m.span("noun"), m.span("fw")))
-        return cues, claims
-
     nouns = sorted(p.claim_nouns)
     cues = [w for w in cue_words if w in ("claims", "warning", "said", "vow", "promised", "according to",
-                                          "put it", "opposed to", "believes", "plans")]
+                                          "put it", "opposed to", "believes", "plans", "touted", "offered",
+                                          "proud of", "told")] + ["according", "proud", "to"]
     rng = random.Random(14)
     pieces = nouns + [n.capitalize() for n in nouns[:5]] + cues * 3 + ["that", "to", "for", "of", "about", "x",
-                                                                       "-", "_", "3", "é", "his", "Roe's"]
+                                                                       "-", "_", "3", "é", "his", "Roe's", "\u201c",
+                                                                       "\u2019", "\u0660", "\u00b2", "\u00d7"]
     pieces += [n + sep + fw for n in nouns[::3] for sep, fw in ((" ", "that"), ("\u00a0 ", "to"), (" ", "about"))]
     n_claims = n_cues = 0
     for text, lo, hi in _fuzz_texts(rng, pieces, 3000):
         ref = both(p.report_cue_re, p.claim_noun_re, text, lo, hi)
-        assert one(text, lo, hi) == ref, (text, lo, hi)
+        cues_, claims_ = p._cues_and_claims(text, lo, hi)
+        assert ([(a, b) for a, b, _g in cues_], [(m.span("noun"), m.span("fw")) for m in claims_]) == ref, \
+            (text, lo, hi)
+        assert all(text[a:b] == g for a, b, g in cues_)
         n_cues += len(ref[0])
         n_claims += len(ref[1])
-    assert n_cues > 1000 and n_claims > 500  # the fuzz texts hold both, often at one word
+    assert n_cues > 800 and n_claims > 300  # the fuzz texts hold both, often at one word
 
 
 def test_spaced_token_regex_equals_its_plain_form():

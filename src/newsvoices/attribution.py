@@ -327,13 +327,15 @@ class Parser:
         self.claim_noun_re = re.compile(
             r"\b(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+(?P<fw>that|to|for|of|about)\b"
         ) if lex.claim_nouns else None
-        # one scan of a paragraph for both: at a word start, a claim noun phrase is looked for ahead
-        # (zero-width), then a cue, else (a claim noun found) the empty match; the matches with a cue
-        # are report_cue_re's, those with a noun claim_noun_re's (no claim noun starts inside a cue:
-        # checked by a test). (The cue trie written once: compiling it is ~25 ms.)
-        self._cue_claim_re = re.compile(r"\b(?:(?=" + self.claim_noun_re.pattern[2:] + r")|)(?:"
-                                        + self.report_cue_re.pattern[2:] + r"|(?(noun)|(?!)))") \
-            if self.claim_noun_re is not None else None
+        # cues and claim nouns in one scan of a paragraph, started at the characters that can end a word
+        # before them (every character but an ASCII letter, digit or "_"; the engine skips ahead to
+        # them, where a scan opening with \b tries every position): after each, a claim noun phrase is
+        # looked for ahead, then a cue, else (a claim noun found) the empty cue; all of it zero-width, so
+        # overlapping candidates are all found (see _cues_and_claims). (The cue trie written once:
+        # compiling it costs ~25 ms.)
+        self._cue_claim_after_re = re.compile(r"[^0-9A-Za-z_](?=(?:(?=" + self.claim_noun_re.pattern[2:]
+                                              + r")|)(?P<cue>" + self.report_cue_re.pattern[2:]
+                                              + r"|(?(noun)|(?!))))") if self.claim_noun_re is not None else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
         # "\b[Tt]he " written with the word-boundary check after the first letter, so the regex
         # engine can skip ahead to a "T"/"t" (same matches; the whole article is scanned)
@@ -1461,26 +1463,19 @@ class Parser:
                 run for them (the raising, hearsay and question rules, which may move it, still are).
         """
         out: list[Reported] = []
-        claims = []
-        if self._cue_claim_re is None:
-            matches = self.report_cue_re.finditer(text, lo, hi)
-        else:  # cues and claim nouns in one scan
-            matches = []
-            for m in self._cue_claim_re.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    matches.append(m)
-                if m.start("noun") >= 0:
-                    claims.append(m)
+        if self._cue_claim_after_re is None:
+            matches = [(m.start(), m.end(), m.group()) for m in self.report_cue_re.finditer(text, lo, hi)]
+            claims = []
+        else:
+            matches, claims = self._cues_and_claims(text, lo, hi)
         if self._headline_cues:
             heads = list(self._headline_re.finditer(text, lo, hi))
             # (only a paragraph with a capitalised cue needs the Title Case test of its opening)
             if heads and self._headline_cue_ok(text, hi, lo, min(sent_ends[0] if sent_ends else hi, hi, lo + 200),
                                                whole=True):
                 # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
-                matches = sorted(list(matches) + heads, key=lambda m: m.start())
-        for m in matches:
-            cs, ce = m.span()
-            g = m.group()
+                matches = sorted(matches + [(m.start(), m.end(), m.group()) for m in heads], key=_TOKEN_START)
+        for cs, ce, g in matches:
             if blocked(cs):
                 continue
             # the word before: "the calls", "his support", "of claims" make the cue a noun
@@ -1541,6 +1536,42 @@ class Parser:
             if not blocked(m.start("noun")):
                 out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    def _cues_and_claims(self, text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str]], list[re.Match]]:
+        """The cues of ``report_cue_re.finditer(text, lo, hi)`` as ``(start, end, cue)`` and the matches of
+        ``claim_noun_re.finditer(text, lo, hi)`` (groups ``noun`` and ``fw``), from one scan.
+
+        ``_cue_claim_after_re`` finds every cue and claim noun after a character that is no word
+        character (overlapping cues included); ``finditer``'s choice among them is then replayed
+        (leftmost first, the next from the end of the last), and one anchored match covers ``lo``
+        itself. (No claim noun starts inside a cue, so ``finditer`` skips none of them: checked by a test.)
+        """
+        cands = []
+        claims = []
+        m = self.report_cue_re.match(text, lo, hi)
+        if m is not None:
+            cands.append((lo, m.end(), m.group()))
+        m = self.claim_noun_re.match(text, lo, hi)
+        if m is not None:
+            claims.append(m)
+        for m in self._cue_claim_after_re.finditer(text, lo, hi):
+            c = text[m.start()]
+            if c > "\x7f" and c.isalnum():
+                continue  # a letter or digit beyond ASCII: no word start after it
+            s, e = m.span("cue")
+            if e > s:
+                cands.append((s, e, m.group("cue")))
+            if m.start("noun") >= 0:
+                claims.append(m)
+        if len(cands) < 2:
+            return cands, claims
+        cues = []
+        last = lo
+        for c in cands:
+            if c[0] >= last:
+                cues.append(c)
+                last = c[1]
+        return cues, claims
 
     # ------------------------------------------------------------------ raising cues
     def _raising(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported] | None:
