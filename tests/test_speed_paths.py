@@ -592,3 +592,23 @@ def test_spaced_token_regex_equals_its_plain_form():
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         assert attribution._SPACED_WORD_RE.findall(text, lo, hi) == plain.findall(text, lo, hi), (text, lo, hi)
+
+
+def test_name_regex_with_possessive_word_runs_equals_its_plain_form():
+    import re
+
+    from newsvoices import entities
+
+    fast = entities.NameFinder().name_re
+    new_rest = r"[0-9A-Za-z_\w]*+(?:[\u2019'\-]++[0-9A-Za-z_\w]++)*+\.?"
+    assert new_rest in fast.pattern
+    plain = re.compile(fast.pattern.replace(new_rest, r"(?:[\w\u2019'\-]*\w)?\.?"))
+    rng = random.Random(17)
+    alphabet = "AaZzMcé É'\u2019-. \u00a0_1\u0660\u00d7ofthe"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        lo = rng.randint(0, len(text))
+        assert [m.span() for m in fast.finditer(text, lo)] == [m.span() for m in plain.finditer(text, lo)], text
+    pieces = ["Jo", "Roe", "I'm", "O\u2019Neil", "R-Ark.", "U.S.", "of", "the", "Sen.", "Mc-", "x", "3", "'", "-"]
+    for text, lo, hi in _fuzz_texts(rng, pieces, 2000):
+        assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)], text
