@@ -612,3 +612,28 @@ def test_name_regex_with_possessive_word_runs_equals_its_plain_form():
     pieces = ["Jo", "Roe", "I'm", "O\u2019Neil", "R-Ark.", "U.S.", "of", "the", "Sen.", "Mc-", "x", "3", "'", "-"]
     for text, lo, hi in _fuzz_texts(rng, pieces, 2000):
         assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)], text
+
+
+def test_page_furniture_phrase_test_equals_the_case_insensitive_search():
+    import re
+
+    from newsvoices import extract
+
+    ascii_ci = re.compile(r"(?i)[\x00-\x7f]")
+    # every character beyond ASCII that (?i) pairs with an ASCII one or whose lower case holds one
+    special = {c for c in map(chr, range(128, 0x110000))
+               if ascii_ci.fullmatch(c) or any(ord(x) < 128 for x in c.lower())}
+    assert special <= extract._CASE_SPECIAL, sorted(special - extract._CASE_SPECIAL)
+    assert extract._within_phrases() is not None  # the shipped phrases are ASCII: the fast path is used
+    within_re = extract._furniture_res()[1]
+    phrases = list(extract._within_phrases())
+    rng = random.Random(18)
+    pieces = phrases + [p.upper() for p in phrases] + [p.title() for p in phrases] + [
+        "x", "our", "news", "letter", "\u017fign up for our", "\u0130", "\u0131", "\u212a", "\u00e9", "\u201c",
+        "SIGN UP FOR OUR"[:7], "\u00df"]
+    hits = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000):
+        ref = within_re.search(text, lo, hi) is not None
+        assert extract._holds_within(text, lo, hi, within_re) == ref, (text, lo, hi)
+        hits += ref
+    assert hits > 300
