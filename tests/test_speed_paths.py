@@ -510,3 +510,130 @@ def test_sentence_end_word_and_whole_word_regexes_equal_their_plain_forms():
         for text, lo, _hi in _fuzz_texts(rng, [word, word + "s", "s" + word, "_", " ", "1", "é", word.upper()], 200):
             assert [m.span() for m in entities._whole_word_re(word).finditer(text, lo)] == \
                 [m.span() for m in plain.finditer(text, lo)], (word, text)
+
+
+def test_headline_cue_regex_with_first_letter_checks_equals_its_word_boundary_form():
+    import re
+
+    p = attribution.Parser()
+    plain = re.compile(r"\b" + attribution.trie_regex(sorted(p._headline_cues)) + r"\b(?!-)")
+    assert p._headline_re.pattern != plain.pattern
+    words = sorted(p._headline_cues)
+    rng = random.Random(13)
+    pieces = words[:60] + [w.lower() for w in words[:10]] + [w[:-1] for w in words[:10]] + ["x", "_", "3", "é", "-",
+                                                                                            ".", "S", "Says-"]
+    for text, lo, hi in _fuzz_texts(rng, pieces, 1500):
+        assert [m.span() for m in p._headline_re.finditer(text, lo, hi)] == \
+            [m.span() for m in plain.finditer(text, lo, hi)], (text, lo, hi)
+    assert re.fullmatch(attribution.first_letter_trie(["Said", "Says", "Sa"]), "Sa")
+    try:
+        attribution.first_letter_trie(["-x"])
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a word without a word character first must be refused")
+
+
+def _report_cue_words(p):
+    lex = p.lex
+    return (list(lex.speech_verbs) + ["according to", "According to"] + list(lex.belief_verbs)
+            + list(lex.stance_verbs) + sorted(p.raising_verbs | set(p.raising_participles))
+            + sorted(w.capitalize() for w in p.question_participles) + sorted(p.hearsay_adverbs))
+
+
+def test_one_scan_for_cues_and_claim_nouns_equals_the_two_scans():
+    import re
+
+    p = attribution.Parser()
+    cue_words = _report_cue_words(p)
+    # the plain cue regex is built from these words (so the static check below covers every cue)
+    assert p.report_cue_re.pattern == r"\b" + attribution.trie_regex(cue_words) + r"\b(?!-)"
+    # no claim noun starts at a word start inside a cue, where the one scan (which goes on after
+    # each cue) would step over it
+    for w in cue_words:
+        for k in range(1, len(w)):
+            if not re.match(r"\w", w[k - 1]) and re.match(r"\w", w[k]):
+                assert not any(n.startswith(w[k:]) or w[k:].startswith(n) for n in p.claim_nouns), (w, k)
+
+    def both(rx_cue, rx_claim, text, lo, hi):
+        return ([m.span() for m in rx_cue.finditer(text, lo, hi)],
+                [(m.span("noun"), m.span("fw")) for m in rx_claim.finditer(text, lo, hi)])
+
+    nouns = sorted(p.claim_nouns)
+    cues = [w for w in cue_words if w in ("claims", "warning", "said", "vow", "promised", "according to",
+                                          "put it", "opposed to", "believes", "plans", "touted", "offered",
+                                          "proud of", "told")] + ["according", "proud", "to"]
+    rng = random.Random(14)
+    pieces = nouns + [n.capitalize() for n in nouns[:5]] + cues * 3 + ["that", "to", "for", "of", "about", "x",
+                                                                       "-", "_", "3", "é", "his", "Roe's", "\u201c",
+                                                                       "\u2019", "\u0660", "\u00b2", "\u00d7"]
+    pieces += [n + sep + fw for n in nouns[::3] for sep, fw in ((" ", "that"), ("\u00a0 ", "to"), (" ", "about"))]
+    n_claims = n_cues = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000):
+        ref = both(p.report_cue_re, p.claim_noun_re, text, lo, hi)
+        cues_, claims_ = p._cues_and_claims(text, lo, hi)
+        assert ([(a, b) for a, b, _g in cues_], [(m.span("noun"), m.span("fw")) for m in claims_]) == ref, \
+            (text, lo, hi)
+        assert all(text[a:b] == g for a, b, g in cues_)
+        n_cues += len(ref[0])
+        n_claims += len(ref[1])
+    assert n_cues > 800 and n_claims > 300  # the fuzz texts hold both, often at one word
+
+
+def test_spaced_token_regex_equals_its_plain_form():
+    import re
+
+    plain = re.compile(r"(\s*)(" + attribution._WORD_RE.pattern + ")")
+    assert attribution._SPACED_WORD_RE.pattern != plain.pattern
+    rng = random.Random(15)
+    alphabet = "aZ09_é\u00d7\u00f7\u0100\u024f\u0250\u2019'-.&  \u00a0\n\t,;\u201c\u201d\u2014\U0001d400\u0660\u00b2"
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert attribution._SPACED_WORD_RE.findall(text, lo, hi) == plain.findall(text, lo, hi), (text, lo, hi)
+
+
+def test_name_regex_with_possessive_word_runs_equals_its_plain_form():
+    import re
+
+    from newsvoices import entities
+
+    fast = entities.NameFinder().name_re
+    new_rest = r"[0-9A-Za-z_\w]*+(?:[\u2019'\-]++[0-9A-Za-z_\w]++)*+\.?"
+    assert new_rest in fast.pattern
+    plain = re.compile(fast.pattern.replace(new_rest, r"(?:[\w\u2019'\-]*\w)?\.?"))
+    rng = random.Random(17)
+    alphabet = "AaZzMcé É'\u2019-. \u00a0_1\u0660\u00d7ofthe"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        lo = rng.randint(0, len(text))
+        assert [m.span() for m in fast.finditer(text, lo)] == [m.span() for m in plain.finditer(text, lo)], text
+    pieces = ["Jo", "Roe", "I'm", "O\u2019Neil", "R-Ark.", "U.S.", "of", "the", "Sen.", "Mc-", "x", "3", "'", "-"]
+    for text, lo, hi in _fuzz_texts(rng, pieces, 2000):
+        assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)], text
+
+
+def test_page_furniture_phrase_test_equals_the_case_insensitive_search():
+    import re
+
+    from newsvoices import extract
+
+    ascii_ci = re.compile(r"(?i)[\x00-\x7f]")
+    # every character beyond ASCII that (?i) pairs with an ASCII one or whose lower case holds one
+    special = {c for c in map(chr, range(128, 0x110000))
+               if ascii_ci.fullmatch(c) or any(ord(x) < 128 for x in c.lower())}
+    assert special <= extract._CASE_SPECIAL, sorted(special - extract._CASE_SPECIAL)
+    assert extract._within_phrases() is not None  # the shipped phrases are ASCII: the fast path is used
+    within_re = extract._furniture_res()[1]
+    phrases = list(extract._within_phrases())
+    rng = random.Random(18)
+    pieces = phrases + [p.upper() for p in phrases] + [p.title() for p in phrases] + [
+        "x", "our", "news", "letter", "\u017fign up for our", "\u0130", "\u0131", "\u212a", "\u00e9", "\u201c",
+        "SIGN UP FOR OUR"[:7], "\u00df"]
+    hits = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000):
+        ref = within_re.search(text, lo, hi) is not None
+        assert extract._holds_within(text, lo, hi, within_re) == ref, (text, lo, hi)
+        hits += ref
+    assert hits > 300

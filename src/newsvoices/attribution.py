@@ -149,8 +149,34 @@ def _word_start(words) -> str:
     return r"(?<!\w)" if all(re.match(r"\w", w) for w in words) else r"\b"
 
 
+def first_letter_trie(words) -> str:
+    """``\b(?:trie_regex(words))`` for words that all start with a word character, written with the
+    word-start check after each first letter (``S(?<!\wS)ays``): the same matches, but a pattern that
+    opens with a literal per branch, so the regex engine skips ahead to those letters instead of
+    trying the pattern at every position (fast when few positions hold a first letter, e.g. capitals)."""
+    root: dict[str, list[str]] = {}
+    for w in words:
+        if not re.match(r"\w", w):
+            raise ValueError(f"first_letter_trie: {w!r} does not start with a word character")
+        root.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for c in sorted(root):
+        rest = root[c]
+        body = trie_regex([r for r in rest if r])
+        if body:
+            body = "(?:" + body + ")" + ("?" if "" in rest else "")
+        alts.append(re.escape(c) + r"(?<!\w" + re.escape(c) + ")" + body)
+    return "(?:" + "|".join(alts) + ")"
+
+
 # every non-space character starts a _WORD_RE token, so "spaces, token" pairs tile text[lo:hi]
-_SPACED_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
+# written for speed, with the same tokens (a test fuzzes it against the plain form ``(\s*)(_WORD_RE)``):
+# ASCII word characters listed before ``\w`` (the engine tests a character's membership in the
+# listed ones first, a table look-up, and calls the Unicode category test only for the rest); a
+# word as word-character runs joined by runs of joiners, possessively (no backtracking off a
+# trailing joiner: "U.S." -> "U.S", "said." -> "said")
+_W = r"0-9A-Za-z_\w\u00c0-\u024f"
+_SPACED_WORD_RE = re.compile(r"([ \s]*+)([" + _W + r"]++(?:[\u2019'\-.&]++[" + _W + r"]++)*+|[^\w\s])")
 
 
 _TOKENS_MEMO: dict = {}
@@ -265,7 +291,9 @@ class Parser:
         # headline cues in Title Case: "Glenn Beck Says Trump Poses A Threat" (third-person and past forms)
         self._headline_cues = {w.capitalize(): w for w in list(lex.speech_verbs) + list(lex.belief_verbs)
                                if " " not in w and (w.endswith("s") or w == "said")}
-        self._headline_re = re.compile(r"\b" + trie_regex(sorted(self._headline_cues)) + r"\b(?!-)")
+        # (the same matches as r"\b" + trie_regex(...): the engine skips ahead to the capitals)
+        self._headline_re = re.compile(first_letter_trie(sorted(self._headline_cues)) + r"\b(?!-)") \
+            if self._headline_cues else re.compile(r"\b\b(?!-)")
         self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
                                                           + sorted(self.raising_verbs | set(self.raising_participles))
                                                           + sorted(w.capitalize() for w in self.question_participles)
@@ -299,6 +327,15 @@ class Parser:
         self.claim_noun_re = re.compile(
             r"\b(?P<noun>" + trie_regex(sorted(lex.claim_nouns)) + r")[ \u00a0]+(?P<fw>that|to|for|of|about)\b"
         ) if lex.claim_nouns else None
+        # cues and claim nouns in one scan of a paragraph, started at the characters that can end a word
+        # before them (every character but an ASCII letter, digit or "_"; the engine skips ahead to
+        # them, where a scan opening with \b tries every position): after each, a claim noun phrase is
+        # looked for ahead, then a cue, else (a claim noun found) the empty cue; all of it zero-width, so
+        # overlapping candidates are all found (see _cues_and_claims). (The cue trie written once:
+        # compiling it costs ~25 ms.)
+        self._cue_claim_after_re = re.compile(r"[^0-9A-Za-z_](?=(?:(?=" + self.claim_noun_re.pattern[2:]
+                                              + r")|)(?P<cue>" + self.report_cue_re.pattern[2:]
+                                              + r"|(?(noun)|(?!))))") if self.claim_noun_re is not None else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
         # "\b[Tt]he " written with the word-boundary check after the first letter, so the regex
         # engine can skip ahead to a "T"/"t" (same matches; the whole article is scanned)
@@ -1426,14 +1463,19 @@ class Parser:
                 run for them (the raising, hearsay and question rules, which may move it, still are).
         """
         out: list[Reported] = []
-        matches = self.report_cue_re.finditer(text, lo, hi)
-        e0 = min(sent_ends[0] if sent_ends else hi, hi, lo + 200)
-        if self._headline_cues and self._headline_cue_ok(text, hi, lo, e0, whole=True):
-            # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
-            matches = sorted(list(matches) + list(self._headline_re.finditer(text, lo, hi)), key=lambda m: m.start())
-        for m in matches:
-            cs, ce = m.span()
-            g = m.group()
+        if self._cue_claim_after_re is None:
+            matches = [(m.start(), m.end(), m.group()) for m in self.report_cue_re.finditer(text, lo, hi)]
+            claims = []
+        else:
+            matches, claims = self._cues_and_claims(text, lo, hi)
+        if self._headline_cues:
+            heads = list(self._headline_re.finditer(text, lo, hi))
+            # (only a paragraph with a capitalised cue needs the Title Case test of its opening)
+            if heads and self._headline_cue_ok(text, hi, lo, min(sent_ends[0] if sent_ends else hi, hi, lo + 200),
+                                               whole=True):
+                # a Title Case line ('Clinton Said Reform "Has To Come From The Industry."'): capitalised cues too
+                matches = sorted(matches + [(m.start(), m.end(), m.group()) for m in heads], key=_TOKEN_START)
+        for cs, ce, g in matches:
             if blocked(cs):
                 continue
             # the word before: "the calls", "his support", "of claims" make the cue a noun
@@ -1490,11 +1532,46 @@ class Parser:
             if self.gap_relatives:
                 found = self._with_relative(text, g, cs, ce, s_start, s_end, found)
             out.extend(found)
-        if self.claim_noun_re is not None:
-            for m in self.claim_noun_re.finditer(text, lo, hi):
-                if not blocked(m.start()):
-                    out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
+        for m in claims:
+            if not blocked(m.start("noun")):
+                out.extend(self._claim_noun(text, m, lo, hi, sent_ends))
         return out
+
+    def _cues_and_claims(self, text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str]], list[re.Match]]:
+        """The cues of ``report_cue_re.finditer(text, lo, hi)`` as ``(start, end, cue)`` and the matches of
+        ``claim_noun_re.finditer(text, lo, hi)`` (groups ``noun`` and ``fw``), from one scan.
+
+        ``_cue_claim_after_re`` finds every cue and claim noun after a character that is no word
+        character (overlapping cues included); ``finditer``'s choice among them is then replayed
+        (leftmost first, the next from the end of the last), and one anchored match covers ``lo``
+        itself. (No claim noun starts inside a cue, so ``finditer`` skips none of them: checked by a test.)
+        """
+        cands = []
+        claims = []
+        m = self.report_cue_re.match(text, lo, hi)
+        if m is not None:
+            cands.append((lo, m.end(), m.group()))
+        m = self.claim_noun_re.match(text, lo, hi)
+        if m is not None:
+            claims.append(m)
+        for m in self._cue_claim_after_re.finditer(text, lo, hi):
+            c = text[m.start()]
+            if c > "\x7f" and c.isalnum():
+                continue  # a letter or digit beyond ASCII: no word start after it
+            s, e = m.span("cue")
+            if e > s:
+                cands.append((s, e, m.group("cue")))
+            if m.start("noun") >= 0:
+                claims.append(m)
+        if len(cands) < 2:
+            return cands, claims
+        cues = []
+        last = lo
+        for c in cands:
+            if c[0] >= last:
+                cues.append(c)
+                last = c[1]
+        return cues, claims
 
     # ------------------------------------------------------------------ raising cues
     def _raising(self, text: str, cue: str, cs: int, ce: int, s_start: int, s_end: int) -> list[Reported] | None:
@@ -1837,7 +1914,7 @@ class Parser:
         fw = m.group("fw")
         if fw not in self.claim_nouns.get(m.group("noun").lower(), ()):
             return []
-        p = _CLAIM_POSSESSOR_RE.search(text, max(lo, m.start() - 60), m.start())
+        p = _CLAIM_POSSESSOR_RE.search(text, max(lo, m.start("noun") - 60), m.start("noun"))
         if p is None:
             return []
         if p.group("pron"):
@@ -1849,12 +1926,12 @@ class Parser:
             np = self.np_before(text, lo, e)
             if np is None or np.kind not in ("name", "role") or np.end != e:
                 return []
-        k = bisect.bisect_right(sent_ends, m.end())
-        s_end = min(sent_ends[k] if k < len(sent_ends) else hi, m.end() + _MAX_SENTENCE)
-        j = text.find(";", m.end(), s_end)
+        k = bisect.bisect_right(sent_ends, m.end("fw"))
+        s_end = min(sent_ends[k] if k < len(sent_ends) else hi, m.end("fw") + _MAX_SENTENCE)
+        j = text.find(";", m.end("fw"), s_end)
         if j >= 0:
             s_end = j
-        while s_end > m.end() and text[s_end - 1] in " \u00a0.!?\"\u201d\u2019',":
+        while s_end > m.end("fw") and text[s_end - 1] in " \u00a0.!?\"\u201d\u2019',":
             s_end -= 1
         att = Attribution(m.group("noun"), m.start("noun"), m.end("noun"), np, "pre")
         if fw == "to":

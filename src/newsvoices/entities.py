@@ -54,7 +54,9 @@ def _name_regex(lex: Lexicon) -> re.Pattern:
     stop that is not a title, an abbreviation or an initial.
     """
     cap = "A-Z\u00c0-\u00de"
-    word_rest = r"(?:[\w\u2019'\-]*\w)?\.?"
+    # (the rest of a word as word-character runs joined by runs of joiners, taken possessively, ASCII word
+    # characters listed before \w: the same matches as (?:[\w\u2019'\-]*\w)?\.? with fewer steps; a test fuzzes it)
+    word_rest = r"[0-9A-Za-z_\w]*+(?:[\u2019'\-]++[0-9A-Za-z_\w]++)*+\.?"
     tok = rf"(?:[A-Z]\.(?:[A-Z]\.)*|[{cap}]{word_rest})"
     conn = "|".join(re.escape(c) for c in _CONNECTORS)
     first = rf"[{cap}](?<![\w\u2019'\-.][{cap}])(?:\.(?:[A-Z]\.)*|{word_rest})"
