@@ -510,3 +510,18 @@ def test_sentence_end_word_and_whole_word_regexes_equal_their_plain_forms():
         for text, lo, _hi in _fuzz_texts(rng, [word, word + "s", "s" + word, "_", " ", "1", "é", word.upper()], 200):
             assert [m.span() for m in entities._whole_word_re(word).finditer(text, lo)] == \
                 [m.span() for m in plain.finditer(text, lo)], (word, text)
+
+
+def test_word_count_without_the_regex_equals_the_regex_count():
+    import re
+
+    from newsvoices import pipeline
+
+    plain = re.compile(r"\w+(?:[’'-]\w+)*")
+    rng = random.Random(6)
+    alphabet = ["a", "Z", "9", "_", "é", "½", " ", "\n", "'", "-", "’", "‘", "“", "”", "—", "–", "…", ".", ",", "\u00a0"]
+    texts = TEXTS + ["-a", "'a", "a-", "a--b", "a-b-c", "x-y'z", " -a", "a- b", "’s", "O’Neil’s"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    for t in texts:
+        assert pipeline.count_words(t) == len(plain.findall(t)), t
+    assert pipeline.count_words(None) == 0
