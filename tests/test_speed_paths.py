@@ -525,3 +525,18 @@ def test_word_count_without_the_regex_equals_the_regex_count():
     for t in texts:
         assert pipeline.count_words(t) == len(plain.findall(t)), t
     assert pipeline.count_words(None) == 0
+
+
+def test_numbers_and_capitals_from_byte_counts_equal_the_regex_scans():
+    def plain(text):
+        firsts = sentiment._TOKEN_FIRST.findall(text)
+        return (min(3, len(sentiment._DIGITS.findall(text))) / 3,
+                sum(map(str.isupper, firsts[1:])) / max(1, len(firsts)))
+
+    rng = random.Random(7)
+    alphabet = ["a", "Z", "9", "٣", " ", "\n", "\t", "\x1c", "’", "“", "—", "É", "é", ".", "\u00a0", "B"]
+    texts = TEXTS + [" A b", "A b C", "  ", " 12 x 3 y 4", "\u00a0Hello World", "“Yes” No"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    for t in texts:
+        assert sentiment._numbers_and_capitals(t) == plain(t), t
+
