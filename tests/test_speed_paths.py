@@ -540,3 +540,21 @@ def test_numbers_and_capitals_from_byte_counts_equal_the_regex_scans():
     for t in texts:
         assert sentiment._numbers_and_capitals(t) == plain(t), t
 
+
+
+def test_last_boundary_from_the_end_equals_the_last_of_all_boundaries():
+    from newsvoices import voices
+
+    def plain(text):
+        for m in reversed(list(voices._CTX_BOUNDARY.finditer(text))):
+            if m.group(0) == "." and voices._ABBREV_END.search(text[: m.start()]):
+                continue
+            return m.end()
+        return 0
+
+    rng = random.Random(9)
+    pieces = ["Sen.", "Gov.", "U.S.", "said", "a", ",", ".", ". ", ";", "“", "”", "—", "(R-Fla.)", "\n", " ", "Dr.", "x.y"]
+    texts = TEXTS + ["", ".", "a.", "Sen. ", "a, b. Sen. Jo", "x.\n"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for t in texts:
+        assert voices._last_boundary_end(t) == plain(t), t
