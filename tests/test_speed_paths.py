@@ -637,3 +637,51 @@ def test_page_furniture_phrase_test_equals_the_case_insensitive_search():
         assert extract._holds_within(text, lo, hi, within_re) == ref, (text, lo, hi)
         hits += ref
     assert hits > 300
+
+
+def test_word_count_without_the_regex_equals_the_regex_count():
+    import re
+
+    from newsvoices import pipeline
+
+    plain = re.compile(r"\w+(?:[’'-]\w+)*")
+    rng = random.Random(6)
+    alphabet = ["a", "Z", "9", "_", "é", "½", " ", "\n", "'", "-", "’", "‘", "“", "”", "—", "–", "…", ".", ",", "\u00a0"]
+    texts = TEXTS + ["-a", "'a", "a-", "a--b", "a-b-c", "x-y'z", " -a", "a- b", "’s", "O’Neil’s"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    for t in texts:
+        assert pipeline.count_words(t) == len(plain.findall(t)), t
+    assert pipeline.count_words(None) == 0
+
+
+def test_numbers_and_capitals_from_byte_counts_equal_the_regex_scans():
+    def plain(text):
+        firsts = sentiment._TOKEN_FIRST.findall(text)
+        return (min(3, len(sentiment._DIGITS.findall(text))) / 3,
+                sum(map(str.isupper, firsts[1:])) / max(1, len(firsts)))
+
+    rng = random.Random(7)
+    alphabet = ["a", "Z", "9", "٣", " ", "\n", "\t", "\x1c", "’", "“", "—", "É", "é", ".", "\u00a0", "B"]
+    texts = TEXTS + [" A b", "A b C", "  ", " 12 x 3 y 4", "\u00a0Hello World", "“Yes” No"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    for t in texts:
+        assert sentiment._numbers_and_capitals(t) == plain(t), t
+
+
+
+def test_last_boundary_from_the_end_equals_the_last_of_all_boundaries():
+    from newsvoices import voices
+
+    def plain(text):
+        for m in reversed(list(voices._CTX_BOUNDARY.finditer(text))):
+            if m.group(0) == "." and voices._ABBREV_END.search(text[: m.start()]):
+                continue
+            return m.end()
+        return 0
+
+    rng = random.Random(9)
+    pieces = ["Sen.", "Gov.", "U.S.", "said", "a", ",", ".", ". ", ";", "“", "”", "—", "(R-Fla.)", "\n", " ", "Dr.", "x.y"]
+    texts = TEXTS + ["", ".", "a.", "Sen. ", "a, b. Sen. Jo", "x.\n"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for t in texts:
+        assert voices._last_boundary_end(t) == plain(t), t

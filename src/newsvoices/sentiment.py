@@ -57,6 +57,17 @@ _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|although|though|whereas)\b")
 _QUOTE_CHARS = "\"“”"
 _DIGITS = re.compile(r"\d+")
 _TOKEN_FIRST = re.compile(r"(?<!\S)\S")  # \s is str.isspace, the whitespace str.split() cuts at
+# The numbers and capitalised-words features without scanning the text with those two regexes
+# (see _numbers_and_capitals): an ASCII text mapped to one byte per character class, whitespace
+# (as \s) " ", digit (as \d) "d", upper case "A", anything else "x"; common non-ASCII punctuation
+# is first replaced by a character of its own class, so such texts stay ASCII.
+_CHAR_CLASS = bytes(
+    ord(" ") if re.match(r"\s", chr(i)) else ord("d") if _DIGITS.match(chr(i)) else ord("A") if chr(i).isupper()
+    else ord("x") for i in range(256)
+)
+_PUNCT_OTHER = tuple(c for c in "’“”‘—–…•©£"
+                     if not (re.match(r"\s", c) or _DIGITS.match(c) or c.isupper()))  # class "x": "."
+_PUNCT_SPACE = tuple(c for c in "\u00a0" if re.match(r"\s", c))  # class " ": " "
 
 
 # --------------------------------------------------------------------------- VADER
@@ -714,8 +725,7 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     vals_neg = sum(1 for v in vals if v < 0)
     sv_pos = sum(1 for v in sv if v > 0)
     sv_neg = sum(1 for v in sv if v < 0)
-    # the first character of each whitespace token (as text.split() cuts them)
-    firsts = _TOKEN_FIRST.findall(text)
+    numbers, capitalised = _numbers_and_capitals(text)
     return words, (
         comp, pos, neg, neu,
         sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
@@ -734,9 +744,36 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
         float(any_first),
         float('"' in text or '“' in text or '”' in text),  # _QUOTE_CHARS
         float("?" in text), float("!" in text),
-        min(3, len(_DIGITS.findall(text))) / 3,
-        sum(map(str.isupper, firsts[1:])) / max(1, len(firsts)),
+        numbers,
+        capitalised,
         float(not vals and not pv))
+
+
+def _numbers_and_capitals(text: str) -> tuple[float, float]:
+    """``(min(3, number of digit runs) / 3, share of the whitespace tokens after the first that
+    start with an upper-case letter)``, the same floats as the plain scans (in a test): for an
+    ASCII text (after :data:`_PUNCT_OTHER` and :data:`_PUNCT_SPACE` are replaced) from byte
+    counts over its character classes; digits are rare, so the digit regex runs only when the
+    text has one."""
+    t = text
+    if not t.isascii():
+        for c in _PUNCT_OTHER:
+            t = t.replace(c, ".")
+        for c in _PUNCT_SPACE:
+            t = t.replace(c, " ")
+        if not t.isascii():
+            firsts = _TOKEN_FIRST.findall(text)  # the first character of each whitespace token
+            return (min(3, len(_DIGITS.findall(text))) / 3,
+                    sum(map(str.isupper, firsts[1:])) / max(1, len(firsts)))
+    b = t.encode("ascii").translate(_CHAR_CLASS)
+    numbers = min(3, len(_DIGITS.findall(text))) / 3 if b"d" in b else 0.0
+    upper = b.count(b" A")  # tokens after whitespace that start upper case
+    n = upper + b.count(b" x") + b.count(b" d")  # tokens after whitespace
+    if b[:1] not in (b"", b" "):
+        n += 1  # the first token opens the text (and is not among the counted upper ones)
+    elif b.lstrip(b" ")[:1] == b"A":
+        upper -= 1  # the first token follows whitespace: it was counted, but is left out
+    return numbers, upper / max(1, n)
 
 
 def _band(p: tuple[float, float, float]) -> float:

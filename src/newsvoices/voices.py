@@ -1874,6 +1874,9 @@ def propagate(speakers, quotes=None, min_agreement: float = 0.5):
 
 _CTX_TOKEN = re.compile(r"[\w’'.\-&]+")
 _CTX_BOUNDARY = re.compile(r"[,;:!?\"“”‘()\[\]\n\r—–]|\.(?=\s|$)")
+#: The last match of _CTX_BOUNDARY (each is one character, so finditer finds every position where
+#: it matches): ``.*`` backs off from the end of the text, so the boundaries are tried from the last.
+_LAST_CTX_BOUNDARY = re.compile(r"(?s:.*)(?:" + _CTX_BOUNDARY.pattern + ")")
 _CTX_AFTER = re.compile(r"\s*(?:\(([^()\n]{1,40})\)|,\s*((?:[RDI]|Rep|Dem|Lab|Con|SNP)-[A-Z][\w.\- ]{0,18}?)\s*[,.;)])")
 _ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.K|St|Lt|Gen|Gov|Sen|Rep|Sgt|Capt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Det|Insp|Supt|Atty|Dist|Cmdr|Adm|Maj|Cpl|Pvt|Pres)$")
 
@@ -1945,7 +1948,13 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 def _last_boundary_end(text: str) -> int:
     """End of the last clause boundary of ``text`` (:data:`_CTX_BOUNDARY`; a full stop after an
     abbreviation such as "Sen." is none), else 0. The boundaries are tried from the last one
-    back, so the abbreviation test runs only for full stops after the last other boundary."""
+    back, so the abbreviation test runs only for full stops after the last other boundary.
+    The last boundary is found first by :data:`_LAST_CTX_BOUNDARY`, from the end."""
+    last = _LAST_CTX_BOUNDARY.match(text)
+    if last is None:
+        return 0
+    if text[last.end() - 1] != "." or not _ABBREV_END.search(text[: last.end() - 1]):
+        return last.end()
     for m in reversed(list(_CTX_BOUNDARY.finditer(text))):
         if m.group(0) == "." and _ABBREV_END.search(text[: m.start()]):
             continue
