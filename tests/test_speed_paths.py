@@ -685,3 +685,66 @@ def test_last_boundary_from_the_end_equals_the_last_of_all_boundaries():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     for t in texts:
         assert voices._last_boundary_end(t) == plain(t), t
+
+
+def test_lower_casing_keeps_offsets_word_characters_and_ascii_case_matches_outside_case_special():
+    """All of Unicode: outside ``CASE_SPECIAL`` lower-casing is one character for one, keeps whether a
+    character is a word character, and a character matches an ASCII character case-insensitively
+    exactly when its lower case is that character (what ``Parser.hint`` relies on)."""
+    import re
+
+    special = attribution.CASE_SPECIAL
+    word = re.compile(r"\w")
+    chars = [chr(i) for i in range(0x110000) if chr(i) not in special]
+    ascii_ci = re.compile(r"(?i)[\x00-\x7f]")
+    for c in chars:
+        low = c.lower()
+        assert len(low) == 1, hex(ord(c))
+        assert (word.match(c) is None) == (word.match(low) is None), hex(ord(c))
+        if ord(c) >= 128:
+            assert ascii_ci.match(c) is None and ord(low) >= 128, hex(ord(c))
+    for a in (chr(i) for i in range(128) if not chr(i).isupper()):  # (a twin's pattern is lower case)
+        for c in map(chr, range(128)):
+            assert (re.fullmatch("(?i:" + re.escape(a) + ")", c) is not None) == (c.lower() == a), (a, c)
+    # in context too (str.lower() maps a final capital sigma to a final small sigma)
+    text = "".join(chars) + " A\u03a3 \u03a3a\u03a3.\u03a3"
+    low = text.lower()
+    assert len(low) == len(text)
+    assert [m.start() for m in word.finditer(text)] == [m.start() for m in word.finditer(low)]
+    assert [(m.start(), m.group().lower()) for m in ascii_ci.finditer(text)] \
+        == [(m.start(), m.group()) for m in re.finditer(r"[\x00-\x7f]", low)]
+    for c in special:  # each is special for a reason: it would break one of the properties above
+        assert len(c.lower()) != 1 or ascii_ci.match(c) or ord(c.lower()) < 128
+
+
+def test_lower_twin_is_refused_for_patterns_it_cannot_mirror():
+    assert attribution._lower_twin(r"(?<!\w)(?:said|s\-x)\b") is not None
+    for body in (r"\bSaid\b", r"\bs\Wx", r"[a-z]x", "caf\u00e9", r"\d", r"\Bx"):
+        assert attribution._lower_twin(body) is None, body
+
+
+def test_hint_searches_of_the_lower_cased_text_equal_the_case_insensitive_regexes():
+    p = attribution.Parser()
+    rng = random.Random(19)
+    rs = p.lex.reported_speech
+    for ci, low, vocab in (
+            (p._group_hint_re, p._group_hint_low, set(rs.get("group_words", ())) | set(rs.get("numbers", ())) | {"percent"}),
+            (p._source_hint_re, p._source_hint_low, p.source_nouns),
+            (p._adverbial_hint_re, p._adverbial_hint_low, p.cue_adverbials | p.time_nouns),
+            (p._relative_hint_re, p._relative_hint_low, p.gap_relatives)):
+        assert low is not None, ci.pattern[:60]  # the shipped word lists take the fast path
+        words = sorted(vocab)
+        words = rng.sample(words, min(30, len(words)))
+        pieces = words + [w.upper() for w in words[:10]] + [w.title() for w in words[:10]] + [w + "s" for w in words[:5]] \
+            + ["x", "_", "3", "\u00e9", "\u00c9", ".", ",", "\u03a3", "\u0130", "\u0131", "\u017f", "\u212a", "\u00df"] \
+            + [w.replace("s", "\u017f").replace("k", "\u212a").replace("i", "\u0131") for w in words[:5]]
+        hits = 0
+        for text, lo, hi in _fuzz_texts(rng, pieces, 1500):
+            ref = ci.search(text, lo, hi)
+            assert p.hint(ci, low, text, lo, hi) == (ref is not None), (ci.pattern[:40], text, lo, hi)
+            assert p.hint(ci, low, text, lo, hi) == (ref is not None)  # (the lower case kept from the last call)
+            if attribution.CASE_SPECIAL.isdisjoint(text):
+                twin = low.search(text.lower(), lo, hi)
+                assert (twin and twin.span()) == (ref and ref.span()), (text, lo, hi)
+            hits += ref is not None
+        assert 200 < hits < 1500, (ci.pattern[:40], hits)

@@ -149,6 +149,26 @@ def _word_start(words) -> str:
     return r"(?<!\w)" if all(re.match(r"\w", w) for w in words) else r"\b"
 
 
+# the characters that case-insensitive regex matching pairs with an ASCII character although they are not
+# ASCII, or whose lower case holds an ASCII character or is longer ("\u0130" -> "i\u0307", Kelvin sign -> "k",
+# long s ~ "s", dotless i ~ "i"); a test checks all of Unicode (tests/test_speed_paths.py)
+CASE_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
+_CASE_SPECIAL_SEQ = tuple(sorted(CASE_SPECIAL))
+
+
+def _lower_twin(body: str) -> re.Pattern | None:
+    """``re.compile(body)``, a case-sensitive twin of ``(?i:body)`` to run on the lower-cased text, when
+    ``body`` is ASCII and lower case and holds no character set and no escape but ``\\b``, ``\\w`` and
+    escaped punctuation; else None. On a text with no character of :data:`CASE_SPECIAL`, lower-casing keeps
+    every offset, whether each character is a word character, and whether it matches each ASCII
+    character case-insensitively (then it equals its lower case), so both find matches at the same
+    places."""
+    if not body.isascii() or body != body.lower() or "[" in body \
+            or "\\" in re.sub(r"\\[bw]|\\[^0-9A-Za-z]", "", body):
+        return None
+    return re.compile(body)
+
+
 def first_letter_trie(words) -> str:
     """``\b(?:trie_regex(words))`` for words that all start with a word character, written with the
     word-start check after each first letter (``S(?<!\wS)ays``): the same matches, but a pattern that
@@ -374,11 +394,12 @@ class Parser:
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         # cheap exits for the rules that only apply with one of these words just before the cue
-        self._adverbial_hint_re = re.compile(r"(?i:" + _word_start(self.cue_adverbials | self.time_nouns) + r"(?:"
-                                             + trie_regex(sorted(self.cue_adverbials | self.time_nouns))
-                                             + r")\b)") if self.cue_adverbials else re.compile(r"(?!)")
-        self._relative_hint_re = re.compile(r"(?i:\b(?:" + trie_regex(sorted(self.gap_relatives)) + r")\b)") \
-            if self.gap_relatives else re.compile(r"(?!)")
+        # (each also as a case-sensitive twin for the lower-cased text, see hint())
+        adv = _word_start(self.cue_adverbials | self.time_nouns) + r"(?:" \
+            + trie_regex(sorted(self.cue_adverbials | self.time_nouns)) + r")\b" if self.cue_adverbials else r"(?!)"
+        self._adverbial_hint_re = re.compile(r"(?i:" + adv + r")")
+        rel = r"\b(?:" + trie_regex(sorted(self.gap_relatives)) + r")\b" if self.gap_relatives else r"(?!)"
+        self._relative_hint_re = re.compile(r"(?i:" + rel + r")")
         self.object_determiners = rs.get("object_determiners", frozenset())
         sp = r"[ \u00a0]+"
         approx = r"(?:(?:" + trie_regex(sorted(w.replace(" ", "\x00") for w in rs.get("approximators", ()))) \
@@ -396,10 +417,13 @@ class Parser:
             if rs.get("group_words") else None
         group_hints = set(rs.get("group_words", ())) | set(rs.get("numbers", ()))
         # (\d|(?i:WORDS)) as two searches: a digit, else a group word (one alternation is tried at every position)
-        self._group_hint_re = re.compile(r"(?i:" + _word_start(group_hints | {"percent"}) + r"(?:percent|"
-                                         + trie_regex(sorted(group_hints)) + r")\b)")
-        self._source_hint_re = re.compile(r"(?i:" + _word_start(lex.source_nouns) + r"(?:"
-                                          + trie_regex(sorted(lex.source_nouns)) + r")\b)")
+        grp = _word_start(group_hints | {"percent"}) + r"(?:percent|" + trie_regex(sorted(group_hints)) + r")\b"
+        self._group_hint_re = re.compile(r"(?i:" + grp + r")")
+        src = _word_start(lex.source_nouns) + r"(?:" + trie_regex(sorted(lex.source_nouns)) + r")\b"
+        self._source_hint_re = re.compile(r"(?i:" + src + r")")
+        self._adverbial_hint_low, self._relative_hint_low = _lower_twin(adv), _lower_twin(rel)
+        self._group_hint_low, self._source_hint_low = _lower_twin(grp), _lower_twin(src)
+        self._lowered: tuple[str | None, str | None] = (None, None)  # (text, its lower case or None), see hint()
         # direct quotations only (direct_quotes.yaml): verbs that attribute a quote right after it
         # ('"...," she wailed'), and capitalised verbs of an inverted cue opening a sentence ('Said one
         # trooper: "..."')
@@ -439,6 +463,21 @@ class Parser:
                 j -= 1
             return j > lo and text[j] in "\"\u201d\u2019),."
         return w[:1].isupper() or w.lower() not in self.func
+
+    def hint(self, ci: re.Pattern, low: re.Pattern | None, text: str, lo: int, hi: int) -> bool:
+        """``ci.search(text, lo, hi)`` for a case-insensitive hint regex ``ci`` (``(?i:body)``) with its
+        case-sensitive twin ``low`` (see :func:`_lower_twin`): a search of the lower-cased text (lower-cased
+        once per text) when the text holds no character of :data:`CASE_SPECIAL`, where the engine no
+        longer enters every first-letter branch in both cases at each word start."""
+        if low is not None:
+            seen = self._lowered
+            if seen[0] is not text:
+                plain = text.isascii() or not any(c in text for c in _CASE_SPECIAL_SEQ)  # (4 fast substring scans)
+                seen = (text, text.lower() if plain else None)
+                self._lowered = seen
+            if seen[1] is not None:
+                return low.search(seen[1], lo, hi) is not None
+        return ci.search(text, lo, hi) is not None
 
     def _is_adverb(self, w: str) -> bool:
         """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
@@ -1788,7 +1827,7 @@ class Parser:
         commas = text[e - 1:e] == ","
         if commas:
             e -= 1
-        if not self._adverbial_hint_re.search(text, max(lo, e - 70), e):
+        if not self.hint(self._adverbial_hint_re, self._adverbial_hint_low, text, max(lo, e - 70), e):
             return None
         toks = _tokens_within(text, max(lo, e - 70), e, max(lo, cs - 80), cs)  # (the subject search's window)
         best = None
@@ -1891,7 +1930,7 @@ class Parser:
                 return found  # the content is a whole clause with its own subject: the relative word is no gap
             return [Reported(rel[0], rel[1], att)] + found
         if cue in ("according to", "According to") or cs - s_start > 200 \
-                or not self._relative_hint_re.search(text, max(s_start, cs - 80), cs):
+                or not self.hint(self._relative_hint_re, self._relative_hint_low, text, max(s_start, cs - 80), cs):
             return found
         np = self.np_before(text, s_start, cs)
         if np is None or np.kind not in ("name", "pronoun", "role") or not self.plausible_source(np, text):
@@ -2690,7 +2729,7 @@ class Parser:
         if self.group_subject_re is None:
             return None
         w0 = max(s_start, cs - 100)
-        if not (_DIGIT_RE.search(text, w0, cs) or self._group_hint_re.search(text, w0, cs)):
+        if not (_DIGIT_RE.search(text, w0, cs) or self.hint(self._group_hint_re, self._group_hint_low, text, w0, cs)):
             return None  # cheap exit: no number, "percent" or group word before the cue
         e = cs
         while True:  # gap words between subject and cue ("61 percent also said")
@@ -2752,7 +2791,7 @@ class Parser:
     def _source_noun_subject(self, text: str, s_start: int, cs: int) -> NP | None:
         """A source noun heading a long subject: "a CNN poll of South Carolina released on
         Tuesday showed", "audit files from the vendor show" (the noun is the speaker)."""
-        if not self._source_hint_re.search(text, max(s_start, cs - 100), cs):
+        if not self.hint(self._source_hint_re, self._source_hint_low, text, max(s_start, cs - 100), cs):
             return None  # cheap exit: no source noun before the cue
         toks = _tokens(text, max(s_start, cs - 100), cs)
         for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):

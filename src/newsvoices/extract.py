@@ -41,7 +41,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 
-from .attribution import NP, Attribution, Parser, Reported
+from .attribution import CASE_SPECIAL, NP, Attribution, Parser, Reported
 from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, non_source_contexts,
                        page_furniture, plural_people_words, source_head, unattested_word_name)
 from .model import Article
@@ -588,7 +588,7 @@ def _furniture_res() -> tuple[re.Pattern, re.Pattern]:
 
 # the characters beyond ASCII that case-insensitive regex matching pairs with an ASCII character, or
 # whose lower case holds one ("\u0130" -> "i\u0307", Kelvin sign -> "k", long s ~ "s"); a test checks all of Unicode
-_CASE_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
+_CASE_SPECIAL = CASE_SPECIAL
 
 
 @functools.lru_cache(maxsize=2)
