@@ -456,17 +456,18 @@ def test_quote_mark_regex_equals_its_branch_form():
     branch = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201b'\u2039\u203a]")
     rng = random.Random(7)
     alphabet = "``''\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201b'\u2039\u203a ab`\n"
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        lo = rng.randint(0, len(text))
-        hi = rng.randint(lo, len(text))
+    for text, lo, hi in _fuzz_texts(rng, alphabet, 3000, joiners=("",), max_pieces=14):
         ref = [(m.span(), m.group()) for m in branch.finditer(text, lo, hi)]
         assert [(m.span(), m.group()) for m in quotes._MARK_RE.finditer(text, lo, hi)] == ref, (text, lo, hi)
 
 
-def _fuzz_texts(rng, pieces, n=400):
+_JOINERS = ("", " ", " ", "\u00a0", "\n", "-", "'")
+
+
+def _fuzz_texts(rng, pieces, n=400, joiners=_JOINERS, max_pieces=12):
+    """Random texts of up to ``max_pieces`` pieces (each followed by a joiner) and a slice lo:hi of each."""
     for _ in range(n):
-        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\u00a0", "\n", "-", "'"]) for _ in range(rng.randint(0, 12)))
+        text = "".join(rng.choice(pieces) + rng.choice(joiners) for _ in range(rng.randint(0, max_pieces)))
         lo = rng.randint(0, len(text))
         yield text, lo, rng.randint(lo, len(text))
 
@@ -587,10 +588,7 @@ def test_spaced_token_regex_equals_its_plain_form():
     assert attribution._SPACED_WORD_RE.pattern != plain.pattern
     rng = random.Random(15)
     alphabet = "aZ09_é\u00d7\u00f7\u0100\u024f\u0250\u2019'-.&  \u00a0\n\t,;\u201c\u201d\u2014\U0001d400\u0660\u00b2"
-    for _ in range(4000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
-        lo = rng.randint(0, len(text))
-        hi = rng.randint(lo, len(text))
+    for text, lo, hi in _fuzz_texts(rng, alphabet, 4000, joiners=("",), max_pieces=16):
         assert attribution._SPACED_WORD_RE.findall(text, lo, hi) == plain.findall(text, lo, hi), (text, lo, hi)
 
 
@@ -605,9 +603,7 @@ def test_name_regex_with_possessive_word_runs_equals_its_plain_form():
     plain = re.compile(fast.pattern.replace(new_rest, r"(?:[\w\u2019'\-]*\w)?\.?"))
     rng = random.Random(17)
     alphabet = "AaZzMcé É'\u2019-. \u00a0_1\u0660\u00d7ofthe"
-    for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
-        lo = rng.randint(0, len(text))
+    for text, lo, _hi in _fuzz_texts(rng, alphabet, 20000, joiners=("",), max_pieces=16):
         assert [m.span() for m in fast.finditer(text, lo)] == [m.span() for m in plain.finditer(text, lo)], text
     pieces = ["Jo", "Roe", "I'm", "O\u2019Neil", "R-Ark.", "U.S.", "of", "the", "Sen.", "Mc-", "x", "3", "'", "-"]
     for text, lo, hi in _fuzz_texts(rng, pieces, 2000):
