@@ -15,7 +15,10 @@ round and judged blind) and prints
   "not a speaker" are their own category. Two weightings: by each coded speaker's directly quoted
   words under its label (the estimator that matches a share of words; few speakers carry most
   words, so it is wide) and by speaker (tighter, but assumes a speaker's type is as likely right
-  whether quoted at length or briefly).
+  whether quoted at length or briefly);
+* the difference in the official share between every two ratings, as classified and corrected
+  (``newsvoices.correction.corrected_contrast``): both ratings are corrected with the same
+  sample, so the interval of the difference is narrower than the two shares' intervals suggest.
 
 Run ``python benchmarks/voices.py analyze`` first on the code the blind pair was drawn from
 (the script warns when the tables' labels differ from the sample's ``predicted`` column), then
@@ -36,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from voices import LATEST_BLIND, TABLES  # noqa: E402
 
-from newsvoices.correction import corrected_shares, type_scores  # noqa: E402
+from newsvoices.correction import corrected_contrast, corrected_shares, type_scores  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "results" / "voice_correction.json"
@@ -100,6 +103,13 @@ def main(argv=None) -> int:
             key = "official" if r["voice_type"] == "official" else "not_a_speaker"
             for col in ("share", "corrected", "corrected_low", "corrected_high"):
                 metrics[f"{key}_{col}.{label}.{r['bias_text']}"] = round(float(r[col]), 3)
+        k = corrected_contrast(quotes, sample, by="bias_text", voice_type="official", weight_col=wcol,
+                               n_boot=args.n_boot)
+        print(f"\ndifference in the official share between ratings (b minus a), weighted by {label}:")
+        print(k.round(3).to_string(index=False))
+        for _, r in k.iterrows():
+            for col in ("difference", "corrected", "corrected_low", "corrected_high"):
+                metrics[f"official_{col}.{label}.{r['b']}-{r['a']}"] = round(float(r[col]), 3)
     if args.write:
         OUT.parent.mkdir(exist_ok=True)
         OUT.write_text(json.dumps({

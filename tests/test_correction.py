@@ -6,7 +6,7 @@ import pytest
 
 from newsvoices.cli import main
 from newsvoices.coding import NOT_A_QUOTE, SHEET_COLUMNS, coded_voice_sample
-from newsvoices.correction import corrected_shares, misclassification, type_scores
+from newsvoices.correction import corrected_contrast, corrected_shares, misclassification, type_scores
 
 
 def test_type_scores_by_hand():
@@ -93,6 +93,19 @@ def test_corrected_shares_intervals_are_deterministic_and_cover_the_point():
     unweighted = corrected_shares(_quotes(), _coded(), by="bias_text", weight_col=None, n_boot=50)
     junk = unweighted[(unweighted.bias_text == "left") & (unweighted.voice_type == "(not a speaker)")].iloc[0]
     assert junk["corrected"] == pytest.approx(0.4 * 0.5), "unweighted: one of the two public items"
+
+
+def test_corrected_contrast_between_groups():
+    c = corrected_contrast(_quotes(), _coded(), by="bias_text", voice_type="public", n_boot=200)
+    assert len(c) == 1 and (c.loc[0, "a"], c.loc[0, "b"]) == ("left", "right")
+    assert c.loc[0, "difference"] == pytest.approx(0 - 0.4)
+    assert c.loc[0, "corrected"] == pytest.approx(0 - 0.4 * 0.25)
+    assert c.loc[0, "corrected_low"] <= c.loc[0, "corrected"] <= c.loc[0, "corrected_high"]
+    pol = corrected_contrast(_quotes(), _coded(), by="bias_text", voice_type="politician", n_boot=50)
+    assert pol.loc[0, "difference"] == 0.0, "the tool never says politician"
+    assert pol.loc[0, "corrected"] == pytest.approx(0.6 * 0.25 - 0.6 * 0.25)
+    with pytest.raises(ValueError, match="no voice type 'judge'"):
+        corrected_contrast(_quotes(), _coded(), by="bias_text", voice_type="judge")
 
 
 def test_corrected_shares_names_missing_columns():
