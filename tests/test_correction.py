@@ -148,3 +148,23 @@ def test_coded_sheet_becomes_a_sample_and_the_cli_prints_it(tmp_path, capsys):
     assert "corrected by the coded sample (3 items)" in out, "only direct items correct direct shares"
     assert "corrected_low" in out
     assert main(["agreement", str(sheet), "--tables", str(tmp_path / "nowhere")]) == 2
+
+
+def test_notebook_03_corrects_with_a_coded_sheet(tmp_path):
+    from newsvoices.config import PROJ_ROOT, SEEDS_DIR
+    from newsvoices.report import execute_notebook
+
+    sheet = tmp_path / "sheet.csv"
+    assert main(["export-coding", str(SEEDS_DIR), "--out", str(sheet)]) == 0
+    df = pd.read_csv(sheet, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df["coder"] = "me"
+    df["coder_voice_type"] = "ok"
+    df.loc[0, "coder_voice_type"] = "politician"
+    df.to_csv(sheet, index=False, encoding="utf-8-sig")
+    out = execute_notebook(PROJ_ROOT / "notebooks" / "03_voices_vs_official.ipynb", tmp_path / "03.ipynb",
+                           {"coded": str(sheet), "n_boot": 50}, cwd=tmp_path)
+    import json
+
+    cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
+    text = "".join(json.dumps(c.get("outputs", [])) for c in cells if "corrected_contrast" in "".join(c["source"]))
+    assert "precision" in text and "corrected" in text and "no coded sample" not in text

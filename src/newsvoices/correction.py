@@ -134,7 +134,10 @@ def _matrix(codes_t: np.ndarray, codes_c: np.ndarray, w: np.ndarray, n_tool: int
 
 def _corrected(quotes, coded, by, kind, tool_col, coder_col, weight_col, n_boot, seed):
     """Per group: labels, key, point words per tool label, corrected words, replicate shares."""
+    from .measures import _with_year
+
     by = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    quotes = _with_year(quotes, by)
     for col in ["article_id", "voice_type", "n_words", *by] + (["kind"] if kind else []):
         if col not in quotes.columns:
             raise ValueError(f"corrected_shares: quotes has no column {col!r}")
@@ -208,7 +211,8 @@ def corrected_shares(quotes: pd.DataFrame, coded: pd.DataFrame, by: str | list[s
             ``kind`` and the ``by`` columns).
         coded: one row per coded item with the tool's label (``tool_col``), the coder's
             (``coder_col``) and, optionally, its words (``weight_col``).
-        by: grouping column(s) of ``quotes`` (e.g. ``"bias_text"``); ``None`` pools all.
+        by: grouping column(s) of ``quotes`` (e.g. ``"bias_text"``, ``"outlet"``; ``"year"``
+            is derived from ``date``); ``None`` pools all.
         kind: quote kind counted (``"direct"``; ``None`` for all).
         n_boot, level, seed: bootstrap replicates, interval coverage, fixed seed.
 
