@@ -29,7 +29,6 @@ Run ``python benchmarks/voices.py analyze`` first on the code the blind pair was
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -42,7 +41,6 @@ from voices import LATEST_BLIND, TABLES  # noqa: E402
 from newsvoices.correction import corrected_contrast, corrected_shares, type_scores  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "results" / "voice_correction.json"
 NOT_A_SPEAKER = "(not a speaker)"
 
 
@@ -66,7 +64,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tables", default=str(TABLES))
     ap.add_argument("--n-boot", type=int, default=2000)
-    ap.add_argument("--write", action="store_true", help=f"store the figures in {OUT.relative_to(HERE.parent)}")
+    ap.add_argument("--write", action="store_true", help="store the figures in benchmarks/results/voice_correction.json")
     args = ap.parse_args(argv)
     qpath = Path(args.tables) / "quotes.parquet"
     if not qpath.is_file():
@@ -90,38 +88,42 @@ def main(argv=None) -> int:
     metrics = {}
     for _, r in scores.iterrows():
         v = r["voice_type"]
-        metrics[f"precision.{v}"] = None if r["precision"] != r["precision"] else round(float(r["precision"]), 3)
-        metrics[f"recall.{v}"] = None if r["recall"] != r["recall"] else round(float(r["recall"]), 3)
-        metrics[f"tool_n.{v}"] = int(r["tool_n"])
-        metrics[f"coder_n.{v}"] = int(r["coder_n"])
+        if r["tool_n"]:  # kept short: the reports' methods box lists every figure
+            metrics[f"precision.{v}"] = round(float(r["precision"]), 3)
     for label, wcol in (("words", "words"), ("speakers", None)):
         c = corrected_shares(quotes, sample, by="bias_text", weight_col=wcol, n_boot=args.n_boot)
         print(f"\nshare of directly quoted words, corrected (weighted by {label}):")
         show = c[c["voice_type"].isin(["official", "politician", "public", NOT_A_SPEAKER, "unattributed"])]
         print(show.drop(columns=["articles", "coded", "n_boot"]).round(3).to_string(index=False))
-        for _, r in c[c["voice_type"].isin(["official", NOT_A_SPEAKER])].iterrows():
-            key = "official" if r["voice_type"] == "official" else "not_a_speaker"
+        for _, r in c[c["voice_type"] == "official"].iterrows():
             for col in ("share", "corrected", "corrected_low", "corrected_high"):
-                metrics[f"{key}_{col}.{label}.{r['bias_text']}"] = round(float(r[col]), 3)
+                if label == "words" or col != "share":
+                    metrics[f"official_{col}.{label}.{r['bias_text']}"] = round(float(r[col]), 3)
         k = corrected_contrast(quotes, sample, by="bias_text", voice_type="official", weight_col=wcol,
                                n_boot=args.n_boot)
         print(f"\ndifference in the official share between ratings (b minus a), weighted by {label}:")
         print(k.round(3).to_string(index=False))
-        for _, r in k.iterrows():
+        for _, r in k[(k["a"] == "left") & (k["b"] == "right")].iterrows():
             for col in ("difference", "corrected", "corrected_low", "corrected_high"):
-                metrics[f"official_{col}.{label}.{r['b']}-{r['a']}"] = round(float(r[col]), 3)
+                if label == "words" or col != "difference":
+                    metrics[f"official_{col}.{label}.right-left"] = round(float(r[col]), 3)
     if args.write:
-        OUT.parent.mkdir(exist_ok=True)
-        OUT.write_text(json.dumps({
-            "benchmark": "voice_correction",
-            "command": "python benchmarks/voices.py analyze && python benchmarks/voice_correction.py --write",
-            "dataset": f"allsides-abp-immigration-crime; coded sample {names}",
-            "split": "the latest blind pair, drawn after the last voices round and judged blind",
-            "notes": "shares of directly quoted words by AllSides rating; corrected = each tool label's words "
-                     "spread by the coded sample's proportions; 95% intervals resample articles and coded speakers",
-            "metrics": dict(sorted(metrics.items())),
-        }, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-        print(f"\nwrote {OUT}")
+        from newsvoices.report import write_benchmark_result
+
+        out = write_benchmark_result(
+            "voice_correction", metrics,
+            command="python benchmarks/voices.py analyze && python benchmarks/voice_correction.py --write",
+            dataset=f"allsides-abp-immigration-crime; coded sample {names}",
+            split="the latest blind pair, drawn after the last voices round and judged blind",
+            notes="precision = share of the tool's labels the blind coder confirmed; official shares are of directly "
+                  "quoted words by AllSides rating, corrected = each tool label's words spread by the coded sample's "
+                  "proportions (weighted by words or by speakers); 95% intervals resample articles and coded speakers",
+            headline=[k for k in ("precision.official", "precision.politician", "precision.public",
+                                  "official_corrected.words.left", "official_corrected.words.center",
+                                  "official_corrected.words.right", "official_corrected.words.right-left",
+                                  "official_corrected_low.words.right-left", "official_corrected_high.words.right-left")
+                      if k in metrics])
+        print(f"\nwrote {out}")
     return 0
 
 
