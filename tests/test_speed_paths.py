@@ -220,10 +220,25 @@ def test_role_mention_regex_equals_its_word_boundary_form():
     rng = random.Random(9)
     pieces = ["The", "the", "bathe", "Athe", "_the", "éthe", "Tthe", "spokesman", "Labour MP", "Home Office",
               "minister", " ", " ", ", ", "\n", "The ", "the\u00a0", "Foreign", "x"]
+    p = _tools()[1]
+    at_he, shift = p.role_mention_at_he_re, p.role_mention_shift
+    assert shift == 1 and at_he.pattern.startswith("he ")  # (the fast form is in use with the default roles)
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 25)))
-        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
-               [(m.span(), m.groups()) for m in plain.finditer(text)], text
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, text
+        # the form found from "he ": the same matches, each starting one character later
+        assert [((m.start() - shift, m.end()), m.groups()) for m in at_he.finditer(text)] == want, text
+    # a role ending with a one-character word keeps the plain form (a match could start inside the last)
+    from newsvoices.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert re.search(r"(?<!\w)\w\Z", "vitamin t") and not re.search(r"(?<!\w)\w\Z", "minister")
+    assert len(lex.roles) > 10 and not any(re.search(r"(?<!\w)\w\Z", r) for r in lex.roles)
+    import dataclasses
+
+    odd = attribution.Parser(dataclasses.replace(lex, roles=lex.roles | {"vitamin t"}))
+    assert odd.role_mention_shift == 0 and odd.role_mention_at_he_re is odd.role_mention_re
 
 
 def test_lexicon_files_are_read_once_per_directory():

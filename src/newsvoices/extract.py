@@ -1503,15 +1503,16 @@ class _Resolver:
     def role_mentions(self) -> None:
         """Definite role phrases outside quotes ("the Labour MP") resolved to a recent person."""
         text = self.text
-        for m in self.parser.role_mention_re.finditer(text):
+        shift = self.parser.role_mention_shift  # (matches of role_mention_at_he_re start after the "T")
+        for m in self.parser.role_mention_at_he_re.finditer(text):
+            s = m.start() - shift
             role = m.group(2).lower()
-            if role in self.parser.plural_roles or self.in_quote(m.start()):
+            if role in self.parser.plural_roles or self.in_quote(s):
                 continue
             e = m.end(2)
             nxt = text[e:e + 2]
             if nxt[:1] == " " and nxt[1:2].isupper():
                 continue  # "the Labour MP Jess Phillips": a description, not a mention
-            s = m.start()
             if (s, e) in self.mention_at:
                 continue
             kpos = bisect.bisect_left(self.antecedents, (s, "", ""))
