@@ -582,8 +582,10 @@ def _regex_words(pat: re.Pattern) -> frozenset[str] | None:
     zero-width assertions (which are skipped: their words need not be in the match); None for any other
     regex. Words wholly inside a string are collected as found and each partial string is cut down to
     its first and last word, so the enumeration stays small."""
-    from re import _constants as C, _parser as P  # (the regex module's own parser)
-
+    try:
+        from re import _constants as C, _parser as P  # (the regex module's own parser, Python >= 3.11)
+    except ImportError:  # pragma: no cover - a Python whose regex internals moved: no cheap exit
+        return None
     inner: set[str] = set()
 
     def cut(x: str) -> str:  # (x holds word characters and " " for the others)
@@ -601,8 +603,8 @@ def _regex_words(pat: re.Pattern) -> frozenset[str] | None:
             elif op is C.IN and all(o is C.LITERAL for o, _ in av):
                 opts = [chr(c) for _, c in av]
             if op is C.LITERAL or op is C.IN and all(o is C.LITERAL for o, _ in av):
-                if any(not c.isascii() and _WORD_CHAR_RE.match(c) for c in opts):
-                    return None
+                if any(not c.isascii() and (_WORD_CHAR_RE.match(c) or c.lower() != c or c.upper() != c) for c in opts):
+                    return None  # (only ASCII words; other characters only without case, like "\u2019")
                 opts = [c if _WORD_CHAR_RE.match(c) else " " for c in opts]
             elif op is C.SUBPATTERN:
                 opts = strings(av[3])
@@ -627,7 +629,10 @@ def _regex_words(pat: re.Pattern) -> frozenset[str] | None:
                 return None
         return out
 
-    got = strings(P.parse(pat.pattern, pat.flags))
+    try:
+        got = strings(P.parse(pat.pattern, pat.flags))
+    except (AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover - internals changed
+        return None
     if got is None:
         return None
     return frozenset(w.lower() for w in inner.union(*(x.split() for x in got)))
