@@ -799,13 +799,15 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     np = att.np
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
-    if kind == "indirect" and (silent or res.writer_pronoun(np) or res.described_subject(np, att)):
+    if kind == "indirect" and (silent or np.in_object or res.writer_pronoun(np) or res.described_subject(np, att)):
         # "After watching the video, I believe ...": the writer's claim; "asylum seekers may feel",
         # "allows police agencies to seek", "X did not respond to a request for comment": no one's
         # words (the mention is kept, no speaker)
         q.entity = None
     else:
+        res.skip_span = (s, e)
         q.entity = res.resolve(att)
+        res.skip_span = (0, 0)
         if headline is not None and q.entity is not None and not res.named_outside(q.entity, *headline):
             q.entity = None  # a headline's subject named nowhere else ("Immigration Issue Shows ...")
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
@@ -854,6 +856,8 @@ class _Resolver:
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
         self.antecedents: list[tuple[int, str, str]] = []
         self._memo: dict[int, tuple[Attribution, str | None]] = {}
+        # the words of the quote being attributed: no antecedent of its own speaker pronoun (round 13)
+        self.skip_span: tuple[int, int] = (0, 0)
         self._source_cache: dict[str, bool] = {}
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
@@ -1284,8 +1288,12 @@ class _Resolver:
         j = k - 1
         fallback = None
         found = None
+        lo, hi = self.skip_span
         while j >= 0 and k - j <= 60:
             pos, key, cls = self.antecedents[j]
+            if lo <= pos < hi:
+                j -= 1  # named inside the quote's own words ("Brown fled, he said"): not its speaker
+                continue
             if cls == want and self._source_ok(key):
                 found = (pos, key)
                 break
