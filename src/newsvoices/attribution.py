@@ -342,8 +342,10 @@ class Parser:
         self.subject_pron = frozenset(("he", "she", "they", "it", "i", "we"))
         self.org_words = lex.org_words
         self.source_nouns = lex.source_nouns
-        from .entities import non_source_contexts  # (a preposition makes a source noun an object: round 13)
+        from .entities import non_source_contexts, source_head  # (a preposition makes a source noun an object: round 13)
         self.np_object_preps = non_source_contexts()["preposition"]
+        self.np_object_conj = non_source_contexts()["conjunction"]  # ("than the court has said": its subject)
+        self._source_head = source_head
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
         self.claim_nouns = lex.claim_nouns
@@ -2803,6 +2805,7 @@ class Parser:
             return None  # cheap exit: no source noun before the cue
         toks = _tokens(text, max(s_start, cs - 100), cs)
         inner = None
+        source_head = self._source_head
         for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
             w = toks[k][2]
             if w in (";", ":") or w in QUOTE_CHARS:
@@ -2815,11 +2818,13 @@ class Parser:
                 prev = toks[k - 1][2].lower() if k > 0 else ""
                 if prev in _PREPOSITIONS:
                     continue  # "a poll of voters" ... keep looking for the head before "of"
-                i = k - 1
+                i = k - 1 if source_head(w)[1] != "document" else -1
                 while i >= 0 and k - i <= 5 and toks[i][2][:1].isalnum() and toks[i][2].lower() not in \
                         self.np_object_preps and (toks[i][2].lower() not in self.func or toks[i][2].lower() in self.det):
                     i -= 1
-                if i >= 0 and toks[i][2].lower() in self.np_object_preps:
+                if i >= 0 and (toks[i][2].lower() in self.np_object_preps or toks[i][2].lower() in self.np_object_conj
+                               and not all(t[2].lower() in self.auxiliaries or self._is_adverb(t[2].lower())
+                                           for t in toks[k + 1:])):
                     # "a lawsuit filed in a federal court argues": the court is an object, not the subject
                     if inner is None:
                         inner = k
