@@ -105,3 +105,15 @@ def test_motive_participle_after_a_comma_gives_no_speaker():
     # a ruling told by "finding" still reports its judge
     text = "The judge issued an injunction, finding that it could be unconstitutional."
     assert _quotes(text) == [("indirect", "finding", "the judge")]
+
+
+# ---- pronouns of everyone and no one make generalisations, not speakers
+def test_universal_pronoun_is_no_speaker():
+    """'anyone who believes ...', 'Nobody ever thought that ...': the writer's generalisation."""
+    text = "This is a big moment for anyone who believes we need to fix the harbour."
+    assert _quotes(text) == [("indirect", "believes", None)]
+    text = "The rule is old. Nobody ever thought that the rule meant this."
+    assert [spk for _k, _c, spk in _quotes(text)] == [None]
+    # "someone" may be an anonymous source and still speaks
+    text = "Someone close to the mayor said the harbour plan was dead."
+    assert [spk for _k, _c, spk in _quotes(text)] == ["Someone"]

@@ -800,7 +800,8 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
     if kind == "indirect" and (silent or np.in_object or res.writer_pronoun(np) or res.described_subject(np, att)) \
-            or kind == "direct" and res.conditional_subject(np):
+            or kind == "direct" and res.conditional_subject(np) \
+            or np.text.lower() in non_source_contexts()["universal"]:
         # "After watching the video, I believe ...": the writer's claim; "asylum seekers may feel",
         # "allows police agencies to seek", "X did not respond to a request for comment": no one's
         # words (the mention is kept, no speaker)
