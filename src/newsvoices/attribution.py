@@ -65,6 +65,8 @@ class NP:
         description: appositive or role words around a name.
         determiner: first word when it is a determiner ("a", "one", "the").
         plural: whether the head is plural ("officials", "they").
+        in_object: whether the phrase is the object of a preposition inside a longer subject ("a
+            photo provided by the county government shows"): the words are kept, no one says them.
     """
 
     start: int
@@ -81,6 +83,7 @@ class NP:
     plural: bool = False
     org_start: int | None = None
     org_end: int | None = None
+    in_object: bool = False
 
 
 @dataclass
@@ -339,6 +342,10 @@ class Parser:
         self.subject_pron = frozenset(("he", "she", "they", "it", "i", "we"))
         self.org_words = lex.org_words
         self.source_nouns = lex.source_nouns
+        from .entities import non_source_contexts, source_head  # (a preposition makes a source noun an object: round 13)
+        self.np_object_preps = non_source_contexts()["preposition"]
+        self.np_object_conj = non_source_contexts()["conjunction"]  # ("than the court has said": its subject)
+        self._source_head = source_head
         self.abbrev = lex.abbreviations
         self.speech_nouns = lex.speech_nouns
         self.claim_nouns = lex.claim_nouns
@@ -2191,6 +2198,9 @@ class Parser:
                 return self._make_all(text, [(self._skip_opener(text, s_start, cs), s_start + len(before_cue) - 1)], att)
             else:
                 np = self._bare_subject(text, s_start, cs) or self._source_noun_subject(text, s_start, cs)
+                inner_np = None
+                if np is not None and np.in_object:
+                    inner_np, np = np, None  # only a prepositional object: the real subject may come later
                 if np is None and j >= 1 and words_before[j].lower() == "to":
                     # "Clinton failed to mention ...", "Biden tried to attack ...": the matrix subject
                     jv = j - 2 if words_before[j - 1].lower() == "on" and j >= 2 else j - 1  # "went on to"
@@ -2203,7 +2213,7 @@ class Parser:
                     # "Bolton distanced himself from the movement by saying ...": the sentence subject
                     np = self._subject(text, s_start, cs)
                 if np is None:
-                    np = self._postmodified_subject(text, s_start, cs)
+                    np = self._postmodified_subject(text, s_start, cs) or inner_np
                 if np is None or np.kind not in ("name", "pronoun", "role", "nominal"):
                     return []
                 lead = text[s_start:np.start].rstrip(" \u00a0")
@@ -2804,20 +2814,36 @@ class Parser:
         if not self.hint(self._source_hint_re, self._source_hint_low, text, max(s_start, cs - 100), cs):
             return None  # cheap exit: no source noun before the cue
         toks = _tokens(text, max(s_start, cs - 100), cs)
+        inner = None
+        source_head = self._source_head
         for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
             w = toks[k][2]
             if w in (";", ":") or w in QUOTE_CHARS:
-                return None
+                break
             if w.lower() in self.source_nouns:
                 if any(t[2].lower() == "by" for t in toks[k + 1:]):
-                    return None  # "messages seen by GB News show": an agent, the outlet's own reporting
+                    break  # "messages seen by GB News show": an agent, the outlet's own reporting
                 if k + 1 < len(toks) and toks[k + 1][2].lower() in self.subject_pron:
-                    return None  # "the report he wrote said": the pronoun is the subject
+                    break  # "the report he wrote said": the pronoun is the subject
                 prev = toks[k - 1][2].lower() if k > 0 else ""
                 if prev in _PREPOSITIONS:
                     continue  # "a poll of voters" ... keep looking for the head before "of"
+                i = k - 1 if source_head(w)[1] != "document" else -1
+                while i >= 0 and k - i <= 5 and toks[i][2][:1].isalnum() and toks[i][2].lower() not in \
+                        self.np_object_preps and (toks[i][2].lower() not in self.func or toks[i][2].lower() in self.det):
+                    i -= 1
+                if i >= 0 and (toks[i][2].lower() in self.np_object_preps or toks[i][2].lower() in self.np_object_conj
+                               and not all(t[2].lower() in self.auxiliaries or self._is_adverb(t[2].lower())
+                                           for t in toks[k + 1:])):
+                    # "a lawsuit filed in a federal court argues": the court is an object, not the subject
+                    if inner is None:
+                        inner = k
+                    continue
                 s, e = toks[k][0], toks[k][1]
                 return NP(s, e, text[s:e], "nominal", role=w.lower(), plural=w.lower().endswith("s"))
+        if inner is not None:  # no subject but an object: the words stay, without a source
+            s, e, w = toks[inner]
+            return NP(s, e, text[s:e], "nominal", role=w.lower(), plural=w.lower().endswith("s"), in_object=True)
         return None
 
     def _bare_subject(self, text: str, s_start: int, cs: int) -> NP | None:

@@ -881,13 +881,17 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
     np = att.np
     if res.inside_other_quote(np.start, np.end, s):
         return q  # the speaker phrase is part of other quoted words ('saying: "Country is FULL," and ...')
-    if kind == "indirect" and (silent or res.writer_pronoun(np) or res.described_subject(np, att)):
+    if kind == "indirect" and (silent or np.in_object or res.writer_pronoun(np) or res.described_subject(np, att)) \
+            or kind == "direct" and res.conditional_subject(np) \
+            or np.text.lower() in non_source_contexts()["universal"]:
         # "After watching the video, I believe ...": the writer's claim; "asylum seekers may feel",
         # "allows police agencies to seek", "X did not respond to a request for comment": no one's
         # words (the mention is kept, no speaker)
         q.entity = None
     else:
+        res.skip_span = (s, e)
         q.entity = res.resolve(att)
+        res.skip_span = (0, 0)
         if headline is not None and q.entity is not None and not res.named_outside(q.entity, *headline):
             q.entity = None  # a headline's subject named nowhere else ("Immigration Issue Shows ...")
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
@@ -936,6 +940,8 @@ class _Resolver:
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
         self.antecedents: list[tuple[int, str, str]] = []
         self._memo: dict[int, tuple[Attribution, str | None]] = {}
+        # the words of the quote being attributed: no antecedent of its own speaker pronoun (round 13)
+        self.skip_span: tuple[int, int] = (0, 0)
         self._source_cache: dict[str, bool] = {}
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
@@ -1120,7 +1126,7 @@ class _Resolver:
             if sub is not None:
                 self.subject_span[id(att)] = sub[1:]
         else:
-            key = None if self._hearer_or_patient(att) else self._resolve(att)
+            key = None if self._hearer_or_patient(att) or self._passive_subject(att) else self._resolve(att)
         if key is not None and not self._source_ok(key):
             key = None  # "a portion", "October": no speaker, the quote stays unattributed
         self._memo[id(att)] = (att, key)
@@ -1195,6 +1201,27 @@ class _Resolver:
             # ... unless an inverted cue right after a quotation: '"...?" asked Jo Roe' (not "told")
             return not (att.how == "post" and lemma in _INVERTED_SPEAKER_VERBS)
         return self._passive_patient(att, np, lemma)
+
+    def _passive_subject(self, att: Attribution) -> bool:
+        """Whether the phrase before a cue told in the passive without an agent is what was said or done
+        to, not a speaker (round 13): "it was revealed that ...", "grand jury results were announced",
+        "immigrants are admitted", "Trump is said to have told ..." - a form of "be" (and adverbs) right
+        before a participle cue; participles that after "be" tell a stance ("are concerned that", "was
+        worried"; ``non_source_contexts.tsv`` tag ``adjective``) still report their subject."""
+        np = att.np
+        if np is None or np.end > att.cue_start:
+            return False
+        cue = att.cue.lower()
+        if not cue.endswith(("ed", "en")) and cue not in non_source_contexts()["participle"]:
+            return False
+        gap = self.text[np.end:att.cue_start].split()
+        if not gap or len(gap) > 3:
+            return False
+        parser = self.parser
+        while len(gap) > 1 and (parser._is_adverb(gap[-1].lower()) or gap[-1].lower() in ("not", "also", "now")):
+            gap.pop()
+        return gap[-1].lower() in parser.passive_aux and gap[-1] != "'s" \
+            and cue not in non_source_contexts()["adjective"]
 
     def _passive_patient(self, att: Attribution, np: NP, lemma: str | None) -> bool:
         parser = self.parser
@@ -1302,12 +1329,13 @@ class _Resolver:
         ("may feel", "would not seek") or the object of a control verb before an infinitive cue ("allows police agencies to
         seek"; also "X urged Trump to support", where the cue's subject is the object after X). (A relative clause after a noun is left alone: "records that authorities conclude"
         and "an event that Carson says led him" cannot be told apart by their words.)"""
+        if self._motive_participle(att):
+            return True  # "..., hoping to shield illegal immigrants", "Mohammed fled, fearing arrest": a motive
         if np.end > att.cue_start or att.cue_start - np.end > 60:
             return False
         text = self.text
         ctx = non_source_contexts()
-        m = _WORD_BEFORE_RE.search(text, max(0, np.start - 20), np.start)
-        if m and m.group(1).lower() in ctx["conditional"]:
+        if self.conditional_subject(np):
             return True  # "if Congress wants to help", "whether Trump was referring": a condition or a question
         gap = text[np.end:att.cue_start].lower().split()
         if not gap:
@@ -1327,6 +1355,29 @@ class _Resolver:
                 return True
             k -= 1
         return False
+
+    def _motive_participle(self, att: Attribution) -> bool:
+        """Whether the cue is a participle of a verb of mental state after a comma (``motive`` lemmas of
+        ``non_source_contexts.tsv``: "The city sued, hoping to sideline the law", "He set off the alarm,
+        knowing it would ...", "the migrants, assuming they reached the border"): the writer tells why
+        someone acted, no one reports it (round 13; "finding", "showing" are not listed: "..., finding
+        that the policy was unlawful" reports a ruling)."""
+        cue = att.cue.lower()
+        if not cue.endswith("ing") or cue in self.parser.speech:
+            return False
+        if self.parser.belief.get(cue) not in non_source_contexts()["motive"]:
+            return False
+        j = att.cue_start - 1
+        while j >= 0 and self.text[j] in " \u00a0":
+            j -= 1
+        return j >= 0 and self.text[j] == ","
+
+    def conditional_subject(self, np: NP) -> bool:
+        """Whether the phrase opens a condition or an open question: a ``conditional`` word of
+        ``non_source_contexts.tsv`` right before it ("if Congress wants to help", "unless Mexico agreed
+        to "curtail" ..."; for direct quotations since round 13)."""
+        m = _WORD_BEFORE_RE.search(self.text, max(0, np.start - 20), np.start)
+        return bool(m) and m.group(1).lower() in non_source_contexts()["conditional"]
 
     def _participle_modifier(self, np: NP, att: Attribution) -> bool:
         """Whether a stance or belief verb in -ing right after its subject ("families seeking asylum",
@@ -1366,8 +1417,12 @@ class _Resolver:
         j = k - 1
         fallback = None
         found = None
+        lo, hi = self.skip_span
         while j >= 0 and k - j <= 60:
             pos, key, cls = self.antecedents[j]
+            if lo <= pos < hi:
+                j -= 1  # named inside the quote's own words ("Brown fled, he said"): not its speaker
+                continue
             if cls == want and self._source_ok(key):
                 found = (pos, key)
                 break
