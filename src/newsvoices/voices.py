@@ -1445,14 +1445,17 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
 #: Document words an unnamed document speaker ("the statement", "the report") may be headed by;
 #: "document(s)" stands for any of them when its issuer is looked up (see document_issuer).
 _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "website", "release", "email",
-              "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit")
+              "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit", "message")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
-_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
+_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote)"
+#: Verbs of getting hold of a document, not issuing it: "a memo obtained by the AP", "a letter seen by Reuters".
+_NOT_ISSUED_BY = "".join(rf"(?<!{w} )" for w in ("obtained", "seen", "reviewed", "viewed", "acquired", "reported",
+                                                  "cited", "quoted", "leaked", "described", "shared", "examined"))
 _CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w.&’'\-]*){0,6}"
 #: What may stand between an issuer's name and its verb: a party tag ("(R-Ohio)"), "and others in the
 #: leadership", or the issuer's spokesperson or lawyer ("a Madigan spokeswoman said in a statement").
 _ISSUER_GAP = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+and\s+(?:others|colleagues)(?:\s+[\w.]+){0,4}?)?"
-               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?")
+               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?,?")
 #: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
 _NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
                         "before as for last new recent earlier later one another both under while".split())
@@ -1463,13 +1466,14 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
     return [
         re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
         # "the NAACP released a statement", "Jo Roe issued a joint statement"
-        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|quickly\s+|[a-z]+ly\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
-        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        # (not "obtained by the AP", "seen by Reuters": who got hold of a document did not issue it)
+        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,5}}?{_NOT_ISSUED_BY}(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
         # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
                    rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
@@ -1491,6 +1495,7 @@ _FORWARD_REACH = 1500
 _IN_DOC_SUBJECT = re.compile(
     rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
 _INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
+_DEFINITE = re.compile(r"(?i)(?:the|this|that|these|those|his|her|its|their)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -1556,7 +1561,9 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         # ("the NAACP released a statement saying ..."), not in an earlier one
         window = text[_sentence_span(text, first_m.start, first_m.end)[0]:first_m.end]
     else:
-        window = text[max(0, first - 1500):first]
+        # a mention without its determiner ("a Human Rights Watch report" met as "report") is read up to its
+        # end: the words right before it name the issuer (round 13)
+        window = text[max(0, first - 1500):first if _DEFINITE.match(first_m.text or "") else first_m.end]
     best = None
     # the patterns are tried only around each earlier place the document word occurs, nearest first
     for h in reversed(list(pats[0].finditer(window))):
@@ -1583,7 +1590,7 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         else:
             # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
             # document whose issuer is named nowhere before may name its author later, after "by" or "from"
-            fwd = pats[4].search(text, first_m.end, min(len(text), first_m.end + _FORWARD_REACH))
+            fwd = pats[4].search(text, first_m.start, min(len(text), first_m.end + _FORWARD_REACH))
             if fwd is None:
                 return None
             best = (fwd.start("iss"), fwd.group("iss"))

@@ -1,0 +1,87 @@
+"""Round 13 of issue 3 (voice types of real speakers, by corpus volume): made-up sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsvoices import voices
+from newsvoices.extract import Entity, Mention
+
+
+def _mention(text: str, key: str, span: str, kind: str = "nominal", nth: int = 0) -> Mention:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(span, i + 1)
+    return Mention(key, i, i + len(span), span, kind)
+
+
+def _doc_voice(text: str, name: str, span: str | None = None, others=(), nth: int = 0):
+    """Voice and rule of an unnamed document speaker ``name`` met as ``span`` in ``text``."""
+    doc = Entity("d", name, "group")
+    ents = [doc, *others]
+    ms = [_mention(text, "d", span or name, nth=nth)]
+    for e in others:
+        if e.name in text:
+            ms.append(_mention(text, e.key, e.name, kind="name"))
+    return voices.classify_article(text, ents, ms)["d"]
+
+
+# ---------------------------------------------------------------- documents: the issuer named with it
+
+def test_issuer_named_right_before_a_bare_document_word():
+    # the extractor kept only "report": the words before it name the issuer
+    text = "Two men were beaten, a Human Rights Watch report published last week alleges."
+    v, r = _doc_voice(text, "report")
+    assert (v, r) == ("advocacy", "org-advocacy@issuer")
+
+
+def test_a_definite_document_is_not_read_from_the_capitalised_word_before_it():
+    # "Commission. The report": a sentence end before "The report" names no issuer
+    text = "The plan went to the Transit Board. The report said costs would rise."
+    v, r = _doc_voice(text, "The report")
+    assert r == "document-unattributed"
+
+
+def test_issuer_after_the_document_with_several_words_between():
+    text = "Agents fired first, according to a report on the border shooting from the Justice Department."
+    v, r = _doc_voice(text, "report")
+    assert (v, r.endswith("@issuer")) == ("official", True)
+
+
+def test_issuer_named_after_written_by_in_the_first_mention():
+    text = "The report, written by Cato Institute fellow Ann Vale, says the credits cost billions."
+    v, r = _doc_voice(text, "The report")
+    assert (v, r.endswith("@issuer")) == ("advocacy", True)
+
+
+@pytest.mark.parametrize("verb", ["obtained by", "seen by", "reviewed by", "first reported by"])
+def test_who_got_hold_of_a_document_did_not_issue_it(verb):
+    text = f"The memo, {verb} the Daily Courier, orders staff to stop the checks."
+    v, r = _doc_voice(text, "The memo")
+    assert v != "commentator"
+
+
+def test_media_obtaining_a_document_is_no_issuer():
+    text = "The Daily Courier obtained a copy of the letter. The letter says the checks stop."
+    v, r = _doc_voice(text, "The letter")
+    assert v != "commentator"
+
+
+def test_issuer_with_an_appositive_before_said_in_a_statement():
+    chief = Entity("c", "Ann Vale", "person", "the police chief")
+    text = "The police chief, Ann Vale, said in a statement that shootings rose."
+    v, r = _doc_voice(text, "statement", others=[chief])
+    assert (v, r.endswith("@issuer")) == ("official", True)
+
+
+def test_issuer_with_an_adverb_before_issued():
+    text = "The White House later issued a statement saying the ruling was wrong."
+    v, r = _doc_voice(text, "a statement")
+    assert (v, r.endswith("@issuer")) == ("official", True)
+
+
+def test_message_is_a_document_word():
+    sen = Entity("s", "Sen. Ann Vale", "person")
+    text = "Sen. Ann Vale sent a message to supporters. The message said the bill would pass."
+    v, r = _doc_voice(text, "The message", others=[sen])
+    assert (v, r.endswith("@issuer")) == ("politician", True)
