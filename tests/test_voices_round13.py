@@ -85,3 +85,59 @@ def test_message_is_a_document_word():
     text = "Sen. Ann Vale sent a message to supporters. The message said the bill would pass."
     v, r = _doc_voice(text, "The message", others=[sen])
     assert (v, r.endswith("@issuer")) == ("politician", True)
+
+
+# ---------------------------------------------------------------- ideological groups, court records
+
+@pytest.mark.parametrize("name, voice", [
+    ("some conservatives", "other"),
+    ("many progressives", "other"),
+    ("liberals", "other"),
+    # a chamber's or a party's members, and the capitalised UK party, stay politicians
+    ("House conservatives", "politician"),
+    ("the Conservatives", "politician"),
+    ("conservative lawmakers", "politician"),
+])
+def test_bare_ideological_groups_are_stance_groups(name, voice):
+    assert voices.classify(Entity("g", name, "group"))[0] == voice
+
+
+@pytest.mark.parametrize("name, voice", [
+    ("court documents", "official"),
+    ("the criminal complaint", "official"),
+    ("charging documents", "official"),
+    ("an arrest affidavit", "official"),
+    # filed by a party to a case: legal
+    ("the lawsuit", "legal"),
+    ("the motion", "legal"),
+])
+def test_court_records_speak_for_the_prosecution_or_court(name, voice):
+    assert voices.classify(Entity("d", name, "group"))[0] == voice
+
+
+# ---------------------------------------------------------------- "former" just past the words read before a name
+
+def test_former_past_the_word_cap_makes_the_office_past():
+    text = "The autopsy was done by former Bay City Deputy Chief Medical Examiner Ann Vale, who found no wounds."
+    i = text.index("Ann Vale")
+    ctx = voices.name_context(text, i, i + len("Ann Vale"))
+    assert ctx.startswith("former ")
+    assert voices.classify(Entity("p", "Ann Vale", "person", ctx))[0] == "expert"
+
+
+def test_no_former_past_a_stop_word():
+    # "former" belongs to another phrase, cut off by "and"
+    text = "A former mayor and Bay City Deputy Chief Medical Examiner Ann Vale said so."
+    i = text.index("Ann Vale")
+    assert "former" not in voices.name_context(text, i, i + len("Ann Vale"))
+
+
+# ---------------------------------------------------------------- a spokesperson's principal in a possessive description
+
+@pytest.mark.parametrize("principal, voice", [("Sen. Lee Graham", "politician"), ("Gov. Lee Graham", "official")])
+def test_principal_in_a_possessive_description(principal, voice):
+    text = f'{principal} backed the bill. "He is pleased," Kim Vale, Mr. Graham\'s spokesman, said.'
+    p = Entity("p", principal, "person")
+    s = Entity("s", "Kim Vale", "person", "Mr. Graham's spokesman")
+    ms = [_mention(text, "p", principal, kind="name"), _mention(text, "s", "Kim Vale", kind="name")]
+    assert voices.classify_article(text, [p, s], ms)["s"][0] == voice

@@ -1642,6 +1642,10 @@ _APPOSITIVE_PRINCIPAL = re.compile(r"[ ]*,[ ]*(?:an?|the)[ ]+(?:[\w\-]+[ ]+){0,2
                                    r"secretary|communications director)[ ]+(?:for|to)[ ]+(?:the[ ]+)?"
                                    r"(?P<p>(?:[A-Z][\w.’'\-]*[ ]+){0,4}[A-Z][\w’'\-]*)")
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
+#: A description naming the principal in the possessive: "Mr. Graham's spokesman", "Roe's press secretary".
+_POSSESSIVE_PRINCIPAL = re.compile(r"^(?:the\s+)?(?P<p>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})['’]s?\s+"
+                                   r"(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|press secretary|communications "
+                                   r"director)\b")
 #: Rules that place a spokesperson only as "official" by default (the principal decides instead).
 _PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
 #: Voices a principal passes on to its spokesperson (besides official, the default): a legislator's,
@@ -1695,6 +1699,9 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
     names: list[str] = []
     if entity.organisation and entity.organisation[:1].isupper():
         names.append(entity.organisation)
+    own_desc = _POSSESSIVE_PRINCIPAL.match((entity.description or "").strip())
+    if own_desc:  # "Mr. Graham's spokesman" as the description (round 13)
+        names.append(own_desc.group("p"))
     for m in own:
         f = _FOR_PRINCIPAL.match(text, m.end) or _APPOSITIVE_PRINCIPAL.match(text, m.end)
         if f:
@@ -2042,8 +2049,20 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
     kept: list[str] = []
-    for w in reversed(words):
-        if len(kept) >= cb.max_words_before or w.lower().strip(".") in cb.stop_words:
+    for i, w in enumerate(reversed(words)):
+        if len(kept) >= cb.max_words_before:
+            # "former New York City Chief Medical Examiner Jo Roe": a former word just past the cap still
+            # makes the office a past one (round 13)
+            if cb.former_words is not None:
+                for w2 in list(reversed(words))[i:i + 3]:
+                    if w2.lower().strip(".") in cb.stop_words or (
+                            cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w2)):
+                        break
+                    if cb.former_words.fullmatch(w2):
+                        kept.append(w2)
+                        break
+            break
+        if w.lower().strip(".") in cb.stop_words:
             break
         if cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w):
             break
