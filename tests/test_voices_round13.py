@@ -141,3 +141,34 @@ def test_principal_in_a_possessive_description(principal, voice):
     s = Entity("s", "Kim Vale", "person", "Mr. Graham's spokesman")
     ms = [_mention(text, "p", principal, kind="name"), _mention(text, "s", "Kim Vale", kind="name")]
     assert voices.classify_article(text, [p, s], ms)["s"][0] == voice
+
+
+# ---------------------------------------------------------------- acronyms taken for people, "Name of Place"
+
+def test_an_acronym_taken_for_a_person_is_read_as_the_organisation_it_stands_for():
+    text = "The Lakeside Police Bureau closed the road. LPB said the road would reopen."
+    e = Entity("e", "LPB", "person", "lpb")
+    i = text.index("LPB")
+    v, r = voices.classify_article(text, [e], [Mention("e", i, i + 3, "LPB", "name")])["e"]
+    assert (v, r.endswith("@acronym")) == ("official", True)
+
+
+@pytest.mark.parametrize("name", ["IRS", "FEMA"])
+def test_federal_agency_acronyms_are_official(name):
+    assert voices.classify(Entity("e", name, "person", name.lower()))[0] == "official"
+
+
+@pytest.mark.parametrize("name, voice, rule", [
+    # a resident: the name alone, a person with no role (public)
+    ("Ann Vale of Springfield", "public", "person-no-role"),
+    # an employer after "of" that a rule places
+    ("Ann Vale of Bayside Public Broadcasting", "commentator", "org-media@organisation"),
+])
+def test_name_of_place_or_employer(name, voice, rule):
+    assert voices.classify_speaker(Entity("p", name, "person")) == (voice, rule)
+
+
+def test_name_of_a_state_is_not_its_government():
+    # "of Oregon" is where a person comes from, not the state speaking
+    v, r = voices.classify_speaker(Entity("p", "Ann Vale of Oregon", "person"))
+    assert v != "official"

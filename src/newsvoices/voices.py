@@ -692,7 +692,25 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
         hit = cb.known.get(norm_name(person_key(name)))
         if hit:
             return hit
+    of = _NAME_OF_PLACE.match(name) if (entity.kind or "person") == "person" and rule == DEFAULT_RULE else None
+    if of:
+        # "Jo Roe of Springfield", "Jo Roe of Vale Broadcasting": the organisation after "of" when a rule
+        # places it (not a bare place), else the person's name alone (round 13)
+        v2, r2 = _first_rule(cb, Entity(entity.key, of.group("where"), "organisation"))
+        if r2 not in UNINFORMED_RULES and r2 not in _PLACE_RULES:
+            return v2, f"{r2}@organisation"
+        v2, r2 = classify_speaker(Entity(entity.key, of.group("who"), "person", entity.description,
+                                         entity.organisation), cb, roles=roles, contexts=contexts)
+        if r2 != DEFAULT_RULE:
+            return v2, r2
     return voice, rule
+
+
+#: "Jo Roe of Springfield", "Jo Roe from Vale": a person's name with where they live or work.
+_NAME_OF_PLACE = re.compile(r"^(?P<who>[A-Z][\w’'\-]+(?: (?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}) (?:of|from) "
+                            r"(?P<where>[A-Z][\w.’'&\-]*(?: [A-Z][\w.’'&\-]*){0,4})$")
+#: Rules that place a bare country, state or city as its government (no employer of a person).
+_PLACE_RULES = frozenset({"org-country"})
 
 
 #: Voices an unnamed official's organisation may pass on (outside government; see _organisation_voice).
@@ -1196,7 +1214,9 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                           or (r.startswith(("group-unspecified", "anonymous-quantifier"))
                               and _OF_WHOM.match((e.name or "").strip()))):
             hit = group_antecedent(text, e, mentions, cb)
-        elif e.kind == "organisation" and r in UNINFORMED_RULES:
+        elif r in UNINFORMED_RULES and (e.kind == "organisation"
+                                        or (e.kind == "person" and _ACRONYM.match((e.name or "").strip()))):
+            # an acronym the extractor took for a person ("IBWC said") is read as an organisation (round 13)
             hit = _organisation_in_text(text, e, cb)
         else:
             hit = None
