@@ -172,3 +172,18 @@ def test_name_of_a_state_is_not_its_government():
     # "of Oregon" is where a person comes from, not the state speaking
     v, r = voices.classify_speaker(Entity("p", "Ann Vale of Oregon", "person"))
     assert v != "official"
+
+
+@pytest.mark.parametrize("name, description, voice", [
+    ("people", None, "other"),
+    ("many people", "people", "other"),
+    ("some people", None, "other"),
+    # described people stay members of the public; people familiar with a matter stay anonymous
+    ("local people", None, "public"),
+    ("three people", "people", "public"),
+    ("people", "familiar with the matter", "anonymous"),
+    # "these people" points back to a group the article described
+    ("these people", "people", "public"),
+])
+def test_bare_people_give_not_enough_information(name, description, voice):
+    assert voices.classify(Entity("g", name, "group", description))[0] == voice
