@@ -187,3 +187,37 @@ def test_name_of_a_state_is_not_its_government():
 ])
 def test_bare_people_give_not_enough_information(name, description, voice):
     assert voices.classify(Entity("g", name, "group", description))[0] == voice
+
+
+def test_principal_surname_read_from_its_full_name_in_the_text():
+    # no entity for the principal: its full name and title are read where the text gives them
+    text = 'House Speaker Lee Brix (R-Ohio) did not rule it out. "There are many ideas," said Brix spokesman Kim Vale.'
+    s = Entity("s", "Kim Vale", "person", "spokesman")
+    v, r = voices.classify_article(text, [s], [_mention(text, "s", "Kim Vale", kind="name")])["s"]
+    assert (v, r.endswith("@principal")) == ("politician", True)
+
+
+# ---------------------------------------------------------------- bare "members"
+
+@pytest.mark.parametrize("text, voice", [
+    ("The Senate group met again on Monday. Members said a deal was near.", "politician"),
+    ("Democrats and members of the media have admitted the rule is shaky.", "commentator"),
+    # no legislature named and no "of": the rules' anonymous source stays
+    ("The club met again on Monday. Members said a deal was near.", "anonymous"),
+])
+def test_bare_members_take_what_they_belong_to(text, voice):
+    name = "members" if "members" in text else "Members"
+    m = Entity("m", name, "group", "members")
+    assert voices.classify_article(text, [m], [_mention(text, "m", name)])["m"][0] == voice
+
+
+def test_members_of_a_coalition_take_the_coalition_members_voice():
+    text = "Members of a growing coalition of House conservatives say they cannot back the bill."
+    m = Entity("m", "Members", "group", "members")
+    assert voices.classify_article(text, [m], [_mention(text, "m", "Members")])["m"][0] == "politician"
+
+
+def test_the_white_house_is_no_legislature_for_bare_members():
+    text = "Outside the White House gates, many members said they would cross at the port."
+    m = Entity("m", "many members", "group", "members")
+    assert voices.classify_article(text, [m], [_mention(text, "m", "many members")])["m"][0] == "anonymous"

@@ -1203,6 +1203,8 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                     continue
         if r == "document-unattributed" and unnamed:
             hit = document_issuer(text, e, mentions, voice, entities, cb)
+        elif r == "anonymous-source" and unnamed and _BARE_MEMBERS.match((e.name or "").strip()):
+            hit = members_voice(text, e, mentions, cb)
         elif r in _PRINCIPAL_RULES:  # a spokesperson called official only by default
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
             if hit and hit[0] == v:
@@ -1337,6 +1339,66 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
     if r in UNINFORMED_RULES or v == "other":
         return None
     return v, f"{r}@group"
+
+
+#: A bare "members" speaker ("Members say", "some members have been critical"), round 13.
+_BARE_MEMBERS = re.compile(r"(?i)^(?:(?:the|some|many|most|several|other|few|a few|that|those|these|rank-and-file|"
+                           r"two|three|both) )*members$")
+#: "members of the group", "members of that Gang of Eight": what the members belong to.
+_MEMBERS_OF = re.compile(r"[ \t]+of[ \t]+(?:(?:the|that|this|its|their|his|her)[ \t]+)?[\"“]?"
+                         r"(?P<x>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,4})")
+_TWO_WORDS_AT_MOST = re.compile(r"(?:[\w\-]+[ \t]+){0,2}")
+#: A legislature or its members named in the text before bare "members" ("the House bipartisan group").
+_LEGISLATURE_WORDS = re.compile(r"\b(?:(?<!White )House|Senate|Congress|congressional|[Cc]aucus|lawmakers|legislators|"
+                                r"[Ll]egislature|senators|congressmen|congresswomen)\b")
+
+
+def members_voice(text: str, entity: Entity, mentions, codebook: Codebook | None = None
+                  ) -> tuple[str, str] | None:
+    """The voice of a bare "members" speaker, which the rules leave anonymous (round 13): what the
+    members belong to when "of X" follows a mention ("members of the media", "members of the group"
+    read as "the group"), else a politician when a legislature or its members are named in the 600
+    characters before the first mention ("the House bipartisan group ... Members struck a deal").
+    Rule ``<rule>@members``; None when nothing decides.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "The Senate group met again. Members said a deal was near."
+        >>> members_voice(t, Entity("m", "Members", "group", "members"), [Mention("m", 28, 35, "Members", "nominal")])
+        ('politician', 'anonymous-politician@members')
+    """
+    cb = codebook or load_codebook()
+    if not _BARE_MEMBERS.match((entity.name or "").strip()) or entity.organisation:
+        return None
+    own = sorted((m for m in mentions if m.entity == entity.key and m.kind != "pronoun"), key=_START_END)
+    if not own:
+        return None
+    for m in own:
+        of = _MEMBERS_OF.match(text, m.end)
+        if of:
+            # "members of a growing coalition of House conservatives": the group's members decide
+            grp = _GROUP_OF.search(text, of.start("x"), of.start("x") + 120)
+            if grp is not None and _TWO_WORDS_AT_MOST.fullmatch(text, of.start("x"), grp.start()):
+                v, r = _first_rule(cb, Entity(entity.key, grp.group("x"), "group", grp.group("x")))
+                if r not in UNINFORMED_RULES and v not in ("other", "anonymous"):
+                    return v, f"{r}@members"
+            words = []
+            for w in of.group("x").split():  # up to the first stop word or verb ("of the media have admitted")
+                if words and (w.lower() in cb.stop_words or (cb.stop_patterns is not None
+                                                             and cb.stop_patterns.fullmatch(w))):
+                    break
+                words.append(w)
+            x = " ".join(words)
+            for kind in ("group", "organisation"):
+                v, r = _first_rule(cb, Entity(entity.key, x, kind, x))
+                if r not in UNINFORMED_RULES and v not in ("other", "anonymous"):
+                    return v, f"{r}@members"
+            return None  # "members of Pat's family": what they belong to decides, and no rule places it
+    first = own[0].start
+    if _LEGISLATURE_WORDS.search(text, max(0, first - 600), first):
+        v, r = _first_rule(cb, Entity(entity.key, "lawmakers", "group", "lawmakers"))
+        return v, f"{r}@members"
+    return None
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -1738,6 +1800,14 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
         if hit is None:
             v, r = _first_rule(cb, Entity(entity.key, n, "person"))
             hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
+        if hit is None and _TITLED_SURNAME.match(n):
+            # "Boehner spokesman Jo Roe" where the extractor kept no entity for "House Speaker John Boehner":
+            # the surname's full name in the text, read with its context (round 13)
+            sur = _TITLED_SURNAME.match(n).group(1)
+            ctx = full_name_contexts(text, sur, cb)
+            if ctx:
+                v, r = classify(Entity(entity.key, sur, "person"), cb, contexts=ctx)
+                hit = (v, r) if r.endswith("@mention") and v not in ("anonymous", "other") else None
         if hit:
             ok = hit[0] in _PRINCIPAL_VOICES or (also_official and hit[0] == "official")
             return (hit[0], f"{hit[1].split('@')[0]}@principal") if ok else None
