@@ -221,3 +221,15 @@ def test_the_white_house_is_no_legislature_for_bare_members():
     text = "Outside the White House gates, many members said they would cross at the port."
     m = Entity("m", "many members", "group", "members")
     assert voices.classify_article(text, [m], [_mention(text, "m", "many members")])["m"][0] == "anonymous"
+
+
+def test_members_of_a_name_no_rule_places_fall_back_to_the_legislature():
+    text = "The Senate bill moved on. Members of the \u201cBand of Nine\u201d said they agreed."
+    m = Entity("m", "Members", "group", "members")
+    assert voices.classify_article(text, [m], [_mention(text, "m", "Members")])["m"][0] == "politician"
+
+
+def test_members_of_a_persons_family_are_public():
+    text = "The Senate panel met. Agents then questioned members of Pat's family about the money."
+    m = Entity("m", "members", "group", "members")
+    assert voices.classify_article(text, [m], [_mention(text, "m", "members")])["m"][0] == "public"

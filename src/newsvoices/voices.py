@@ -1388,12 +1388,16 @@ def members_voice(text: str, entity: Entity, mentions, codebook: Codebook | None
                                                              and cb.stop_patterns.fullmatch(w))):
                     break
                 words.append(w)
-            x = " ".join(words)
-            for kind in ("group", "organisation"):
+            x = " ".join(words).strip("”\"")
+            # a capitalised name ("members of the Gang of Eight") is an organisation's name, not a group noun
+            named = x[:1].isupper() and not _POSSESSIVE_S.search(x)  # not "members of Pat's family"
+            for kind in ("organisation",) if named else ("group", "organisation"):
                 v, r = _first_rule(cb, Entity(entity.key, x, kind, x))
                 if r not in UNINFORMED_RULES and v not in ("other", "anonymous"):
                     return v, f"{r}@members"
-            return None  # "members of Pat's family": what they belong to decides, and no rule places it
+            if not named:
+                return None  # "members of Pat's family": what they belong to decides, and no rule places it
+            break
     first = own[0].start
     if _LEGISLATURE_WORDS.search(text, max(0, first - 600), first):
         v, r = _first_rule(cb, Entity(entity.key, "lawmakers", "group", "lawmakers"))
