@@ -286,7 +286,10 @@ def cmd_score(args) -> int:
                   "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
                   "with a quote (n_gone; a fresh draw would not contain them)",
             notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
-                  "official share CIs: 1,000 bootstrap resamples of articles within each AllSides rating")
+                  "official share CIs: 1,000 bootstrap resamples of articles within each AllSides rating",
+            headline=[k for k in ("blind_latest.accuracy", "blind_latest.low", "blind_latest.high", "blind_latest.n",
+                                  "other_share", "unattributed_share", "official_share.left",
+                                  "official_share.center", "official_share.right") if k in metrics])
         print(f"wrote {out}")
     return 0
 

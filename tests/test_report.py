@@ -126,6 +126,14 @@ def test_methods_box_lists_stored_benchmark_figures(tmp_path, seed_result):
     assert "broken.json" in html and "unreadable" in html
     with pytest.raises(ValueError):
         write_benchmark_result("../x", {}, command="c", results_dir=tmp_path)
+    # a benchmark with many figures names the ones the box shows
+    write_benchmark_result("voices", {"accuracy": {"dev1": 0.91, "dev2": 0.88}, "blind": {"accuracy": 0.665}},
+                           command="python benchmarks/voices.py", results_dir=tmp_path, headline=["blind.accuracy"])
+    html = rep.methods_html(tmp_path)
+    assert "blind.accuracy" in html and "0.665" in html and "accuracy.dev1" not in html and "0.910" not in html
+    assert "Headline figures only" in html
+    with pytest.raises(ValueError, match=r"headline measures \['nope'\] are not among its metrics"):
+        write_benchmark_result("v", {"a": 1.0}, command="c", results_dir=tmp_path, headline=["nope"])
 
 
 def test_frames_heatmap_and_tone_by_voice(seed_result, monkeypatch):

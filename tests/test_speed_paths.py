@@ -220,10 +220,25 @@ def test_role_mention_regex_equals_its_word_boundary_form():
     rng = random.Random(9)
     pieces = ["The", "the", "bathe", "Athe", "_the", "éthe", "Tthe", "spokesman", "Labour MP", "Home Office",
               "minister", " ", " ", ", ", "\n", "The ", "the\u00a0", "Foreign", "x"]
+    p = _tools()[1]
+    at_he, shift = p.role_mention_at_he_re, p.role_mention_shift
+    assert shift == 1 and at_he.pattern.startswith("he ")  # (the fast form is in use with the default roles)
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 25)))
-        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
-               [(m.span(), m.groups()) for m in plain.finditer(text)], text
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, text
+        # the form found from "he ": the same matches, each starting one character later
+        assert [((m.start() - shift, m.end()), m.groups()) for m in at_he.finditer(text)] == want, text
+    # a role ending with a one-character word keeps the plain form (a match could start inside the last)
+    from newsvoices.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert re.search(r"(?<!\w)\w\Z", "vitamin t") and not re.search(r"(?<!\w)\w\Z", "minister")
+    assert len(lex.roles) > 10 and not any(re.search(r"(?<!\w)\w\Z", r) for r in lex.roles)
+    import dataclasses
+
+    odd = attribution.Parser(dataclasses.replace(lex, roles=lex.roles | {"vitamin t"}))
+    assert odd.role_mention_shift == 0 and odd.role_mention_at_he_re is odd.role_mention_re
 
 
 def test_lexicon_files_are_read_once_per_directory():
@@ -744,3 +759,39 @@ def test_hint_searches_of_the_lower_cased_text_equal_the_case_insensitive_regexe
                 assert (twin and twin.span()) == (ref and ref.span()), (text, lo, hi)
             hits += ref is not None
         assert 200 < hits < 1500, (ci.pattern[:40], hits)
+
+
+def test_non_response_cheap_exit_equals_the_regex_scan():
+    """``extract._non_response`` skips the phrase regex when the word at the cue is none the regex can
+    match; the answers equal the plain scan at every position of random texts."""
+    import re
+
+    from newsvoices import extract
+    from newsvoices.measures import NON_RESPONSE_PATH, _load_phrases
+
+    pat = _load_phrases(str(NON_RESPONSE_PATH))
+    words = extract._regex_words(pat)
+    assert words is not None and {"declined", "didn", "comment", "respond", "t"} <= words
+    assert not {"said", "told", "says"} & words
+
+    def plain(text, cs, lo, end):
+        return any(m.start() <= cs < m.end()
+                   for m in pat.finditer(text, max(lo, cs - 60), min(len(text), max(end, cs) + 5)))
+
+    rng = random.Random(21)
+    pieces = ["did not respond to a request for comment", "declined to comment", "Declined Comment",
+              "couldn\u2019t be reached", "DIDN'T RESPOND", "was unavailable for comment", "no response from",
+              "did not immediately comment", "had not responded by", "said", "told", "comment", "commented",
+              "respond", "responded", "declined", "refused to answer", "not", "t", "don", "x", "_", "3", "\u00e9",
+              "\u212aelvin", "\u017f", "\u0131", "\u0130", "de\u0307clined", "said_", "5said", ".", ",", "\n"]
+    for text, lo, _ in _fuzz_texts(rng, pieces, 300, joiners=(" ", " ", "", ", ", ". ", "\u2019", "-"), max_pieces=8):
+        for cs in range(lo, len(text) + 1):
+            for end in (cs, min(len(text), cs + 7), len(text)):
+                assert extract._non_response(text, cs, lo, end) == plain(text, cs, lo, end), (text, cs, lo, end)
+    # the enumeration: words joined across groups; None for a regex beyond it
+    assert extract._regex_words(re.compile(r"(?<!\w)(?:did|do)n[\u2019']t (?:yet )?comment(?!\w)", re.I)) == \
+        frozenset({"didn", "don", "t", "yet", "comment"})
+    assert extract._regex_words(re.compile(r"(?:A|b)(?:c )?(?:x y z|w)", re.I)) == \
+        frozenset({"ac", "bc", "x", "y", "z", "w", "ax", "bx", "aw", "bw"})
+    assert extract._regex_words(re.compile(r"declined \w+")) is None
+    assert extract._regex_words(re.compile(r"no+ comment")) is None

@@ -361,6 +361,16 @@ class Parser:
         # engine can skip ahead to a "T"/"t" (same matches; the whole article is scanned)
         self.role_mention_re = re.compile(r"[Tt](?<!\w[Tt])he ((?:[A-Z][\w\u2019'\-]*[ \u00a0]+){0,3})((?i:"
                                           + trie_regex(singular) + r"))\b")
+        # the same matches found from their "he " (a literal the engine searches for; far rarer than a
+        # "T"/"t"), each starting one character later (``role_mention_shift``): exact as long as no role
+        # ends with a one-character word (a match could then start right before the end of the last)
+        if any(re.search(r"(?<!\w)\w\Z", r) for r in singular):
+            self.role_mention_at_he_re, self.role_mention_shift = self.role_mention_re, 0
+        else:
+            head = r"[Tt](?<!\w[Tt])he "
+            self.role_mention_at_he_re = re.compile(r"he (?<=(?<!\w)[Tt]he )"
+                                                    + self.role_mention_re.pattern.removeprefix(head))
+            self.role_mention_shift = 1
         self._max_role_len = max((len(r.split()) for r in self.roles), default=1)
         rs = lex.reported_speech
         self.clause_openers = rs.get("clause_openers", frozenset())

@@ -154,6 +154,26 @@ def cmd_agreement(args) -> int:
     except ValueError as exc:
         print(f"newsvoices agreement: {exc}", file=sys.stderr)
         return 2
+    extra = []
+    if args.per_type or args.tables:
+        from .coding import coded_voice_sample
+        from .correction import corrected_shares, type_scores
+
+        try:
+            sample = coded_voice_sample(args.sheets, coder=args.coder)
+            if args.per_type:
+                extra.append(("per voice type (tool against coder)", type_scores(sample["tool"], sample["coder"])))
+            if args.tables:
+                from .pipeline import load_tables
+
+                quotes = load_tables(args.tables).quotes
+                kind = None if args.kind == "all" else args.kind
+                s = sample if kind is None else sample[sample["kind"].isin([kind, ""])]
+                extra.append((f"share of {args.kind} quoted words per voice type, corrected by the coded sample "
+                              f"({len(s)} items)", corrected_shares(quotes, s, by=args.by, kind=kind)))
+        except (ValueError, OSError) as exc:
+            print(f"newsvoices agreement: {exc}", file=sys.stderr)
+            return 2
     if args.out:
         table.to_csv(args.out, index=False, lineterminator="\n")
     if args.json:
@@ -162,6 +182,13 @@ def cmd_agreement(args) -> int:
             sys.stdout.write(json.dumps(clean, ensure_ascii=False) + "\n")
     else:
         print(format_agreement(table))
+    for title, t in extra:
+        if args.json:
+            for rec in t.to_dict(orient="records"):
+                clean = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+                sys.stdout.write(json.dumps({"table": title, **clean}, ensure_ascii=False) + "\n")
+        else:
+            print(f"\n{title}:\n{t.round(3).to_string(index=False)}")
     return 0
 
 
@@ -220,6 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("sheets", nargs="+", metavar="SHEET", help="coded sheet(s) from export-coding")
     g.add_argument("--out", help="also write the table as CSV")
     g.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    g.add_argument("--per-type", action="store_true", help="also precision and recall of the tool per voice type")
+    g.add_argument("--tables", metavar="DIR", help="tables folder from analyze: also print the share of quoted words "
+                   "per voice type corrected by the coded sample (the sheet must be a random sample)")
+    g.add_argument("--by", help="group the corrected shares by this quotes column (e.g. outlet, bias_text)")
+    g.add_argument("--kind", default="direct", choices=["direct", "indirect", "all"],
+                   help="quotes counted in the corrected shares (default direct)")
+    g.add_argument("--coder", help="whose coding the per-type and corrected figures use (default: first by name)")
     g.set_defaults(func=cmd_agreement)
     return p
 

@@ -381,6 +381,51 @@ def agreement(paths: str | Path | Sequence[str | Path]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+#: Coder label of an item the coder marked as no quote at all.
+NOT_A_QUOTE = "(not a quote)"
+
+
+def coded_voice_sample(paths: str | Path | Sequence[str | Path], coder: str | None = None) -> pd.DataFrame:
+    """The voice types of a coded sheet as a sample for :mod:`newsvoices.correction`.
+
+    Args:
+        paths: coded sheet(s) from ``newsvoices export-coding``.
+        coder: whose coding to use (default: the first coder by name).
+
+    Returns:
+        One row per coded item: ``item``, ``kind``, ``tool`` (the tool's voice type,
+        ``unattributed`` without one), ``coder`` (the coder's type; ``ok`` replaced by
+        the tool's; ``unattributed`` when the coder found no speaker; ``(not a quote)``
+        when the coder said it is no quote) and ``words`` (words of the quote).
+
+    Raises:
+        ValueError: when the sheets hold no coded voice types or not this coder.
+    """
+    from .correction import UNATTRIBUTED
+    from .pipeline import count_words
+
+    df = read_coded(paths)
+    coders = sorted(df["coder"].unique()) if len(df) else []
+    if not coders:
+        raise ValueError(f"{paths}: no coded rows (fill coder_voice_type first)")
+    who = coders[0] if coder is None else coder
+    if who not in coders:
+        raise ValueError(f"{paths}: no coder named {who!r} (have {coders})")
+    d = df[df["coder"] == who]
+    tool, cod = _coded_values(d, "voice_type")
+    no = d["coder_is_quote"].str.strip().str.casefold().isin(_NO)
+    cod = cod.where(~no, NOT_A_QUOTE)
+    keep = cod != ""
+    fix = {NONE: UNATTRIBUTED}
+    return pd.DataFrame({
+        "item": d["item"][keep].to_numpy(),
+        "kind": (d["kind"] if "kind" in d.columns else pd.Series("", index=d.index))[keep].to_numpy(),
+        "tool": tool[keep].replace(fix).to_numpy(),
+        "coder": cod[keep].replace(fix).to_numpy(),
+        "words": [count_words(str(t)) for t in (d["quote"] if "quote" in d.columns else pd.Series("", index=d.index))[keep]],
+    })
+
+
 def format_agreement(table: pd.DataFrame) -> str:
     """Plain-text rendering of :func:`agreement` for the terminal."""
     t = table.copy()

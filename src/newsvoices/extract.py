@@ -543,17 +543,99 @@ def extract(article: Article) -> Extraction:
     return res.result(quotes)
 
 
+_NON_RESPONSE: list = [None]  # (the non-response regex, the words it can match or None), loaded at first use
+
+
 def _non_response(text: str, cs: int, lo: int, end: int) -> bool:
     """Whether a phrase of ``data/lexicons/non_response.txt`` ("did not respond to a request for
     comment", "declined to discuss the case") holds the reported-speech cue at ``cs``: an explicit
     non-response, which ``measures.non_responses`` counts as silence, not speech."""
-    from .measures import NON_RESPONSE_PATH, _load_phrases  # (the same list the silence table reads)
+    got = _NON_RESPONSE[0]
+    if got is None:
+        from .measures import NON_RESPONSE_PATH, _load_phrases  # (the same list the silence table reads)
 
-    pat = _load_phrases(str(NON_RESPONSE_PATH))
-    for m in pat.finditer(text, max(lo, cs - 60), min(len(text), max(end, cs) + 5)):
+        pat = _load_phrases(str(NON_RESPONSE_PATH))
+        bounded = pat.pattern.startswith("(?<!\\w)") and pat.pattern.endswith("(?!\\w)")
+        got = _NON_RESPONSE[0] = (pat, _regex_words(pat) if bounded else None)
+    pat, words = got
+    a, b = max(lo, cs - 60), min(len(text), max(end, cs) + 5)
+    if words is not None and (cs == 0 or not (text[cs - 1].isalnum() or text[cs - 1] == "_")):  # (= not \w)
+        # cheap exit: a match holding cs holds the whole word starting there (matches start and end at
+        # word boundaries), so that word must be one the regex can match ("said", "told": never)
+        w = _WORD_RUN_RE.match(text, cs, b)
+        if w is not None and w.end() < b and w.group().isascii() and w.group().lower() not in words:
+            return False
+    for m in pat.finditer(text, a, b):
         if m.start() <= cs < m.end():
             return True
     return False
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4)
+def _regex_words(pat: re.Pattern) -> frozenset[str] | None:
+    """Every word (maximal run of word characters, lower-cased) of every string ``pat`` can match, for a
+    regex built of ASCII literals, character sets of literals, groups, alternatives, optional parts and
+    zero-width assertions (which are skipped: their words need not be in the match); None for any other
+    regex. Words wholly inside a string are collected as found and each partial string is cut down to
+    its first and last word, so the enumeration stays small."""
+    try:
+        from re import _constants as C, _parser as P  # (the regex module's own parser, Python >= 3.11)
+    except ImportError:  # pragma: no cover - a Python whose regex internals moved: no cheap exit
+        return None
+    inner: set[str] = set()
+
+    def cut(x: str) -> str:  # (x holds word characters and " " for the others)
+        i, j = x.find(" "), x.rfind(" ")
+        if i < j:
+            inner.update(x[i + 1:j].split())
+            return x[:i] + x[j:]
+        return x
+
+    def strings(items) -> list[str] | None:
+        out = [""]
+        for op, av in items:
+            if op is C.LITERAL:
+                opts = [chr(av)]
+            elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+                opts = [chr(c) for _, c in av]
+            if op is C.LITERAL or op is C.IN and all(o is C.LITERAL for o, _ in av):
+                if any(not c.isascii() and (_WORD_CHAR_RE.match(c) or c.lower() != c or c.upper() != c) for c in opts):
+                    return None  # (only ASCII words; other characters only without case, like "\u2019")
+                opts = [c if _WORD_CHAR_RE.match(c) else " " for c in opts]
+            elif op is C.SUBPATTERN:
+                opts = strings(av[3])
+            elif op is C.BRANCH:
+                opts = []
+                for alt in av[1]:
+                    got = strings(alt)
+                    if got is None:
+                        return None
+                    opts += got
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[1] <= 1:
+                got = strings(av[2])
+                opts = None if got is None else [""] * (av[0] == 0) + got
+            elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                continue
+            else:
+                return None
+            if opts is None:
+                return None
+            out = list(dict.fromkeys(cut(x + y) for x in out for y in set(opts)))
+            if len(out) > 100_000:
+                return None
+        return out
+
+    try:
+        got = strings(P.parse(pat.pattern, pat.flags))
+    except (AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover - internals changed
+        return None
+    if got is None:
+        return None
+    return frozenset(w.lower() for w in inner.union(*(x.split() for x in got)))
 
 
 def _capitalised_cue(text: str, cs: int, lo: int) -> bool:
@@ -1426,15 +1508,16 @@ class _Resolver:
     def role_mentions(self) -> None:
         """Definite role phrases outside quotes ("the Labour MP") resolved to a recent person."""
         text = self.text
-        for m in self.parser.role_mention_re.finditer(text):
+        shift = self.parser.role_mention_shift  # (matches of role_mention_at_he_re start after the "T")
+        for m in self.parser.role_mention_at_he_re.finditer(text):
+            s = m.start() - shift
             role = m.group(2).lower()
-            if role in self.parser.plural_roles or self.in_quote(m.start()):
+            if role in self.parser.plural_roles or self.in_quote(s):
                 continue
             e = m.end(2)
             nxt = text[e:e + 2]
             if nxt[:1] == " " and nxt[1:2].isupper():
                 continue  # "the Labour MP Jess Phillips": a description, not a mention
-            s = m.start()
             if (s, e) in self.mention_at:
                 continue
             kpos = bisect.bisect_left(self.antecedents, (s, "", ""))

@@ -526,7 +526,7 @@ def _bootstrap_shares(q: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.
 
 def write_benchmark_result(name: str, metrics: dict, command: str, dataset: str | None = None,
                            split: str | None = None, notes: str | None = None,
-                           results_dir: str | Path = BENCHMARK_RESULTS_DIR) -> Path:
+                           results_dir: str | Path = BENCHMARK_RESULTS_DIR, headline: list[str] | None = None) -> Path:
     """Store a benchmark's measured figures where every report's methods box finds them.
 
     Writes ``benchmarks/results/NAME.json`` (sorted keys, so reruns with the same
@@ -540,6 +540,9 @@ def write_benchmark_result(name: str, metrics: dict, command: str, dataset: str 
         metrics: measure name -> number (nested dicts are flattened as ``a.b``).
         command: how to rerun it.
         dataset, split, notes: where the numbers come from.
+        headline: the measure names (flattened, as ``a.b``) the reports' methods box
+            shows, in this order; without it the box lists every figure. The file
+            keeps all of them either way.
     """
     if not re.fullmatch(r"[\w.-]+", name):
         raise ValueError(f"benchmark name {name!r}: use letters, digits, '.', '-' or '_'")
@@ -547,6 +550,12 @@ def write_benchmark_result(name: str, metrics: dict, command: str, dataset: str 
     out.parent.mkdir(parents=True, exist_ok=True)
     rec = {"benchmark": name, "command": command, "metrics": metrics}
     rec.update({k: v for k, v in (("dataset", dataset), ("split", split), ("notes", notes)) if v})
+    if headline:
+        flat = {k[len("metrics."):]: v for k, v in _flatten_metrics({"metrics": metrics})}
+        unknown = [h for h in headline if h not in flat]
+        if unknown:
+            raise ValueError(f"benchmark {name!r}: headline measures {unknown} are not among its metrics")
+        rec["headline"] = list(headline)
     out.write_text(json.dumps(rec, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
 
@@ -971,6 +980,7 @@ class ReportContext:
         """How far to trust the numbers: measured accuracy from ``benchmarks/results/*.json``."""
         results = _load_benchmarks(Path(results_dir))
         rows = []
+        shown_all = True
         for r in results:
             if "error" in r:
                 rows.append({"benchmark": r["file"], "measure": "unreadable", "value": r["error"], "rerun": ""})
@@ -979,11 +989,18 @@ class ReportContext:
             name = str(data.get("benchmark") or Path(r["file"]).stem)
             cmd = data.get("command") or f"python benchmarks/{Path(r['file']).stem}.py"
             ds = ", ".join(str(data[k]) for k in ("dataset", "split") if data.get(k))
+            if len(ds) > 240:  # a long history of samples belongs in the file, not on every row
+                ds = ds[:240].rsplit(" ", 1)[0] + " … (see benchmarks/results/" + Path(r["file"]).name + ")"
             if isinstance(data.get("rows"), list) and data["rows"]:  # one record per figure: the richer form
                 rows += _figure_rows([{"part": name, **x} for x in data["rows"] if isinstance(x, dict)], cmd)
                 continue
-            for k, v in _flatten_metrics(data):
-                k = k[len("metrics."):] if k.startswith("metrics.") else k
+            flat = [(k[len("metrics."):] if k.startswith("metrics.") else k, v) for k, v in _flatten_metrics(data)]
+            heads = data.get("headline")
+            if isinstance(heads, list) and heads:  # the benchmark's own choice of figures to show
+                got = dict(flat)
+                flat = [(k, got[k]) for k in heads if k in got]
+                shown_all = False
+            for k, v in flat:
                 rows.append({"benchmark": name + (f" ({ds})" if ds else ""), "measure": k,
                              "value": f"{v:.3f}" if isinstance(v, float) else f"{v:,}", "rerun": cmd})
         rows += _validity_rows()
@@ -991,6 +1008,9 @@ class ReportContext:
                          if not p.name.startswith(("_", "build_", "train_"))) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
             body = html_table(pd.DataFrame(rows), caption="Measured accuracy, as last run (benchmarks/results/)", max_rows=60)
+            if not shown_all:
+                body += note("Headline figures only; every figure, with the development samples, is in "
+                             "benchmarks/results/*.json.")
         else:
             body = note("No measured figures are stored with this copy of newsvoices (benchmarks/results/ is empty). "
                         "Run the benchmark scripts to produce them; until then, treat every figure in this report "
