@@ -190,7 +190,7 @@ def test_one_non_source_list_for_attribution_and_entities():
     (Entity("e", "ICE statement", "group"), ("official", "org-government-us@issuer")),
     (Entity("e", "Wall Street Journal analysis", "group"), ("commentator", "org-media-outlet@issuer")),
     (Entity("e", "Court documents", "group"), ("official", "org-government-us@issuer")),
-    (Entity("e", "court documents", "group"), ("legal", "document-court")),
+    (Entity("e", "court documents", "group"), ("official", "document-court-record")),  # round 13
     (Entity("e", "Recent study", "group"), ("expert", "document-research")),  # "Recent" places nothing
     (Entity("e", "recent federal report", "group"), ("official", "document-government-data")),
     (Entity("e", "West Wing aides", "group", "aides"), ("official", "anonymous-official")),

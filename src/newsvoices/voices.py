@@ -692,7 +692,25 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
         hit = cb.known.get(norm_name(person_key(name)))
         if hit:
             return hit
+    of = _NAME_OF_PLACE.match(name) if (entity.kind or "person") == "person" and rule == DEFAULT_RULE else None
+    if of:
+        # "Jo Roe of Springfield", "Jo Roe of Vale Broadcasting": the organisation after "of" when a rule
+        # places it (not a bare place), else the person's name alone (round 13)
+        v2, r2 = _first_rule(cb, Entity(entity.key, of.group("where"), "organisation"))
+        if r2 not in UNINFORMED_RULES and r2 not in _PLACE_RULES:
+            return v2, f"{r2}@organisation"
+        v2, r2 = classify_speaker(Entity(entity.key, of.group("who"), "person", entity.description,
+                                         entity.organisation), cb, roles=roles, contexts=contexts)
+        if r2 != DEFAULT_RULE:
+            return v2, r2
     return voice, rule
+
+
+#: "Jo Roe of Springfield", "Jo Roe from Vale": a person's name with where they live or work.
+_NAME_OF_PLACE = re.compile(r"^(?P<who>[A-Z][\w’'\-]+(?: (?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}) (?:of|from) "
+                            r"(?P<where>[A-Z][\w.’'&\-]*(?: [A-Z][\w.’'&\-]*){0,4})$")
+#: Rules that place a bare country, state or city as its government (no employer of a person).
+_PLACE_RULES = frozenset({"org-country"})
 
 
 #: Voices an unnamed official's organisation may pass on (outside government; see _organisation_voice).
@@ -1185,6 +1203,8 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                     continue
         if r == "document-unattributed" and unnamed:
             hit = document_issuer(text, e, mentions, voice, entities, cb)
+        elif r == "anonymous-source" and unnamed and _BARE_MEMBERS.match((e.name or "").strip()):
+            hit = members_voice(text, e, mentions, cb)
         elif r in _PRINCIPAL_RULES:  # a spokesperson called official only by default
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
             if hit and hit[0] == v:
@@ -1196,7 +1216,9 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                           or (r.startswith(("group-unspecified", "anonymous-quantifier"))
                               and _OF_WHOM.match((e.name or "").strip()))):
             hit = group_antecedent(text, e, mentions, cb)
-        elif e.kind == "organisation" and r in UNINFORMED_RULES:
+        elif r in UNINFORMED_RULES and (e.kind == "organisation"
+                                        or (e.kind == "person" and _ACRONYM.match((e.name or "").strip()))):
+            # an acronym the extractor took for a person ("IBWC said") is read as an organisation (round 13)
             hit = _organisation_in_text(text, e, cb)
         else:
             hit = None
@@ -1317,6 +1339,70 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
     if r in UNINFORMED_RULES or v == "other":
         return None
     return v, f"{r}@group"
+
+
+#: A bare "members" speaker ("Members say", "some members have been critical"), round 13.
+_BARE_MEMBERS = re.compile(r"(?i)^(?:(?:the|some|many|most|several|other|few|a few|that|those|these|rank-and-file|"
+                           r"two|three|both) )*members$")
+#: "members of the group", "members of that Gang of Eight": what the members belong to.
+_MEMBERS_OF = re.compile(r"[ \t]+of[ \t]+(?:(?:the|that|this|its|their|his|her)[ \t]+)?[\"“]?"
+                         r"(?P<x>[\w’'\-]+(?:[ \t]+[\w’'\-]+){0,4})")
+_TWO_WORDS_AT_MOST = re.compile(r"(?:[\w\-]+[ \t]+){0,2}")
+#: A legislature or its members named in the text before bare "members" ("the House bipartisan group").
+_LEGISLATURE_WORDS = re.compile(r"\b(?:(?<!White )House|Senate|Congress|congressional|[Cc]aucus|lawmakers|legislators|"
+                                r"[Ll]egislature|senators|congressmen|congresswomen)\b")
+
+
+def members_voice(text: str, entity: Entity, mentions, codebook: Codebook | None = None
+                  ) -> tuple[str, str] | None:
+    """The voice of a bare "members" speaker, which the rules leave anonymous (round 13): what the
+    members belong to when "of X" follows a mention ("members of the media", "members of the group"
+    read as "the group"), else a politician when a legislature or its members are named in the 600
+    characters before the first mention ("the House bipartisan group ... Members struck a deal").
+    Rule ``<rule>@members``; None when nothing decides.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "The Senate group met again. Members said a deal was near."
+        >>> members_voice(t, Entity("m", "Members", "group", "members"), [Mention("m", 28, 35, "Members", "nominal")])
+        ('politician', 'anonymous-politician@members')
+    """
+    cb = codebook or load_codebook()
+    if not _BARE_MEMBERS.match((entity.name or "").strip()) or entity.organisation:
+        return None
+    own = sorted((m for m in mentions if m.entity == entity.key and m.kind != "pronoun"), key=_START_END)
+    if not own:
+        return None
+    for m in own:
+        of = _MEMBERS_OF.match(text, m.end)
+        if of:
+            # "members of a growing coalition of House conservatives": the group's members decide
+            grp = _GROUP_OF.search(text, of.start("x"), of.start("x") + 120)
+            if grp is not None and _TWO_WORDS_AT_MOST.fullmatch(text, of.start("x"), grp.start()):
+                v, r = _first_rule(cb, Entity(entity.key, grp.group("x"), "group", grp.group("x")))
+                if r not in UNINFORMED_RULES and v not in ("other", "anonymous"):
+                    return v, f"{r}@members"
+            words = []
+            for w in of.group("x").split():  # up to the first stop word or verb ("of the media have admitted")
+                if words and (w.lower() in cb.stop_words or (cb.stop_patterns is not None
+                                                             and cb.stop_patterns.fullmatch(w))):
+                    break
+                words.append(w)
+            x = " ".join(words).strip("”\"")
+            # a capitalised name ("members of the Gang of Eight") is an organisation's name, not a group noun
+            named = x[:1].isupper() and not _POSSESSIVE_S.search(x)  # not "members of Pat's family"
+            for kind in ("organisation",) if named else ("group", "organisation"):
+                v, r = _first_rule(cb, Entity(entity.key, x, kind, x))
+                if r not in UNINFORMED_RULES and v not in ("other", "anonymous"):
+                    return v, f"{r}@members"
+            if not named:
+                return None  # "members of Pat's family": what they belong to decides, and no rule places it
+            break
+    first = own[0].start
+    if _LEGISLATURE_WORDS.search(text, max(0, first - 600), first):
+        v, r = _first_rule(cb, Entity(entity.key, "lawmakers", "group", "lawmakers"))
+        return v, f"{r}@members"
+    return None
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -1445,14 +1531,17 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
 #: Document words an unnamed document speaker ("the statement", "the report") may be headed by;
 #: "document(s)" stands for any of them when its issuer is looked up (see document_issuer).
 _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "website", "release", "email",
-              "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit")
+              "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit", "message")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
-_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote|obtained)"
+_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote)"
+#: Verbs of getting hold of a document, not issuing it: "a memo obtained by the AP", "a letter seen by Reuters".
+_NOT_ISSUED_BY = "".join(rf"(?<!{w} )" for w in ("obtained", "seen", "reviewed", "viewed", "acquired", "reported",
+                                                  "cited", "quoted", "leaked", "described", "shared", "examined"))
 _CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w.&’'\-]*){0,6}"
 #: What may stand between an issuer's name and its verb: a party tag ("(R-Ohio)"), "and others in the
 #: leadership", or the issuer's spokesperson or lawyer ("a Madigan spokeswoman said in a statement").
 _ISSUER_GAP = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+and\s+(?:others|colleagues)(?:\s+[\w.]+){0,4}?)?"
-               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?")
+               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?,?")
 #: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
 _NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
                         "before as for last new recent earlier later one another both under while".split())
@@ -1463,13 +1552,14 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
     return [
         re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
         # "the NAACP released a statement", "Jo Roe issued a joint statement"
-        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|quickly\s+|[a-z]+ly\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
-        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        # (not "obtained by the AP", "seen by Reuters": who got hold of a document did not issue it)
+        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,5}}?{_NOT_ISSUED_BY}(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
         # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
                    rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
@@ -1491,6 +1581,7 @@ _FORWARD_REACH = 1500
 _IN_DOC_SUBJECT = re.compile(
     rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
 _INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
+_DEFINITE = re.compile(r"(?i)(?:the|this|that|these|those|his|her|its|their)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -1556,7 +1647,9 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         # ("the NAACP released a statement saying ..."), not in an earlier one
         window = text[_sentence_span(text, first_m.start, first_m.end)[0]:first_m.end]
     else:
-        window = text[max(0, first - 1500):first]
+        # a mention without its determiner ("a Human Rights Watch report" met as "report") is read up to its
+        # end: the words right before it name the issuer (round 13)
+        window = text[max(0, first - 1500):first if _DEFINITE.match(first_m.text or "") else first_m.end]
     best = None
     # the patterns are tried only around each earlier place the document word occurs, nearest first
     for h in reversed(list(pats[0].finditer(window))):
@@ -1583,7 +1676,7 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         else:
             # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
             # document whose issuer is named nowhere before may name its author later, after "by" or "from"
-            fwd = pats[4].search(text, first_m.end, min(len(text), first_m.end + _FORWARD_REACH))
+            fwd = pats[4].search(text, first_m.start, min(len(text), first_m.end + _FORWARD_REACH))
             if fwd is None:
                 return None
             best = (fwd.start("iss"), fwd.group("iss"))
@@ -1635,6 +1728,10 @@ _APPOSITIVE_PRINCIPAL = re.compile(r"[ ]*,[ ]*(?:an?|the)[ ]+(?:[\w\-]+[ ]+){0,2
                                    r"secretary|communications director)[ ]+(?:for|to)[ ]+(?:the[ ]+)?"
                                    r"(?P<p>(?:[A-Z][\w.’'\-]*[ ]+){0,4}[A-Z][\w’'\-]*)")
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sens|Reps)\.?\s+")
+#: A description naming the principal in the possessive: "Mr. Graham's spokesman", "Roe's press secretary".
+_POSSESSIVE_PRINCIPAL = re.compile(r"^(?:the\s+)?(?P<p>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})['’]s?\s+"
+                                   r"(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|press secretary|communications "
+                                   r"director)\b")
 #: Rules that place a spokesperson only as "official" by default (the principal decides instead).
 _PRINCIPAL_RULES = ("anonymous-official", "spokesperson-unplaced")
 #: Voices a principal passes on to its spokesperson (besides official, the default): a legislator's,
@@ -1688,6 +1785,9 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
     names: list[str] = []
     if entity.organisation and entity.organisation[:1].isupper():
         names.append(entity.organisation)
+    own_desc = _POSSESSIVE_PRINCIPAL.match((entity.description or "").strip())
+    if own_desc:  # "Mr. Graham's spokesman" as the description (round 13)
+        names.append(own_desc.group("p"))
     for m in own:
         f = _FOR_PRINCIPAL.match(text, m.end) or _APPOSITIVE_PRINCIPAL.match(text, m.end)
         if f:
@@ -1704,6 +1804,14 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
         if hit is None:
             v, r = _first_rule(cb, Entity(entity.key, n, "person"))
             hit = None if r in UNINFORMED_RULES or v in ("anonymous", "other") else (v, r)
+        if hit is None and _TITLED_SURNAME.match(n):
+            # "Boehner spokesman Jo Roe" where the extractor kept no entity for "House Speaker John Boehner":
+            # the surname's full name in the text, read with its context (round 13)
+            sur = _TITLED_SURNAME.match(n).group(1)
+            ctx = full_name_contexts(text, sur, cb)
+            if ctx:
+                v, r = classify(Entity(entity.key, sur, "person"), cb, contexts=ctx)
+                hit = (v, r) if r.endswith("@mention") and v not in ("anonymous", "other") else None
         if hit:
             ok = hit[0] in _PRINCIPAL_VOICES or (also_official and hit[0] == "official")
             return (hit[0], f"{hit[1].split('@')[0]}@principal") if ok else None
@@ -2035,8 +2143,20 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
     kept: list[str] = []
-    for w in reversed(words):
-        if len(kept) >= cb.max_words_before or w.lower().strip(".") in cb.stop_words:
+    for i, w in enumerate(reversed(words)):
+        if len(kept) >= cb.max_words_before:
+            # "former New York City Chief Medical Examiner Jo Roe": a former word just past the cap still
+            # makes the office a past one (round 13)
+            if cb.former_words is not None:
+                for w2 in list(reversed(words))[i:i + 3]:
+                    if w2.lower().strip(".") in cb.stop_words or (
+                            cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w2)):
+                        break
+                    if cb.former_words.fullmatch(w2):
+                        kept.append(w2)
+                        break
+            break
+        if w.lower().strip(".") in cb.stop_words:
             break
         if cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w):
             break
