@@ -30,9 +30,11 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    Seeds 19 and 20 (``voice_audit_blind19.csv``, ``blind20.csv``) were drawn after round 11,
    excluding all nineteen files, and judged blind. Seeds 21 and 22 (``voice_audit_blind21.csv``,
    ``blind22.csv``) were drawn after round 12, excluding all twenty-one files, and judged blind.
-   Seeds 17-22 were also judged by a second, independent blind coder
+   Seeds 23 and 24 (``voice_audit_blind23.csv``, ``blind24.csv``) were drawn after round 13,
+   excluding all twenty-three files, and judged blind.
+   Seeds 17-24 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
-   The next honest number needs ``--seed 23`` and up, excluding all twenty-three files.
+   The next honest number needs ``--seed 25`` and up, excluding all twenty-five files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -82,8 +84,10 @@ BLIND19 = HERE / "voice_audit_blind19.csv"
 BLIND20 = HERE / "voice_audit_blind20.csv"
 BLIND21 = HERE / "voice_audit_blind21.csv"
 BLIND22 = HERE / "voice_audit_blind22.csv"
+BLIND23 = HERE / "voice_audit_blind23.csv"
+BLIND24 = HERE / "voice_audit_blind24.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
-LATEST_BLIND = (BLIND21, BLIND22)
+LATEST_BLIND = (BLIND23, BLIND24)
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -197,7 +201,7 @@ def cmd_score(args) -> int:
               f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
               f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -247,44 +251,13 @@ def cmd_score(args) -> int:
         out = write_benchmark_result(
             "voices", metrics, command="python benchmarks/voices.py analyze && python benchmarks/voices.py score --write",
             dataset="allsides-abp-immigration-crime (2,774 articles)",
-            split="voice_audit: 100 random speakers (seed 0), used while improving the codebook (57% before); "
-                  "voice_audit_heldout: 100 more (seed 1), 65% when first judged; voice_audit_check: 100 more "
-                  "(seed 2), drawn and judged before any further tuning: 59% when judged (the honest number). "
-                  "All three were then used for development (round 3: non-source filters, whole-article "
-                  "contexts, fall-backs, codebook additions; round 4: round-up author lines, media people, public "
-                  "agencies, unplaced spokespersons, common post-attributed sources), so the accuracies here are "
-                  "development figures; "
-                  "voice_audit_blind3/4 and blind5/6: 400 speakers (seeds 3-6) judged blind by coders who never "
-                  "saw a prediction; blind5/6 scored 0.62/0.60 when judged (the honest number of round 4). Round 5 "
-                  "(26 Nov afternoon: one non-source list, surname and issuer contexts, codebook boundaries "
-                  "aligned with the blind coders, non-speech cues) studied all four for error analysis "
-                  "(benchmarks/voice_error_buckets.csv), so they are development figures now; the honest number "
-                  "of round 5 is voice_audit_blind7/8 (seeds 7 and 8, 200 speakers drawn after round 5 from tables with "
-                  "the first reported-speech round of 26 Nov merged, judged blind: 0.69/0.53, both 0.61 [0.54, 0.68]; "
-                  "33 of the 200 are not speakers at all). Round 6 (26 Nov evening: a source's head word must name a person, "
-                  "group, organisation or text, data/lexicons/source_heads.tsv) studied blind7/8; its honest number is "
-                  "voice_audit_blind9/10 (seeds 9 and 10, drawn after round 6 excluding the nine earlier files, judged "
-                  "blind: 0.68/0.59, both 0.635 [0.57, 0.70]; 38 of the 200 are not speakers). Round 7 (photo credits, "
-                  "places and events, addressees) studied blind9/10; its honest number is voice_audit_blind11/12 "
-                  "(seeds 11 and 12, drawn after round 7 excluding the eleven earlier files, judged blind: "
-                  "0.61/0.65, both 0.630 [0.565, 0.695]; 35 of the 200 are not speakers). Round 8 (direct-quote "
-                  "attribution, reported speech round 4, voice types of real speakers) studied blind11/12; its honest "
-                  "number is voice_audit_blind13/14 (seeds 13 and 14, drawn after round 8 excluding the thirteen "
-                  "earlier files, judged blind: 0.75/0.69, both 0.720 [0.655, 0.785]; 28 of the 200 are not "
-                  "speakers, 0.797 right on the other 172). Round 9 (one-word capitalised non-names, bill numbers, "
-                  "places, speakers inside someone else's quotation) studied blind9-14; voice_audit_blind15/16 (seeds 15 "
-                  "and 16, drawn after round 9, judged blind): 0.54/0.72, both 0.630 [0.560, 0.695]; 30 of 200 not "
-                  "speakers, 0.735 right on the other 170. The 400 speakers of seeds 13-16 (drawn after rounds 8-9): "
-                  "0.675 [0.63, 0.72]. Round 10 (passive cues, wants and knowledge, documents' issuers, polls) "
-                  "studied all seventeen samples; voice_audit_blind17/18 (seeds 17 and 18, drawn after it, judged "
-                  "blind): 0.71/0.74, both 0.725 [0.660, 0.785]. Round 11 (insiders, former office holders, "
-                  "documents without an issuer as official; bare surnames, places, pronouns, page furniture) "
-                  "studied all nineteen; voice_audit_blind19/20 (seeds 19 and 20, drawn after it, judged blind): "
-                  "0.69/0.66, both blind_latest. A second blind coder judged seeds 17-20 independently "
-                  "(voice_audit_blindN_coder2.csv): 97% agreement, kappa 0.965 "
-                  "(benchmarks/coder_agreement.py). "
-                  "accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
-                  "with a quote (n_gone; a fresh draw would not contain them)",
+            split="blind_latest: the latest blind pair (voice_audit_blind23/24, 200 speakers drawn at random after "
+                  "voices round 13 and judged blind by coders who never saw a prediction), scored with the predictions "
+                  "recorded at the draw: the honest figure. accuracy.*: every hand-judged sample scored against the "
+                  "current tables; all but the latest pair were studied while writing rules, so those are development "
+                  "figures. accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
+                  "with a quote (n_gone). The history of every sample and round: the docstring of "
+                  "benchmarks/voices.py and docs/validation-log.md",
             notes="accuracy = voice type vs hand judgement per speaker; shares are of directly quoted words; "
                   "official share CIs: 1,000 bootstrap resamples of articles within each AllSides rating",
             headline=[k for k in ("blind_latest.accuracy", "blind_latest.low", "blind_latest.high", "blind_latest.n",
