@@ -744,3 +744,90 @@ def test_hint_searches_of_the_lower_cased_text_equal_the_case_insensitive_regexe
                 assert (twin and twin.span()) == (ref and ref.span()), (text, lo, hi)
             hits += ref is not None
         assert 200 < hits < 1500, (ci.pattern[:40], hits)
+
+
+def test_lower_casing_keeps_space_and_digit_classes_and_caseless_characters_outside_case_special():
+    """All of Unicode (with the test above): outside ``CASE_SPECIAL`` lower-casing keeps whether a
+    character is a space or digit character, and a character of ``CASELESS`` (allowed in a twin's
+    pattern) is matched case-insensitively only by itself and is no other character's lower case."""
+    import re
+
+    from newsvoices import patternkeys
+
+    assert patternkeys.CASE_SPECIAL == attribution.CASE_SPECIAL
+    special = patternkeys.CASE_SPECIAL
+    chars = "".join(chr(i) for i in range(0x110000) if chr(i) not in special and not 0xD800 <= i < 0xE000)
+    low = chars.lower()
+    assert len(low) == len(chars)
+    for cls in (r"\s", r"\d", r"\w", r"\n", r"[a-z]", r"[0-9]"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, low)] \
+            or cls == r"[a-z]", cls
+    # an ASCII lower-case letter set under (?i) matches where the lower-cased text has the letter
+    assert [m.start() for m in re.finditer(r"(?i)[a-z]", chars)] == [m.start() for m in re.finditer(r"[a-z]", low)]
+    caseless = "".join(sorted(patternkeys.CASELESS))
+    cls = "[" + re.escape(caseless) + "]"
+    assert [m.start() for m in re.finditer("(?i)" + cls, chars)] == [chars.index(c) for c in caseless]
+    assert [m.start() for m in re.finditer(cls, low)] == [chars.index(c) for c in caseless]
+
+
+def test_lower_twin_is_refused_for_patterns_it_cannot_mirror_in_voices():
+    import re
+
+    from newsvoices import patternkeys
+
+    ci = re.IGNORECASE
+    twin = patternkeys.lower_twin(re.compile(r"(?<!\w)(?:not authori[sz]ed to|[\w.’'\-]+ polls?$|x\s\d|\bo\B)(?!\w)", ci))
+    assert twin is not None and not twin.flags & ci
+    for body, flags in ((r"(?-i:AP)|fox", ci), ("Fox", ci), ("caf\u00e9", ci), (r"(a)\1", ci), ("fox", 0),
+                        ("(?i)fox", ci), ("[A-Z]x", ci), (r"\u212ax", ci), ("fox", ci | re.ASCII)):
+        assert patternkeys.lower_twin(re.compile(body, flags)) is None, body
+    assert patternkeys.lowered("Hello \u00c9T\u00c9") == "hello \u00e9t\u00e9"
+    assert all(patternkeys.lowered("a" + c) is None for c in patternkeys.CASE_SPECIAL)
+
+
+def _twin_pieces(pattern: str, rng) -> list[str]:
+    words = sorted(set(__import__("re").findall(r"[a-z]{2,}", pattern)))
+    words = rng.sample(words, min(25, len(words)))
+    return (words + [w.upper() for w in words[:8]] + [w.title() for w in words[:8]]
+            + ["of", "the", "for", "AP", "ICE", "Fox", "x", "_", "3", ".", ",", "'", "\u2019", "-", "\u00e9", "\u00c9",
+               "\u03a3", "\u0130", "\u0131", "\u017f", "\u212a", "\u00df"]
+            + [w.replace("s", "\u017f").replace("k", "\u212a") for w in words[:3]])
+
+
+def test_voice_patterns_run_as_lower_case_twins_equal_the_case_insensitive_patterns():
+    """Every codebook pattern that gets a twin (or a twin and a case-insensitive rest, split by its
+    alternatives): ``search`` and ``match`` at every position agree with the pattern on random texts."""
+    from newsvoices import patternkeys, voices
+
+    cb = voices.load_codebook()
+    pats = {p.pattern: p for r in cb.rules for _f, p, _k in r._require + r._unless}
+    pats[cb.anonymity_cues.pattern] = cb.anonymity_cues
+    pats["press"] = voices._press_re(cb)
+    rng = random.Random(23)
+    split = whole = with_hits = 0
+    for key in sorted(pats):
+        p = pats[key]
+        tw = voices._twins(p)
+        if tw is None:
+            continue
+        twin, rest = tw
+        split += rest is not None
+        whole += rest is None
+        hits = 0
+        for text, _lo, _hi in _fuzz_texts(rng, _twin_pieces(p.pattern, rng), 60, max_pieces=8):
+            low = patternkeys.lowered(text)
+            ref = p.search(text)
+            assert voices._found(p, text) == (ref is not None), (key[:60], text)
+            hits += ref is not None
+            if low is None:
+                assert patternkeys.CASE_SPECIAL & set(text)
+                continue
+            if rest is None:
+                got = twin.search(low)
+                assert (got and got.span()) == (ref and ref.span()), (key[:60], text)
+            for i in range(len(text) + 1):
+                assert (p.match(text, i) is not None) == (
+                    twin.match(low, i) is not None or rest is not None and rest.match(text, i) is not None), (key[:60], text, i)
+        with_hits += hits > 0
+    assert whole >= 90 and split >= 10, (whole, split)  # the shipped codebook takes the fast path
+    assert with_hits >= 0.7 * (whole + split), with_hits  # (random texts hit most patterns)

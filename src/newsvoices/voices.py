@@ -32,7 +32,7 @@ from .entities import trim_speaker_phrase
 from .extract import Entity
 from .identity import person_key
 from .lexicon import load_lexicon
-from .patternkeys import TextKeys, keys_start_match, pattern_keys
+from .patternkeys import TextKeys, keys_start_match, lower_twin, lowered, pattern_keys
 from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
@@ -73,11 +73,16 @@ class Rule:
     _unless: list = field(default_factory=list, init=False, repr=False, compare=False)
     # fields whose required pattern's matches all start with one of its keys (see _matches_candidate)
     _anchored: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+    # the case-sensitive twin of each required / unless pattern (patternkeys.lower_twin) or None
+    _require_twins: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _unless_twins: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
         self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
         self._anchored = frozenset(f for f, p, k in self._require if k is not None and _starts(p.pattern, k))
+        self._require_twins = [_twins(p) for _f, p, _k in self._require]
+        self._unless_twins = [_twins(p) for _f, p, _k in self._unless]
 
     def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
         """Whether the rule applies to an entity of ``kind`` with these field ``texts``
@@ -100,14 +105,29 @@ class Rule:
         ``(word start, rules with a key there)`` from :meth:`_Plan.candidates`) and this rule's
         ``bit``, a pattern whose matches all start with a key is tried with ``match`` only at
         the word starts where one of its keys occurs, instead of ``search`` trying every
-        position: a match exists exactly when ``search`` finds one."""
-        for f, p, _k in self._require:
+        position: a match exists exactly when ``search`` finds one. A pattern with a
+        case-sensitive twin runs it on the field's lower-cased text (:meth:`_TextKeys.lowered`;
+        the same matches, see :func:`~newsvoices.patternkeys.lower_twin`)."""
+        for (f, p, _k), tw in zip(self._require, self._require_twins):
+            text = texts[f]
+            low = None if tw is None else tkeys.lowered(f)
             sp = spots.get(f) if spots is not None and f in self._anchored else None
-            if sp is None:
-                if not p.search(texts[f]):
+            if low is not None:
+                twin, rest = tw
+                if sp is None:
+                    if not twin.search(low) and (rest is None or not rest.search(text)):
+                        return False
+                    continue
+                for i, m in sp:
+                    if m & bit and (twin.match(low, i) or rest is not None and rest.match(text, i)):
+                        break
+                else:
                     return False
                 continue
-            text = texts[f]
+            if sp is None:
+                if not p.search(text):
+                    return False
+                continue
             for i, m in sp:
                 if m & bit and p.match(text, i):
                     break
@@ -121,8 +141,15 @@ class Rule:
         Searched directly: the key pre-check (:func:`~newsvoices.patternkeys.may_match`) cut the
         text into word-start slices per key length for each new text, which cost about twice
         as much as the searches it saved (an ``unless`` pattern is tried only for a rule whose
-        required patterns matched, a few per speaker); it never changed a result."""
-        for f, p, _k in self._unless:
+        required patterns matched, a few per speaker); it never changed a result. A pattern with
+        a case-sensitive twin runs it on the field's lower-cased text, as in :meth:`_matches_candidate`."""
+        for (f, p, _k), tw in zip(self._unless, self._unless_twins):
+            if tw is not None:
+                low = tkeys.lowered(f)
+                if low is not None:
+                    if tw[0].search(low) or tw[1] is not None and tw[1].search(texts[f]):
+                        return False
+                    continue
             if p.search(texts[f]):
                 return False
         return True
@@ -141,10 +168,19 @@ class _TextKeys(dict):
     def __init__(self, texts: dict[str, str]):
         super().__init__()
         self.texts = texts
+        self.lows: dict[str, str | None] = {}
 
     def __missing__(self, f: str):
         v = self[f] = _text_keys(self.texts[f])
         return v
+
+    def lowered(self, f: str) -> str | None:
+        """The field's text lower-cased (:func:`~newsvoices.patternkeys.lowered`; None: a
+        twin may not be used), made on first use."""
+        low = self.lows.get(f, False)
+        if low is False:
+            low = self.lows[f] = lowered(self.texts[f])
+        return low
 
 
 @dataclass
@@ -329,7 +365,37 @@ def _compile(patterns, where: str) -> re.Pattern:
         except re.error as exc:
             raise ValueError(f"{where}: bad pattern {p!r}: {exc}") from None
     # Whole-word match: no letter/digit directly before or after the pattern.
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
+    out = re.compile(_whole_word(patterns), re.IGNORECASE)
+    _ALTERNATIVES[out.pattern] = tuple(patterns)
+    return out
+
+
+def _whole_word(patterns) -> str:
+    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)"
+
+
+#: the alternatives each pattern of :func:`_compile` was made of (see :func:`_twins`)
+_ALTERNATIVES: dict[str, tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _twins(p: re.Pattern) -> tuple[re.Pattern, re.Pattern | None] | None:
+    """``(twin, rest)``: the case-sensitive twin (:func:`~newsvoices.patternkeys.lower_twin`) of
+    the alternatives of a :func:`_compile` pattern that have one, to run on the lower-cased text,
+    and the others (None if none) as a case-insensitive pattern, to run on the text; or None.
+    Both are whole-word patterns, so ``p`` matches at a position exactly when one of them does
+    there (and ``p.search`` finds a match exactly when one of them does)."""
+    tw = lower_twin(p)
+    if tw is not None:
+        return tw, None
+    alts = _ALTERNATIVES.get(p.pattern)
+    if not alts or not p.flags & re.IGNORECASE:
+        return None
+    ok = [lower_twin(re.compile(_whole_word([a]), p.flags)) is not None for a in alts]
+    if not any(ok):
+        return None
+    return (lower_twin(re.compile(_whole_word([a for a, t in zip(alts, ok) if t]), p.flags)),
+            re.compile(_whole_word([a for a, t in zip(alts, ok) if not t]), p.flags))
 
 
 def _fields(spec, where: str) -> dict[str, re.Pattern]:
@@ -1169,10 +1235,10 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
                 and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
             if cues_in_text is None:  # the anonymity scan (the costlier one) only when it decides
-                cues_in_text = [None, bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
+                cues_in_text = [None, bool(cb.press_verbs) and _found(_press_re(cb), text)]
             press = cues_in_text[1] and _marker_can_matter(cb, e, PRESS_MARKER)
             if not press and cues_in_text[0] is None:
-                cues_in_text[0] = cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text))
+                cues_in_text[0] = cb.anonymity_cues is not None and _found(cb.anonymity_cues, text)
             marker = None
             if press or cues_in_text[0]:
                 marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
@@ -1369,8 +1435,20 @@ def _press_re(cb: Codebook) -> re.Pattern:
     p = _PRESS_RE.get(cb.press_verbs)
     if p is None:
         words = "|".join(sorted(map(re.escape, cb.press_verbs)))
-        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
     return p
+
+
+def _found(p: re.Pattern, text: str) -> bool:
+    """``bool(p.search(text))`` for a case-insensitive pattern, run as its case-sensitive twin on the
+    lower-cased text when it has one (:func:`~newsvoices.patternkeys.lower_twin`: the same matches,
+    without the regex engine lower-casing each character it compares)."""
+    tw = _twins(p)
+    if tw is not None:
+        low = lowered(text)
+        if low is not None:
+            return tw[0].search(low) is not None or tw[1] is not None and tw[1].search(text) is not None
+    return p.search(text) is not None
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -1426,7 +1504,7 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
     for m in mentions:
         a, b = _sentence_span(text, m.start, m.end)
         sent = text[a:b]
-        if cb.anonymity_cues is not None and cb.anonymity_cues.search(sent):
+        if cb.anonymity_cues is not None and _found(cb.anonymity_cues, sent):
             return ANONYMOUS_MARKER
         if press or not look_press:
             continue
