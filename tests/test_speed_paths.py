@@ -831,3 +831,36 @@ def test_voice_patterns_run_as_lower_case_twins_equal_the_case_insensitive_patte
         with_hits += hits > 0
     assert whole >= 90 and split >= 10, (whole, split)  # the shipped codebook takes the fast path
     assert with_hits >= 0.7 * (whole + split), with_hits  # (random texts hit most patterns)
+
+
+def test_first_rule_through_pieces_and_key_positions_equals_trying_every_rule():
+    """The rule index with the patterns run as pieces (twins on the lower-cased text, alternatives
+    that start with a key matched only where a key occurs) picks the rule that trying every rule
+    in codebook order (:func:`voices.explain`, the plain patterns) picks, on random speakers."""
+    import re
+
+    from newsvoices import voices
+    from newsvoices.extract import Entity
+
+    cb = voices.load_codebook()
+    assert sum(1 for r in cb.rules for ps in r._require_pieces if ps and any(at for _q, _l, at in ps)) >= 40
+    assert any(ps and len(ps) > 2 for r in cb.rules for ps in r._require_pieces)  # some patterns split in pieces
+    rng = random.Random(29)
+    words = sorted({w for r in cb.rules for p in [*r.require.values(), *r.unless.values()]
+                    for w in re.findall(r"[a-z]{2,}", p.pattern)})
+    pieces = (words + [w.title() for w in words[::7]] + [w.upper() for w in words[::11]]
+              + ["Jo", "Roe", "of", "the", "for", "AP", "ICE", "Fox", "News", "'s", "\u2019s", "U.S.", "3", ",", "-",
+                 "\u00e9", "\u00c9cole", "\u0130", "\u017fenator", "\u212aing", "s\u00e9nat"])
+    kinds = ["person", "organisation", "anonymous", "group", None]
+    placed = 0
+    for n in range(1200):
+        def phrase(k):
+            return " ".join(rng.choice(pieces) for _ in range(rng.randint(0, k)))
+        e = Entity(f"e{n}", phrase(4), rng.choice(kinds), phrase(6) or None, phrase(3) or None)
+        cb.plan().memo.clear()  # no remembered speakers
+        first = voices._first_rule(cb, e)
+        ids = voices.explain(e, cb)
+        want = ids[0] if ids else voices.DEFAULT_RULE
+        assert first[1] == want, (e, first, ids[:3])
+        placed += bool(ids)
+    assert placed > 300, placed

@@ -179,6 +179,18 @@ def pattern_keys(pattern: str) -> tuple[tuple[int, frozenset[str]], ...] | None:
     return tuple((n, frozenset(k for k in keys if len(k) == n)) for n in lengths)
 
 
+def keys_and_start(pattern: str) -> tuple[tuple[tuple[int, frozenset[str]], ...] | None, bool]:
+    """``(pattern_keys(pattern), keys_start_match(pattern))`` from one parse of the pattern."""
+    keys = pattern_keys(pattern)
+    if keys is None:
+        return None, False
+    try:
+        anchored = {s for s, _ in _seq(list(_P.parse(pattern, re.IGNORECASE)), fresh=False)}
+    except Exception:  # noqa: BLE001 - as in pattern_keys
+        return keys, False
+    return keys, anchored == {k for _, ks in keys for k in ks}
+
+
 def keys_start_match(pattern: str, keys=False) -> bool:
     """Whether every match of ``pattern`` *starts* with one of its :func:`pattern_keys`.
 
@@ -327,6 +339,8 @@ def _lower_twin(source: str, flags: int) -> re.Pattern | None:
     if not flags & re.IGNORECASE or flags & (re.ASCII | re.LOCALE | re.VERBOSE):
         return None
     plain = flags & ~re.IGNORECASE
+    if twin_source_ok(source):  # (the quick screen: no need to parse the pattern twice)
+        return re.compile(source, plain)
     try:
         tree = _P.parse(source, plain)
     except Exception:  # noqa: BLE001 - whatever the parser refuses stays with the original pattern
@@ -334,6 +348,19 @@ def _lower_twin(source: str, flags: int) -> re.Pattern | None:
     if tree.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE | re.VERBOSE) or not _twin_items(list(tree)):
         return None  # (an inline global flag, e.g. a leading "(?i)")
     return re.compile(source, plain)
+
+
+#: A pattern source a twin surely mirrors (a quick screen, stricter than :func:`_twin_items`): ASCII
+#: without upper-case letters (but in the escapes \B \W \S \D), CASELESS characters, no escape of a
+#: letter or digit but \b \w \s \d and their opposites, and no group opener but (?: (?<! (?<= (?= (?!.
+_TWIN_SOURCE = re.compile(r"(?:[^\\(A-Z\x80-\U0010ffff]|[" + "".join(sorted(CASELESS)) + r"]|\\[bBwWsSdD]"
+                          r"|\\[^0-9A-Za-z]|\((?!\?)|\(\?(?::|<!|<=|=|!))*+\Z")
+
+
+def twin_source_ok(source: str) -> bool:
+    """Whether a pattern source (an alternative of a larger pattern) surely has a twin, by the quick
+    screen :data:`_TWIN_SOURCE` (False may still have one)."""
+    return _TWIN_SOURCE.match(source) is not None
 
 
 def lower_twin(pattern: re.Pattern) -> re.Pattern | None:
