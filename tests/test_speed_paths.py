@@ -795,3 +795,123 @@ def test_non_response_cheap_exit_equals_the_regex_scan():
         frozenset({"ac", "bc", "x", "y", "z", "w", "ax", "bx", "aw", "bw"})
     assert extract._regex_words(re.compile(r"declined \w+")) is None
     assert extract._regex_words(re.compile(r"no+ comment")) is None
+
+
+def test_lower_casing_keeps_space_and_digit_classes_and_caseless_characters_outside_case_special():
+    """All of Unicode (with the test above): outside ``CASE_SPECIAL`` lower-casing keeps whether a
+    character is a space or digit character, and a character of ``CASELESS`` (allowed in a twin's
+    pattern) is matched case-insensitively only by itself and is no other character's lower case."""
+    import re
+
+    from newsvoices import patternkeys
+
+    assert patternkeys.CASE_SPECIAL == attribution.CASE_SPECIAL
+    special = patternkeys.CASE_SPECIAL
+    chars = "".join(chr(i) for i in range(0x110000) if chr(i) not in special and not 0xD800 <= i < 0xE000)
+    low = chars.lower()
+    assert len(low) == len(chars)
+    for cls in (r"\s", r"\d", r"\w", r"\n", r"[a-z]", r"[0-9]"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, low)] \
+            or cls == r"[a-z]", cls
+    # an ASCII lower-case letter set under (?i) matches where the lower-cased text has the letter
+    assert [m.start() for m in re.finditer(r"(?i)[a-z]", chars)] == [m.start() for m in re.finditer(r"[a-z]", low)]
+    caseless = "".join(sorted(patternkeys.CASELESS))
+    cls = "[" + re.escape(caseless) + "]"
+    assert [m.start() for m in re.finditer("(?i)" + cls, chars)] == [chars.index(c) for c in caseless]
+    assert [m.start() for m in re.finditer(cls, low)] == [chars.index(c) for c in caseless]
+
+
+def test_lower_twin_is_refused_for_patterns_it_cannot_mirror_in_voices():
+    import re
+
+    from newsvoices import patternkeys
+
+    ci = re.IGNORECASE
+    twin = patternkeys.lower_twin(re.compile(r"(?<!\w)(?:not authori[sz]ed to|[\w.’'\-]+ polls?$|x\s\d|\bo\B)(?!\w)", ci))
+    assert twin is not None and not twin.flags & ci
+    for body, flags in ((r"(?-i:AP)|fox", ci), ("Fox", ci), ("caf\u00e9", ci), (r"(a)\1", ci), ("fox", 0),
+                        ("(?i)fox", ci), ("[A-Z]x", ci), (r"\u212ax", ci), ("fox", ci | re.ASCII)):
+        assert patternkeys.lower_twin(re.compile(body, flags)) is None, body
+    assert patternkeys.lowered("Hello \u00c9T\u00c9") == "hello \u00e9t\u00e9"
+    assert all(patternkeys.lowered("a" + c) is None for c in patternkeys.CASE_SPECIAL)
+
+
+def _twin_pieces(pattern: str, rng) -> list[str]:
+    words = sorted(set(__import__("re").findall(r"[a-z]{2,}", pattern)))
+    words = rng.sample(words, min(25, len(words)))
+    return (words + [w.upper() for w in words[:8]] + [w.title() for w in words[:8]]
+            + ["of", "the", "for", "AP", "ICE", "Fox", "x", "_", "3", ".", ",", "'", "\u2019", "-", "\u00e9", "\u00c9",
+               "\u03a3", "\u0130", "\u0131", "\u017f", "\u212a", "\u00df"]
+            + [w.replace("s", "\u017f").replace("k", "\u212a") for w in words[:3]])
+
+
+def test_voice_patterns_run_as_lower_case_twins_equal_the_case_insensitive_patterns():
+    """Every codebook pattern that gets a twin (or a twin and a case-insensitive rest, split by its
+    alternatives): ``search`` and ``match`` at every position agree with the pattern on random texts."""
+    from newsvoices import patternkeys, voices
+
+    cb = voices.load_codebook()
+    pats = {p.pattern: p for r in cb.rules for _f, p, _k in r._require + r._unless}
+    pats[cb.anonymity_cues.pattern] = cb.anonymity_cues
+    pats["press"] = voices._press_re(cb)
+    rng = random.Random(23)
+    split = whole = with_hits = 0
+    for key in sorted(pats):
+        p = pats[key]
+        tw = voices._twins(p)
+        if tw is None:
+            continue
+        twin, rest = tw
+        split += rest is not None
+        whole += rest is None
+        hits = 0
+        for text, _lo, _hi in _fuzz_texts(rng, _twin_pieces(p.pattern, rng), 60, max_pieces=8):
+            low = patternkeys.lowered(text)
+            ref = p.search(text)
+            assert voices._found(p, text) == (ref is not None), (key[:60], text)
+            hits += ref is not None
+            if low is None:
+                assert patternkeys.CASE_SPECIAL & set(text)
+                continue
+            if rest is None:
+                got = twin.search(low)
+                assert (got and got.span()) == (ref and ref.span()), (key[:60], text)
+            for i in range(len(text) + 1):
+                assert (p.match(text, i) is not None) == (
+                    twin.match(low, i) is not None or rest is not None and rest.match(text, i) is not None), (key[:60], text, i)
+        with_hits += hits > 0
+    assert whole >= 90 and split >= 10, (whole, split)  # the shipped codebook takes the fast path
+    assert with_hits >= 0.7 * (whole + split), with_hits  # (random texts hit most patterns)
+
+
+def test_first_rule_through_pieces_and_key_positions_equals_trying_every_rule():
+    """The rule index with the patterns run as pieces (twins on the lower-cased text, alternatives
+    that start with a key matched only where a key occurs) picks the rule that trying every rule
+    in codebook order (:func:`voices.explain`, the plain patterns) picks, on random speakers."""
+    import re
+
+    from newsvoices import voices
+    from newsvoices.extract import Entity
+
+    cb = voices.load_codebook()
+    assert sum(1 for r in cb.rules for ps in r._require_pieces if ps and any(at for _q, _l, at in ps)) >= 40
+    assert any(ps and len(ps) > 2 for r in cb.rules for ps in r._require_pieces)  # some patterns split in pieces
+    rng = random.Random(29)
+    words = sorted({w for r in cb.rules for p in [*r.require.values(), *r.unless.values()]
+                    for w in re.findall(r"[a-z]{2,}", p.pattern)})
+    pieces = (words + [w.title() for w in words[::7]] + [w.upper() for w in words[::11]]
+              + ["Jo", "Roe", "of", "the", "for", "AP", "ICE", "Fox", "News", "'s", "\u2019s", "U.S.", "3", ",", "-",
+                 "\u00e9", "\u00c9cole", "\u0130", "\u017fenator", "\u212aing", "s\u00e9nat"])
+    kinds = ["person", "organisation", "anonymous", "group", None]
+    placed = 0
+    for n in range(1200):
+        def phrase(k):
+            return " ".join(rng.choice(pieces) for _ in range(rng.randint(0, k)))
+        e = Entity(f"e{n}", phrase(4), rng.choice(kinds), phrase(6) or None, phrase(3) or None)
+        cb.plan().memo.clear()  # no remembered speakers
+        first = voices._first_rule(cb, e)
+        ids = voices.explain(e, cb)
+        want = ids[0] if ids else voices.DEFAULT_RULE
+        assert first[1] == want, (e, first, ids[:3])
+        placed += bool(ids)
+    assert placed > 300, placed

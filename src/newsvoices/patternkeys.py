@@ -179,6 +179,18 @@ def pattern_keys(pattern: str) -> tuple[tuple[int, frozenset[str]], ...] | None:
     return tuple((n, frozenset(k for k in keys if len(k) == n)) for n in lengths)
 
 
+def keys_and_start(pattern: str) -> tuple[tuple[tuple[int, frozenset[str]], ...] | None, bool]:
+    """``(pattern_keys(pattern), keys_start_match(pattern))`` from one parse of the pattern."""
+    keys = pattern_keys(pattern)
+    if keys is None:
+        return None, False
+    try:
+        anchored = {s for s, _ in _seq(list(_P.parse(pattern, re.IGNORECASE)), fresh=False)}
+    except Exception:  # noqa: BLE001 - as in pattern_keys
+        return keys, False
+    return keys, anchored == {k for _, ks in keys for k in ks}
+
+
 def keys_start_match(pattern: str, keys=False) -> bool:
     """Whether every match of ``pattern`` *starts* with one of its :func:`pattern_keys`.
 
@@ -242,3 +254,133 @@ def may_match(keys: tuple[tuple[int, frozenset[str]], ...] | None, tkeys: TextKe
         if not ks.isdisjoint(tkeys.slices(n)):
             return True
     return False
+
+
+# ----------------------------------------------------------------- case-sensitive twins
+#
+# A case-insensitive search makes the regex engine lower-case every character it compares and
+# enter every branch of an alternation at each position (a case-sensitive branch is skipped on
+# its first letter). Outside the few characters of CASE_SPECIAL, str.lower() keeps every offset,
+# whether a character is a word, digit or space character, and matches an ASCII character
+# case-insensitively exactly when its lower case is that character (all of Unicode is checked in
+# tests/test_speed_paths.py); so a pattern written in lower case runs case-sensitively on the
+# lower-cased text and finds its matches at the same places.
+
+#: Characters whose lower case is not one character, or that match an ASCII letter
+#: case-insensitively although their lower case is not ASCII (the Kelvin sign, the long s, the
+#: dotted and dotless i): a text holding one is searched with the case-insensitive pattern.
+CASE_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
+_CASE_SPECIAL_SEQ = tuple(sorted(CASE_SPECIAL))
+#: Non-ASCII characters a twin's pattern may hold: no other character is their lower case and
+#: none matches them case-insensitively but themselves (checked over all of Unicode in a test).
+CASELESS = frozenset("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0")
+_CATEGORIES = frozenset(getattr(_C, "CATEGORY_" + n) for n in ("WORD", "NOT_WORD", "DIGIT", "NOT_DIGIT", "SPACE",
+                                                                  "NOT_SPACE"))
+_AT_OK = frozenset(getattr(_C, "AT_" + n) for n in ("BEGINNING", "BEGINNING_LINE", "BEGINNING_STRING", "BOUNDARY",
+                                                      "NON_BOUNDARY", "END", "END_LINE", "END_STRING"))
+
+
+def _twin_char(code: int) -> bool:
+    c = chr(code)
+    return (code < 128 and not c.isupper()) or c in CASELESS
+
+
+def _twin_items(items) -> bool:
+    """Whether a parsed (sub)pattern reads the same case-sensitively on lower-cased text."""
+    for op, av in items:
+        if op is _C.LITERAL or op is _C.NOT_LITERAL:
+            if not _twin_char(av):
+                return False
+        elif op is _C.ANY:
+            continue
+        elif op is _C.IN:
+            for o, a in av:
+                if o is _C.LITERAL:
+                    if not _twin_char(a):
+                        return False
+                elif o is _C.RANGE:
+                    lo, hi = a
+                    if not (97 <= lo <= hi <= 122 or 48 <= lo <= hi <= 57):  # a-z, 0-9
+                        return False
+                elif o is _C.CATEGORY:
+                    if a not in _CATEGORIES:
+                        return False
+                elif o is not _C.NEGATE:
+                    return False
+        elif op is _C.CATEGORY:
+            if av not in _CATEGORIES:
+                return False
+        elif op is _C.AT:
+            if av not in _AT_OK:
+                return False
+        elif op is _C.SUBPATTERN:
+            _group, add, remove, sub = av
+            if add or remove or not _twin_items(sub):  # (?-i:...), (?i:...): refused
+                return False
+        elif op is _C.BRANCH:
+            if not all(_twin_items(b) for b in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _twin_items(av[2]):
+                return False
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            if not _twin_items(av[1]):
+                return False
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            if not _twin_items(av):
+                return False
+        else:  # back-references, conditionals, anything else: refused
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _lower_twin(source: str, flags: int) -> re.Pattern | None:
+    if not flags & re.IGNORECASE or flags & (re.ASCII | re.LOCALE | re.VERBOSE):
+        return None
+    plain = flags & ~re.IGNORECASE
+    if twin_source_ok(source):  # (the quick screen: no need to parse the pattern twice)
+        return re.compile(source, plain)
+    try:
+        tree = _P.parse(source, plain)
+    except Exception:  # noqa: BLE001 - whatever the parser refuses stays with the original pattern
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE | re.VERBOSE) or not _twin_items(list(tree)):
+        return None  # (an inline global flag, e.g. a leading "(?i)")
+    return re.compile(source, plain)
+
+
+#: A pattern source a twin surely mirrors (a quick screen, stricter than :func:`_twin_items`): ASCII
+#: without upper-case letters (but in the escapes \B \W \S \D), CASELESS characters, no escape of a
+#: letter or digit but \b \w \s \d and their opposites, and no group opener but (?: (?<! (?<= (?= (?!.
+_TWIN_SOURCE = re.compile(r"(?:[^\\(A-Z\x80-\U0010ffff]|[" + "".join(sorted(CASELESS)) + r"]|\\[bBwWsSdD]"
+                          r"|\\[^0-9A-Za-z]|\((?!\?)|\(\?(?::|<!|<=|=|!))*+\Z")
+
+
+def twin_source_ok(source: str) -> bool:
+    """Whether a pattern source (an alternative of a larger pattern) surely has a twin, by the quick
+    screen :data:`_TWIN_SOURCE` (False may still have one)."""
+    return _TWIN_SOURCE.match(source) is not None
+
+
+def lower_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """A case-sensitive twin of a case-insensitive ``pattern``, to run on the lower-cased text
+    (:func:`lowered`): ``twin.search(lowered(text))`` gives the same spans as
+    ``pattern.search(text)`` (and ``match`` at the same positions). None when the pattern holds
+    something a twin cannot mirror: an upper-case letter, a non-ASCII character outside
+    :data:`CASELESS`, an inline flag group, a back-reference.
+
+    >>> bool(lower_twin(re.compile(r"(?<!\\w)(?:not authori[sz]ed to|officials?)(?!\\w)", re.I)).flags & re.I)
+    False
+    >>> lower_twin(re.compile(r"(?-i:[A-Z])\\w+", re.I)) is None
+    True
+    """
+    return _lower_twin(pattern.pattern, pattern.flags)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it holds no character of :data:`CASE_SPECIAL` (else None: the
+    case-insensitive pattern must be used)."""
+    if text.isascii() or not any(c in text for c in _CASE_SPECIAL_SEQ):
+        return text.lower()
+    return None

@@ -32,7 +32,7 @@ from .entities import trim_speaker_phrase
 from .extract import Entity
 from .identity import person_key
 from .lexicon import load_lexicon
-from .patternkeys import TextKeys, keys_start_match, pattern_keys
+from .patternkeys import TextKeys, keys_and_start, keys_start_match, lower_twin, lowered, pattern_keys, twin_source_ok
 from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
@@ -73,11 +73,16 @@ class Rule:
     _unless: list = field(default_factory=list, init=False, repr=False, compare=False)
     # fields whose required pattern's matches all start with one of its keys (see _matches_candidate)
     _anchored: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+    # how each required / unless pattern is run on a field's lower-cased text (see _pieces), or None
+    _require_pieces: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _unless_pieces: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._require = [(f, p, _keys(p.pattern)) for f, p in self.require.items()]
         self._unless = [(f, p, _keys(p.pattern)) for f, p in self.unless.items()]
         self._anchored = frozenset(f for f, p, k in self._require if k is not None and _starts(p.pattern, k))
+        self._require_pieces = [_pieces(p, k, f in self._anchored, True) for f, p, k in self._require]
+        self._unless_pieces = [_pieces(p, k, False, False) for _f, p, k in self._unless]
 
     def matches(self, kind: str, texts: dict[str, str], tkeys: "_TextKeys | None" = None) -> bool:
         """Whether the rule applies to an entity of ``kind`` with these field ``texts``
@@ -100,14 +105,34 @@ class Rule:
         ``(word start, rules with a key there)`` from :meth:`_Plan.candidates`) and this rule's
         ``bit``, a pattern whose matches all start with a key is tried with ``match`` only at
         the word starts where one of its keys occurs, instead of ``search`` trying every
-        position: a match exists exactly when ``search`` finds one."""
-        for f, p, _k in self._require:
-            sp = spots.get(f) if spots is not None and f in self._anchored else None
-            if sp is None:
-                if not p.search(texts[f]):
+        position: a match exists exactly when ``search`` finds one. When the field's
+        lower-cased text may be used (:meth:`_TextKeys.lowered`), the pattern runs as its
+        :func:`_pieces`: case-sensitive twins on the lower-cased text, and the alternatives
+        whose matches start with a key tried only at those word starts."""
+        for (f, p, _k), pieces in zip(self._require, self._require_pieces):
+            text = texts[f]
+            low = None if pieces is None else tkeys.lowered(f)
+            if low is not None:
+                sp = spots.get(f) if spots is not None else None
+                for q, on_low, at_keys in pieces:
+                    t = low if on_low else text
+                    if at_keys and sp is not None:
+                        for i, m in sp:
+                            if m & bit and q.match(t, i):
+                                break
+                        else:
+                            continue
+                        break
+                    if q.search(t):
+                        break
+                else:
                     return False
                 continue
-            text = texts[f]
+            sp = spots.get(f) if spots is not None and f in self._anchored else None
+            if sp is None:
+                if not p.search(text):
+                    return False
+                continue
             for i, m in sp:
                 if m & bit and p.match(text, i):
                     break
@@ -121,8 +146,16 @@ class Rule:
         Searched directly: the key pre-check (:func:`~newsvoices.patternkeys.may_match`) cut the
         text into word-start slices per key length for each new text, which cost about twice
         as much as the searches it saved (an ``unless`` pattern is tried only for a rule whose
-        required patterns matched, a few per speaker); it never changed a result."""
-        for f, p, _k in self._unless:
+        required patterns matched, a few per speaker); it never changed a result. A pattern with
+        a case-sensitive twin runs it on the field's lower-cased text, as in :meth:`_matches_candidate`."""
+        for (f, p, _k), pieces in zip(self._unless, self._unless_pieces):
+            if pieces is not None:
+                low = tkeys.lowered(f)
+                if low is not None:
+                    for q, on_low, _at in pieces:
+                        if q.search(low if on_low else texts[f]):
+                            return False
+                    continue
             if p.search(texts[f]):
                 return False
         return True
@@ -141,10 +174,19 @@ class _TextKeys(dict):
     def __init__(self, texts: dict[str, str]):
         super().__init__()
         self.texts = texts
+        self.lows: dict[str, str | None] = {}
 
     def __missing__(self, f: str):
         v = self[f] = _text_keys(self.texts[f])
         return v
+
+    def lowered(self, f: str) -> str | None:
+        """The field's text lower-cased (:func:`~newsvoices.patternkeys.lowered`; None: a
+        twin may not be used), made on first use."""
+        low = self.lows.get(f, False)
+        if low is False:
+            low = self.lows[f] = lowered(self.texts[f])
+        return low
 
 
 @dataclass
@@ -329,7 +371,84 @@ def _compile(patterns, where: str) -> re.Pattern:
         except re.error as exc:
             raise ValueError(f"{where}: bad pattern {p!r}: {exc}") from None
     # Whole-word match: no letter/digit directly before or after the pattern.
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
+    out = re.compile(_whole_word(patterns), re.IGNORECASE)
+    _ALTERNATIVES[out.pattern] = tuple(patterns)
+    return out
+
+
+def _whole_word(patterns) -> str:
+    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)"
+
+
+#: the alternatives each pattern of :func:`_compile` was made of (see :func:`_twins`)
+_ALTERNATIVES: dict[str, tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _twins(p: re.Pattern) -> tuple[re.Pattern, re.Pattern | None] | None:
+    """``(twin, rest)``: the case-sensitive twin (:func:`~newsvoices.patternkeys.lower_twin`) of
+    the alternatives of a :func:`_compile` pattern that have one, to run on the lower-cased text,
+    and the others (None if none) as a case-insensitive pattern, to run on the text; or None.
+    Both are whole-word patterns, so ``p`` matches at a position exactly when one of them does
+    there (and ``p.search`` finds a match exactly when one of them does)."""
+    tw = lower_twin(p)
+    if tw is not None:
+        return tw, None
+    alts = _ALTERNATIVES.get(p.pattern)
+    if not alts or not p.flags & re.IGNORECASE:
+        return None
+    ok = [twin_source_ok(a) for a in alts]
+    if not any(ok):
+        return None
+    twin = lower_twin(re.compile(_whole_word([a for a, t in zip(alts, ok) if t]), p.flags))
+    if twin is None:  # (the quick screen let through what a twin cannot mirror: not seen)
+        return None
+    return twin, _compiled([a for a, t in zip(alts, ok) if not t], p.flags)
+
+
+def _compiled(alts: list[str], flags: int) -> re.Pattern:
+    """The whole-word pattern of some alternatives of a :func:`_compile` pattern (registered, so it
+    can be split again)."""
+    out = re.compile(_whole_word(alts), flags)
+    _ALTERNATIVES[out.pattern] = tuple(alts)
+    return out
+
+
+def _pieces(p: re.Pattern, keys, anchored: bool, at_keys: bool) -> tuple | None:
+    """How a rule's pattern runs on a field whose lower-cased text may be used: a tuple of
+    ``(pattern, on the lower-cased text?, only at the word starts of the rule's keys?)``; the
+    pattern matches exactly when one of the pieces does (each is a whole-word pattern of some of
+    its alternatives, and a match of an alternative is a match of the whole). With ``at_keys``
+    (a required pattern, which :meth:`_Plan.candidates` gives key positions for) and ``keys``, the
+    alternatives whose matches all start with one of their keys, all of them keys of the pattern
+    (:func:`~newsvoices.patternkeys.keys_start_match`), are tried there with ``match`` and the
+    others searched (the whole pattern when ``anchored``); each group is split into its
+    case-sensitive twin and the rest (:func:`_twins`). None: nothing to gain, run ``p`` as it is."""
+    groups: list = [(p, anchored and at_keys)]
+    if at_keys and keys is not None and not anchored:
+        alts = _ALTERNATIVES.get(p.pattern)
+        if alts and len(alts) > 1:
+            all_keys = {k for _n, ks in keys for k in ks}
+            starts = []
+            for a in alts:
+                ak, st = keys_and_start(_whole_word([a]))
+                starts.append(st and {k for _n, ks in ak for k in ks} <= all_keys)
+            if any(starts):
+                groups = [(_compiled([a for a, s in zip(alts, starts) if s], p.flags), True)]
+                if not all(starts):
+                    groups.append((_compiled([a for a, s in zip(alts, starts) if not s], p.flags), False))
+    out = []
+    for q, at in groups:
+        tw = _twins(q)
+        if tw is None:
+            out.append((q, False, at))
+        else:
+            out.append((tw[0], True, at))
+            if tw[1] is not None:
+                out.append((tw[1], False, at))
+    if len(out) == 1 and out[0][0] is p:
+        return None
+    return tuple(out)
 
 
 def _fields(spec, where: str) -> dict[str, re.Pattern]:
@@ -1187,10 +1306,10 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         if unnamed and v == "official" and (cb.anonymity_cues is not None or cb.press_verbs) \
                 and _marker_can_matter(cb, e, ANONYMOUS_MARKER):
             if cues_in_text is None:  # the anonymity scan (the costlier one) only when it decides
-                cues_in_text = [None, bool(cb.press_verbs) and bool(_press_re(cb).search(text))]
+                cues_in_text = [None, bool(cb.press_verbs) and _found(_press_re(cb), text)]
             press = cues_in_text[1] and _marker_can_matter(cb, e, PRESS_MARKER)
             if not press and cues_in_text[0] is None:
-                cues_in_text[0] = cb.anonymity_cues is not None and bool(cb.anonymity_cues.search(text))
+                cues_in_text[0] = cb.anonymity_cues is not None and _found(cb.anonymity_cues, text)
             marker = None
             if press or cues_in_text[0]:
                 marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
@@ -1455,8 +1574,20 @@ def _press_re(cb: Codebook) -> re.Pattern:
     p = _PRESS_RE.get(cb.press_verbs)
     if p is None:
         words = "|".join(sorted(map(re.escape, cb.press_verbs)))
-        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
     return p
+
+
+def _found(p: re.Pattern, text: str) -> bool:
+    """``bool(p.search(text))`` for a case-insensitive pattern, run as its case-sensitive twin on the
+    lower-cased text when it has one (:func:`~newsvoices.patternkeys.lower_twin`: the same matches,
+    without the regex engine lower-casing each character it compares)."""
+    tw = _twins(p)
+    if tw is not None:
+        low = lowered(text)
+        if low is not None:
+            return tw[0].search(low) is not None or tw[1] is not None and tw[1].search(text) is not None
+    return p.search(text) is not None
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -1512,7 +1643,7 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
     for m in mentions:
         a, b = _sentence_span(text, m.start, m.end)
         sent = text[a:b]
-        if cb.anonymity_cues is not None and cb.anonymity_cues.search(sent):
+        if cb.anonymity_cues is not None and _found(cb.anonymity_cues, sent):
             return ANONYMOUS_MARKER
         if press or not look_press:
             continue
