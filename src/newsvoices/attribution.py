@@ -173,7 +173,7 @@ def _lower_twin(body: str) -> re.Pattern | None:
 
 
 def first_letter_trie(words) -> str:
-    """``\b(?:trie_regex(words))`` for words that all start with a word character, written with the
+    r"""``\b(?:trie_regex(words))`` for words that all start with a word character, written with the
     word-start check after each first letter (``S(?<!\wS)ays``): the same matches, but a pattern that
     opens with a literal per branch, so the regex engine skips ahead to those letters instead of
     trying the pattern at every position (fast when few positions hold a first letter, e.g. capitals)."""
