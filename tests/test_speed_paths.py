@@ -915,3 +915,64 @@ def test_first_rule_through_pieces_and_key_positions_equals_trying_every_rule():
         assert first[1] == want, (e, first, ids[:3])
         placed += bool(ids)
     assert placed > 300, placed
+
+
+def test_anonymity_cue_search_at_key_hits_equals_the_pattern_search():
+    """The whole-article anonymity-cue search (:func:`voices._found`) tries the twin only where
+    ``str.find`` sees one of its start keys: the same answer as ``search`` on random texts made of
+    the cues' own phrases, cut, re-cased and glued to other words."""
+    from newsvoices import patternkeys, voices
+
+    cb = voices.load_codebook()
+    p = cb.anonymity_cues
+    keys = voices._start_keys(voices._twins(p)[0])
+    assert keys is not None and "with" in keys  # the shipped cues take the key path
+    rng = random.Random(31)
+    phrases = ["anonymity", "anonymously", "not authorized to", "not authorised to", "on condition that",
+               "on condition of", "on background", "requested not to be named", "asked to remain anonymous",
+               "without being identified", "to speak freely", "not allowed to comment", "briefed on",
+               "familiar with the", "knowledgeable about the", "with direct knowledge of", "with knowledge of",
+               "close to the investigation", "close to the talks"]
+    pieces = (phrases + [w.upper() for w in phrases[:6]] + [w.title() for w in phrases[6:12]]
+              + [w[:rng.randint(1, len(w))] for w in phrases] + [w[rng.randint(0, len(w) - 1):] for w in phrases]
+              + ["x", "_", "3", "withheld", "notable", "toward", "on", "with", "\u00e9", "\u2019", "\u0130", "\u212a",
+                 "\u017f"])
+    hits = 0
+    for text, _lo, _hi in _fuzz_texts(rng, pieces, 3000, max_pieces=6):
+        want = p.search(text) is not None
+        assert voices._found(p, text) == want, text
+        hits += want
+        low = patternkeys.lowered(text)
+        if low is not None and want:  # a match starts with a key
+            assert low[p.search(text).start():].startswith(keys), text
+    assert 300 < hits < 2700, hits
+
+
+def test_name_context_stop_memo_equals_the_stop_checks_and_follows_the_codebook():
+    """``name_context`` remembers per word whether it stops there (:meth:`Codebook.stops`): the same
+    contexts as with the memo emptied before each call, and a changed stop list is seen at once."""
+    import dataclasses
+
+    from newsvoices import voices
+
+    cb = voices.load_codebook()
+    rng = random.Random(37)
+    words = (sorted(cb.stop_words)[:40] + ["Said", "THE", "Mr.", "the.", "Homeland", "Security", "Secretary", "acting",
+             "former", "Former", "ICE", "director", "Ignored", "IGNORED", "recall", "Recalls", "bed", "ed",
+             "\u212aicked", "\u017fhows", "caf\u00e9d", "Jo", "U.S.", "3", "police", "chief", "the\u2019s"])
+    fresh = dataclasses.replace(cb)
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) + " Jo Roe said."
+        s = text.index("Jo Roe said")
+        fresh._stops = None
+        want = voices.name_context(text, s, s + 6, fresh)
+        assert voices.name_context(text, s, s + 6, cb) == want, text
+    memo = cb.stops()
+    assert len(memo) > 20 and any(memo.values()) and not all(memo.values())
+    assert all(memo[w] == cb.is_stop(w) for w in memo)
+    t = "the acting director Jo Roe"
+    assert voices.name_context(t, 20, 26, cb) == "acting director Jo Roe"
+    cb2 = dataclasses.replace(cb)
+    voices.name_context(t, 20, 26, cb2)
+    cb2.stop_words = cb.stop_words | {"acting"}
+    assert voices.name_context(t, 20, 26, cb2) == "director Jo Roe"  # the memo follows the new stop words

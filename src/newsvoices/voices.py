@@ -230,6 +230,21 @@ class Codebook:
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
+    # (stop_words, stop_patterns, {word: whether name_context stops at it}), see stops()
+    _stops: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def stops(self) -> dict[str, bool]:
+        """Memo of :meth:`is_stop` answers (renewed if ``stop_words`` or ``stop_patterns`` was changed)."""
+        st = self._stops
+        if st is None or st[0] is not self.stop_words or st[1] is not self.stop_patterns or len(st[2]) > 100_000:
+            st = self._stops = (self.stop_words, self.stop_patterns, {})
+        return st[2]
+
+    def is_stop(self, w: str) -> bool:
+        """Whether :func:`name_context` stops at the word ``w`` before a name: a stop word (in lower
+        case, without full stops) or a word the stop patterns match in full."""
+        return w.lower().strip(".") in self.stop_words or (
+            self.stop_patterns is not None and self.stop_patterns.fullmatch(w) is not None)
 
     def plan(self) -> "_Plan":
         """The rules indexed by their pattern keys (rebuilt if ``rules`` was changed)."""
@@ -1586,8 +1601,31 @@ def _found(p: re.Pattern, text: str) -> bool:
     if tw is not None:
         low = lowered(text)
         if low is not None:
-            return tw[0].search(low) is not None or tw[1] is not None and tw[1].search(text) is not None
+            keys = _start_keys(tw[0])
+            if keys is None:
+                hit = tw[0].search(low) is not None
+            else:  # every match starts with a key: try the twin only where one is found
+                hit = False
+                match, find = tw[0].match, low.find
+                for k in keys:
+                    i = find(k)
+                    while i >= 0 and not hit:
+                        hit = match(low, i) is not None
+                        i = find(k, i + 1)
+                    if hit:
+                        break
+            return hit or tw[1] is not None and tw[1].search(text) is not None
     return p.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _start_keys(twin: re.Pattern) -> tuple[str, ...] | None:
+    """The keys of a twin whose every match starts with one of them
+    (:func:`~newsvoices.patternkeys.keys_start_match`), sorted, or None. The twin's literals match
+    only themselves on the lower-cased text, so ``twin.search(low)`` finds a match exactly when
+    ``twin.match(low, i)`` does at some ``i`` where ``low`` holds a key."""
+    keys, starts = keys_and_start(twin.pattern)
+    return tuple(sorted(k for _n, ks in keys for k in ks)) if keys is not None and starts else None
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -2274,22 +2312,23 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
     kept: list[str] = []
+    stops = cb.stops()  # (memoised cb.is_stop)
     for i, w in enumerate(reversed(words)):
         if len(kept) >= cb.max_words_before:
             # "former New York City Chief Medical Examiner Jo Roe": a former word just past the cap still
             # makes the office a past one (round 13)
             if cb.former_words is not None:
                 for w2 in list(reversed(words))[i:i + 3]:
-                    if w2.lower().strip(".") in cb.stop_words or (
-                            cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w2)):
+                    if cb.is_stop(w2):
                         break
                     if cb.former_words.fullmatch(w2):
                         kept.append(w2)
                         break
             break
-        if w.lower().strip(".") in cb.stop_words:
-            break
-        if cb.stop_patterns is not None and cb.stop_patterns.fullmatch(w):
+        stop = stops.get(w)
+        if stop is None:
+            stop = stops[w] = cb.is_stop(w)
+        if stop:
             break
         kept.append(w)
     parts = [" ".join(list(reversed(kept)) + [text[start:end]])]
