@@ -1702,6 +1702,8 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
 _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "website", "release", "email",
               "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit", "message")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
+#: Rules that place a "person" as a news outlet by its name: no antecedent of "his"/"her" (round 14).
+_OUTLET_RULES = frozenset({"media-outlet-name", "org-media-outlet", "org-media"})
 _ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote)"
 #: Verbs of getting hold of a document, not issuing it: "a memo obtained by the AP", "a letter seen by Reuters".
 _NOT_ISSUED_BY = "".join(rf"(?<!{w} )" for w in ("obtained", "seen", "reviewed", "viewed", "acquired", "reported",
@@ -1794,7 +1796,9 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         want_person = pron.group(1).lower() in ("his", "her")
         cands = [m for m in mentions if m.start < first and m.entity != entity.key and m.entity in by_key
                  and m.kind in ("name", "surname")
-                 and (not want_person or (by_key[m.entity].kind or "person") == "person")]
+                 and (not want_person or ((by_key[m.entity].kind or "person") == "person"
+                                          and voices_of.get(m.entity, ("", ""))[1].split("@")[0].split(":")[-1]
+                                          not in _OUTLET_RULES))]
         if not cands:
             return None
         key = max(cands, key=lambda m: m.start).entity
