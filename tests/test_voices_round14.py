@@ -122,3 +122,29 @@ def test_his_or_her_document_skips_a_news_outlet_named_like_a_person():
     v = voices.classify_article(text, ents, ms)
     assert v["o"] == ("commentator", "media-outlet-name")
     assert v["d"] == ("politician", "politician-role@issuer")
+
+
+# ---------------------------------------------------------------- the article's words about an organisation
+
+def _in_text(text: str, name: str = "Jo Roe") -> tuple[str, str]:
+    i = text.index(name)
+    return voices.classify(Entity("e", name, "person"), contexts=[voices.name_context(text, i, i + len(name))])
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("Jo Roe, the head of Vale Relief, an evangelical non-profit that cares for refugees, said so.", "advocacy"),
+    ("Jo Roe, a spokesperson for Vale Street, an advocacy group, said so.", "advocacy"),
+    ("Jo Roe, head of Vale Works, a construction trade group, said so.", "business"),
+])
+def test_the_appositive_of_the_organisation_a_person_speaks_for_is_read(text, voice):
+    assert _in_text(text)[0] == voice
+
+
+def test_a_second_appositive_about_a_person_is_not_read_as_the_organisation():
+    text = "Jo Roe, the mother of Bo Vale, a young man who was shot by a police officer, said so."
+    assert _in_text(text)[0] == "public"
+
+
+def test_only_the_kind_of_organisation_is_read_not_whom_it_serves():
+    text = "said Jo Roe, advocacy director at Vale We Dream, a group that represents the Dreamers, on Monday."
+    assert _in_text(text)[0] == "advocacy"

@@ -2354,4 +2354,22 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         app = _appositive(text, end)
         if app and (any(c.islower() for c in app) or _ONE_TO_3_DIGITS.fullmatch(app)) and len(app.split()) <= 25:
             parts.append(app)
+            if _NAMES_ORG.search(app):
+                # "X, the head of World Relief, an evangelical non-profit ...": the organisation's own
+                # appositive says what it is, when the codebook places it as a non-government
+                # organisation ("a young man who was shot by police" is none; round 14)
+                after = text.find(app, end) + len(app)
+                org = _appositive(text, after) if after >= len(app) else None
+                if org:  # the organisation's kind, not whom it serves: "a group | that represents Dreamers"
+                    org = _ORG_CLAUSE.split(org, 1)[0]
+                if org and _INDEFINITE_START.match(org) and any(c.islower() for c in org) \
+                        and _first_rule(cb, Entity("org", org, "organisation"))[0] in _NON_GOVERNMENT:
+                    parts.append(org)
     return " ; ".join(parts)
+
+
+#: An appositive that names an organisation ("the head of World Relief") and an indefinite one after it
+#: ("an evangelical non-profit"): read together by :func:`name_context` (round 14).
+_NAMES_ORG = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?[A-Z]")
+_ORG_CLAUSE = re.compile(r"\s(?:that|which|who|whose|where|with|for|of)\b|\s\w+ing\b")
+_INDEFINITE_START = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
