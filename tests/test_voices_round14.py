@@ -148,3 +148,20 @@ def test_a_second_appositive_about_a_person_is_not_read_as_the_organisation():
 def test_only_the_kind_of_organisation_is_read_not_whom_it_serves():
     text = "said Jo Roe, advocacy director at Vale We Dream, a group that represents the Dreamers, on Monday."
     assert _in_text(text)[0] == "advocacy"
+
+
+# ---------------------------------------------------------------- descriptions no rule read before
+
+@pytest.mark.parametrize("description, voice", [
+    ("writing in this publication", "commentator"),
+    ("Vale Line Blog", "commentator"),
+    ("the report's chief author", "expert"),
+    ("the lead author of the study", "expert"),
+    ("marketing director at Vale Diagnostics", "business"),
+])
+def test_writers_report_authors_and_marketing_directors(description, voice):
+    assert _voice("Jo Roe", description)[0] == voice
+
+
+def test_the_author_of_a_bill_is_no_researcher():
+    assert _voice("Jo Roe", "an author of the bill")[0] != "expert"
