@@ -317,11 +317,9 @@ class Parser:
         # (the same matches as r"\b" + trie_regex(...): the engine skips ahead to the capitals)
         self._headline_re = re.compile(first_letter_trie(sorted(self._headline_cues)) + r"\b(?!-)") \
             if self._headline_cues else re.compile(r"\b\b(?!-)")
-        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
-                                                          + sorted(self.raising_verbs | set(self.raising_participles))
-                                                          + sorted(w.capitalize() for w in self.question_participles)
-                                                          + sorted(self.hearsay_adverbs))
-                                        + r"\b(?!-)")
+        report_cues = speech + belief + list(lex.stance_verbs) + sorted(self.raising_verbs | set(self.raising_participles)) \
+            + sorted(w.capitalize() for w in self.question_participles) + sorted(self.hearsay_adverbs)
+        self.report_cue_re = re.compile(r"\b" + trie_regex(report_cues) + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
         self.plural_roles = lex.plural_roles
@@ -360,7 +358,11 @@ class Parser:
         # looked for ahead, then a cue, else (a claim noun found) the empty cue; all of it zero-width, so
         # overlapping candidates are all found (see _cues_and_claims). (The cue trie written once:
         # compiling it costs ~25 ms.)
-        self._cue_claim_after_re = re.compile(r"[^0-9A-Za-z_](?=(?:(?=" + self.claim_noun_re.pattern[2:]
+        # (the first letters of the cues and claim nouns checked first: at the ~30% of candidates followed by
+        # none of them, e.g. a space, a digit or most capitals, neither trie is entered)
+        firsts = "".join(sorted({w[0] for w in report_cues} | {w[0] for w in lex.claim_nouns}))
+        self._cue_claim_after_re = re.compile(r"[^0-9A-Za-z_](?=[" + re.escape(firsts) + r"])(?=(?:(?="
+                                              + self.claim_noun_re.pattern[2:]
                                               + r")|)(?P<cue>" + self.report_cue_re.pattern[2:]
                                               + r"|(?(noun)|(?!))))") if self.claim_noun_re is not None else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
