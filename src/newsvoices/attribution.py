@@ -48,7 +48,7 @@ def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
     return k + 1, j + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class NP:
     """A speaker noun phrase.
 
@@ -86,7 +86,7 @@ class NP:
     in_object: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     """A cue with its speaker noun phrase."""
 
@@ -97,7 +97,7 @@ class Attribution:
     how: str  # post | pre | according | agent | carry | split | raising | asked
 
 
-@dataclass
+@dataclass(slots=True)
 class Reported:
     """Reported speech: content span, cue and speaker."""
 
