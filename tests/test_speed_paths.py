@@ -571,6 +571,15 @@ def test_one_scan_for_cues_and_claim_nouns_equals_the_two_scans():
             if not re.match(r"\w", w[k - 1]) and re.match(r"\w", w[k]):
                 assert not any(n.startswith(w[k:]) or w[k:].startswith(n) for n in p.claim_nouns), (w, k)
 
+    # the first-letter check of the one scan lets every cue and claim noun through (the fuzz texts below
+    # hold only some of them)
+    for w in cue_words:
+        m = p._cue_claim_after_re.match(" " + w)
+        assert m is not None and m.group("cue") == w, w
+    for n in p.claim_nouns:
+        m = p._cue_claim_after_re.match(" " + n + " that")
+        assert m is not None and m.group("noun") == n, n
+
     def both(rx_cue, rx_claim, text, lo, hi):
         return ([m.span() for m in rx_cue.finditer(text, lo, hi)],
                 [(m.span("noun"), m.span("fw")) for m in rx_claim.finditer(text, lo, hi)])
@@ -976,3 +985,45 @@ def test_name_context_stop_memo_equals_the_stop_checks_and_follows_the_codebook(
     voices.name_context(t, 20, 26, cb2)
     cb2.stop_words = cb.stop_words | {"acting"}
     assert voices.name_context(t, 20, 26, cb2) == "director Jo Roe"  # the memo follows the new stop words
+
+
+def test_group_subject_twin_on_the_lower_cased_text_equals_the_case_insensitive_search():
+    """``Parser._group_subject`` searches the lower-cased text with a case-sensitive twin of
+    ``group_subject_re``: the same spans on random texts of its words (re-cased, with the characters of
+    ``CASE_SPECIAL``), and its classes agree with their case-insensitive form over all of Unicode."""
+    import re
+
+    p = attribution.Parser()
+    assert p._group_subject_low is not None  # (the shipped word lists take the fast path)
+    special = attribution.CASE_SPECIAL
+    chars = "".join(chr(i) for i in range(0x110000) if chr(i) not in special and not 0xD800 <= i < 0xE000)
+    low = chars.lower()
+    for cls in (r"[^,;:.!?\"\u201c\u201d()]", r"[\w\-]", r"[\d,.]", r"[a-z]", r"[ \u00a0]"):
+        assert [m.start() for m in re.finditer("(?i:" + cls + ")", chars)] \
+            == [m.start() for m in re.finditer(cls, low)], cls
+    rs = p.lex.reported_speech
+    words = sorted(set(rs.get("group_words", ())) | set(rs.get("numbers", ())) | set(rs.get("approximators", ()))
+                   | {"percent", "per cent", "%", "of", "in", "out of", "a", "an"})
+    rng = random.Random(23)
+    pieces = words + [w.upper() for w in words[:12]] + [w.title() for w in words[:12]] \
+        + ["12", "3.5", "1,200", "voters", "Voters", "the crowd", "x", "-", ".", ",", "\u00e9", "\u00c9", "\u03a3"] \
+        + [w.replace("s", "\u017f").replace("k", "\u212a").replace("i", "\u0131") for w in words[:6]] \
+        + ["\u0130", "\u0131", "\u017f", "\u212a"]
+    hits = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000, joiners=(" ", " ", "\u00a0", "", ", ")):
+        if rng.random() < 0.5:  # a phrase ending at the cue (the search is anchored there)
+            text += rng.choice(pieces) + rng.choice(("", " ", "  "))
+            hi = len(text)
+        ref = p.group_subject_re.search(text, lo, hi)
+        if special.isdisjoint(text):
+            twin = p._group_subject_low.search(text.lower(), lo, hi)
+            assert (twin and twin.span()) == (ref and ref.span()), (text, lo, hi)
+        # and through the parser (the clause from lo, the cue at hi): the NP of the plain search
+        fast = p._group_subject(text, lo, hi, False)
+        twin, p._group_subject_low = p._group_subject_low, None
+        try:
+            assert fast == p._group_subject(text, lo, hi, False), (text, lo, hi)
+        finally:
+            p._group_subject_low = twin
+        hits += ref is not None
+    assert hits > 300, hits

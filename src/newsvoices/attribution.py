@@ -48,7 +48,7 @@ def _word_before(text: str, lo: int, pos: int) -> tuple[int, int]:
     return k + 1, j + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class NP:
     """A speaker noun phrase.
 
@@ -86,7 +86,7 @@ class NP:
     in_object: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     """A cue with its speaker noun phrase."""
 
@@ -97,7 +97,7 @@ class Attribution:
     how: str  # post | pre | according | agent | carry | split | raising | asked
 
 
-@dataclass
+@dataclass(slots=True)
 class Reported:
     """Reported speech: content span, cue and speaker."""
 
@@ -317,11 +317,9 @@ class Parser:
         # (the same matches as r"\b" + trie_regex(...): the engine skips ahead to the capitals)
         self._headline_re = re.compile(first_letter_trie(sorted(self._headline_cues)) + r"\b(?!-)") \
             if self._headline_cues else re.compile(r"\b\b(?!-)")
-        self.report_cue_re = re.compile(r"\b" + trie_regex(speech + belief + list(lex.stance_verbs)
-                                                          + sorted(self.raising_verbs | set(self.raising_participles))
-                                                          + sorted(w.capitalize() for w in self.question_participles)
-                                                          + sorted(self.hearsay_adverbs))
-                                        + r"\b(?!-)")
+        report_cues = speech + belief + list(lex.stance_verbs) + sorted(self.raising_verbs | set(self.raising_participles)) \
+            + sorted(w.capitalize() for w in self.question_participles) + sorted(self.hearsay_adverbs)
+        self.report_cue_re = re.compile(r"\b" + trie_regex(report_cues) + r"\b(?!-)")
         self.titles = lex.titles
         self.roles = lex.roles
         self.plural_roles = lex.plural_roles
@@ -360,7 +358,11 @@ class Parser:
         # looked for ahead, then a cue, else (a claim noun found) the empty cue; all of it zero-width, so
         # overlapping candidates are all found (see _cues_and_claims). (The cue trie written once:
         # compiling it costs ~25 ms.)
-        self._cue_claim_after_re = re.compile(r"[^0-9A-Za-z_](?=(?:(?=" + self.claim_noun_re.pattern[2:]
+        # (the first letters of the cues and claim nouns checked first: at the ~30% of candidates followed by
+        # none of them, e.g. a space, a digit or most capitals, neither trie is entered)
+        firsts = "".join(sorted({w[0] for w in report_cues} | {w[0] for w in lex.claim_nouns}))
+        self._cue_claim_after_re = re.compile(r"[^0-9A-Za-z_](?=[" + re.escape(firsts) + r"])(?=(?:(?="
+                                              + self.claim_noun_re.pattern[2:]
                                               + r")|)(?P<cue>" + self.report_cue_re.pattern[2:]
                                               + r"|(?(noun)|(?!))))") if self.claim_noun_re is not None else None
         singular = sorted(r for r in self.roles if r not in self.plural_roles)
@@ -425,13 +427,18 @@ class Parser:
         group = trie_regex(sorted(rs.get("group_words", ())))
         # "two in three [Democratic voters]", "61 percent [of Cuban Americans]", "a majority of Republicans",
         # "many in the crowd": the whole subject, right before the cue (case-insensitive)
-        self.group_subject_re = re.compile(
-            r"(?i:(?<![\w\-])" + approx + r"(?:" + num + sp + r"(?:in|out" + sp + r"of)" + sp + num
-            + r"(?:" + sp + r"[a-z][\w\-]*){0,3}"
-            + r"|\d[\d,.]*" + r"[ \u00a0]*(?:percent|per" + sp + r"cent|%)"
-            + r"|(?:an?" + sp + r")?(?:" + group + r"))"
-            + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?)[ \u00a0]*$") \
+        group_body = (r"(?<![\w\-])" + approx + r"(?:" + num + sp + r"(?:in|out" + sp + r"of)" + sp + num
+                      + r"(?:" + sp + r"[a-z][\w\-]*){0,3}"
+                      + r"|\d[\d,.]*" + r"[ \u00a0]*(?:percent|per" + sp + r"cent|%)"
+                      + r"|(?:an?" + sp + r")?(?:" + group + r"))"
+                      + r"(?:" + sp + r"(?:of|in)" + sp + r"[^,;:.!?\"\u201c\u201d()]{1,50}?)?")
+        self.group_subject_re = re.compile(r"(?i:" + group_body + r")[ \u00a0]*$") \
             if rs.get("group_words") else None
+        # its case-sensitive twin for the lower-cased text (see hint()): the body is ASCII and lower case, and
+        # its classes (\w, \d, [a-z], the punctuation set) match a character case-insensitively exactly where
+        # they match its lower case outside CASE_SPECIAL (tests/test_speed_paths.py checks all of Unicode)
+        self._group_subject_low = re.compile(group_body + r"[ \u00a0]*$") \
+            if rs.get("group_words") and group_body.isascii() and group_body == group_body.lower() else None
         group_hints = set(rs.get("group_words", ())) | set(rs.get("numbers", ()))
         # (\d|(?i:WORDS)) as two searches: a digit, else a group word (one alternation is tried at every position)
         grp = _word_start(group_hints | {"percent"}) + r"(?:percent|" + trie_regex(sorted(group_hints)) + r")\b"
@@ -489,12 +496,17 @@ class Parser:
         if low is not None:
             seen = self._lowered
             if seen[0] is not text:
-                plain = text.isascii() or not any(c in text for c in _CASE_SPECIAL_SEQ)  # (4 fast substring scans)
-                seen = (text, text.lower() if plain else None)
-                self._lowered = seen
+                seen = self._lower_text(text)
             if seen[1] is not None:
                 return low.search(seen[1], lo, hi) is not None
         return ci.search(text, lo, hi) is not None
+
+    def _lower_text(self, text: str) -> tuple[str, str | None]:
+        """``(text, text.lower())``, or ``(text, None)`` when the text holds a :data:`CASE_SPECIAL`
+        character; kept for the last text (``self._lowered``)."""
+        plain = text.isascii() or not any(c in text for c in _CASE_SPECIAL_SEQ)  # (4 fast substring scans)
+        seen = self._lowered = (text, text.lower() if plain else None)
+        return seen
 
     def _is_adverb(self, w: str) -> bool:
         """A lower-case -ly adverb ("largely", "fiercely"), not a noun like "family" or "rally"."""
@@ -2763,7 +2775,13 @@ class Parser:
                 e = j
                 continue
             break
-        m = self.group_subject_re.search(text, w0, e)
+        seen = self._lowered
+        if seen[0] is not text:
+            seen = self._lower_text(text)
+        if seen[1] is not None and self._group_subject_low is not None:
+            m = self._group_subject_low.search(seen[1], w0, e)  # (the same span: see __init__)
+        else:
+            m = self.group_subject_re.search(text, w0, e)
         if m is None:
             return None
         s = m.start()
@@ -2772,7 +2790,7 @@ class Parser:
             lw = before.rsplit(None, 1)[-1].lower()
             if not (lw in _LEAD_OK or lw in self.relative_words or (participle and lw == "with")):
                 return None
-        g = m.group().rstrip(" \u00a0")
+        g = text[s:m.end()].rstrip(" \u00a0")
         return NP(s, s + len(g), g, "nominal", role=g.lower(), plural=True)
 
     def _source_phrase(self, text: str, ce: int, s_end: int) -> NP | None:

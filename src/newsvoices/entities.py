@@ -63,7 +63,7 @@ def _name_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(rf"{first}(?:[ \u00a0]+(?:(?:{conn})[ \u00a0]+){{0,2}}{tok})*")
 
 
-@dataclass
+@dataclass(slots=True)
 class NameRun:
     """A capitalised name in the text.
 

@@ -53,7 +53,7 @@ _OPENERS_BEFORE = set(" \t\u00a0([{<\u2014\u2013-/\u201c\u2018\u00ab\"'`:;,")
 _CLOSERS_AFTER = set(" \t\u00a0)]}>.,;:!?\u2014\u2013-/\u201d\u2019\u00bb\"'…")
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteSpan:
     """A pair of quotation marks (or an unclosed opening mark) in the text.
 
