@@ -50,3 +50,14 @@ def test_seek_to_still_reports_an_aim():
     text = "The fight went on. The Ostby council sought to block the asylum plan in court."
     assert [spk for _k, _c, spk in _quotes(text)] == ["Ostby council"]
 
+
+
+# ---- a cue right after a possessive is a noun of aim or stance, or an adjective
+def test_plan_after_a_possessive_is_no_speech():
+    """'his plans to build a wall' tells an aim, no words of his; 'his claim that' still reports."""
+    text = "The vote is near. Trump is standing firm behind his plans to build a wall on the border."
+    assert [spk for _k, _c, spk in _quotes(text)] == [None]
+    text = "The vote is near. Abe Orr repeated his claim that the wall would cost less than the bridge."
+    assert [spk for _k, _c, spk in _quotes(text)] == ["Abe Orr"]
+    text = "The vote is near. Abe Orr affirmed his support for the harbour bill at the meeting on Monday."
+    assert [spk for _k, _c, spk in _quotes(text)] == ["Abe Orr"]

@@ -762,6 +762,8 @@ _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "
 _ORG_PRONOUN_PARAGRAPHS = 0
 # words that end the object of an act cue before its head: a clause or an infinitive follows (round 14)
 _ACT_STOPS = frozenset(("that", "to", "like", "as", "if", "whether", "what", "how", "why"))
+_POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
+_WORD_BEFORE_POSS_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][\w.\-]*(?:['\u2019]s?)?)[ \u00a0]+\Z")
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
@@ -1352,8 +1354,8 @@ class _Resolver:
         and "an event that Carson says led him" cannot be told apart by their words.)"""
         if self._motive_participle(att):
             return True  # "..., hoping to shield illegal immigrants", "Mohammed fled, fearing arrest": a motive
-        if self.act_complement(att):
-            return True  # "families seek asylum", "officers responded to a call": an act, no words
+        if self.act_complement(att) or self.possessed_cue(att):
+            return True  # "families seek asylum", "officers responded to a call", "his plan to": no words
         if np.end > att.cue_start or att.cue_start - np.end > 60:
             return False
         text = self.text
@@ -1408,6 +1410,30 @@ class _Resolver:
             if not w[:1].isalnum() or wl in _ACT_STOPS or wl in parser.subject_pron or wl in parser.self_pron:
                 return False  # punctuation or a clause: "feel that ...", "feel they are safe", "seek to"
         return False
+
+    def possessed_cue(self, att: Attribution) -> bool:
+        """Whether the cue stands right after a possessive ("his", "their", "Trump's") as a noun of aim or
+        stance (``possessed`` of ``non_source_contexts.tsv``: "his plan to detain", "their support for the
+        bill") or as an adjective in -ed ("Trump's proposed wall", "his alleged remarks"): no one's words
+        (round 14). Nouns of speech ("his claim that ...", "her warning") are not listed and still report,
+        and so does a listed noun after a verb of saying ("affirmed his support for", "laid out his plan")."""
+        cue = att.cue.lower()
+        if not (cue.endswith("ed") or cue in non_source_contexts()["possessed"]):
+            return False
+        m = _WORD_BEFORE_POSS_RE.search(self.text, max(0, att.cue_start - 40), att.cue_start)
+        if m is None:
+            return False
+        w = m.group(1).lower()
+        if not (w in _POSSESSIVES or w.endswith(("'s", "\u2019s", "s'", "s\u2019"))):
+            return False
+        v = _WORD_BEFORE_RE.search(self.text, max(0, m.start(1) - 30), m.start(1))
+        if v is not None:
+            vl = v.group(1).lower()
+            parser = self.parser
+            if vl in parser.speech or vl in parser.stance or vl in parser.belief \
+                    or vl in non_source_contexts()["spoken_with"]:
+                return False  # "affirmed his support for", "voicing her desire", "laid out his plan": spoken
+        return True
 
     def _motive_participle(self, att: Attribution) -> bool:
         """Whether the cue is a participle of a verb of mental state after a comma (``motive`` lemmas of
