@@ -1702,6 +1702,8 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
 _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "website", "release", "email",
               "post", "tweet", "announcement", "proposal", "plan", "notice", "complaint", "lawsuit", "message")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
+#: Rules that place a "person" as a news outlet by its name: no antecedent of "his"/"her" (round 14).
+_OUTLET_RULES = frozenset({"media-outlet-name", "org-media-outlet", "org-media"})
 _ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote)"
 #: Verbs of getting hold of a document, not issuing it: "a memo obtained by the AP", "a letter seen by Reuters".
 _NOT_ISSUED_BY = "".join(rf"(?<!{w} )" for w in ("obtained", "seen", "reviewed", "viewed", "acquired", "reported",
@@ -1794,7 +1796,9 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         want_person = pron.group(1).lower() in ("his", "her")
         cands = [m for m in mentions if m.start < first and m.entity != entity.key and m.entity in by_key
                  and m.kind in ("name", "surname")
-                 and (not want_person or (by_key[m.entity].kind or "person") == "person")]
+                 and (not want_person or ((by_key[m.entity].kind or "person") == "person"
+                                          and voices_of.get(m.entity, ("", ""))[1].split("@")[0].split(":")[-1]
+                                          not in _OUTLET_RULES))]
         if not cands:
             return None
         key = max(cands, key=lambda m: m.start).entity
@@ -2350,4 +2354,22 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
         app = _appositive(text, end)
         if app and (any(c.islower() for c in app) or _ONE_TO_3_DIGITS.fullmatch(app)) and len(app.split()) <= 25:
             parts.append(app)
+            if _NAMES_ORG.search(app):
+                # "X, the head of World Relief, an evangelical non-profit ...": the organisation's own
+                # appositive says what it is, when the codebook places it as a non-government
+                # organisation ("a young man who was shot by police" is none; round 14)
+                after = text.find(app, end) + len(app)
+                org = _appositive(text, after) if after >= len(app) else None
+                if org:  # the organisation's kind, not whom it serves: "a group | that represents Dreamers"
+                    org = _ORG_CLAUSE.split(org, 1)[0]
+                if org and _INDEFINITE_START.match(org) and any(c.islower() for c in org) \
+                        and _first_rule(cb, Entity("org", org, "organisation"))[0] in _NON_GOVERNMENT:
+                    parts.append(org)
     return " ; ".join(parts)
+
+
+#: An appositive that names an organisation ("the head of World Relief") and an indefinite one after it
+#: ("an evangelical non-profit"): read together by :func:`name_context` (round 14).
+_NAMES_ORG = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?[A-Z]")
+_ORG_CLAUSE = re.compile(r"\s(?:that|which|who|whose|where|with|for|of)\b|\s\w+ing\b")
+_INDEFINITE_START = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
