@@ -757,6 +757,13 @@ _SENT_START_RE = re.compile(r"[.!?][\"\u201d\u2019')\]]*[ \u00a0]+(?=[\"\u201c\u
 _APPOSITIVE_GAP_RE = re.compile(r",[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "from"))
+# "it"/"they" resolves to an organisation only when it was met in the pronoun's own paragraph (at most this
+# many paragraph breaks "\n\n" between the antecedent and the pronoun; round 14 of issue 3)
+_ORG_PRONOUN_PARAGRAPHS = 0
+# words that end the object of an act cue before its head: a clause or an infinitive follows (round 14)
+_ACT_STOPS = frozenset(("that", "to", "like", "as", "if", "whether", "what", "how", "why"))
+_POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
+_WORD_BEFORE_POSS_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][\w.\-]*(?:['\u2019]s?)?)[ \u00a0]+\Z")
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
@@ -894,6 +901,8 @@ def _make_quote(text: str, s: int, e: int, kind: str, att: Attribution | None, h
         res.skip_span = (0, 0)
         if headline is not None and q.entity is not None and not res.named_outside(q.entity, *headline):
             q.entity = None  # a headline's subject named nowhere else ("Immigration Issue Shows ...")
+        elif kind == "indirect" and res.far_organisation(np, q.entity):
+            q.entity = None  # "it"/"they" of an organisation named paragraphs back (round 14)
     ms, me = (np.org_start, np.org_end) if np.kind == "nominal" and np.org_start is not None else (np.start, np.end)
     ms, me = res.subject_span.get(id(att), (ms, me))  # ("Trump has called the probe ...": Trump, not "the probe")
     q.speaker_mention = text[ms:me]
@@ -1317,6 +1326,20 @@ class _Resolver:
         return any(m.entity == key and not (lo <= m.start < hi) and m.kind in ("name", "surname")
                    for m in self.mentions)
 
+    def far_organisation(self, np: NP, key: str | None) -> bool:
+        """Whether ``np`` is "it"/"they"/"we" resolved to organisation ``key`` last met in an earlier
+        paragraph (round 14): "it argued", "they note" after the organisation's paragraph has ended have
+        mostly moved on to a law, a court, a report or people named since ("Wright et al. ... they
+        acknowledge", "it says" of an act). Used for reported speech only: a direct quotation right
+        after the paragraph naming its organisation ("... it said in a statement.") is news convention."""
+        if key is None or np.kind != "pronoun" or np.text.lower() not in ("it", "they", "we") \
+                or self.by_key[key].kind != "organisation":
+            return False
+        k = bisect.bisect_left(self.antecedents, (np.start, "", "")) - 1
+        while k >= 0 and (self.antecedents[k][1] != key or self.antecedents[k][0] >= np.start):
+            k -= 1
+        return k < 0 or self.text.count("\n\n", self.antecedents[k][0], np.start) > _ORG_PRONOUN_PARAGRAPHS
+
     def writer_pronoun(self, np: NP) -> bool:
         """Whether ``np`` is a first-person pronoun outside quotation marks ("I believe", "we agree"):
         the writer's own words, never those of the person named last."""
@@ -1331,6 +1354,8 @@ class _Resolver:
         and "an event that Carson says led him" cannot be told apart by their words.)"""
         if self._motive_participle(att):
             return True  # "..., hoping to shield illegal immigrants", "Mohammed fled, fearing arrest": a motive
+        if self.act_complement(att) or self.possessed_cue(att):
+            return True  # "families seek asylum", "officers responded to a call", "his plan to": no words
         if np.end > att.cue_start or att.cue_start - np.end > 60:
             return False
         text = self.text
@@ -1355,6 +1380,60 @@ class _Resolver:
                 return True
             k -= 1
         return False
+
+    def act_complement(self, att: Attribution) -> bool:
+        """Whether the cue's object or complement tells an act or a state, not words (round 14;
+        ``act_verb`` and ``act_object`` of ``non_source_contexts.tsv``): "families seek asylum",
+        "officers responded to a call", "senators feel pressure", "agents felt free to detain". Up to four
+        words after the cue (for a verb listed with its preposition, after that word) are read for an
+        ``act_object`` word, stopping at punctuation, a clause ("feel that", "feel they are safe") or an
+        infinitive ("seek to protect asylum seekers" reports an aim)."""
+        cue = att.cue.lower()
+        parser = self.parser
+        lemma = parser.stance.get(cue) or parser.belief.get(cue) or parser.speech.get(cue)
+        if lemma is None:
+            return False
+        ctx = non_source_contexts()
+        verbs = ctx["act_verb"]
+        with_prep = lemma + " to" in verbs
+        if lemma not in verbs and not with_prep:
+            return False
+        words = _TOKENS_RE.findall(self.text, att.cue_end, min(len(self.text), att.cue_end + 60))[:6]
+        if with_prep:
+            if not words or words[0].lower() != "to":
+                return False
+            words = words[1:]
+        for w in words[:4]:
+            wl = w.lower().replace("\u2019", "'")
+            if wl in ctx["act_object"]:
+                return True
+            if not w[:1].isalnum() or wl in _ACT_STOPS or wl in parser.subject_pron or wl in parser.self_pron:
+                return False  # punctuation or a clause: "feel that ...", "feel they are safe", "seek to"
+        return False
+
+    def possessed_cue(self, att: Attribution) -> bool:
+        """Whether the cue stands right after a possessive ("his", "their", "Trump's") as a noun of aim or
+        stance (``possessed`` of ``non_source_contexts.tsv``: "his plan to detain", "their support for the
+        bill") or as an adjective in -ed ("Trump's proposed wall", "his alleged remarks"): no one's words
+        (round 14). Nouns of speech ("his claim that ...", "her warning") are not listed and still report,
+        and so does a listed noun after a verb of saying ("affirmed his support for", "laid out his plan")."""
+        cue = att.cue.lower()
+        if not (cue.endswith("ed") or cue in non_source_contexts()["possessed"]):
+            return False
+        m = _WORD_BEFORE_POSS_RE.search(self.text, max(0, att.cue_start - 40), att.cue_start)
+        if m is None:
+            return False
+        w = m.group(1).lower()
+        if not (w in _POSSESSIVES or w.endswith(("'s", "\u2019s", "s'", "s\u2019"))):
+            return False
+        v = _WORD_BEFORE_RE.search(self.text, max(0, m.start(1) - 30), m.start(1))
+        if v is not None:
+            vl = v.group(1).lower()
+            parser = self.parser
+            if vl in parser.speech or vl in parser.stance or vl in parser.belief \
+                    or vl in non_source_contexts()["spoken_with"]:
+                return False  # "affirmed his support for", "voicing her desire", "laid out his plan": spoken
+        return True
 
     def _motive_participle(self, att: Attribution) -> bool:
         """Whether the cue is a participle of a verb of mental state after a comma (``motive`` lemmas of
