@@ -412,6 +412,7 @@ class Parser:
         ns = lex.non_sources
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
+        self.time_modifiers = rs.get("time_modifiers", frozenset())
         # cheap exits for the rules that only apply with one of these words just before the cue
         # (each also as a case-sensitive twin for the lower-cased text, see hint())
         adv = _word_start(self.cue_adverbials | self.time_nouns) + r"(?:" \
@@ -541,6 +542,7 @@ class Parser:
     def _np_before(self, text: str, lb: int, x: int, allow_prep: bool, w0: int):
         toks = _tokens(text, w0, x)
         i = len(toks) - 1
+        timed = False
         while i >= 0:
             if toks[i][2] in self.gap or self._is_adverb(toks[i][2]):
                 i -= 1
@@ -548,6 +550,9 @@ class Parser:
                 i -= 2  # "Trump on Tuesday dismissed ...", "the campaign last Friday said ..."
                 if i >= 0 and self._verb_like(toks[i][2]):
                     return None  # "a survey released on Tuesday showed": not the subject's end
+            elif self._time_tail(toks, i):
+                i -= self._time_tail(toks, i)  # "Jo Roe this week announced", "Jo Roe late Friday said"
+                timed = True
             else:
                 break
         if i < 0:
@@ -585,6 +590,10 @@ class Parser:
         np = self._collect_back(text, toks, i, allow_prep)
         if w0 > lb and toks and (np is None or np.start <= toks[0][0] + 1) and i < 12:
             return _MORE  # the phrase may start before the window
+        if timed and np is not None and description is None:
+            lead = text[lb:np.start].rstrip(" \u00a0")
+            if lead and lead[-1] not in ",;:.!?\n(\u2014\u2013\"\u201c\u201d":
+                return None  # "attacked the director Sunday tweeting": the words before are an object
         if description and app is not None:
             named = self._role_then_name(text, toks, i, np, app)
             if named is not None:
@@ -595,6 +604,30 @@ class Parser:
                 d = None
             np.description = d or np.description
         return np
+
+    def _time_tail(self, toks, i: int) -> int:
+        """How many tokens ending at ``toks[i]`` make a time adverbial between a subject and its cue
+        ("Jo Roe *this week* announced", "*late Friday* said", "a statement *Friday* saying",
+        "*Friday night* said"), else 0. A capitalised weekday counts alone; a month only after a time
+        word ("in late June", not "Theresa May"); a lower-case time noun only after this/last/next/that."""
+        w = toks[i][2]
+        wl = w.lower()
+        prev = toks[i - 1][2].lower() if i > 0 else ""
+        n = 0
+        if w[:1].isupper() and wl in self.time_nouns and wl.endswith("day"):
+            n = 1  # a weekday ("Friday")
+        elif w in _MONTHS and (prev in self.time_modifiers or prev in ("in", "on")):
+            n = 1
+        elif w.islower() and wl in self.time_nouns and (
+                prev in ("this", "last", "next", "that") or (
+                i > 0 and toks[i - 1][2][:1].isupper() and prev in self.time_nouns and prev.endswith("day"))):
+            n = 2  # "this week", "Friday night"
+        if n == 0:
+            return 0
+        k = i - n
+        if k >= 0 and toks[k][2].lower() in self.time_modifiers:
+            n += 1  # "late Friday", "earlier this week"
+        return n
 
     def _collect_back(self, text: str, toks, i: int, allow_prep: bool) -> NP | None:
         w = toks[i][2]

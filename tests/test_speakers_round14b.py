@@ -1,0 +1,23 @@
+"""Round 14b of issues 3/7 (direct quotes left without a speaker despite a plain cue): made-up articles only."""
+
+from __future__ import annotations
+
+from test_speakers_round12 import _quotes  # (kind, cue, speaker name) of each quote
+
+
+# ---- a time adverbial between the subject and its cue is never the speaker
+def test_time_adverbial_between_subject_and_cue_is_skipped():
+    """'Mayor Lena Dros this week announced', '... late Friday said', '... just Wednesday said:'."""
+    text = "The board met.\n\nMayor Lena Dros this week announced a new \"zero-tolerance\" policy for the harbour."
+    assert _quotes(text) == [("direct", "announced", "Lena Dros")]
+    text = ("The board met.\n\nMayor Lena Dros late Friday said some of those injured were "
+            "\"fighting for their lives\" in hospital.")
+    assert [q[2] for q in _quotes(text)] == ["Lena Dros", "Lena Dros"]
+    text = "The board met.\n\nMayor Lena Dros just Wednesday said of the plan: \"In our caucus there has to be a vote.\""
+    assert [q[2] for q in _quotes(text) if q[0] == "direct"] == ["Lena Dros"]
+
+
+def test_a_month_name_alone_stays_a_name():
+    """'Theresa May said:' -- May is a surname, not a month, without a time word before it."""
+    text = "The board met.\n\nTheresa May said: \"We will be ready with our own plans.\""
+    assert _quotes(text) == [("direct", "said", "Theresa May")]
