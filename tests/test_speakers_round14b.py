@@ -21,3 +21,17 @@ def test_a_month_name_alone_stays_a_name():
     """'Theresa May said:' -- May is a surname, not a month, without a time word before it."""
     text = "The board met.\n\nTheresa May said: \"We will be ready with our own plans.\""
     assert _quotes(text) == [("direct", "said", "Theresa May")]
+
+
+# ---- the sentence subject of a participle cue stops before its own verb
+def test_subject_of_a_participle_cue_stops_at_its_verb():
+    """'The university issued a statement Friday saying, "..."': the university, not 'the university issued'."""
+    text = ("The board met.\n\nThe university issued a statement Friday saying, "
+            "\"The student attended the college for one semester in the fall.\"")
+    assert _quotes(text) == [("direct", "saying", "the university")]
+    text = ("The board met.\n\nThe State Department issued a worldwide alert this week urging travellers "
+            "to \"exercise vigilance\" at all times.")
+    assert _quotes(text) == [("direct", "urging", "State Department")]
+    text = ("The board met.\n\nThe mayor attacked the harbour director again Sunday tweeting, "
+            "\"I believe the leaks will be far worse than anyone thought.\"")
+    assert [q[2] for q in _quotes(text) if q[0] == "direct"] == ["the mayor"]

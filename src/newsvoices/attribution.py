@@ -1315,6 +1315,14 @@ class Parser:
                     and _lower_occurs(text, np.text.strip().lower()):
                 np = None  # "Outrage and fury ...": a common noun opening the sentence, not a name
             if np is not None and np.kind in ("name", "pronoun", "role"):
+                if np.kind == "role" and "ed" in np.text:
+                    # "The university issued a statement Friday saying, ...": the subject before the verb
+                    cut = replace(np)
+                    self._trim_verb(text, cut)
+                    if cut.end < np.end:
+                        np = self.np_after(text, np.start, cut.end)
+                        if np is None or np.kind not in ("name", "role"):
+                            return None
                 after = text[np.end:np.end + 60]
                 m = cues[-1] if cues else None
                 if m is None or m.group().endswith("ing") or text[lo:hi].rstrip().endswith(":"):
