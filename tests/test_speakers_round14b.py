@@ -35,3 +35,16 @@ def test_subject_of_a_participle_cue_stops_at_its_verb():
     text = ("The board met.\n\nThe mayor attacked the harbour director again Sunday tweeting, "
             "\"I believe the leaks will be far worse than anyone thought.\"")
     assert [q[2] for q in _quotes(text) if q[0] == "direct"] == ["the mayor"]
+
+
+# ---- a form of "be" before a cue in -ing or "quoted as saying" is active speech, not a passive patient
+def test_progressive_and_quoted_as_saying_keep_their_speaker():
+    """'Tom Varn was calling the protesters "hypocrites"' and '..., Lena Dros was quoted as saying' are
+    the subject's words; 'Tom Varn was described as a "gentle officer"' still is not."""
+    text = "The board met.\n\nMayor Tom Varn was calling the protesters \"hypocrites\" for their rallies."
+    assert [q[2] for q in _quotes(text) if q[0] == "direct"] == ["Tom Varn"]
+    text = ("The board met.\n\n\"We are here because the system is not keeping our communities safe,\" "
+            "council leader Lena Dros was quoted as saying.")
+    assert [q[2] for q in _quotes(text)] == ["Lena Dros"]
+    text = "The board met.\n\nTom Varn was described as a \"gentle officer\" by his neighbours."
+    assert [q[2] for q in _quotes(text) if q[0] == "direct"] == [None]

@@ -413,6 +413,8 @@ class Parser:
         self.non_source_heads = ns.get("head", frozenset()) | ns.get("time", frozenset())
         self.time_nouns = rs.get("time_nouns", frozenset())
         self.time_modifiers = rs.get("time_modifiers", frozenset())
+        # words that may end a time adverbial before a cue (one set lookup before _time_tail)
+        self._time_last = frozenset(self.time_nouns | _MONTHS | {w.capitalize() for w in self.time_nouns if w.endswith("day")})
         # cheap exits for the rules that only apply with one of these words just before the cue
         # (each also as a case-sensitive twin for the lower-cased text, see hint())
         adv = _word_start(self.cue_adverbials | self.time_nouns) + r"(?:" \
@@ -550,7 +552,7 @@ class Parser:
                 i -= 2  # "Trump on Tuesday dismissed ...", "the campaign last Friday said ..."
                 if i >= 0 and self._verb_like(toks[i][2]):
                     return None  # "a survey released on Tuesday showed": not the subject's end
-            elif self._time_tail(toks, i):
+            elif toks[i][2] in self._time_last and self._time_tail(toks, i):
                 i -= self._time_tail(toks, i)  # "Jo Roe this week announced", "Jo Roe late Friday said"
                 timed = True
             else:

@@ -749,6 +749,7 @@ def _name_line(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 _BACK_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[Hh]im)\b")
+_AS_ING_RE = re.compile(r"[ \u00a0]+as[ \u00a0]+(\w+ing)\b")  # "was quoted as saying"
 _INVERTED_SPEAKER_VERBS = frozenset(("ask", "warn", "urge", "answer"))  # hearer verbs whose inverted subject speaks
 _TOKENS_RE = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _WORD_RE = re.compile(r"(?<![\w\-'\u2019])[A-Za-z][a-z\-]+(?![\w\-'\u2019])")
@@ -1226,6 +1227,9 @@ class _Resolver:
         gap = self.text[np.end:att.cue_start].split()
         if not gap or len(gap) > 3:
             return False
+        m = _AS_ING_RE.match(self.text, att.cue_end)
+        if m and m.group(1).lower() in self.parser.speech:
+            return False  # "Jo Roe was quoted as saying": a verb of saying in -ing, the subject said it
         parser = self.parser
         while len(gap) > 1 and (parser._is_adverb(gap[-1].lower()) or gap[-1].lower() in ("not", "also", "now")):
             gap.pop()
@@ -1235,7 +1239,8 @@ class _Resolver:
     def _passive_patient(self, att: Attribution, np: NP, lemma: str | None) -> bool:
         parser = self.parser
         text = self.text
-        if np.end <= att.cue_start and lemma in parser.object_predicate and att.cue.lower() != lemma:
+        if np.end <= att.cue_start and lemma in parser.object_predicate and att.cue.lower() != lemma \
+                and not att.cue.lower().endswith("ing"):  # "Jo Roe was calling them \"hypocrites\"": active
             gap = text[np.end:att.cue_start].split()
             if gap and gap[-1].lower() in parser.passive_aux:
                 return True
