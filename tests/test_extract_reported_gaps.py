@@ -97,8 +97,9 @@ def direct(sentence: str) -> list[tuple[str, str | None, str | None]]:
     ("Dan Kerr, head of Harbour Freight Corp (HFC.L), urged the council to \"put the needs of the skippers "
      "before the needs of the tourists.\"", "put the needs of the skippers before the needs of the tourists.",
      "Dan Kerr", "reported"),
+    # (since round 14b the subject search skips "last week", so the route is "pre" as without it)
     ("Jo Roe, a critic of the plan, last week said the berths were \"unsafe and a danger to every skipper\".",
-     "unsafe and a danger to every skipper", "Jo Roe", "reported"),
+     "unsafe and a danger to every skipper", "Jo Roe", "pre"),
 ])
 def test_partial_quote_in_reported_speech_gets_its_speaker(sentence, quote, mention, how):
     assert (quote, mention, how) in direct(sentence)

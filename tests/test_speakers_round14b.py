@@ -48,3 +48,12 @@ def test_progressive_and_quoted_as_saying_keep_their_speaker():
     assert [q[2] for q in _quotes(text)] == ["Lena Dros"]
     text = "The board met.\n\nTom Varn was described as a \"gentle officer\" by his neighbours."
     assert [q[2] for q in _quotes(text) if q[0] == "direct"] == [None]
+
+
+def test_a_time_word_after_the_cue_is_no_inverted_speaker():
+    """'Sen. Lena Dros, R-Ariz., said Sunday: "..."': not a speaker called 'Sunday'."""
+    text = ("The board met.\n\nSen. Lena Dros, R-Ariz., said Sunday: "
+            "\"I think the harbour plan is a mistake for the city.\"")
+    assert _quotes(text) == [("direct", "said", "Lena Dros")]
+    text = "The board met.\n\nSaid Tom Varn: \"I think the harbour plan is a mistake for the city.\""
+    assert [q[2] for q in _quotes(text)] == ["Tom Varn"]

@@ -607,6 +607,10 @@ class Parser:
             np.description = d or np.description
         return np
 
+    def _time_phrase(self, np: NP) -> bool:
+        """Whether a phrase read after a cue is only a time adverbial ("Sunday", "late Friday", "this week")."""
+        return all(w in self._time_last or w.lower() in self.time_modifiers for w in np.text.split())
+
     def _time_tail(self, toks, i: int) -> int:
         """How many tokens ending at ``toks[i]`` make a time adverbial between a subject and its cue
         ("Jo Roe *this week* announced", "*late Friday* said", "a statement *Friday* saying",
@@ -1555,7 +1559,8 @@ class Parser:
             return Attribution(cue, m.start(), m.end(), np, "pre")
         # inverted: 'said Smith: "' / 'wrote the minister, "' (not "telling CNBC:", whose object is the hearer)
         np = self.np_after(text, m.end(), hi)
-        if np is not None and np.kind != "pronoun" and self.speech.get(cue.lower()) not in self.hearer_verbs:
+        if np is not None and np.kind != "pronoun" and self.speech.get(cue.lower()) not in self.hearer_verbs \
+                and not self._time_phrase(np):  # 'Jo Roe, R-Ariz., said Sunday: "': no inverted speaker
             rest = text[np.end:hi].strip(" \u00a0,:")
             if not rest or len(rest) < 3:
                 return Attribution(cue, m.start(), m.end(), np, "pre")
