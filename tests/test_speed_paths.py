@@ -976,3 +976,46 @@ def test_name_context_stop_memo_equals_the_stop_checks_and_follows_the_codebook(
     voices.name_context(t, 20, 26, cb2)
     cb2.stop_words = cb.stop_words | {"acting"}
     assert voices.name_context(t, 20, 26, cb2) == "director Jo Roe"  # the memo follows the new stop words
+
+
+def test_press_verb_search_at_key_hits_equals_the_plain_pattern():
+    """The press-verb pattern is written ``(?<!\\w)`` (not ``(?<![\\w])``, the same test) so it gets
+    start keys and the whole-article search (:func:`voices._found`) tries it only at the ``str.find``
+    hits of "tell"/"told": the same matches as the plain pattern, and the same answer as its
+    ``search``, on random texts of cut, re-cased and glued press verbs."""
+    import re
+
+    from newsvoices import voices
+
+    cb = voices.load_codebook()
+    p = voices._press_re(cb)
+    words = "|".join(sorted(map(re.escape, cb.press_verbs)))
+    plain = re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+    assert voices._start_keys(voices._twins(p)[0]) == ("tell", "told")  # the key path is taken
+    rng = random.Random(41)
+    verbs = sorted(cb.press_verbs)
+    pieces = (verbs + [w.upper() for w in verbs] + [w.title() for w in verbs] + [w[:rng.randint(1, len(w))] for w in verbs]
+              + [w[rng.randint(0, len(w) - 1):] for w in verbs]
+              + ["x", "_", "3", "retold", "foretelling", "Told", "stell", "\u00e9", "\u2019", "\u0130", "\u212a", "\u017f"])
+    hits = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000, max_pieces=6):
+        want = plain.search(text) is not None
+        assert voices._found(p, text) == want, text
+        assert [m.span() for m in p.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)], text
+        hits += want
+    assert 300 < hits < 2700, hits
+
+
+def test_codebook_mtime_with_one_stat_equals_exists_then_stat(tmp_path):
+    """``load_codebook`` reads each file's modification time with one ``os.stat`` per article: the
+    same value as ``path.stat().st_mtime if path.exists() else 0.0``, for a file, a directory, a
+    missing file, a path through a file, and a path the file system cannot encode."""
+    from pathlib import Path
+
+    from newsvoices import voices
+
+    f = tmp_path / "voices.yml"
+    f.write_text("rules: []\n", encoding="utf-8")
+    for p in (f, tmp_path, tmp_path / "missing.yml", f / "below.yml", Path("nul\0byte.yml"), voices.CODEBOOK_PATH):
+        assert voices._mtime(p) == (p.stat().st_mtime if p.exists() else 0.0), p
+    assert voices._mtime(f) > 0 and voices._mtime(tmp_path / "missing.yml") == 0.0

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import csv
+import errno
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -574,8 +576,24 @@ def load_codebook(path: Path | str | None = None, overrides: Path | str | None =
     """Load a codebook YAML (default ``data/codebooks/voices.yml``) and its overrides CSV."""
     path = Path(path) if path else CODEBOOK_PATH
     ov = Path(overrides) if overrides else OVERRIDES_PATH
-    return _load_cached(str(path), path.stat().st_mtime if path.exists() else 0.0,
-                        str(ov), ov.stat().st_mtime if ov.exists() else 0.0)
+    return _load_cached(str(path), _mtime(path), str(ov), _mtime(ov))
+
+
+#: the errors after which ``Path.exists`` answers False (pathlib's ``_IGNORED_ERRNOS``)
+_MISSING = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))
+
+
+def _mtime(path: Path) -> float:
+    """``path.stat().st_mtime if path.exists() else 0.0`` with one ``os.stat`` call (it runs for
+    every article: :func:`load_codebook` checks the files' modification times)."""
+    try:
+        return os.stat(path).st_mtime
+    except OSError as exc:
+        if exc.errno in _MISSING or getattr(exc, "winerror", None) in (21, 123, 1921):
+            return 0.0
+        raise
+    except ValueError:  # a path the file system cannot encode (as Path.exists)
+        return 0.0
 
 
 def _word_list(ctx: dict, key: str, p) -> list:
@@ -1589,7 +1607,9 @@ def _press_re(cb: Codebook) -> re.Pattern:
     p = _PRESS_RE.get(cb.press_verbs)
     if p is None:
         words = "|".join(sorted(map(re.escape, cb.press_verbs)))
-        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+        # written (?<!\w), not (?<![\w]) (the same test), so patternkeys finds its start keys and
+        # _found tries it only where one occurs ("tell"/"told" for the shipped verbs)
+        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     return p
 
 
