@@ -1019,3 +1019,43 @@ def test_codebook_mtime_with_one_stat_equals_exists_then_stat(tmp_path):
     for p in (f, tmp_path, tmp_path / "missing.yml", f / "below.yml", Path("nul\0byte.yml"), voices.CODEBOOK_PATH):
         assert voices._mtime(p) == (p.stat().st_mtime if p.exists() else 0.0), p
     assert voices._mtime(f) > 0 and voices._mtime(tmp_path / "missing.yml") == 0.0
+
+
+def test_required_literals_guard_equals_the_twin_search():
+    """A searched twin runs only in texts holding one of the literals every match of it contains
+    (:func:`patternkeys.required_literals`): for every guarded piece of the codebook, the same spans
+    as the bare twin's ``search`` on random lower-cased texts of the pattern's words; and the
+    literals of hand-made patterns (a match always holds one; a mutation dropping one is caught)."""
+    import re
+
+    from newsvoices import patternkeys, voices
+
+    cb = voices.load_codebook()
+    guarded = {q.pattern: q for r in cb.rules for ps in [*r._require_pieces, *r._unless_pieces] for q, _l, _a in ps or ()
+               if isinstance(q, voices._Guarded)}
+    assert len(guarded) >= 20
+    rng = random.Random(53)
+    hits = skipped = 0
+    for key in sorted(guarded):
+        g = guarded[key]
+        for text, _lo, _hi in _fuzz_texts(rng, _twin_pieces(key, rng) + ["times", ".com", "-", "'s"], 80, max_pieces=8):
+            low = text.lower()
+            want = g.twin.search(low)
+            got = g.search(low)
+            assert (got and got.span()) == (want and want.span()), (key[:60], low)
+            hits += want is not None
+            skipped += want is None
+    assert hits > 300 and skipped > 300, (hits, skipped)
+    for src, lits in [(r"(?:\w+ ){1,2}(?:times|post)|\w+\.com", {"times", "post", ".com"}), (r"ab(?:c|de)+f", {"ab"}),
+                      (r"[xy]z?|q{2,}", {"x", "y", "q"}), (r"a(?i:b)c", {"a"}), (r"\w+(?:x)?", None), (r"(?i)abc", None)]:
+        got = patternkeys.required_literals(re.compile(src))
+        assert (set(got) if got else None) == lits, src
+    for src in [r"(?<!\w)(?:(?:\w+ ){1,2}(?:times|post|herald)|\w+-(?:tribune|gazette)|[kw]\w{2,3})(?!\w)",
+                r"(?:director|head) of (?:the )?(?:[\w.\-]+ ){0,3}(?:campaign|fund)"]:
+        p = re.compile(src)
+        lits = patternkeys.required_literals(p)
+        words = re.findall(r"[a-z]+", src) + ["x", "y", " ", "-", "."]
+        for _ in range(2000):
+            t = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
+            if p.search(t):
+                assert any(x in t for x in lits), (src, t)

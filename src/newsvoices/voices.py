@@ -35,6 +35,7 @@ from .extract import Entity
 from .identity import person_key
 from .lexicon import load_lexicon
 from .patternkeys import TextKeys, keys_and_start, keys_start_match, lower_twin, lowered, pattern_keys, twin_source_ok
+from .patternkeys import required_literals
 from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
@@ -460,12 +461,40 @@ def _pieces(p: re.Pattern, keys, anchored: bool, at_keys: bool) -> tuple | None:
         if tw is None:
             out.append((q, False, at))
         else:
-            out.append((tw[0], True, at))
+            out.append((tw[0] if at else _guarded(tw[0]), True, at))
             if tw[1] is not None:
                 out.append((tw[1], False, at))
     if len(out) == 1 and out[0][0] is p:
         return None
     return tuple(out)
+
+
+class _Guarded:
+    """A case-sensitive twin searched only in texts that hold one of the literal strings every
+    match of it contains (:func:`~newsvoices.patternkeys.required_literals`): one search for the
+    literals (mostly the ends of word runs, "times", ".com") spares the twin's search, which tries
+    each alternative at every position; a text without any of them has no match. Only
+    ``search`` is guarded (the pieces tried at key positions use the bare twin's ``match``)."""
+
+    __slots__ = ("pattern", "flags", "match", "search", "twin")
+
+    def __init__(self, twin: re.Pattern, literals: re.Pattern):
+        self.twin = twin
+        self.pattern, self.flags, self.match = twin.pattern, twin.flags, twin.match
+        find, search = literals.search, twin.search
+
+        def guarded_search(text: str):
+            return search(text) if find(text) is not None else None
+
+        self.search = guarded_search
+
+
+def _guarded(twin: re.Pattern):
+    """``twin`` as a :class:`_Guarded` when its required literals are known, else itself."""
+    lits = required_literals(twin)
+    if not lits:
+        return twin
+    return _Guarded(twin, re.compile("|".join(re.escape(x) for x in sorted(lits, key=lambda x: (-len(x), x)))))
 
 
 def _fields(spec, where: str) -> dict[str, re.Pattern]:
