@@ -1027,3 +1027,86 @@ def test_group_subject_twin_on_the_lower_cased_text_equals_the_case_insensitive_
             p._group_subject_low = twin
         hits += ref is not None
     assert hits > 300, hits
+
+
+def test_press_verb_search_at_key_hits_equals_the_plain_pattern():
+    """The press-verb pattern is written ``(?<!\\w)`` (not ``(?<![\\w])``, the same test) so it gets
+    start keys and the whole-article search (:func:`voices._found`) tries it only at the ``str.find``
+    hits of "tell"/"told": the same matches as the plain pattern, and the same answer as its
+    ``search``, on random texts of cut, re-cased and glued press verbs."""
+    import re
+
+    from newsvoices import voices
+
+    cb = voices.load_codebook()
+    p = voices._press_re(cb)
+    words = "|".join(sorted(map(re.escape, cb.press_verbs)))
+    plain = re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+    assert voices._start_keys(voices._twins(p)[0]) == ("tell", "told")  # the key path is taken
+    rng = random.Random(41)
+    verbs = sorted(cb.press_verbs)
+    pieces = (verbs + [w.upper() for w in verbs] + [w.title() for w in verbs] + [w[:rng.randint(1, len(w))] for w in verbs]
+              + [w[rng.randint(0, len(w) - 1):] for w in verbs]
+              + ["x", "_", "3", "retold", "foretelling", "Told", "stell", "\u00e9", "\u2019", "\u0130", "\u212a", "\u017f"])
+    hits = 0
+    for text, lo, hi in _fuzz_texts(rng, pieces, 3000, max_pieces=6):
+        want = plain.search(text) is not None
+        assert voices._found(p, text) == want, text
+        assert [m.span() for m in p.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)], text
+        hits += want
+    assert 300 < hits < 2700, hits
+
+
+def test_codebook_mtime_with_one_stat_equals_exists_then_stat(tmp_path):
+    """``load_codebook`` reads each file's modification time with one ``os.stat`` per article: the
+    same value as ``path.stat().st_mtime if path.exists() else 0.0``, for a file, a directory, a
+    missing file, a path through a file, and a path the file system cannot encode."""
+    from pathlib import Path
+
+    from newsvoices import voices
+
+    f = tmp_path / "voices.yml"
+    f.write_text("rules: []\n", encoding="utf-8")
+    for p in (f, tmp_path, tmp_path / "missing.yml", f / "below.yml", Path("nul\0byte.yml"), voices.CODEBOOK_PATH):
+        assert voices._mtime(p) == (p.stat().st_mtime if p.exists() else 0.0), p
+    assert voices._mtime(f) > 0 and voices._mtime(tmp_path / "missing.yml") == 0.0
+
+
+def test_required_literals_guard_equals_the_twin_search():
+    """A searched twin runs only in texts holding one of the literals every match of it contains
+    (:func:`patternkeys.required_literals`): for every guarded piece of the codebook, the same spans
+    as the bare twin's ``search`` on random lower-cased texts of the pattern's words; and the
+    literals of hand-made patterns (a match always holds one; a mutation dropping one is caught)."""
+    import re
+
+    from newsvoices import patternkeys, voices
+
+    cb = voices.load_codebook()
+    guarded = {q.pattern: q for r in cb.rules for ps in [*r._require_pieces, *r._unless_pieces] for q, _l, _a in ps or ()
+               if isinstance(q, voices._Guarded)}
+    assert len(guarded) >= 20
+    rng = random.Random(53)
+    hits = skipped = 0
+    for key in sorted(guarded):
+        g = guarded[key]
+        for text, _lo, _hi in _fuzz_texts(rng, _twin_pieces(key, rng) + ["times", ".com", "-", "'s"], 80, max_pieces=8):
+            low = text.lower()
+            want = g.twin.search(low)
+            got = g.search(low)
+            assert (got and got.span()) == (want and want.span()), (key[:60], low)
+            hits += want is not None
+            skipped += want is None
+    assert hits > 300 and skipped > 300, (hits, skipped)
+    for src, lits in [(r"(?:\w+ ){1,2}(?:times|post)|\w+\.com", {"times", "post", ".com"}), (r"ab(?:c|de)+f", {"ab"}),
+                      (r"[xy]z?|q{2,}", {"x", "y", "q"}), (r"a(?i:b)c", {"a"}), (r"\w+(?:x)?", None), (r"(?i)abc", None)]:
+        got = patternkeys.required_literals(re.compile(src))
+        assert (set(got) if got else None) == lits, src
+    for src in [r"(?<!\w)(?:(?:\w+ ){1,2}(?:times|post|herald)|\w+-(?:tribune|gazette)|[kw]\w{2,3})(?!\w)",
+                r"(?:director|head) of (?:the )?(?:[\w.\-]+ ){0,3}(?:campaign|fund)"]:
+        p = re.compile(src)
+        lits = patternkeys.required_literals(p)
+        words = re.findall(r"[a-z]+", src) + ["x", "y", " ", "-", "."]
+        for _ in range(2000):
+            t = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
+            if p.search(t):
+                assert any(x in t for x in lits), (src, t)

@@ -384,3 +384,70 @@ def lowered(text: str) -> str | None:
     if text.isascii() or not any(c in text for c in _CASE_SPECIAL_SEQ):
         return text.lower()
     return None
+
+
+# ----------------------------------------------------------------- required literals
+#
+# A case-sensitive pattern whose every match contains one of a few literal strings cannot match a
+# text holding none of them: one C-level search for the literals then spares the pattern's own
+# search, which tries its alternatives at every position of the text.
+
+
+def _required(items) -> frozenset[str] | None:
+    """A set of strings one of which every match of the parsed sequence ``items`` contains, or None
+    (nothing known). Candidates: each run of consecutive literals; a group's own set; the union
+    of a branch's sets (when every alternative has one); a class of literal characters; a
+    repeated item's set when it must occur at least once. The candidate whose shortest string is
+    longest wins (then the smaller set)."""
+    cands: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:  # a run of literals is matched as one string
+            cands.append(frozenset(["".join(run)]))
+            run = []
+        if op is _C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                s = _required(sub)
+                if s:
+                    cands.append(s)
+        elif op is _C.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            if all(alts):
+                cands.append(frozenset().union(*alts))
+        elif op is _C.IN:
+            if av and all(o is _C.LITERAL for o, _v in av):
+                cands.append(frozenset(chr(v) for _o, v in av))
+        elif op in _REPEATS:
+            lo, _hi, sub = av
+            if lo >= 1:
+                s = _required(sub)
+                if s:
+                    cands.append(s)
+        # anything else (a look-around, an anchor, a category, any character, ...) ends the run
+    if not cands:
+        return None
+    return max(cands, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings one of which every match of a case-sensitive ``pattern`` contains (as written), or
+    None (a case-insensitive pattern, an inline flag group, or nothing known).
+
+    >>> sorted(required_literals(re.compile(r"(?<!\\w)(?:(?:\\w+ ){1,2}(?:times|post)|\\w+\\.com)(?!\\w)")))
+    ['.com', 'post', 'times']
+    >>> required_literals(re.compile(r"\\w+ said", re.I)) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _P.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unexpected parse tree only means "nothing known"
+        return None
+    if tree.state.flags & re.IGNORECASE:  # a global inline (?i)
+        return None
+    return _required(tree)

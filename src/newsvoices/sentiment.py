@@ -165,9 +165,10 @@ def analyzer():
                 return 0.0, 0.0, 0.0, 0.0
             lexicon = self.lexicon
             lows = [w.lower() for w in wes]
-            hits = [j for j, low in enumerate(lows) if low in lexicon]
-            if not hits:  # score_valence of all-zero sentiments (whatever _but_check does to them)
+            if lexicon.keys().isdisjoint(lows):
+                # score_valence of all-zero sentiments (whatever _but_check does to them)
                 return 0.0, 0.0, 0.0, 1.0
+            hits = [j for j, low in enumerate(lows) if low in lexicon]
             n = len(wes)
             sentiments: list = [0] * n
             seen: dict[str, float] = {}
@@ -241,7 +242,12 @@ def analyzer():
                             valence = valence * _N_SCALAR
                         if not _IDIOM_WORDS.isdisjoint(wes[i - 3:i + 3]):
                             valence = self._idioms_check(valence, wes, i)
-            return self._least_check(valence, wes, i)
+            # NLTK's _least_check written out: "least" before the word (and no lexicon word
+            # itself) negates it, unless "at least" / "very least"
+            if i > 0 and lows[i - 1] == "least" and "least" not in lexicon:
+                if i == 1 or (lows[i - 2] != "at" and lows[i - 2] != "very"):
+                    valence = valence * _N_SCALAR
+            return valence
 
     _C = VaderConstants()
     _C_INCR, _N_SCALAR, _BOOSTERS, _NEGATE = _C.C_INCR, _C.N_SCALAR, _C.BOOSTER_DICT, _C.NEGATE

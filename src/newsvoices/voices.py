@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import csv
+import errno
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +35,7 @@ from .extract import Entity
 from .identity import person_key
 from .lexicon import load_lexicon
 from .patternkeys import TextKeys, keys_and_start, keys_start_match, lower_twin, lowered, pattern_keys, twin_source_ok
+from .patternkeys import required_literals
 from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
@@ -458,12 +461,40 @@ def _pieces(p: re.Pattern, keys, anchored: bool, at_keys: bool) -> tuple | None:
         if tw is None:
             out.append((q, False, at))
         else:
-            out.append((tw[0], True, at))
+            out.append((tw[0] if at else _guarded(tw[0]), True, at))
             if tw[1] is not None:
                 out.append((tw[1], False, at))
     if len(out) == 1 and out[0][0] is p:
         return None
     return tuple(out)
+
+
+class _Guarded:
+    """A case-sensitive twin searched only in texts that hold one of the literal strings every
+    match of it contains (:func:`~newsvoices.patternkeys.required_literals`): one search for the
+    literals (mostly the ends of word runs, "times", ".com") spares the twin's search, which tries
+    each alternative at every position; a text without any of them has no match. Only
+    ``search`` is guarded (the pieces tried at key positions use the bare twin's ``match``)."""
+
+    __slots__ = ("pattern", "flags", "match", "search", "twin")
+
+    def __init__(self, twin: re.Pattern, literals: re.Pattern):
+        self.twin = twin
+        self.pattern, self.flags, self.match = twin.pattern, twin.flags, twin.match
+        find, search = literals.search, twin.search
+
+        def guarded_search(text: str):
+            return search(text) if find(text) is not None else None
+
+        self.search = guarded_search
+
+
+def _guarded(twin: re.Pattern):
+    """``twin`` as a :class:`_Guarded` when its required literals are known, else itself."""
+    lits = required_literals(twin)
+    if not lits:
+        return twin
+    return _Guarded(twin, re.compile("|".join(re.escape(x) for x in sorted(lits, key=lambda x: (-len(x), x)))))
 
 
 def _fields(spec, where: str) -> dict[str, re.Pattern]:
@@ -574,8 +605,24 @@ def load_codebook(path: Path | str | None = None, overrides: Path | str | None =
     """Load a codebook YAML (default ``data/codebooks/voices.yml``) and its overrides CSV."""
     path = Path(path) if path else CODEBOOK_PATH
     ov = Path(overrides) if overrides else OVERRIDES_PATH
-    return _load_cached(str(path), path.stat().st_mtime if path.exists() else 0.0,
-                        str(ov), ov.stat().st_mtime if ov.exists() else 0.0)
+    return _load_cached(str(path), _mtime(path), str(ov), _mtime(ov))
+
+
+#: the errors after which ``Path.exists`` answers False (pathlib's ``_IGNORED_ERRNOS``)
+_MISSING = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))
+
+
+def _mtime(path: Path) -> float:
+    """``path.stat().st_mtime if path.exists() else 0.0`` with one ``os.stat`` call (it runs for
+    every article: :func:`load_codebook` checks the files' modification times)."""
+    try:
+        return os.stat(path).st_mtime
+    except OSError as exc:
+        if exc.errno in _MISSING or getattr(exc, "winerror", None) in (21, 123, 1921):
+            return 0.0
+        raise
+    except ValueError:  # a path the file system cannot encode (as Path.exists)
+        return 0.0
 
 
 def _word_list(ctx: dict, key: str, p) -> list:
@@ -1589,7 +1636,9 @@ def _press_re(cb: Codebook) -> re.Pattern:
     p = _PRESS_RE.get(cb.press_verbs)
     if p is None:
         words = "|".join(sorted(map(re.escape, cb.press_verbs)))
-        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+        # written (?<!\w), not (?<![\w]) (the same test), so patternkeys finds its start keys and
+        # _found tries it only where one occurs ("tell"/"told" for the shipped verbs)
+        p = _PRESS_RE[cb.press_verbs] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     return p
 
 
