@@ -14,8 +14,9 @@ round and judged blind) and prints
   label, with 95% intervals that resample both the articles and the coded speakers. Rows judged
   "not a speaker" are their own category. Two weightings: by each coded speaker's directly quoted
   words under its label (the estimator that matches a share of words; few speakers carry most
-  words, so it is wide) and by speaker (tighter, but assumes a speaker's type is as likely right
-  whether quoted at length or briefly);
+  words, so it is wide and its levels moved by ten points between the blind pairs 23/24 and 25/26)
+  and by speaker (tighter, and stable across those pairs, but it assumes a speaker's type is as
+  likely right whether quoted at length or briefly; the reports' methods box shows this one);
 * the difference in the official share between every two ratings, as classified and corrected
   (``newsvoices.correction.corrected_contrast``): both ratings are corrected with the same
   sample, so the interval of the difference is narrower than the two shares' intervals suggest.
@@ -119,9 +120,9 @@ def main(argv=None) -> int:
                   "quoted words by AllSides rating, corrected = each tool label's words spread by the coded sample's "
                   "proportions (weighted by words or by speakers); 95% intervals resample articles and coded speakers",
             headline=[k for k in ("precision.official", "precision.politician", "precision.public",
-                                  "official_corrected.words.left", "official_corrected.words.center",
-                                  "official_corrected.words.right", "official_corrected.words.right-left",
-                                  "official_corrected_low.words.right-left", "official_corrected_high.words.right-left")
+                                  "official_corrected.speakers.left", "official_corrected.speakers.center",
+                                  "official_corrected.speakers.right", "official_corrected.speakers.right-left",
+                                  "official_corrected_low.speakers.right-left", "official_corrected_high.speakers.right-left")
                       if k in metrics])
         print(f"\nwrote {out}")
     return 0
