@@ -1110,3 +1110,33 @@ def test_required_literals_guard_equals_the_twin_search():
             t = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
             if p.search(t):
                 assert any(x in t for x in lits), (src, t)
+
+
+def test_key_finder_led_by_a_consumed_character_equals_the_lookbehind_form():
+    """The rule index's key finder (:func:`voices._key_finder`) consumes the character before
+    each word start of ``" " + text`` instead of testing ``(?<![a-z0-9_])`` there: the same
+    (word start, longest key) hits, overlapping ones included, as the lookbehind form on the text,
+    for the codebook's own key indexes and random texts made of cut keys and separators."""
+    import re
+
+    from newsvoices import voices
+
+    plan = voices.load_codebook().plan()
+    assert len(plan.fields) >= 4
+    rng = random.Random(37)
+    checked = hits = 0
+    for _f, finder, masks, *_rest in plan.fields:
+        body = finder.__self__.pattern
+        assert body.startswith("[^a-z0-9_](?=(")
+        plain = re.compile(r"(?<![a-z0-9_])" + body[len("[^a-z0-9_]"):], re.DOTALL)
+        keys = sorted(masks)
+        pieces = (keys[::3] + [k[:rng.randint(1, len(k))] for k in keys[::5]]
+                  + [k[rng.randint(0, len(k) - 1):] for k in keys[::7]]
+                  + ["x", "_", "3", "of", "a", "-", "'", ".", ";", "  "])
+        for text, _lo, _hi in _fuzz_texts(rng, pieces, 600, joiners=("", " ", "-", "_", "'", ".", "3"), max_pieces=8):
+            low = text.lower()
+            want = [(m.start(), m[1]) for m in plain.finditer(low)]
+            assert [(m.start(), m[1]) for m in finder(" " + low)] == want, text
+            checked += 1
+            hits += len(want)
+    assert checked >= 2400 and hits > 2000, (checked, hits)
