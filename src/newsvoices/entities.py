@@ -724,12 +724,14 @@ def antecedent_contexts(tag: str = "object", path: str | None = None) -> frozens
     """Words of ``antecedent_contexts.tsv`` (``word<TAB>object|appositive``; round 12 of issue 3):
     ``object``, words that right before a person's name put it in object position ("spoke with X",
     "the attack that killed X"); ``appositive``, last words of a capitalised description that, right
-    after a person's name and a comma, describes that person ("Jo Roe, a Virginia Republican").
+    after a person's name and a comma, describes that person ("Jo Roe, a Virginia Republican");
+    ``patient``, past participles that after the name and a passive auxiliary make the person the one
+    acted upon ("where Jo Roe was killed by police"; round 15).
 
     Raises:
         ValueError: naming the file and line of a malformed line or an unknown tag.
     """
-    return frozenset(read_tagged_lines(path or ANTECEDENT_CONTEXTS_PATH, ("object", "appositive"))[tag])
+    return frozenset(read_tagged_lines(path or ANTECEDENT_CONTEXTS_PATH, ("object", "appositive", "patient"))[tag])
 
 
 PAGE_FURNITURE_PATH = DATA_DIR / "lexicons" / "page_furniture.tsv"

@@ -36,6 +36,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import operator
 import re
@@ -310,7 +311,8 @@ def extract(article: Article) -> Extraction:
     runs = finder.runs(text, paras)
     furniture = _furniture_spans(text, paras)
     if furniture:  # sign-up boxes, captions, related-headline cards: no names, no quotes
-        runs = [r for r in runs if not _in_spans(furniture, r.start)]
+        runs = [_cut_run(r, furniture) for r in runs if not _in_spans(furniture, r.start)]
+        runs = [r for r in runs if r is not None]
         spans = [q for q in spans if not _in_spans(furniture, q.open)]
         para_quotes = {}
         for q in spans:
@@ -695,6 +697,52 @@ def _holds_within(text: str, lo: int, hi: int, within_re: re.Pattern) -> bool:
     return within_re.search(text, lo, hi) is not None
 
 
+def _cut_run(run: NameRun, spans: list[tuple[int, int]]) -> NameRun | None:
+    """``run`` cut before the furniture span it runs into ("President Jo Roe Joanna RoeSenate ...": the
+    name the sentence gives, "Jo Roe", without the related-headline card glued to it); None when no
+    word is left. Runs that do not reach into a span are returned as they are."""
+    k = bisect.bisect_right(spans, (run.end, 1 << 62)) - 1
+    if k < 0 or spans[k][1] <= run.start or spans[k][0] >= run.end or spans[k][0] <= run.start:
+        return run
+    cut = run.text[:spans[k][0] - run.start].rstrip(" \u00a0")
+    if not cut:
+        return None
+    return dataclasses.replace(run, end=run.start + len(cut), text=cut)
+
+
+def _card_by_name(text: str, lo: int, more: int) -> int | None:
+    """Where a related-headline card ending at ``more`` (an all-capitals "MORE") begins, read from the
+    name it repeats: the card opens with the person's full name, whose last word is glued to the first
+    headline, right after the name as the sentence gives it ("Sen. Jo Roe Joanna RoeSenate passes bill
+    ... MORE": the card begins at "Joanna"; "Mitch McConnell Addison Mitchell McConnellMcConnell says
+    ... MORE"). The leftmost glue after ``lo`` (a newline or the previous card) whose glued word also
+    stands alone up to 80 characters before it decides, so a sentence end or a question mark inside the
+    headlines does not hide the card's start, and the name the sentence gives stays text. None when no
+    glued word repeats one before it."""
+    nl = text.rfind("\n", lo, more)
+    if nl >= 0:
+        lo = nl + 1
+    for g in _GLUE_RE.finditer(text, lo, more):
+        ge = g.start() + 1  # the glued word ends here
+        ws = ge
+        while ws > lo and (text[ws - 1].isalpha() or text[ws - 1] in "'\u2019-"):
+            ws -= 1
+        word = text[ws:ge]
+        if len(word) < 2 or not word[0].isupper():
+            continue
+        before = text[max(lo, ws - 80):ws]
+        k = before.rfind(word)
+        while k >= 0:
+            end = k + len(word)
+            if (k == 0 or not before[k - 1].isalpha()) and end < len(before) and before[end] in " \u00a0":
+                start = max(lo, ws - 80) + end
+                while start < ws and text[start] in " \u00a0":
+                    start += 1
+                return start if more - start >= 20 else None
+            k = before.rfind(word, 0, k)
+    return None
+
+
 def _furniture_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of page furniture (``page_furniture.tsv``): paragraphs opening
     with a caption or sign-up phrase, short paragraphs holding a newsletter phrase, and
@@ -706,8 +754,14 @@ def _furniture_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int,
         if opens_re.match(text, lo, hi) or (hi - lo < 200 and _holds_within(text, lo, hi, within_re)):
             out.append((lo, hi))
     if "MORE" in text:
+        prev_end = 0
         for m in _MORE_RE.finditer(text):
-            lo = max(0, m.start() - 700)
+            lo = max(0, m.start() - 700, prev_end)
+            prev_end = m.end()
+            card = _card_by_name(text, lo, m.start())
+            if card is not None:
+                out.append((card, m.end()))
+                continue
             stop = lo
             for e in _CARD_STOP_RE.finditer(text, lo, m.start()):  # (not "Rep. Jo Roe" inside the card)
                 stop = e.end()
@@ -766,6 +820,12 @@ _ACT_STOPS = frozenset(("that", "to", "like", "as", "if", "whether", "what", "ho
 _POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
 _WORD_BEFORE_POSS_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][\w.\-]*(?:['\u2019]s?)?)[ \u00a0]+\Z")
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
+_PASSIVE_AFTER_RE = re.compile(r"(?:,[^,]{1,60},)?[ \u00a0]+(?:was|were|is|are|had[ \u00a0]+been|has[ \u00a0]+been|have[ \u00a0]+been)"
+                               r"[ \u00a0]+(?:(?:fatally|allegedly|reportedly|later|then|also)[ \u00a0]+)?([a-z]+)\b")
+_NEXT_LOWER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")  # the lower-case word right after a name
+_AUX_WORDS = frozenset(("is", "was", "has", "had", "have", "are", "were", "will", "would", "could", "can",
+                        "may", "might", "should", "must", "did", "does", "do", "who", "and", "or", "also",
+                        "then", "later", "again", "once", "never", "first", "himself", "herself"))
 # a name's next word, past an appositive between commas: "Jo Roe, her father, said"
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?([A-Za-z]+)")
 _APPOSITIVE_RE = re.compile(r"[ \u00a0]*,[^,.;:\n\"\u201c\u201d]{1,80}(?=,)")
@@ -1507,16 +1567,22 @@ class _Resolver:
             if lo <= pos < hi:
                 j -= 1  # named inside the quote's own words ("Brown fled, he said"): not its speaker
                 continue
-            if cls == want and self._source_ok(key):
+            if (cls == want or (w == "they" and self._plural_mention(pos))) and self._source_ok(key):
+                if want == "person" and self._attributive(pos):
+                    if fallback is None:
+                        fallback = (pos, key)
+                    j -= 1  # "the Trump administration", "the Ferguson crisis": a modifier, no referent
+                    continue
                 found = (pos, key)
                 break
             if fallback is None and want == "group" and w == "they":
                 fallback = (pos, key)
             j -= 1
         if found is not None and want == "person" and w in ("he", "she"):
-            found = self._subject_over_object(j, found)
+            found = self._subject_over_object(j, found, w)
         found = found or fallback
-        if w == "they" and (found is None or self.by_key[found[1]].kind in ("organisation", "person")):
+        if w == "they" and (found is None or self.by_key[found[1]].kind in ("organisation", "person")) \
+                and not (found is not None and self._plural_mention(found[0])):
             # "Officials investigating the shooting said they ...", "Local and federal officials ...
             # the University of Chicago. They found": "they" names the people of the nearest plural
             # noun after the organisation (or person) rather than the organisation itself
@@ -1530,7 +1596,38 @@ class _Resolver:
             return found[1]
         return None
 
-    def _subject_over_object(self, j: int, found: tuple[int, str]) -> tuple[int, str]:
+    def _plural_mention(self, pos: int) -> bool:
+        """Whether the mention at ``pos`` ends in a plural noun naming people ("Conservative
+        Republicans", "House Democrats"): "they" then names that group itself, not a plural noun
+        after it ("... immigrants living in the United States. They call it amnesty"; round 15)."""
+        e = self.mention_end.get(pos)
+        if e is None:
+            return False
+        words = self.text[pos:e].split()
+        return bool(words) and words[-1].lower() in plural_people_words()
+
+    def _attributive(self, pos: int) -> bool:
+        """Whether the person mention at ``pos`` modifies a noun after "the" ("the Trump
+        administration's bid", "the Ferguson crisis", round 15 of issue 3): the phrase names a thing,
+        not the person, so "he"/"she" looks further back. A title after "the" ("the Rev. Jo Roe
+        said") and a verb after the name ("the Jo Roe ... said" is rare; words in -ed or -s, verbs of
+        saying, stance or belief and auxiliaries) keep the person."""
+        text = self.text
+        e = self.mention_end.get(pos)
+        if e is None or text[pos - 4:pos].lower() != "the " or (pos > 4 and text[pos - 5].isalnum()):
+            return False
+        first = text[pos:e].split(None, 1)[0].rstrip(".").lower()
+        if first in self.parser.titles:
+            return False
+        m = _NEXT_LOWER_RE.match(text, e)
+        if m is None:
+            return False
+        nxt = m.group(1)
+        parser = self.parser
+        return not (nxt.endswith("ed") or (nxt.endswith("s") and not nxt.endswith(("ss", "is", "us")))
+                    or nxt in parser.speech or nxt in parser.stance or nxt in parser.belief or nxt in _AUX_WORDS)
+
+    def _subject_over_object(self, j: int, found: tuple[int, str], w: str = "") -> tuple[int, str]:
         """The antecedent of "he"/"she" when the nearest person ``found`` (``self.antecedents[j]``)
         stands in object position ("spoke with X", "the attack that killed X", "X's death"): the
         nearest other person of the same sentence before it who does not ("Judge Jo Roe comforted
@@ -1550,16 +1647,32 @@ class _Resolver:
             if cls == "person" and k != key and self._source_ok(k) and not self._object_position(p):
                 return (p, k)
             i -= 1
+        if w:  # "She cited the death of Jo Roe ... "...," she said": the same pronoun opened the sentence
+            for pm in _SUBJECT_PRONOUN_RE.finditer(self.text, s0, pos):
+                if pm.group().lower() != w or self.in_quote(pm.start()):
+                    continue
+                if self.mention_at.get((pm.start(), pm.end())) is None:
+                    k = self._resolve_pronoun(NP(pm.start(), pm.end(), pm.group(), "pronoun"))
+                else:
+                    k = self.mention_at[(pm.start(), pm.end())]
+                if k is not None and k != key:
+                    return (pm.start(), k)
+                break
         return found
 
     def _object_position(self, pos: int) -> bool:
-        """Whether the person mention at ``pos`` is a possessive or follows a word of
+        """Whether the person mention at ``pos`` is a possessive, follows a word of
         ``antecedent_contexts.tsv`` or a past tense in -ed that is no verb of saying (also past one
-        lower-case modifier: "for trooper X")."""
+        lower-case modifier: "for trooper X"), or is the subject of a passive verb of bodily
+        harm (``patient`` words: "where Jo Roe was killed by police", "Jo Roe, 27, was shot")."""
         text = self.text
         e = self.mention_end.get(pos)
         if e is not None and text[e:e + 2] in ("'s", "\u2019s"):
             return True
+        if e is not None:
+            pm = _PASSIVE_AFTER_RE.match(text, e)
+            if pm is not None and pm.group(1).lower() in antecedent_contexts("patient"):
+                return True  # "where Jo Roe was killed by police": acted upon
         ctx = antecedent_contexts()
         m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
         for _ in range(2):
@@ -1586,6 +1699,8 @@ class _Resolver:
                 continue
             s = m.start()
             prev = _PREV_WORD_RE.search(text, max(lo, s - 30), s)
+            if prev and m.group()[0].isupper() and f"{prev.group(1)} {m.group()}" in self.parser.lex.places:
+                continue  # "in the United States. They call ...": a place, not the people of "they"
             if prev and prev.group(1).lower() not in func and prev.group(1).lower() not in people \
                     and not prev.group(1).lower().endswith(("ed", "ing")):
                 s = prev.start(1)
