@@ -176,3 +176,32 @@ def test_police_saying_a_name_does_not_make_the_name_police():
     ctx = voices.name_context(text, text.index("Jo Roe"), text.index("Jo Roe") + 6)
     assert not ctx.lower().startswith("police")
     assert _in_text(text)[0] != "official"
+
+
+# ---------------------------------------------------------------- a nickname in quotes inside a name
+
+@pytest.mark.parametrize("text, name, voice", [
+    ("Former Democratic presidential hopeful Robert Francis \u201cBeto\u201d Roe lamented the shooting.", "Roe",
+     "politician"),
+    ("North Vale Mayor Francis \u201cMac\u201d Roe told the paper so.", "Roe", "official"),
+    ("Vale Mayor William H. \"Bill\" Roe said he would wait.", "Roe", "official"),
+])
+def test_a_quoted_nickname_does_not_cut_the_title_off_a_name(text, name, voice):
+    assert _in_text(text, name)[0] == voice
+
+
+def test_a_quoted_word_before_a_name_is_still_a_boundary():
+    text = "He said \u201cno\u201d Roe said so."
+    i = text.index("Roe")
+    assert voices.name_context(text, i, i + 3) == "Roe"
+
+
+# ---------------------------------------------------------------- acted on by police
+
+def test_a_person_acted_on_by_police_is_no_government_body():
+    assert _voice("Jo Roe", "who was roused by police from the encampment")[0] != "official"
+    assert _voice("Jo Roe", "who was questioned by police for hours")[0] != "official"
+
+
+def test_a_person_employed_by_the_police_stays_official():
+    assert _voice("Jo Roe", "a clerk employed by the Vale police")[0] == "official"

@@ -2365,6 +2365,11 @@ _NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+)
 _NAMED_TAIL = re.compile(r"(?i:named|called|identified as|known as)$")
 
 
+#: A nickname in quotes between a given name and the surname ("Francis “Beto” ", "Edward 'Eddie' ").
+_NICKNAME_END = re.compile(r"(\b[A-Z][\w.\-]*\s+)[“\"‘'][A-Z][\w.\-]*[”\"’']\s+$")
+_NICK_CLOSE = frozenset("”\"’'")
+
+
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
     """The words that introduce a name mention: the mention itself, the words right
     before it (stopping at punctuation or a stop word of the codebook's ``context``)
@@ -2386,6 +2391,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     cb = codebook or load_codebook()
     lo = max(0, start - 120)
     before = text[lo:start]
+    if before[-1:].isspace() and before.rstrip()[-1:] in _NICK_CLOSE:
+        # "Robert Francis “Beto” O’Rourke": a nickname in quotes inside the name is no clause boundary (round 15)
+        before = _NICKNAME_END.sub(r"\1", before)
     # cut at the last clause boundary (a full stop after an abbreviation such as "Sen." is no boundary)
     cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
