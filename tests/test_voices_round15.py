@@ -205,3 +205,9 @@ def test_a_person_acted_on_by_police_is_no_government_body():
 
 def test_a_person_employed_by_the_police_stays_official():
     assert _voice("Jo Roe", "a clerk employed by the Vale police")[0] == "official"
+
+
+def test_the_director_of_a_project_named_for_those_it_serves_is_advocacy():
+    e = Entity("e", "Vale Dreamers Project director", "anonymous", "director", "Vale Dreamers Project")
+    assert voices.classify_speaker(e) == ("advocacy", "org-advocacy")
+    assert _voice("Jo Roe", "Vale Refugee Council president") == ("advocacy", "org-advocacy")
