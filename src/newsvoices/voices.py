@@ -53,9 +53,10 @@ UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown"
 #: classify_article): a guess from the cue alone, so it is listed as uninformed (other articles that state
 #: the speaker's role win in the corpus step, and it is no evidence for them).
 WRITER_RULE = "writer-cue"
-#: Rules that place a speaker only weakly (a spokesperson whose employer is not named): what the
-#: article says around the name ("DNC spokesman Daniel Wessel") wins when it places the speaker.
-WEAK_RULES = ("spokesperson-unplaced",)
+#: Rules that place a speaker only weakly (a spokesperson whose employer is not named, a person described
+#: only by an age, a name opening with "Attorney"): what the article says around the name ("DNC spokesman
+#: Daniel Wessel", "Jo Roe, a Texas doctor", "U.S. Attorney Ron Parsons") wins when it places the speaker.
+WEAK_RULES = ("spokesperson-unplaced", "person-age", "attorney-title-name")
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
@@ -1786,7 +1787,7 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:{_CAP_RUN}))\s+(?:[a-z][\w\-]*\s+){{0,1}}{h}\b"),
         # "a report by Republicans on the House committee", "a statement from the ACLU"
         # (not "obtained by the AP", "seen by Reuters": who got hold of a document did not issue it)
-        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,5}}?{_NOT_ISSUED_BY}(?:by|from)\s+(?:the\s+)?(?P<iss>{_CAP_RUN})"),
+        re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,5}}?{_NOT_ISSUED_BY}(?:by|from)\s+(?:(?:the|an?)\s+)?(?P<iss>{_CAP_RUN})"),
         # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
                    rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
@@ -1802,6 +1803,31 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
 
 
 _ISSUER_RE: dict[str, list[re.Pattern]] = {}
+#: Other words for a document first named as one of these ("a Syracuse University study ... the report"),
+#: read for its issuer when nothing names the issuer of the document word itself (round 15).
+_DOC_SYNONYMS = {"report": "study|studies|analysis|survey|audit|review"}
+
+
+def _nearest_issuer(window: str, pats: list[re.Pattern]) -> tuple[int, str] | None:
+    """``(offset, issuer)`` of the issuer named around the place nearest the end of ``window`` where the
+    document word of ``pats`` (see :func:`_issuer_patterns`) occurs, or None."""
+    best = None
+    # the patterns are tried only around each earlier place the document word occurs, nearest first
+    for h in reversed(list(pats[0].finditer(window))):
+        local = window[max(0, h.start() - 160):h.end() + 120]
+        for p in pats[1:]:
+            for m in p.finditer(local):
+                if best is not None and m.start("iss") <= best[0]:
+                    continue
+                toks = m.group("iss").split()
+                while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
+                    toks = toks[1:]
+                iss = _POSSESSIVE_END.sub("", " ".join(toks)).strip()
+                if iss and iss.lower() not in _NOT_ISSUER:
+                    best = (m.start("iss"), iss)  # the nearest issuer named around this place
+        if best is not None:
+            break
+    return best
 #: How far after a document first met as "a report" its author is looked for ("The report, by X, ...").
 _FORWARD_REACH = 1500
 #: "In his own statement, Obama ...": a sentence opened by a document, whose subject issued it.
@@ -1879,22 +1905,14 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         # a mention without its determiner ("a Human Rights Watch report" met as "report") is read up to its
         # end: the words right before it name the issuer (round 13)
         window = text[max(0, first - 1500):first if _DEFINITE.match(first_m.text or "") else first_m.end]
-    best = None
-    # the patterns are tried only around each earlier place the document word occurs, nearest first
-    for h in reversed(list(pats[0].finditer(window))):
-        local = window[max(0, h.start() - 160):h.end() + 120]
-        for p in pats[1:]:
-            for m in p.finditer(local):
-                if best is not None and m.start("iss") <= best[0]:
-                    continue
-                toks = m.group("iss").split()
-                while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
-                    toks = toks[1:]
-                iss = _POSSESSIVE_END.sub("", " ".join(toks)).strip()
-                if iss and iss.lower() not in _NOT_ISSUER:
-                    best = (m.start("iss"), iss)  # the nearest issuer named around this place
-        if best is not None:
-            break
+    best = _nearest_issuer(window, pats)
+    if best is None and head in _DOC_SYNONYMS and _DEFINITE.match(first_m.text or ""):
+        # "according to a Syracuse University study. ... the report said": the report is the study met
+        # before it when nothing names an issuer of a report (round 15)
+        syn = _ISSUER_RE.get(_DOC_SYNONYMS[head])
+        if syn is None:
+            syn = _ISSUER_RE[_DOC_SYNONYMS[head]] = _issuer_patterns(_DOC_SYNONYMS[head])
+        best = _nearest_issuer(window, syn)
     if best is None:
         # "In his own statement, Obama shrugged off ...": the subject after the document names its issuer
         lo, hi = _sentence_span(text, first_m.start, first_m.end)
@@ -2347,6 +2365,11 @@ _NAMED_BEFORE = re.compile(r"(?i:\b((?:an?|the|one|another)\s+(?:[\w’'\-]+\s+)
 _NAMED_TAIL = re.compile(r"(?i:named|called|identified as|known as)$")
 
 
+#: A nickname in quotes between a given name and the surname ("Francis “Beto” ", "Edward 'Eddie' ").
+_NICKNAME_END = re.compile(r"(\b[A-Z][\w.\-]*\s+)[“\"‘'][A-Z][\w.\-]*[”\"’']\s+$")
+_NICK_CLOSE = frozenset("”\"’'")
+
+
 def name_context(text: str, start: int, end: int, codebook: Codebook | None = None) -> str:
     """The words that introduce a name mention: the mention itself, the words right
     before it (stopping at punctuation or a stop word of the codebook's ``context``)
@@ -2368,6 +2391,9 @@ def name_context(text: str, start: int, end: int, codebook: Codebook | None = No
     cb = codebook or load_codebook()
     lo = max(0, start - 120)
     before = text[lo:start]
+    if before[-1:].isspace() and before.rstrip()[-1:] in _NICK_CLOSE:
+        # "Robert Francis “Beto” O’Rourke": a nickname in quotes inside the name is no clause boundary (round 15)
+        before = _NICKNAME_END.sub(r"\1", before)
     # cut at the last clause boundary (a full stop after an abbreviation such as "Sen." is no boundary)
     cut = _last_boundary_end(before)
     words = _CTX_TOKEN.findall(before[cut:])
