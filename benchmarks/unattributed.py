@@ -14,7 +14,11 @@ immigration/crime corpus, ``../shared/corpora/allsides-abp-immigration-crime``) 
 * with ``--kinds``, the unattributed words by the construction around the quote (a verb of saying
   later in its sentence, earlier in its sentence, a belief or stance verb earlier, right after
   another quotation, none; for quotes opening a paragraph: after a paragraph ending in a colon,
-  a verb of saying after the quote, other), to see which conventions are still missed.
+  a verb of saying after the quote, other), to see which conventions are still missed;
+* with ``--no-source N``, also the direct quotes whose speaker entity the pipeline drops as no
+  source (an unnamed phrase no codebook rule places: ``voices.is_source``, round 15), with the N
+  most frequent head nouns of those phrases (``entities.source_head``) by quoted words; this runs
+  the voice classification too, so it is slower.
 
 Unlike ``benchmarks/voices.py score`` this needs no full analysis run (seconds, not minutes) and
 counts only what the extractor attributes (the pipeline may still drop a speaker it cannot place).
@@ -50,6 +54,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--show", type=int, default=0, help="print N unattributed partial quotes with context")
     ap.add_argument("--kinds", action="store_true", help="break the unattributed words down by construction")
+    ap.add_argument("--no-source", type=int, default=None, metavar="N",
+                    help="also count direct quotes the pipeline drops as no source; list the N top head nouns")
     args = ap.parse_args()
     path = Path(args.corpus)
     if not path.exists():
@@ -63,11 +69,15 @@ def main() -> int:
     partial_samples = []
     kinds = collections.Counter()
     spent = 0.0
+    dropped = collections.Counter()  # head noun -> quoted words (--no-source)
+    dropped_n = collections.Counter()
     for art in articles:
         t0 = time.process_time()
         ex = extract(art)
         spent += time.process_time() - t0
         text = art.text
+        if args.no_source is not None:
+            _count_no_source(text, ex, dropped, dropped_n)
         for q in ex.quotes:
             if q.kind != "direct":
                 continue
@@ -98,6 +108,12 @@ def main() -> int:
         print(f"  unattributed, {key}: {v:,} ({v / total:.1%} of all quoted words)")
     print("quoted words by attribution route: " + ", ".join(
         f"{k} {v / total:.1%}" for k, v in sorted(routes.items(), key=lambda kv: -kv[1])))
+    if args.no_source is not None:
+        w = sum(dropped.values())
+        print(f"with a speaker entity the pipeline drops as no source: {sum(dropped_n.values()):,} direct quotes, "
+              f"{w:,} words ({w / total:.2%})")
+        for head, v in sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0]))[:args.no_source]:
+            print(f"  {head}: {dropped_n[head]} quotes, {v:,} words")
     if args.show:
         by_id = {a.id: a for a in articles}
         rng = random.Random(0)
@@ -105,6 +121,30 @@ def main() -> int:
             t = by_id[aid].text
             print("---", (t[max(0, s - 200):s] + "[[" + t[s:e][:150] + "]]" + t[e:e + 60]).replace("\n", " | "))
     return 0
+
+
+def _count_no_source(text: str, ex, words: collections.Counter, quotes: collections.Counter) -> None:
+    """Add the direct quotes of one extraction whose speaker the pipeline drops as no source
+    (``voices.is_source`` False for the rule ``classify_article`` gives it), by head noun."""
+    from newsvoices import voices
+    from newsvoices.entities import source_head
+
+    cb = voices.load_codebook()
+    cues: dict = {}
+    for q in ex.quotes:
+        if q.entity is not None:
+            cues.setdefault(q.entity, []).append(q.cue)
+    ents = {e.key: e for e in ex.entities}
+    need = {q.entity for q in ex.quotes if q.kind == "direct" and q.entity in ents}
+    if not need:
+        return
+    voice = voices.classify_article(text, ex.entities, ex.mentions, cb, cues=cues)
+    for q in ex.quotes:
+        if q.kind != "direct" or q.entity not in need or voices.is_source(ents[q.entity], voice[q.entity][1], cb):
+            continue
+        head = source_head(ents[q.entity].name)[0] or "?"
+        words[head] += len(_WORD.findall(q.text))
+        quotes[head] += 1
 
 
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")

@@ -231,6 +231,11 @@ class Codebook:
     # context.writer_cues: cues that only a writer or a news outlet uses ("X wrote", "as X explains"): a named
     # person with no role stated anywhere whose every quote has such a cue is media (see classify_article)
     writer_cues: frozenset[str] = frozenset()
+    # context.issuer_only_rules: rules of unnamed documents that are a source only through their issuer (see
+    # document_issuer): with no issuer named nearby the speaker falls back to rule default, so it is no source
+    issuer_only_rules: frozenset[str] = frozenset()
+    # context.document_words: head words of such documents, besides the built-in ones of document_issuer
+    document_words: frozenset[str] = frozenset()
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
     # the plan checked once for the duration of one classify_article call (rules do not change meanwhile)
     _fixed: Any = field(default=None, init=False, repr=False, compare=False)
@@ -695,10 +700,16 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     known_ids = {r.id for r in rules}
     if not isinstance(org_rules, list) or not all(isinstance(c, str) and c in known_ids for c in org_rules):
         raise ValueError(f"{p}: context.organisation_decides must list ids of rules in the file")
+    issuer_only = ctx.get("issuer_only_rules") or []
+    if not isinstance(issuer_only, list) or not all(isinstance(c, str) and c in known_ids for c in issuer_only):
+        raise ValueError(f"{p}: context.issuer_only_rules must list ids of rules in the file")
+    doc_words = _word_list(ctx, "document_words", p)
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
                     frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
-                    frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer))
+                    frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer),
+                    issuer_only_rules=frozenset(issuer_only),
+                    document_words=frozenset(c.strip().lower() for c in doc_words))
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -1356,7 +1367,9 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
     * an unnamed official seen speaking anonymously or to a news outlet (:func:`leak_marker`)
       is classified again with that cue; it takes the new voice if that is ``civil_servant``
       (rule ``<rule>@cue``);
-    * an unnamed document takes its issuer's voice (:func:`document_issuer`, ``@issuer``);
+    * an unnamed document takes its issuer's voice (:func:`document_issuer`, ``@issuer``); one of
+      the codebook's ``context.issuer_only_rules`` ("the ad", "a summary") whose issuer is not found
+      falls back to rule ``default`` (no source, see :func:`is_source`);
     * a spokesperson called official by default takes its principal's voice
       (:func:`spokesperson_principal`, ``@principal``) when that differs;
     * a bare "the group" takes the voice of the members named before ("a group of House
@@ -1390,8 +1403,11 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                 if v2 == "civil_servant":
                     voice[e.key] = (v2, f"{r2}@cue")
                     continue
-        if r == "document-unattributed" and unnamed:
+        if (r == "document-unattributed" or (cb.issuer_only_rules and r.split("@")[0] in cb.issuer_only_rules)) \
+                and unnamed:
             hit = document_issuer(text, e, mentions, voice, entities, cb)
+            if hit is None and r != "document-unattributed":
+                hit = ("other", DEFAULT_RULE)  # an issuer-only document with no issuer named nearby: no source
         elif r == "anonymous-source" and unnamed and _BARE_MEMBERS.match((e.name or "").strip()):
             hit = members_voice(text, e, mentions, cb)
         elif r in _PRINCIPAL_RULES:  # a spokesperson called official only by default
@@ -1889,7 +1905,7 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
             return None
         return v, f"{r.split('@')[0]}@issuer"
     head = words[-1].lower().rstrip("s") if words[-1].lower() not in ("news",) else words[-1].lower()
-    if head not in _DOC_WORDS:
+    if head not in _DOC_WORDS and head not in cb.document_words:
         return None
     heads = ("|".join(_DOC_WORDS) if head == "document" else "statement|release|news release|press release"
              if head in ("statement", "release") else re.escape(head))
