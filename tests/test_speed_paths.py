@@ -874,7 +874,7 @@ def test_voice_patterns_run_as_lower_case_twins_equal_the_case_insensitive_patte
         split += rest is not None
         whole += rest is None
         hits = 0
-        for text, _lo, _hi in _fuzz_texts(rng, _twin_pieces(p.pattern, rng), 60, max_pieces=8):
+        for text, _lo, _hi in _fuzz_texts(rng, _twin_pieces(p.pattern, rng), 120, max_pieces=8):
             low = patternkeys.lowered(text)
             ref = p.search(text)
             assert voices._found(p, text) == (ref is not None), (key[:60], text)
