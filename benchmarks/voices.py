@@ -34,10 +34,12 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    excluding all twenty-three files, and judged blind. Seeds 25 and 26
    (``voice_audit_blind25.csv``, ``blind26.csv``) were drawn after round 14 (voices, junk speakers
    of reported speech, speakers of unattributed direct quotes), excluding all twenty-five files,
-   and judged blind.
-   Seeds 17-26 were also judged by a second, independent blind coder
+   and judged blind. Seeds 27 and 28 (``voice_audit_blind27.csv``, ``blind28.csv``) were drawn
+   after round 15 (types of real speakers, junk speakers, unnamed sources dropped as no source),
+   excluding all twenty-seven files, and judged blind.
+   Seeds 17-28 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
-   The next honest number needs ``--seed 27`` and up, excluding all twenty-seven files.
+   The next honest number needs ``--seed 29`` and up, excluding all twenty-nine files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -91,8 +93,10 @@ BLIND23 = HERE / "voice_audit_blind23.csv"
 BLIND24 = HERE / "voice_audit_blind24.csv"
 BLIND25 = HERE / "voice_audit_blind25.csv"
 BLIND26 = HERE / "voice_audit_blind26.csv"
+BLIND27 = HERE / "voice_audit_blind27.csv"
+BLIND28 = HERE / "voice_audit_blind28.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
-LATEST_BLIND = (BLIND25, BLIND26)
+LATEST_BLIND = (BLIND27, BLIND28)
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -206,7 +210,7 @@ def cmd_score(args) -> int:
               f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
               f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -256,8 +260,8 @@ def cmd_score(args) -> int:
         out = write_benchmark_result(
             "voices", metrics, command="python benchmarks/voices.py analyze && python benchmarks/voices.py score --write",
             dataset="allsides-abp-immigration-crime (2,774 articles)",
-            split="blind_latest: the latest blind pair (voice_audit_blind25/26, 200 speakers drawn at random after "
-                  "voices round 14 and judged blind by coders who never saw a prediction), scored with the predictions "
+            split="blind_latest: the latest blind pair (voice_audit_blind27/28, 200 speakers drawn at random after "
+                  "voices round 15 and judged blind by coders who never saw a prediction), scored with the predictions "
                   "recorded at the draw: the honest figure. accuracy.*: every hand-judged sample scored against the "
                   "current tables; all but the latest pair were studied while writing rules, so those are development "
                   "figures. accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
