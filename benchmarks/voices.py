@@ -37,6 +37,9 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    and judged blind. Seeds 27 and 28 (``voice_audit_blind27.csv``, ``blind28.csv``) were drawn
    after round 15 (types of real speakers, junk speakers, unnamed sources dropped as no source),
    excluding all twenty-seven files, and judged blind.
+   From seeds 27-28 on, ``benchmarks/blind_judging.py`` prepares the coders' context (no
+   prediction shown) and checks and merges their files; ``benchmarks/judging_instructions.md``
+   is what each coder follows.
    Seeds 17-28 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
    The next honest number needs ``--seed 29`` and up, excluding all twenty-nine files.
