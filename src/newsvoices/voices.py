@@ -48,11 +48,15 @@ KINDS = ("person", "organisation", "anonymous", "group")
 DEFAULT_RULE = "default"
 #: Rules whose assignment says "not enough information" (filled from role mentions or other articles).
 UNINFORMED_RULES = ("default", "person-with-description", "organisation-unknown", "person-no-role",
-                    "person-described-ordinary", "writer-cue")
+                    "person-described-ordinary", "writer-cue", "writer-context")
 #: The rule of a named person with no role stated whose every quote has a writer's cue ("X wrote"; see
 #: classify_article): a guess from the cue alone, so it is listed as uninformed (other articles that state
 #: the speaker's role win in the corpus step, and it is no evidence for them).
 WRITER_RULE = "writer-cue"
+#: The rule of a named person with no role stated whose mention sentences speak of their writing ("in an
+#: article for the Federalist", "X's excellent column"; codebook context.writing_contexts; round 16): a
+#: fall-back like writer-cue.
+WRITER_CONTEXT_RULE = "writer-context"
 #: Rules that place a speaker only weakly (a spokesperson whose employer is not named, a person described
 #: only by an age, a name opening with "Attorney"): what the article says around the name ("DNC spokesman
 #: Daniel Wessel", "Jo Roe, a Texas doctor", "U.S. Attorney Ron Parsons") wins when it places the speaker.
@@ -231,6 +235,10 @@ class Codebook:
     # context.writer_cues: cues that only a writer or a news outlet uses ("X wrote", "as X explains"): a named
     # person with no role stated anywhere whose every quote has such a cue is media (see classify_article)
     writer_cues: frozenset[str] = frozenset()
+    # context.writing_contexts: wording in the sentence of a name mention that shows the person quoted from
+    # their writing ("in a column", "in an article for the Federalist"): a named person with no role stated
+    # anywhere is then media (rule writer-context, see _no_role_in_text; round 16)
+    writing_contexts: re.Pattern | None = None
     # context.issuer_only_rules: rules of unnamed documents that are a source only through their issuer (see
     # document_issuer): with no issuer named nearby the speaker falls back to rule default, so it is no source
     issuer_only_rules: frozenset[str] = frozenset()
@@ -704,12 +712,14 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     if not isinstance(issuer_only, list) or not all(isinstance(c, str) and c in known_ids for c in issuer_only):
         raise ValueError(f"{p}: context.issuer_only_rules must list ids of rules in the file")
     doc_words = _word_list(ctx, "document_words", p)
+    writing = (_compile(ctx["writing_contexts"], f"{p}: context.writing_contexts")
+               if ctx.get("writing_contexts") else None)
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
                     frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
                     frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer),
                     issuer_only_rules=frozenset(issuer_only),
-                    document_words=frozenset(c.strip().lower() for c in doc_words))
+                    document_words=frozenset(c.strip().lower() for c in doc_words), writing_contexts=writing)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -1246,6 +1256,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     _inside_other_names(text, entities, mentions, voice)
+    _no_role_in_text(text, entities, mentions, voice, cb)
     if cues and cb.writer_cues:
         for e in entities:
             said = cues.get(e.key)
@@ -1255,6 +1266,32 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                 if r not in UNINFORMED_RULES:
                     voice[e.key] = (v, WRITER_RULE)
     return voice
+
+
+def _no_role_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+    """Round 16: a person no rule places (``person-no-role``, or ``default`` for a one-word name) whose
+    mention sentences speak of their writing (the codebook's ``context.writing_contexts``: "in an article
+    for the Federalist", "Victor's excellent column") is taken for a writer quoted from their writing
+    (media; rule ``writer-context``, a fall-back the corpus step lets other articles override)."""
+    if cb.writing_contexts is None:
+        return
+    own: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.kind in ("name", "surname"):
+            own.setdefault(m.entity, []).append((m.start, m.end))
+    for e in entities:
+        if e.kind != "person":
+            continue
+        r = voice.get(e.key, ("", ""))[1]
+        if not (r == "person-no-role" or (r == DEFAULT_RULE and len((e.name or "").split()) == 1)):
+            continue
+        for i, j in own.get(e.key, []):
+            a, b = _sentence_span(text, i, j)
+            if _found(cb.writing_contexts, text[a:b]):
+                v, r = _first_rule(cb, Entity(e.key, e.name, "person", _WRITER))
+                if r not in UNINFORMED_RULES:
+                    voice[e.key] = (v, WRITER_CONTEXT_RULE)
+                break
 
 
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an|The|A|An)\s+")
