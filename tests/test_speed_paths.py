@@ -1140,3 +1140,40 @@ def test_key_finder_led_by_a_consumed_character_equals_the_lookbehind_form():
             checked += 1
             hits += len(want)
     assert checked >= 2400 and hits > 2000, (checked, hits)
+
+
+def _base_form_valence_plain(word: str):
+    """sentiment._base_form_valence trying every suffix rule in file order (the code it replaced)."""
+    rules = sentiment.suffix_rules()
+    if not word.endswith(tuple(s for s, _ in rules)):
+        return None
+    base = sentiment.base_lexicon()
+    for suffix, repl in rules:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            b = word[: -len(suffix)] + repl
+            if b in base:
+                return base[b]
+            if not repl and len(b) > 3 and b[-1] == b[-2] and b[:-1] in base:
+                return base[b[:-1]]
+    return None
+
+
+def test_base_form_rules_by_last_letter_equal_trying_every_rule():
+    """:func:`sentiment._base_form_valence` tries only the suffix rules whose suffix ends in the
+    word's last letter: the same valence as trying every rule, on the lexicons' words with each
+    rule's suffix added (doubled consonants too), cut words and random letter strings."""
+    rng = random.Random(41)
+    rules = sentiment.suffix_rules()
+    assert len({s[-1] for s, _ in rules}) >= 3  # the index has more than one bucket to skip
+    base = sorted(sentiment.base_lexicon())
+    words = ["", "x", "ness", "iness", "wrecked", "unsafe", "happily", "stopped", "shopping"]
+    for w in base[::7]:
+        s, _ = rng.choice(rules)
+        words += [w + s, w + w[-1] + s, w[: rng.randint(1, len(w))] + s, w]
+    words += ["".join(rng.choice("abdeilmnorstuy") for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    found = 0
+    for w in words:
+        want = _base_form_valence_plain(w)
+        assert repr(sentiment._base_form_valence(w)) == repr(want), w
+        found += want is not None
+    assert found > 500, found

@@ -172,7 +172,6 @@ def analyzer():
             n = len(wes)
             sentiments: list = [0] * n
             seen: dict[str, float] = {}
-            st = None
             for j in hits:
                 low = lows[j]
                 item = wes[j]
@@ -182,9 +181,7 @@ def analyzer():
                     if (i < n - 1 and low == "kind" and lows[i + 1] == "of") or low in self._boosters:
                         v = 0
                     else:
-                        if st is None:
-                            st = _Scored(wes)
-                        v = self._valence(item, low, i, wes, lows, st)
+                        v = self._valence(item, low, i, wes, lows)
                     seen[item] = v
                 sentiments[j] = v
             if "but" in lows:  # _but_check
@@ -192,15 +189,16 @@ def analyzer():
                 sentiments = [x * 0.5 if k < bi else x * 1.5 if k > bi else x for k, x in enumerate(sentiments)]
             return _score_valence(sentiments, text)
 
-        def _valence(self, item, low, i, wes, lows, st) -> float:
+        def _valence(self, item, low, i, wes, lows) -> float:
             """NLTK 3.9's ``sentiment_valence`` for a lexicon word (Apache-2.0), with
             ``scalar_inc_dec`` and ``_never_check`` written out (same arithmetic in the same
             order) and ``_idioms_check`` run only when a word of an idiom or of a two-word
-            booster stands in its window (otherwise it returns the valence unchanged)."""
+            booster stands in its window (otherwise it returns the valence unchanged); the
+            text's ``is_cap_diff`` is worked out only for an all-caps word, the only case that
+            reads it."""
             lexicon = self.lexicon
-            is_cap_diff = st.is_cap_diff
             valence = lexicon[low]
-            if item.isupper() and is_cap_diff:
+            if item.isupper() and _is_cap_diff(wes):
                 if valence > 0:
                     valence += _C_INCR
                 else:
@@ -215,7 +213,7 @@ def analyzer():
                         s = _BOOSTERS[word_lower]
                         if valence < 0:
                             s *= -1
-                        if word.isupper() and is_cap_diff:
+                        if word.isupper() and _is_cap_diff(wes):
                             if valence > 0:
                                 s += _C_INCR
                             else:
@@ -300,15 +298,10 @@ def analyzer():
         low = word.lower()
         return low in _NEGATE or "n't" in low
 
-    class _Scored:
-        """What ``sentiment_valence`` reads of a SentiText."""
-
-        __slots__ = ("words_and_emoticons", "is_cap_diff")
-
-        def __init__(self, wes):
-            self.words_and_emoticons = wes
-            n_caps = sum(1 for w in wes if w.isupper())
-            self.is_cap_diff = 0 < len(wes) - n_caps < len(wes)
+    def _is_cap_diff(wes) -> bool:
+        # SentiText's is_cap_diff: some but not all tokens are in capitals
+        n_caps = sum(1 for w in wes if w.isupper())
+        return 0 < len(wes) - n_caps < len(wes)
 
     puncs = frozenset(VaderConstants.PUNC_LIST)
 
@@ -454,13 +447,28 @@ def base_lexicon() -> dict[str, float]:
     return {k: sum(v) / len(v) for k, v in acc.items()}
 
 
+#: ``[rules, their suffixes, last letter -> the rules whose suffix ends in it (in file order)]`` of
+#: the last :func:`suffix_rules` seen (kept by identity: hashing the rules' tuple for an lru_cache
+#: look-up cost more than the test it serves)
+_SUFFIXES_OF: list = [None, (), {}]
+
+
 def _base_form_valence(word: str) -> float | None:
     """Valence of the first known base form of ``word`` under :func:`suffix_rules`, else None."""
     rules = suffix_rules()
-    if not word.endswith(_suffixes(rules)):  # most words end in no suffix of the rules
+    of = _SUFFIXES_OF
+    if of[0] is not rules:
+        by_last: dict[str, list[tuple[str, str]]] = {}
+        for rule in rules:
+            by_last.setdefault(rule[0][-1], []).append(rule)
+        of[1], of[2] = tuple(s for s, _ in rules), by_last
+        of[0] = rules
+    if not word.endswith(of[1]):  # most words end in no suffix of the rules
         return None
     base = base_lexicon()
-    for suffix, repl in rules:
+    # the rules in file order, skipping those whose suffix ends in another letter (the word
+    # cannot end with them); the word ends with one suffix, so its last letter has rules
+    for suffix, repl in of[2][word[-1]]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             b = word[: -len(suffix)] + repl
             if b in base:
@@ -468,11 +476,6 @@ def _base_form_valence(word: str) -> float | None:
             if not repl and len(b) > 3 and b[-1] == b[-2] and b[:-1] in base:  # doubled consonant
                 return base[b[:-1]]
     return None
-
-
-@lru_cache(maxsize=4)
-def _suffixes(rules: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    return tuple(s for s, _ in rules)
 
 
 @lru_cache(maxsize=1)
@@ -696,6 +699,7 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
     scope = 0
     any_negator = any_contrast = any_first = False
     n_hedges = 0
+    vals_pos = vals_neg = sv_pos = sv_neg = 0  # = sum(1 for v in vals if v > 0) etc., counted in the pass
     for w in words:
         f = facts.get(w)
         if f is None:
@@ -707,10 +711,18 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
         lv, p, uv, is_neg, is_con, is_hed, is_fst = f
         if lv is not None:
             vals.append(lv)
+            if lv > 0:
+                vals_pos += 1
+            elif lv < 0:
+                vals_neg += 1
         if p is not None:
             pv.append(p)
         elif uv:
             sv.append(uv)
+            if uv > 0:
+                sv_pos += 1
+            elif uv < 0:
+                sv_neg += 1
         if is_neg:
             any_negator = True
             scope = 3
@@ -727,14 +739,12 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
             n_hedges += 1
         if is_fst:
             any_first = True
-    vals_pos = sum(1 for v in vals if v > 0)
-    vals_neg = sum(1 for v in vals if v < 0)
-    sv_pos = sum(1 for v in sv if v > 0)
-    sv_neg = sum(1 for v in sv if v < 0)
     numbers, capitalised = _numbers_and_capitals(text)
+    s_vals = sum(vals)  # the same float for both features
+    s_pv = sum(pv)
     return words, (
         comp, pos, neg, neu,
-        sum(vals) / 4, sum(vals) / len(vals) / 4 if vals else 0.0,
+        s_vals / 4, s_vals / len(vals) / 4 if vals else 0.0,
         vals_pos / 3, vals_neg / 3,
         min(vals, default=0.0) / 4, max(vals, default=0.0) / 4,
         float(any_negator),
@@ -742,8 +752,8 @@ def _dense_tone_features(text: str) -> tuple[list[str], tuple[float, ...]]:
         math.log1p(len(words)) / 4,
         # = sum(pat.get(w, 0.0) for w in words): adding 0.0 never changes a running float sum
         # that is not -0.0 (and one started at int 0 never is); no words: int 0 as before
-        sum(pv) if pv else (0.0 if words else 0),
-        sum(pv) / len(pv) if pv else 0.0,
+        s_pv if pv else (0.0 if words else 0),
+        s_pv / len(pv) if pv else 0.0,
         sum(sv), sv_pos / 3, sv_neg / 3, min(sv, default=0.0), max(sv, default=0.0),
         negated_pos, negated_neg,
         n_hedges / 2,
