@@ -1822,7 +1822,9 @@ _CAP_RUN = r"[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|on|and|the|de|la)\s+)?[A-Z][\w
 #: What may stand between an issuer's name and its verb: a party tag ("(R-Ohio)"), "and others in the
 #: leadership", or the issuer's spokesperson or lawyer ("a Madigan spokeswoman said in a statement").
 _ISSUER_GAP = (r"(?:\s*\([^()\n]{1,30}\))?(?:\s+and\s+(?:others|colleagues)(?:\s+[\w.]+){0,4}?)?"
-               r"(?:\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?,?")
+               r"(?:(?:['’]s)?(?:\s+(?:press|chief|deputy))?\s+(?:spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|office))?,?"
+               # "Louis Head, however, issued a statement" (round 16)
+               r"(?:\s*,?\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) part),)?")
 #: Capitalised words that start a sentence or a phrase and are no issuer ("The report", "In its report").
 _NOT_ISSUER = frozenset("the a an in on at according but and this that these those its their his her when after "
                         "before as for last new recent earlier later one another both under while".split())
@@ -1864,23 +1866,29 @@ _DOC_SYNONYMS = {"report": "study|studies|analysis|survey|audit|review"}
 def _nearest_issuer(window: str, pats: list[re.Pattern]) -> tuple[int, str] | None:
     """``(offset, issuer)`` of the issuer named around the place nearest the end of ``window`` where the
     document word of ``pats`` (see :func:`_issuer_patterns`) occurs, or None."""
-    best = None
+    found = _issuers_near(window, pats)
+    return found[0] if found else None
+
+
+def _issuers_near(window: str, pats: list[re.Pattern]) -> list[tuple[int, str]]:
+    """The issuers named around the place nearest the end of ``window`` where the document word of
+    ``pats`` occurs, as ``(offset, issuer)``, the nearest first (round 16: "Sen. Marco Rubio issued an
+    Easter morning statement" names "Easter" nearer than Rubio; the caller takes the first it can place)."""
     # the patterns are tried only around each earlier place the document word occurs, nearest first
     for h in reversed(list(pats[0].finditer(window))):
         local = window[max(0, h.start() - 160):h.end() + 120]
+        found: dict[int, str] = {}
         for p in pats[1:]:
             for m in p.finditer(local):
-                if best is not None and m.start("iss") <= best[0]:
-                    continue
                 toks = m.group("iss").split()
                 while toks and toks[0].lower().strip("’'") in _NOT_ISSUER:
                     toks = toks[1:]
                 iss = _POSSESSIVE_END.sub("", " ".join(toks)).strip()
-                if iss and iss.lower() not in _NOT_ISSUER:
-                    best = (m.start("iss"), iss)  # the nearest issuer named around this place
-        if best is not None:
-            break
-    return best
+                if iss and iss.lower() not in _NOT_ISSUER and m.start("iss") not in found:
+                    found[m.start("iss")] = iss
+        if found:
+            return sorted(found.items(), reverse=True)
+    return []
 #: How far after a document first met as "a report" its author is looked for ("The report, by X, ...").
 _FORWARD_REACH = 1500
 #: "In his own statement, Obama ...": a sentence opened by a document, whose subject issued it.
@@ -1905,7 +1913,10 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
       ("the NAACP released a statement", "CBP's statement", "the OIG report", "a report by
       the House Oversight Committee"; "document" stands for any document word): an entity of the
       article with that name (or surname) gives its voice, else the codebook rules place the
-      issuer's name as an organisation or, failing that, as a person.
+      issuer's name as an organisation or, failing that, as a person; the issuers named there are
+      tried nearest first until one is placed (round 16).
+    * failing that, a document not met as "the ..." goes to the subject of its sentence when the
+      subject sent, issued or posted it ("Jo Roe circulated a letter"; :func:`_subject_issuer`).
 
     The rule becomes ``<rule>@issuer``.
 
@@ -1958,29 +1969,74 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         # a mention without its determiner ("a Human Rights Watch report" met as "report") is read up to its
         # end: the words right before it name the issuer (round 13)
         window = text[max(0, first - 1500):first if _DEFINITE.match(first_m.text or "") else first_m.end]
-    best = _nearest_issuer(window, pats)
-    if best is None and head in _DOC_SYNONYMS and _DEFINITE.match(first_m.text or ""):
+    found = _issuers_near(window, pats)
+    if not found and head in _DOC_SYNONYMS and _DEFINITE.match(first_m.text or ""):
         # "according to a Syracuse University study. ... the report said": the report is the study met
         # before it when nothing names an issuer of a report (round 15)
         syn = _ISSUER_RE.get(_DOC_SYNONYMS[head])
         if syn is None:
             syn = _ISSUER_RE[_DOC_SYNONYMS[head]] = _issuer_patterns(_DOC_SYNONYMS[head])
-        best = _nearest_issuer(window, syn)
-    if best is None:
+        found = _issuers_near(window, syn)
+    if not found:
         # "In his own statement, Obama shrugged off ...": the subject after the document names its issuer
         lo, hi = _sentence_span(text, first_m.start, first_m.end)
         m = _IN_DOC_SUBJECT.match(text, lo, hi)
         m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
         if m is not None:
-            best = (m.start("iss"), m.group("iss"))
+            found = [(m.start("iss"), m.group("iss"))]
         else:
             # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
             # document whose issuer is named nowhere before may name its author later, after "by" or "from"
             fwd = pats[4].search(text, first_m.start, min(len(text), first_m.end + _FORWARD_REACH))
-            if fwd is None:
-                return None
-            best = (fwd.start("iss"), fwd.group("iss"))
-    iss = best[1]
+            found = [] if fwd is None else [(fwd.start("iss"), fwd.group("iss"))]
+    # the nearest issuer named there that can be placed (round 16; before, only the nearest was tried)
+    for _, iss in found:
+        hit = _placed_issuer(iss, entity, mentions, first, by_key, voices_of, entities, cb)
+        if hit is not None:
+            return hit
+    if not _DEFINITE.match(first_m.text or ""):
+        # "Weeks before the trial, Jo Roe sent a text urging ...", "Trump annoyed Republicans again with a tweet":
+        # a document the subject of its sentence issued (round 16; the mention may lack its "a")
+        return _subject_issuer(text, first_m, mentions, by_key, voices_of, entity)
+    return None
+
+
+#: What may open a sentence before its subject: "On Tuesday,", "Weeks before the trial,".
+_SUBJECT_PREFIX = re.compile(r"\s*(?:[\"“”‘’']\s*)?(?:(?:On|In|Later|Earlier|Weeks|Days|Hours|Months|Then|And|But|Also|Meanwhile|"
+                             r"Last|This|Soon|Shortly|After|Before)\b[^,.;:!?\"“”]{0,50},\s*|(?:And|But|Then)\s+)?")
+#: Between a sentence's subject and an indefinite document it issued: "sent", "issued", "followed up with".
+_SUBJECT_ISSUES = re.compile(
+    r"(?:\s*,[^,\"“”]{1,120},)?\s+(?:(?:also|later|then|again|quickly|has|have|had)\s+)*(?:sent|posted|tweeted|issued|released|"
+    r"drafted|read(?:\s+out)?|wrote|put\s+out|published|shared|signed|circulated|followed\s+up\s+with|responded\s+with|"
+    r"[a-z]+ed\s+(?:\w+\s+){0,3}?with)\s+(?:(?:\w+\s+){0,3}?(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}?)?$")
+
+
+def _subject_issuer(text: str, doc, mentions, by_key: dict, voices_of: dict, entity: Entity
+                    ) -> tuple[str, str] | None:
+    """The voice of the subject of the sentence that introduces an indefinite document ``doc`` (a
+    mention) when the subject issued it ("Weeks before the trial, Jo Roe, a SEAL, sent a text",
+    "He followed up with another tweet"): the first mention of the sentence, right after an opening
+    phrase, a named person or organisation (or a pronoun resolved to one) the rules place (round 16)."""
+    lo, _hi = _sentence_span(text, doc.start, doc.end)
+    pre = _SUBJECT_PREFIX.match(text, lo)
+    at = pre.end() if pre else lo
+    subj = [m for m in mentions if at <= m.start < doc.start and m.entity != entity.key and m.entity in by_key]
+    if not subj:
+        return None
+    first = min(subj, key=lambda m: m.start)
+    if first.start != at or first.kind not in ("name", "surname", "pronoun", "role"):
+        return None
+    if not _SUBJECT_ISSUES.fullmatch(text, first.end, doc.start):
+        return None
+    v, r = voices_of.get(first.entity, ("other", DEFAULT_RULE))
+    if r in UNINFORMED_RULES or v in ("anonymous", "other") or r.split("@")[0].startswith("document-"):
+        return None
+    return v, f"{r.split('@')[0]}@issuer"
+
+
+def _placed_issuer(iss: str, entity: Entity, mentions, first: int, by_key: dict, voices_of: dict, entities,
+                  cb: Codebook) -> tuple[str, str] | None:
+    """The voice of an issuer's name found by :func:`document_issuer`, or None when it cannot be placed."""
     low = iss.lower()
     if low in ("he", "she"):
         # "she issued a statement": the nearest person named before the document
