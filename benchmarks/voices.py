@@ -36,13 +36,15 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    of reported speech, speakers of unattributed direct quotes), excluding all twenty-five files,
    and judged blind. Seeds 27 and 28 (``voice_audit_blind27.csv``, ``blind28.csv``) were drawn
    after round 15 (types of real speakers, junk speakers, unnamed sources dropped as no source),
-   excluding all twenty-seven files, and judged blind.
+   excluding all twenty-seven files, and judged blind. Seeds 29 and 30 (``voice_audit_blind29.csv``,
+   ``blind30.csv``) were drawn after round 16 (writers with no role, document issuers) and the
+   tone speed pass, excluding all twenty-nine files, and judged blind.
    From seeds 27-28 on, ``benchmarks/blind_judging.py`` prepares the coders' context (no
    prediction shown) and checks and merges their files; ``benchmarks/judging_instructions.md``
    is what each coder follows.
-   Seeds 17-28 were also judged by a second, independent blind coder
+   Seeds 17-30 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
-   The next honest number needs ``--seed 29`` and up, excluding all twenty-nine files.
+   The next honest number needs ``--seed 31`` and up, excluding all thirty-one files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -98,8 +100,10 @@ BLIND25 = HERE / "voice_audit_blind25.csv"
 BLIND26 = HERE / "voice_audit_blind26.csv"
 BLIND27 = HERE / "voice_audit_blind27.csv"
 BLIND28 = HERE / "voice_audit_blind28.csv"
+BLIND29 = HERE / "voice_audit_blind29.csv"
+BLIND30 = HERE / "voice_audit_blind30.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
-LATEST_BLIND = (BLIND27, BLIND28)
+LATEST_BLIND = (BLIND29, BLIND30)
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -213,7 +217,7 @@ def cmd_score(args) -> int:
               f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
               f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
@@ -263,8 +267,8 @@ def cmd_score(args) -> int:
         out = write_benchmark_result(
             "voices", metrics, command="python benchmarks/voices.py analyze && python benchmarks/voices.py score --write",
             dataset="allsides-abp-immigration-crime (2,774 articles)",
-            split="blind_latest: the latest blind pair (voice_audit_blind27/28, 200 speakers drawn at random after "
-                  "voices round 15 and judged blind by coders who never saw a prediction), scored with the predictions "
+            split="blind_latest: the latest blind pair (voice_audit_blind29/30, 200 speakers drawn at random after "
+                  "voices round 16 and judged blind by coders who never saw a prediction), scored with the predictions "
                   "recorded at the draw: the honest figure. accuracy.*: every hand-judged sample scored against the "
                   "current tables; all but the latest pair were studied while writing rules, so those are development "
                   "figures. accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
