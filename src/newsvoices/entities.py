@@ -695,7 +695,7 @@ def source_head(name: str | None, path: Path | str | None = None, inner: bool = 
 
 NON_SOURCE_CONTEXTS_PATH = DATA_DIR / "lexicons" / "non_source_contexts.tsv"
 _CONTEXT_TAGS = ("modal", "control", "conditional", "preposition", "conjunction", "adjective", "participle", "motive",
-                 "universal", "act_verb", "act_object", "possessed",
+                 "universal", "act_verb", "act_object", "act_refusal", "act_infinitive", "act_aspect", "possessed",
                  "spoken_with")
 
 
@@ -705,7 +705,9 @@ def non_source_contexts(path: str | None = None) -> dict[str, frozenset[str]]:
     words around a reported-speech subject that tell it is no source (rounds 11-13 of issue 3;
     ``adjective`` and ``participle``: round 13's passive cues; ``motive``: its participles of mental state;
     ``universal``: pronouns of everyone and no one, whose words are no one's; ``act_verb`` and ``act_object``:
-    round 14's cues whose object is an act or a state, "seek asylum", "feel pressure"; ``possessed``: round 14's
+    round 14's cues whose object is an act or a state, "seek asylum", "feel pressure"; ``act_refusal`` and
+    ``act_infinitive``: round 17's refusals of an act, "declined to indict"; ``act_aspect``: round 17's cues of beginning
+    or going on whose complement is an act, "began building"; ``possessed``: round 14's
     nouns of aim or stance after a possessive, "his plan to", "their support for"; ``spoken_with``: verbs
     before the possessive that make such a noun spoken, "affirmed his support").
 

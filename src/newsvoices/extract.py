@@ -816,6 +816,9 @@ _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "
 # many paragraph breaks "\n\n" between the antecedent and the pronoun; round 14 of issue 3)
 _ORG_PRONOUN_PARAGRAPHS = 0
 # words that end the object of an act cue before its head: a clause or an infinitive follows (round 14)
+# "began [to] [circle]", "continued [her] [tour]" (round 17): optional "to", optional article or possessive, a word
+_ASPECT_COMPLEMENT_RE = re.compile(r"[ \u00a0]+(?:(to)[ \u00a0]+)?(?:(the|a|an|his|her|their|its|our)[ \u00a0]+)?([A-Za-z][a-z-]+)\b")
+_REFUSED_ACT_RE = re.compile(r"\s+to\s+([A-Za-z]+)\b")  # "declined [to indict]" (round 17)
 _ACT_STOPS = frozenset(("that", "to", "like", "as", "if", "whether", "what", "how", "why"))
 _POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
 _WORD_BEFORE_POSS_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][\w.\-]*(?:['\u2019]s?)?)[ \u00a0]+\Z")
@@ -1449,7 +1452,9 @@ class _Resolver:
     def act_complement(self, att: Attribution) -> bool:
         """Whether the cue's object or complement tells an act or a state, not words (round 14;
         ``act_verb`` and ``act_object`` of ``non_source_contexts.tsv``): "families seek asylum",
-        "officers responded to a call", "senators feel pressure", "agents felt free to detain". Up to four
+        "officers responded to a call", "senators feel pressure", "agents felt free to detain", "police found the
+        suspect dead"; a refusal of an act (``act_refusal`` and ``act_infinitive``, round 17: "a grand jury declined
+        to indict"), where only the verb right after "to" is read. Up to four
         words after the cue (for a verb listed with its preposition, after that word) are read for an
         ``act_object`` word, stopping at punctuation, a clause ("feel that", "feel they are safe") or an
         infinitive ("seek to protect asylum seekers" reports an aim)."""
@@ -1459,6 +1464,13 @@ class _Resolver:
         if lemma is None:
             return False
         ctx = non_source_contexts()
+        if lemma in ctx["act_refusal"]:
+            # round 17: "a grand jury declined to indict", "the office declined to bring charges": a refused
+            # act; "declined to comment", "refused to endorse" still report (only the verb after "to" is read)
+            m = _REFUSED_ACT_RE.match(self.text, att.cue_end)
+            return m is not None and m.group(1).lower() in ctx["act_infinitive"]
+        if lemma in ctx["act_aspect"]:
+            return self._act_aspect(att)
         verbs = ctx["act_verb"]
         with_prep = lemma + " to" in verbs
         if lemma not in verbs and not with_prep:
@@ -1475,6 +1487,26 @@ class _Resolver:
             if not w[:1].isalnum() or wl in _ACT_STOPS or wl in parser.subject_pron or wl in parser.self_pron:
                 return False  # punctuation or a clause: "feel that ...", "feel they are safe", "seek to"
         return False
+
+    def _act_aspect(self, att: Attribution) -> bool:
+        """Whether a cue of beginning or going on (``act_aspect`` of ``non_source_contexts.tsv``, round 17)
+        has an act for its complement: a verb in -ing or after "to" ("he began building", "continued to dig
+        trenches") or a noun after an article or a possessive ("the DOJ began the new program", "continued her
+        tour"), none of them a word of saying, stance or belief ("continued to insist", "began telling",
+        "began a chant" still report). No complement ('"...," he continued', "as the probe continues,") is
+        no act."""
+        m = _ASPECT_COMPLEMENT_RE.match(self.text, att.cue_end)
+        if m is None:
+            return False
+        parser = self.parser
+        to, det, w = m.group(1), m.group(2), m.group(3).lower()
+        if w in parser.speech or w in parser.stance or w in parser.belief:
+            return False
+        if det:
+            n = _TOKENS_RE.findall(self.text, m.end(), min(len(self.text), m.end() + 40))[:2]
+            return not any(x.lower() in parser.speech or x.lower() in parser.stance or x.lower() in parser.belief
+                           for x in n)
+        return bool(to) or (w.endswith("ing") and len(w) > 4)
 
     def possessed_cue(self, att: Attribution) -> bool:
         """Whether the cue stands right after a possessive ("his", "their", "Trump's") as a noun of aim or
