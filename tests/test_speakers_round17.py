@@ -64,3 +64,12 @@ def test_place_title_name_run_is_a_person():
     # runs of up to four words are left as they were
     text = "Talks stalled. Ostby Gov. Abe Orr told reporters the square would stay shut."
     assert ("person", "Ostby Gov. Abe Orr") in [(r.kind, r.text) for r in find_name_runs(text, [(0, len(text))])]
+
+
+# ---- a possessive of a name in -s ("Abe Jones' funeral") is object position for "he"/"she"
+def test_possessive_in_s_apostrophe_is_no_antecedent_of_she():
+    """'after Abe Jones' funeral': Jones is acted upon, so the next 'She said' is the mayor's."""
+    text = ("Mayor Lena Dros spoke on Sunday.\n\n"
+            "Dros said crews had removed the barriers erected by protesters after Abe Jones' funeral on June 23. "
+            "She said she heard that new barriers had been placed there shortly before the second shooting.")
+    assert [spk for _k, _c, spk in _quotes(text)] == ["Lena Dros", "Lena Dros"]

@@ -1701,6 +1701,9 @@ class _Resolver:
         e = self.mention_end.get(pos)
         if e is not None and text[e:e + 2] in ("'s", "\u2019s"):
             return True
+        if e is not None and e > pos and text[e - 1] == "s" and text[e:e + 1] in ("'", "\u2019") \
+                and text[e + 1:e + 2] in (" ", "\u00a0"):
+            return True  # "after Brooks' funeral": a possessive of a name in -s (round 17)
         if e is not None:
             pm = _PASSIVE_AFTER_RE.match(text, e)
             if pm is not None and pm.group(1).lower() in antecedent_contexts("patient"):
