@@ -61,6 +61,10 @@ def test_place_title_name_run_is_a_person():
             "\u201cFor every hundred gatherings, we have an incident,\u201d she said.")
     assert _quotes(text)[-1] == ("direct", "said", "Lena Maria Dros")
 
+    # a suffix or a thing's head after the title ends no person: the run stays whole
+    text = "The crowd met at the Martin Luther King Jr. Day Parade in Ostby last year."
+    runs = [(r.kind, r.text) for r in find_name_runs(text, [(0, len(text))])]
+    assert ("other", "Martin Luther King Jr. Day Parade") in runs and all(k != "person" for k, _t in runs)
     # runs of up to four words are left as they were
     text = "Talks stalled. Ostby Gov. Abe Orr told reporters the square would stay shut."
     assert ("person", "Ostby Gov. Abe Orr") in [(r.kind, r.text) for r in find_name_runs(text, [(0, len(text))])]

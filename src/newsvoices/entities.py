@@ -258,9 +258,14 @@ class NameFinder:
             for i in range(1, len(toks) - 2):
                 w = toks[i][2]
                 base = w.rstrip(".")
-                if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) \
-                        and len(toks) - i - 1 <= 3 and toks[-1][2][:1].isupper() \
-                        and all(t[2][:1].isupper() or t[2] in _NAME_PARTICLES for t in toks[i + 1:]):
+                core = [t for t in toks[i + 1:]
+                        if not (len(t[2]) == 2 and t[2].endswith(".")) and t[2] not in _NAME_SUFFIXES]
+                if base.lower() in self.titles and len(core) <= 3 and toks[-1][2][:1].isupper() \
+                        and all(t[2][:1].isupper() or t[2] in _NAME_PARTICLES for t in toks[i + 1:]) \
+                        and (not toks[i + 1][2].endswith(".") or len(toks[i + 1][2]) == 2) \
+                        and _strip_pos(toks[-1][2]) not in self.org_words \
+                        and _strip_pos(toks[-1][2]) not in self.lex.non_person_heads:
+                    # (not "Martin Luther King [Jr. Day Parade]": a suffix or a thing's head ends no person)
                     n = len(out)
                     self._classify_part(text, toks[:i], lo, lower_vocab, title_case, out, first)
                     for k in range(n, len(out)):
@@ -503,6 +508,8 @@ def _is_title_case(para: str) -> bool:
     return caps >= 0.8 * (n - small) and caps >= 3
 
 
+# suffixes ending a person's name, not counted as its words ("Joseph P. Riley Jr."; round 17)
+_NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
 # lower-case particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen"; round 17)
 _NAME_PARTICLES = frozenset(("de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al"))
 

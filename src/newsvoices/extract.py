@@ -815,10 +815,11 @@ _PLACE_BEFORE = frozenset(("a", "an", "in", "at", "near", "outside", "inside", "
 # "it"/"they" resolves to an organisation only when it was met in the pronoun's own paragraph (at most this
 # many paragraph breaks "\n\n" between the antecedent and the pronoun; round 14 of issue 3)
 _ORG_PRONOUN_PARAGRAPHS = 0
-# words that end the object of an act cue before its head: a clause or an infinitive follows (round 14)
 # "began [to] [circle]", "continued [her] [tour]" (round 17): optional "to", optional article or possessive, a word
-_ASPECT_COMPLEMENT_RE = re.compile(r"[ \u00a0]+(?:(to)[ \u00a0]+)?(?:(the|a|an|his|her|their|its|our)[ \u00a0]+)?([A-Za-z][a-z-]+)\b")
+_ASPECT_COMPLEMENT_RE = re.compile(r"[ \u00a0]+(?:(to)[ \u00a0]+)?(?:(the|a|an|his|her|their|its|our)[ \u00a0]+)?"
+                                   r"([A-Za-z][a-z-]+)\b")
 _REFUSED_ACT_RE = re.compile(r"\s+to\s+([A-Za-z]+)\b")  # "declined [to indict]" (round 17)
+# words that end the object of an act cue before its head: a clause or an infinitive follows (round 14)
 _ACT_STOPS = frozenset(("that", "to", "like", "as", "if", "whether", "what", "how", "why"))
 _POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
 _WORD_BEFORE_POSS_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][\w.\-]*(?:['\u2019]s?)?)[ \u00a0]+\Z")
