@@ -61,6 +61,10 @@ WRITER_CONTEXT_RULE = "writer-context"
 #: only by an age, a name opening with "Attorney"): what the article says around the name ("DNC spokesman
 #: Daniel Wessel", "Jo Roe, a Texas doctor", "U.S. Attorney Ron Parsons") wins when it places the speaker.
 WEAK_RULES = ("spokesperson-unplaced", "person-age", "attorney-title-name")
+#: Rules of unnamed documents whose issuer :func:`document_issuer` looks for, keeping the rule's own voice
+#: when none is found: statements and reports (official) and, since round 17, posts, tweets, texts, emails,
+#: notes and signs (``document-social``, other: their authors are as often private people or unknown).
+ISSUER_RULES = frozenset({"document-unattributed", "document-social"})
 
 CODEBOOK_PATH = DATA_DIR / "codebooks" / "voices.yml"
 OVERRIDES_PATH = DATA_DIR / "codebooks" / "voice_overrides.csv"
@@ -1268,11 +1272,16 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
     return voice
 
 
+#: "according to the <name>" right before a name mention: a name cited so is a publication, not a person (round 17).
+_ACCORDING_TO_THE = re.compile(r"\baccording\s+to\s+the\s+$")
+
+
 def _no_role_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
     """Round 16: a person no rule places (``person-no-role``, or ``default`` for a one-word name) whose
     mention sentences speak of their writing (the codebook's ``context.writing_contexts``: "in an article
     for the Federalist", "Victor's excellent column") is taken for a writer quoted from their writing
-    (media; rule ``writer-context``, a fall-back the corpus step lets other articles override)."""
+    (media; rule ``writer-context``, a fall-back the corpus step lets other articles override). Round 17: so
+    is a name cited as "according to the <name>" (a publication: "according to the Vale New Era")."""
     if cb.writing_contexts is None:
         return
     own: dict[str, list[tuple[int, int]]] = {}
@@ -1287,7 +1296,8 @@ def _no_role_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -
             continue
         for i, j in own.get(e.key, []):
             a, b = _sentence_span(text, i, j)
-            if _found(cb.writing_contexts, text[a:b]):
+            # round 17: "according to the Vale New Era": a name cited with "the" as a source is a publication
+            if _found(cb.writing_contexts, text[a:b]) or _ACCORDING_TO_THE.search(text, max(0, i - 20), i):
                 v, r = _first_rule(cb, Entity(e.key, e.name, "person", _WRITER))
                 if r not in UNINFORMED_RULES:
                     voice[e.key] = (v, WRITER_CONTEXT_RULE)
@@ -1440,10 +1450,10 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                 if v2 == "civil_servant":
                     voice[e.key] = (v2, f"{r2}@cue")
                     continue
-        if (r == "document-unattributed" or (cb.issuer_only_rules and r.split("@")[0] in cb.issuer_only_rules)) \
+        if (r in ISSUER_RULES or (cb.issuer_only_rules and r.split("@")[0] in cb.issuer_only_rules)) \
                 and unnamed:
             hit = document_issuer(text, e, mentions, voice, entities, cb)
-            if hit is None and r != "document-unattributed":
+            if hit is None and r not in ISSUER_RULES:
                 hit = ("other", DEFAULT_RULE)  # an issuer-only document with no issuer named nearby: no source
         elif r == "anonymous-source" and unnamed and _BARE_MEMBERS.match((e.name or "").strip()):
             hit = members_voice(text, e, mentions, cb)
@@ -1814,7 +1824,8 @@ _DOC_WORDS = ("statement", "report", "letter", "memo", "filing", "document", "we
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)^(his|her|their|its)\s")
 #: Rules that place a "person" as a news outlet by its name: no antecedent of "his"/"her" (round 14).
 _OUTLET_RULES = frozenset({"media-outlet-name", "org-media-outlet", "org-media"})
-_ISSUE_VERBS = r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote)"
+_ISSUE_VERBS = (r"(?:released|issued|put out|published|filed|sent|posted|submitted|signed|made public|wrote"
+                 r"|followed (?:it )?up with|responded with)")  # round 17: "He followed up with another tweet"
 #: Verbs of getting hold of a document, not issuing it: "a memo obtained by the AP", "a letter seen by Reuters".
 _NOT_ISSUED_BY = "".join(rf"(?<!{w} )" for w in ("obtained", "seen", "reviewed", "viewed", "acquired", "reported",
                                                   "cited", "quoted", "leaked", "described", "shared", "examined"))
@@ -1835,7 +1846,7 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
     return [
         re.compile(rf"\b{h}\b"),  # where the document word occurs (the others are tried around it)
         # "the NAACP released a statement", "Jo Roe issued a joint statement"
-        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|quickly\s+|[a-z]+ly\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+        re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}){_ISSUER_GAP}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+|quickly\s+|[a-z]+ly\s+)?{_ISSUE_VERBS}\s+(?:a|an|another|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "the governor's website", "CBP's statement", "the OIG report", "a Justice Department report"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>(?:the\s+)?[\w.&’'\-]+(?:\s+[\w.&’'\-]+){{0,3}}?)['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{h}\b"),
@@ -1845,10 +1856,13 @@ def _issuer_patterns(heads: str) -> list[re.Pattern]:
         re.compile(rf"\b{h},?\s+(?:[\w,]+\s+){{0,5}}?{_NOT_ISSUED_BY}(?:by|from)\s+(?:(?:the|an?)\s+)?(?P<iss>{_CAP_RUN})"),
         # an issuer in lower case or a pronoun: "the administration released a report", "she issued a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|[Hh]e|[Ss]he)\s+"
-                   rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|the|its|their|his|her)"
+                   rf"(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?{_ISSUE_VERBS}\s+(?:a|an|another|the|its|their|his|her)"
                    rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "Commissioner Jo Roe, in a statement Saturday, said ..."
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}),\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
+        # "said Jo Roe in a tweet posted on May 29" (round 17)
+        re.compile(rf"\b(?:said|says|wrote|writes|added|argued|declared|stated)\s+(?P<iss>{_CAP_RUN}),?\s+in\s+(?:a|an|the|its|their|his|her)"
+                   rf"\s+(?:[\w\-]+\s+){{0,3}}?{h}\b"),
         # "state police said in a news release", "the ACLU said in a statement"
         # "Rep. Jo Roe (D-Ore.) condemned in a joint statement", "a Madigan spokeswoman said Friday in a statement"
         re.compile(rf"(?<![\w.&’'\-])(?P<iss>{_CAP_RUN}|[Tt]he\s+(?:[a-z][\w.\-]*\s+){{0,2}}?[a-z][\w.\-]*|(?:state|federal|local|city|county)\s+[a-z]+|[Hh]e|[Ss]he)"
@@ -1895,6 +1909,10 @@ _FORWARD_REACH = 1500
 _IN_DOC_SUBJECT = re.compile(
     rf"\s*(?:[Ii]n|[Ww]ith)\s+(?P<doc>(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+),\s+(?P<iss>{_CAP_RUN})")
 _INDEFINITE = re.compile(r"(?i)(?:an?|one|another|new)\s")
+#: "a report says." / "a new report said.": a document told only as saying, right before its sentence ends (round 17).
+_SAYS_END = re.compile(r"\s+(?:says|said|claims|claimed|reports|reported|shows|showed|found|finds)[.!]?[\"”’']*\s*$")
+#: The next sentence opened by "According to <source>," (round 17).
+_ACCORDING_NEXT = re.compile(rf"\s*[Aa]ccording\s+to\s+(?:the\s+)?(?P<iss>{_CAP_RUN})\s*,")
 _DEFINITE = re.compile(r"(?i)(?:the|this|that|these|those|his|her|its|their)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
@@ -1977,21 +1995,38 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         if syn is None:
             syn = _ISSUER_RE[_DOC_SYNONYMS[head]] = _issuer_patterns(_DOC_SYNONYMS[head])
         found = _issuers_near(window, syn)
-    if not found:
-        # "In his own statement, Obama shrugged off ...": the subject after the document names its issuer
-        lo, hi = _sentence_span(text, first_m.start, first_m.end)
-        m = _IN_DOC_SUBJECT.match(text, lo, hi)
-        m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
-        if m is not None:
-            found = [(m.start("iss"), m.group("iss"))]
-        else:
-            # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
-            # document whose issuer is named nowhere before may name its author later, after "by" or "from"
-            fwd = pats[4].search(text, first_m.start, min(len(text), first_m.end + _FORWARD_REACH))
-            found = [] if fwd is None else [(fwd.start("iss"), fwd.group("iss"))]
     # the nearest issuer named there that can be placed (round 16; before, only the nearest was tried)
     for _, iss in found:
         hit = _placed_issuer(iss, entity, mentions, first, by_key, voices_of, entities, cb)
+        if hit is not None:
+            return hit
+    # round 17: the issuers named after the document are tried also when those named before it could not be
+    # placed ("Intelligence reports produced by U.S. Central Command ... according to a bombshell report
+    # released Thursday by a House Republican task force": before, the unplaceable "U.S. Central Command"
+    # ended the search)
+    later: list[str] = []
+    # "In his own statement, Obama shrugged off ...": the subject after the document names its issuer
+    lo, hi = _sentence_span(text, first_m.start, first_m.end)
+    m = _IN_DOC_SUBJECT.match(text, lo, hi)
+    m = m if m is not None and m.start("doc") <= first_m.start < m.end("doc") else None
+    if m is not None:
+        later.append(m.group("iss"))
+    else:
+        # "according to a report Tuesday ... The report, by Republicans on the House committee, ...": a
+        # document whose issuer is named nowhere before may name its author later, after "by" or "from"
+        fwd = pats[4].search(text, first_m.start, min(len(text), first_m.end + _FORWARD_REACH))
+        if fwd is not None:
+            later.append(fwd.group("iss"))
+        if _INDEFINITE.match(first_m.text or "") and _SAYS_END.match(text, first_m.end, hi + 1):
+            # "..., a report says. According to the New York Times, Nielsen ...": the next sentence names the
+            # source of a report told only as "a report says" (round 17)
+            acc = _ACCORDING_NEXT.match(text, hi)
+            if acc is not None:
+                later.append(acc.group("iss"))
+    for iss in later:
+        if iss.lower() in _NOT_ISSUER:
+            continue
+        hit = _placed_issuer(_POSSESSIVE_END.sub("", iss), entity, mentions, first, by_key, voices_of, entities, cb)
         if hit is not None:
             return hit
     if not _DEFINITE.match(first_m.text or ""):
