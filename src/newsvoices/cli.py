@@ -87,6 +87,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
     p.add_argument("--time-budget", type=float, default=120.0, metavar="SECONDS",
                    help="skip (and log) an article that takes longer than this (0: no limit; default 120)")
+    _add_columns(p)
+
+
+def _add_columns(p: argparse.ArgumentParser) -> None:
     p.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...",
                    help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
 
@@ -111,7 +115,9 @@ def cmd_evaluate(args) -> int:
 def cmd_notebooks(args) -> int:
     from .report import build_reports
 
-    build_reports(args.corpus, args.out, progress=not args.no_progress)
+    from .corpus import parse_columns
+
+    build_reports(args.corpus, args.out, progress=not args.no_progress, columns=parse_columns(args.columns))
     return 0
 
 
@@ -119,8 +125,10 @@ def cmd_report(args) -> int:
     from .report import build_report
 
     try:
+        from .corpus import parse_columns
+
         out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
-                           title=args.title)
+                           title=args.title, columns=parse_columns(args.columns))
     except ValueError as exc:
         print(f"newsvoices report: {exc}", file=sys.stderr)
         return 2
@@ -135,7 +143,10 @@ def cmd_export_coding(args) -> int:
     from pathlib import Path
 
     paths = [Path(p) for p in args.paths]
-    analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) else analyze(args.paths)
+    from .corpus import parse_columns
+
+    analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) \
+        else analyze(args.paths, columns=parse_columns(args.columns))
     out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
     n = sum(1 for _ in open(out, encoding="utf-8-sig")) - 1
     voices = ", ".join(known_voice_types()) or "see data/codebooks/"
@@ -222,9 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_evaluate)
 
     n = sub.add_parser("notebooks", help="analyse a corpus, execute the notebooks, export offline HTML reports")
-    n.add_argument("corpus", metavar="PATH")
+    n.add_argument("corpus", metavar="PATH", help="articles (file, folder, .jsonl ...) or a tables folder from analyze")
     n.add_argument("--out", default="reports", help="output folder (default: reports)")
     n.add_argument("--no-progress", action="store_true")
+    _add_columns(n)
     n.set_defaults(func=cmd_notebooks)
 
     r = sub.add_parser("report", help="one self-contained HTML report (offline, printable) for a corpus")
@@ -234,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="date_from", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
     r.add_argument("--to", dest="date_to", metavar="DATE", help="only articles dated on or before DATE (YYYY-MM-DD)")
     r.add_argument("--title", help="report title")
+    _add_columns(r)
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("export-coding", help="write every quote with context for human coders (CSV)")
@@ -241,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, help="CSV (or .tsv) sheet to write")
     e.add_argument("--sample", type=int, help="a random sample of this many quotes instead of all")
     e.add_argument("--seed", type=int, default=0, help="seed of the random sample (default 0)")
+    _add_columns(e)
     e.set_defaults(func=cmd_export_coding)
 
     g = sub.add_parser("agreement", help="agreement between coders and the tool (percent, Cohen's kappa, Krippendorff's alpha)")

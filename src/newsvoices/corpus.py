@@ -66,6 +66,15 @@ _RESERVED_META = {
 }
 
 _HEADER_LINE = re.compile(r"([a-z][a-z0-9_-]{0,31})[ \t]*:[ \t]*(.*?)[ \t]*")
+#: A header line with a capitalised key (``Date: 2020-01-02``); read as a header only for a
+#: block of two or more such lines whose keys are all in :data:`HEADER_KEYS`.
+_HEADER_LINE_ANY_CASE = re.compile(r"([A-Za-z][A-Za-z0-9_-]{0,31})[ \t]*:[ \t]*(.*?)[ \t]*")
+#: Metadata keys recognised in a header block whatever their case (``Title:``, ``DATE:``).
+HEADER_KEYS = frozenset({
+    "id", "title", "headline", "date", "published", "outlet", "source", "publication", "publisher",
+    "url", "link", "author", "authors", "byline", "section", "language", "bias", "label", "topic",
+    "category", "keywords", "tags",
+})
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ESCAPES = re.compile("[\udc80-\udcff]")
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1f]")
@@ -111,6 +120,12 @@ def _redecode(s: str) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         return raw.decode("latin-1")
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """``Unterminated string starting at column 26`` from a JSONDecodeError (its msg may end in "at")."""
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"{msg} at column {exc.colno}"
 
 
 def _has_escapes(s: str) -> bool:
@@ -241,7 +256,9 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     starts. A header is either a block between two ``---`` lines, or lines
     ``key: value`` with lower-case keys at the very top, ended by a blank line or
     the headline. Without a header: ``({}, 0)``. Headlines such as
-    ``Profile: David Miliband`` are not headers (the key is capitalised).
+    ``Profile: David Miliband`` are not headers (the key is capitalised). A block of
+    two or more lines with capitalised keys from :data:`HEADER_KEYS`, ended by a blank
+    line (``Title: ...``, ``Date: ...``), is a header too; its keys are lower-cased.
 
     Example:
         >>> parse_header("date: 2020-01-02\\noutlet: BBC\\n\\nHeadline\\nBody\\n")
@@ -277,6 +294,8 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
                 break
             fields[m.group(1)] = m.group(2)
             i += 1
+        if not fields:
+            fields, i = _capitalised_header(lines)
     if not fields:
         return {}, 0
     while i < len(lines) and not lines[i][1].strip():
@@ -285,6 +304,28 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     if not any(line.strip() for _, line in lines[i:]):
         return {}, 0
     return fields, lines[i][0] if i < len(lines) else len(text)
+
+
+def _capitalised_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], int]:
+    """A header written with capitalised keys (``Title: ...``/``Date: ...``), ended by a blank line.
+
+    Two or more lines, every key one of :data:`HEADER_KEYS`; keys are lower-cased. A
+    single line (``Profile: David Miliband``) or an unknown key is a headline, not a header.
+    """
+    fields: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i][1].rstrip("\r\n")
+        if not line.strip():
+            break
+        m = _HEADER_LINE_ANY_CASE.fullmatch(line)
+        if m is None or m.group(1).lower() not in HEADER_KEYS:
+            return {}, 0
+        fields[m.group(1).lower()] = m.group(2)
+        i += 1
+    if len(fields) < 2 or i == len(lines):  # a header is ended by a blank line
+        return {}, 0
+    return fields, i
 
 
 def read_txt(path: Path, article_id: str | None = None) -> Article:
@@ -352,7 +393,7 @@ def iter_jsonl(path: Path, columns: dict[str, str] | None = None) -> Iterator[Ar
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Skip(src, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                yield Skip(src, f"malformed JSON ({json_error(exc)})")
                 continue
             except RecursionError:
                 yield Skip(src, "malformed JSON (nested too deeply)")
@@ -370,6 +411,20 @@ def iter_jsonl(path: Path, columns: dict[str, str] | None = None) -> Iterator[Ar
 
 
 # --------------------------------------------------------------------------- CSV
+def _sniff_delimiter(head: bytes, default: str) -> str:
+    """The field separator of a CSV export, read from its header line.
+
+    Spreadsheets in many locales (Excel in German, French, Spanish ...) save "CSV"
+    with ``;``; some tools write tabs into a ``.csv``. The separator that occurs
+    most often in the header line outside quotes wins; ties keep ``default``.
+    """
+    line = re.split(rb"\r\n|\r|\n", head.lstrip(b"\xef\xbb\xbf"), maxsplit=1)[0]
+    line = re.sub(rb'"[^"]*"', b"", line)
+    counts = {d: line.count(d.encode()) for d in (default, ",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[default] else default
+
+
 def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Article | Skip]:
     """Yield articles from a CSV/TSV export (streamed; quoted fields may hold newlines).
 
@@ -388,6 +443,7 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
             head = f.read(65536)
         if not head.strip():
             raise InputError(str(path), "empty file")
+        delim = _sniff_delimiter(head, delim)
         if b"\n" not in head and b"\r" in head:  # old Mac line ends: decode whole
             lines: Iterable[str] = io.StringIO(decode_bytes(path.read_bytes(), str(path)), newline="")
         else:
@@ -421,11 +477,11 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
-                yield Skip(src, f"row has {len(row)} fields, the header has {len(header)}")
+                yield Skip(src, f"row has {len(row)} field{'' if len(row) == 1 else 's'}, the header has {len(header)}")
                 continue
             rec: dict[str, Any] = dict(zip(header, row))
             if len(row) < len(header) and text_col not in rec:
-                yield Skip(src, f"row has {len(row)} fields, the header has {len(header)}: no '{text_col}' value")
+                yield Skip(src, f"row has {len(row)} field{'' if len(row) == 1 else 's'}, the header has {len(header)}: no '{text_col}' value")
                 continue
             try:
                 yield _article_from_record(rec, src, columns)
@@ -538,6 +594,24 @@ def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list
             out.append(Skip(ps, "not a regular file"))
         else:
             out.append(Skip(ps, "no such file or folder"))
+    return _drop_repeats(out)
+
+
+def _drop_repeats(items: list[InputFile | Skip]) -> list[InputFile | Skip]:
+    """Log a file reached a second time (``corpus/ corpus/a.csv``, overlapping globs) as skipped.
+
+    Read twice, its articles would be counted twice (as ``id~2``) in every share.
+    """
+    first: dict[str, str] = {}
+    out: list[InputFile | Skip] = []
+    for item in items:
+        if isinstance(item, InputFile):
+            key = os.path.realpath(item.path)
+            if key in first:
+                out.append(Skip(str(item.path), f"already read as {first[key]} (the same file given twice)"))
+                continue
+            first[key] = str(item.path)
+        out.append(item)
     return out
 
 

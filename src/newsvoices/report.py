@@ -118,19 +118,32 @@ def _is_tables_dir(path: Path) -> bool:
 
 
 def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] | None = None,
-                  progress: bool = True, summary: bool = True) -> list[Path]:
+                  progress: bool = True, summary: bool = True,
+                  columns: dict[str, str] | None = None) -> list[Path]:
     """Analyse ``corpus`` once, then execute each notebook on the tables and export HTML.
 
     Writes ``out_dir/tables/`` (Parquet + CSV + run_log), ``out_dir/NAME.html`` for
     every numbered notebook and, with ``summary``, the one-file ``out_dir/report.html``.
+
+    Args:
+        corpus: anything ``load_corpus`` accepts, or a tables folder written by
+            ``newsvoices analyze`` (then nothing is analysed again).
+        out_dir: the folder to write.
+        notebooks: names of the notebooks to run (default: all numbered ones).
+        progress: show progress and what was written.
+        summary: also write ``report.html``.
+        columns: column names of CSV/JSONL exports (``{"text": "body"}``).
     """
-    from .pipeline import analyze, write_tables
+    from .pipeline import analyze, load_tables, write_tables
 
     out = Path(out_dir).resolve()
     tables = out / "tables"
     corpus = Path(corpus).resolve()
-    result = analyze(str(corpus), progress=progress)
-    write_tables(result, tables)
+    if _is_tables_dir(corpus):  # not its CSVs read as articles (quotes.csv has a text column)
+        if corpus != tables:
+            write_tables(load_tables(corpus), tables)
+    else:
+        write_tables(analyze(str(corpus), progress=progress, columns=columns), tables)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in notebooks or report_notebooks():
@@ -146,7 +159,7 @@ def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] 
 
 def build_report(path: str | Path, out_html: str | Path, outlet: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, title: str | None = None, tables: str | Path | None = None,
-                 progress: bool = False) -> Path:
+                 progress: bool = False, columns: dict[str, str] | None = None) -> Path:
     """Run the report notebook on one corpus and write one self-contained HTML file.
 
     Args:
@@ -158,6 +171,7 @@ def build_report(path: str | Path, out_html: str | Path, outlet: str | None = No
         title: the report's title (default: derived from the corpus and filters).
         tables: tables already analysed from ``path`` (skips the analysis).
         progress: print what was written.
+        columns: column names of CSV/JSONL exports (``{"text": "body"}``).
 
     Raises:
         ValueError: if no article passes the filters (the message lists what is there),
@@ -170,7 +184,7 @@ def build_report(path: str | Path, out_html: str | Path, outlet: str | None = No
         if tables is None and _is_tables_dir(path):
             tables = path
         if tables is None:
-            analysis = analyze(str(path))
+            analysis = analyze(str(path), columns=columns)
             tables = Path(tmp) / "tables"
             write_tables(analysis, tables)
         else:
