@@ -138,3 +138,28 @@ def test_evaluate_names_the_column_of_malformed_json(tmp_path):
     f.write_text('{"id": "a", "text": "x\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"g.jsonl:1: malformed JSON \(Invalid control character at column 23\)"):
         evaluate_files(f)
+
+
+# ---- an --out folder inside the corpus is not read back as articles on the next run
+def test_tables_folder_inside_the_corpus_is_not_read_as_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(STORY, encoding="utf-8")
+    for _ in range(2):
+        assert main(["analyze", str(corpus), "--out", str(corpus / "results"), "--no-progress", "--workers", "1"]) == 0
+    log = pd.read_csv(corpus / "results" / "run_log.csv", keep_default_na=False)
+    assert list(log.loc[log["status"] == "processed", "article_id"]) == ["a"]
+    skipped = log[log["status"] == "skipped"]
+    assert len(skipped) >= 10 and skipped["reason"].str.startswith("a table written by newsvoices").all()
+    assert {"articles.csv", "quotes.csv"} <= {s.rsplit("/", 1)[-1] for s in skipped["source"]}
+
+
+# ---- one --columns for a mixed corpus: a file without the mapped name falls back to ours
+def test_columns_fall_back_to_the_standard_names_per_file(tmp_path):
+    (tmp_path / "a.csv").write_text('doc_id,body,source\nd1,"The mayor said: ""Yes.""",Gazette\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "j1", "text": 'Jo said: "No."', "outlet": "Post"}) + "\n"
+                                      + json.dumps({"id": "j2", "title": "only a title"}) + "\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text('id,text\nc1,"Ann said: ""Maybe."""\n', encoding="utf-8")
+    c = load_corpus(tmp_path, columns={"text": "body", "id": "doc_id", "outlet": "source"})
+    assert [(a.id, a.outlet) for a in c.articles] == [("d1", "Gazette"), ("j1", "Post"), ("c1", None)]
+    assert [s.reason for s in c.skipped] == ["no 'body' or 'text' field"]

@@ -207,14 +207,17 @@ def _article_from_record(rec: dict[str, Any], source: str, columns: dict[str, st
     """Build an Article from a JSON/CSV record (``columns`` maps our names to the record's)."""
     if not isinstance(rec, dict):
         raise InputError(source, f"expected a JSON object, got {type(rec).__name__}")
+    text_col = (columns or {}).get("text", "text")
     if columns:
+        # a name this record lacks falls back to ours (one --columns for a mixed corpus)
+        columns = {k: v for k, v in columns.items() if v in rec}
         mapped = {v: k for k, v in columns.items()}
         rec = {mapped.get(k, k): v for k, v in rec.items() if not (k in columns and k not in mapped)}
     text = rec.get("text")
-    text_col = (columns or {}).get("text", "text")
     if text is None:
-        raise InputError(source, f"no '{text_col}' field" if text_col not in rec and "text" not in rec
-                         else f"'{text_col}' is empty (null)")
+        if text_col not in rec and "text" not in rec:
+            raise InputError(source, f"no '{text_col}' field" if text_col == "text" else f"no '{text_col}' or 'text' field")
+        raise InputError(source, f"'{text_col}' is empty (null)")
     if not isinstance(text, str):
         raise InputError(source, f"'{text_col}' is {type(text).__name__}, not a string")
     if _has_escapes(text):
@@ -456,9 +459,12 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
         except csv.Error as exc:
             raise InputError(f"{path}:1", f"unreadable CSV header ({exc})") from None
         header = [h.strip().lstrip("\ufeff") for h in header]
-        if text_col not in header:
+        if text_col not in header and "text" not in header:
             hint = "" if columns.get("text") else "; name the text column with --columns text=NAME"
             raise InputError(str(path), f"no '{text_col}' column (columns: {header}){hint}")
+        # a name this file lacks falls back to ours (one --columns for a mixed corpus)
+        columns = {k: v for k, v in columns.items() if v in header}
+        text_col = columns.get("text", "text")
         errors = 0
         while True:
             start_line = reader.line_num + 1
@@ -597,15 +603,39 @@ def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list
     return _drop_repeats(out)
 
 
+def _is_output_dir(folder: Path, known: dict[Path, bool]) -> bool:
+    """Whether ``folder`` holds tables written by newsvoices (``analyze --out``, ``notebooks``)."""
+    if folder not in known:
+        known[folder] = (folder / "run_info.json").is_file() or (
+            (folder / "articles.parquet").exists() and (folder / "quotes.parquet").exists())
+    return known[folder]
+
+
+#: Why the files of a tables folder are not read as articles.
+OUTPUT_DIR_REASON = ("a table written by newsvoices (its folder holds run_info.json or articles/quotes.parquet), "
+                     "not articles; read tables with newsvoices.load_tables or pass the folder to `newsvoices report`")
+
+
 def _drop_repeats(items: list[InputFile | Skip]) -> list[InputFile | Skip]:
     """Log a file reached a second time (``corpus/ corpus/a.csv``, overlapping globs) as skipped.
 
-    Read twice, its articles would be counted twice (as ``id~2``) in every share.
+    Read twice, its articles would be counted twice (as ``id~2``) in every share. The
+    files of a folder of newsvoices tables (an ``--out`` folder inside the corpus) are
+    logged as skipped too: read as articles, ``articles.csv`` would count every article
+    again and ``quotes.csv`` make an article of every quote.
     """
     first: dict[str, str] = {}
+    known: dict[Path, bool] = {}
     out: list[InputFile | Skip] = []
     for item in items:
+        if isinstance(item, Skip) and item.reason.startswith("unsupported file type") \
+                and _is_output_dir(Path(item.source).parent, known):
+            out.append(Skip(item.source, OUTPUT_DIR_REASON))
+            continue
         if isinstance(item, InputFile):
+            if _is_output_dir(item.path.parent, known):
+                out.append(Skip(str(item.path), OUTPUT_DIR_REASON))
+                continue
             key = os.path.realpath(item.path)
             if key in first:
                 out.append(Skip(str(item.path), f"already read as {first[key]} (the same file given twice)"))
