@@ -163,3 +163,13 @@ def test_columns_fall_back_to_the_standard_names_per_file(tmp_path):
     c = load_corpus(tmp_path, columns={"text": "body", "id": "doc_id", "outlet": "source"})
     assert [(a.id, a.outlet) for a in c.articles] == [("d1", "Gazette"), ("j1", "Post"), ("c1", None)]
     assert [s.reason for s in c.skipped] == ["no 'body' or 'text' field"]
+
+
+# ---- spreadsheet headers are often capitalised
+def test_csv_header_names_match_in_any_case(tmp_path):
+    (tmp_path / "a.csv").write_text('ID,Title,Text,Date,Stance\n1,Hello,"The mayor said: ""Yes.""",2020-01-01,left\n',
+                                    encoding="utf-8")
+    c = load_corpus(tmp_path / "a.csv")
+    a = c.articles[0]
+    assert (a.id, a.title, a.date, a.meta) == ("1", "Hello", "2020-01-01", {"Stance": "left"})
+    assert a.text == 'The mayor said: "Yes."'

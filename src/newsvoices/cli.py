@@ -225,8 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("evaluate", help="score quote extraction against your own annotations (JSONL gold)",
                        description="Score predictions (the `newsvoices quotes` output) against gold annotations; "
-                                   "without PRED, newsvoices itself is run on the gold texts. The gold format and "
-                                   "the matching rules are documented in newsvoices.evaluate.")
+                                   "without PRED, newsvoices itself is run on the gold texts. Gold: one JSON line per "
+                                   "article, {\"id\", \"text\", \"quotes\": [{\"start\", \"end\", \"kind\" "
+                                   "(direct/mixed/indirect), \"speaker\", \"speaker_start\", \"speaker_end\"}]} with "
+                                   "Python string offsets into text. Format and matching rules in full: "
+                                   "python -c \"import newsvoices.evaluate as e; help(e)\".")
     e.add_argument("--gold", required=True, help="gold JSONL: id, text, quotes[start, end, kind, speaker, ...]")
     e.add_argument("pred", nargs="?", help="predictions JSONL (default: run newsvoices on the gold texts)")
     e.add_argument("--json", action="store_true", help="print every score as JSON")

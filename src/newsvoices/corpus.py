@@ -8,13 +8,16 @@ Formats:
 * ``.txt``: line 1 the headline, then one paragraph per line (blank lines are
   ignored). An optional metadata header may come first: lines ``key: value``
   with lower-case keys (``date: 2020-01-02``, ``outlet: BBC``, ``bias: left``),
-  or a block between two ``---`` lines. Offsets index the whole file content.
+  or a block between two ``---`` lines, or two or more capitalised lines with keys
+  from :data:`HEADER_KEYS` (``Title:``, ``Date:``). Offsets index the whole file content.
 * ``.jsonl``/``.ndjson``: one JSON object per line with ``id``, ``text`` and
   optional ``title``, ``outlet``, ``date``, ``url``; every other scalar field is
   kept as a label column (the AllSides, BASIL and Guardian exports in
   ``../shared/corpora`` load as they are).
 * ``.csv``/``.tsv``: a header row; ``columns`` maps our field names to the
-  file's (``{"text": "body", "id": "doc_id"}``); extra columns are kept.
+  file's (``{"text": "body", "id": "doc_id"}``; a name a file lacks falls back to
+  ours); extra columns are kept. The separator (``,``, ``;`` or tab) is read from
+  the header line.
 * ``.html``/``.htm``: a saved web page, reduced to its article text by trafilatura.
 
 Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM,
@@ -459,6 +462,12 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
         except csv.Error as exc:
             raise InputError(f"{path}:1", f"unreadable CSV header ({exc})") from None
         header = [h.strip().lstrip("\ufeff") for h in header]
+        # spreadsheet headers are often capitalised (Title, Text, Date): match our names in any case
+        lower = {h.lower(): h for h in reversed(header)}
+        for name in CORE_FIELDS:
+            if name not in columns and name not in header and name in lower:
+                columns = {**columns, name: lower[name]}
+        text_col = columns.get("text", "text")
         if text_col not in header and "text" not in header:
             hint = "" if columns.get("text") else "; name the text column with --columns text=NAME"
             raise InputError(str(path), f"no '{text_col}' column (columns: {header}){hint}")
