@@ -26,7 +26,12 @@ def test_a_file_given_twice_is_read_once_and_the_repeat_logged(tmp_path):
     assert sorted(a.id for a in c.articles) == ["a", "r1"]
     repeats = [s for s in c.skipped if "given twice" in s.reason]
     assert [s.source for s in repeats] == [str(tmp_path / "b.csv"), str(tmp_path / "a.txt")]
-    assert "already read as" in repeats[0].reason
+    assert repeats[0].reason == "the same file given twice (already read)"
+    assert repeats[1].reason == "the same file given twice (already read)"
+    (tmp_path / "sub").mkdir()
+    c = load_corpus([tmp_path / "a.txt", tmp_path / "sub" / ".." / "a.txt"])
+    assert [a.id for a in c.articles] == ["a"]
+    assert [s.reason for s in c.skipped] == [f"the same file given twice (already read as {tmp_path / 'a.txt'})"]
 
 
 # ---- "CSV" as Excel saves it in many locales: BOM, ';' between fields, Windows line ends

@@ -621,8 +621,7 @@ def _is_output_dir(folder: Path, known: dict[Path, bool]) -> bool:
 
 
 #: Why the files of a tables folder are not read as articles.
-OUTPUT_DIR_REASON = ("a table written by newsvoices (its folder holds run_info.json or articles/quotes.parquet), "
-                     "not articles; read tables with newsvoices.load_tables or pass the folder to `newsvoices report`")
+OUTPUT_DIR_REASON = "a table written by newsvoices, not articles (its folder is an analyze/notebooks output)"
 
 
 def _drop_repeats(items: list[InputFile | Skip]) -> list[InputFile | Skip]:
@@ -647,7 +646,8 @@ def _drop_repeats(items: list[InputFile | Skip]) -> list[InputFile | Skip]:
                 continue
             key = os.path.realpath(item.path)
             if key in first:
-                out.append(Skip(str(item.path), f"already read as {first[key]} (the same file given twice)"))
+                seen_as = "" if first[key] == str(item.path) else f" as {first[key]}"
+                out.append(Skip(str(item.path), f"the same file given twice (already read{seen_as})"))
                 continue
             first[key] = str(item.path)
         out.append(item)
