@@ -178,3 +178,20 @@ def test_csv_header_names_match_in_any_case(tmp_path):
     a = c.articles[0]
     assert (a.id, a.title, a.date, a.meta) == ("1", "Hello", "2020-01-01", {"Stance": "left"})
     assert a.text == 'The mayor said: "Yes."'
+
+
+# ---- a folder of .json files, one article each, as scrapers (news-please ...) save them
+def test_json_files_one_article_each_or_a_list(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.json").write_text(json.dumps({
+        "title": "Strike ends", "maintext": 'Union leader Bob Crow said: "We have won a fair deal."',
+        "date_publish": "2020-01-02", "source_domain": "example.com", "authors": ["A B"]}), encoding="utf-8")
+    (tmp_path / "list.json").write_text(json.dumps([{"id": "L1", "text": 'Ann Lee said: "No."'}, {"id": "L2"}]),
+                                        encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"text": "x",\n "title": }\n', encoding="utf-8")
+    c = load_corpus(tmp_path, columns={"text": "maintext", "date": "date_publish", "outlet": "source_domain"})
+    assert [(a.id, a.title, a.date, a.outlet) for a in c.articles] == [
+        ("L1", None, None, None), ("site/a", "Strike ends", "2020-01-02", "example.com")]
+    assert [(s.source.rsplit("/", 1)[-1], s.reason) for s in c.skipped] == [
+        ("bad.json:2", "malformed JSON (Expecting value at column 11)"),
+        ("list.json[1]", "no 'maintext' or 'text' field")]

@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("analyze", help="analyse articles and write every table as Parquet and CSV")
-    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder, .jsonl/.csv export, .html page or glob")
+    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder, .jsonl/.json/.csv export, .html page or glob")
     a.add_argument("--out", required=True, help="output folder")
     a.add_argument("--no-progress", action="store_true", help="no progress bar")
     a.add_argument("--cache", default=None, metavar="DIR",

@@ -10,6 +10,9 @@ Formats:
   with lower-case keys (``date: 2020-01-02``, ``outlet: BBC``, ``bias: left``),
   or a block between two ``---`` lines, or two or more capitalised lines with keys
   from :data:`HEADER_KEYS` (``Title:``, ``Date:``). Offsets index the whole file content.
+* ``.json``: one object with the JSONL fields below (one file per article, as
+  scrapers save them) or a list of them; the id defaults to the file's path, as
+  for ``.txt``.
 * ``.jsonl``/``.ndjson``: one JSON object per line with ``id``, ``text`` and
   optional ``title``, ``outlet``, ``date``, ``url``; every other scalar field is
   kept as a label column (the AllSides, BASIL and Guardian exports in
@@ -52,9 +55,10 @@ from .model import Article, content_hash, split_paragraphs
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
 #: Files a folder walk passes over without logging them (documentation, not articles).
 IGNORED_NAMES = {"readme.txt", "readme.md", "readme", "license", "license.txt", "licence.txt"}
 
@@ -416,6 +420,42 @@ def iter_jsonl(path: Path, columns: dict[str, str] | None = None) -> Iterator[Ar
         yield Skip(str(path), "empty file")
 
 
+def iter_json(path: Path, columns: dict[str, str] | None = None,
+              article_id: str | None = None) -> Iterator[Article | Skip]:
+    """Articles of a ``.json`` file: one article object (as scrapers save them, one file per
+    article) or a list of them; fields as in JSONL.
+
+    Args:
+        path: the file.
+        columns: field mapping, as for JSONL (``{"text": "maintext"}``).
+        article_id: id of a single-object file whose record gives none (default: the stem).
+    """
+    try:
+        raw = decode_bytes(path.read_bytes(), str(path))
+    except InputError as exc:
+        yield Skip(exc.source, exc.reason)
+        return
+    try:
+        data = json.loads(_clean(raw))
+    except json.JSONDecodeError as exc:
+        yield Skip(f"{path}:{exc.lineno}", f"malformed JSON ({json_error(exc)})")
+        return
+    except RecursionError:
+        yield Skip(str(path), "malformed JSON (nested too deeply)")
+        return
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield Skip(str(path), "empty JSON list")
+    for i, rec in enumerate(records):
+        src = f"{path}[{i}]" if isinstance(data, list) else str(path)
+        try:
+            yield _article_from_record(rec, src, columns,
+                                       fallback_id=None if isinstance(data, list) else article_id or path.stem)
+        except InputError as exc:
+            rid = rec.get((columns or {}).get("id", "id")) if isinstance(rec, dict) else None
+            yield Skip(src, exc.reason, None if rid is None else str(rid))
+
+
 # --------------------------------------------------------------------------- CSV
 def _sniff_delimiter(head: bytes, default: str) -> str:
     """The field separator of a CSV export, read from its header line.
@@ -661,6 +701,8 @@ def iter_file(item: InputFile, columns: dict[str, str] | None = None) -> Iterato
     try:
         if suffix in JSONL_SUFFIXES:
             yield from iter_jsonl(path, columns)
+        elif suffix in JSON_SUFFIXES:
+            yield from iter_json(path, columns, item.article_id)
         elif suffix in CSV_SUFFIXES:
             yield from iter_csv(path, columns)
         elif suffix in HTML_SUFFIXES:
