@@ -195,3 +195,19 @@ def test_json_files_one_article_each_or_a_list(tmp_path):
     assert [(s.source.rsplit("/", 1)[-1], s.reason) for s in c.skipped] == [
         ("bad.json:2", "malformed JSON (Expecting value at column 11)"),
         ("list.json[1]", "no 'maintext' or 'text' field")]
+
+
+# ---- a run that read no article says so and fails, instead of empty tables and a notebook traceback
+def test_no_article_read_is_an_error_not_an_empty_success(tmp_path, capsys):
+    typo = str(tmp_path / "corpsu")
+    assert main(["analyze", typo, "--out", str(tmp_path / "t"), "--no-progress"]) == 1
+    assert (tmp_path / "t" / "run_log.csv").is_file()
+    assert main(["quotes", typo, "--workers", "1"]) == 1
+    assert main(["export-coding", typo, "--out", str(tmp_path / "s.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err and err.count("no article was read") == 3
+    (tmp_path / "e.csv").write_text('doc_id,body\nd1,"The mayor said: ""Yes."""\n', encoding="utf-8")
+    assert main(["notebooks", str(tmp_path / "e.csv"), "--out", str(tmp_path / "rep"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "no article to report on" in err and "no 'text' column" in err and "--columns text=NAME" in err
+    assert not (tmp_path / "rep" / "01_corpus.html").exists()

@@ -12,6 +12,12 @@ import sys
 from . import __version__
 
 
+#: Said (and exit status 1) when a command read no article at all: a mistyped path, or an
+#: export whose text column is named differently, should not look like a successful run.
+NO_ARTICLES = ("newsvoices {cmd}: no article was read (every input was skipped, see the reasons above); "
+               "check the path, and name the text column of a CSV/JSONL export with --columns text=NAME")
+
+
 def _quotes_json(analysis) -> list[dict]:
     """One record per article in the scoring format of ``newsvoices quotes``."""
     quotes = analysis.quotes
@@ -64,6 +70,9 @@ def cmd_analyze(args) -> int:
             print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
         if len(skipped) > 20:
             print(f"... and {len(skipped) - 20} more (see run_log.csv)", file=sys.stderr)
+    if not summary["processed"]:
+        print(NO_ARTICLES.format(cmd="analyze"), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -76,6 +85,9 @@ def cmd_quotes(args) -> int:
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
     for row in result.run_log[result.run_log["status"] == "skipped"].itertuples(index=False):
         print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+    if result.articles.empty:
+        print(NO_ARTICLES.format(cmd="quotes"), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -117,7 +129,11 @@ def cmd_notebooks(args) -> int:
 
     from .corpus import parse_columns
 
-    build_reports(args.corpus, args.out, progress=not args.no_progress, columns=parse_columns(args.columns))
+    try:
+        build_reports(args.corpus, args.out, progress=not args.no_progress, columns=parse_columns(args.columns))
+    except ValueError as exc:
+        print(f"newsvoices notebooks: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -147,6 +163,11 @@ def cmd_export_coding(args) -> int:
 
     analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) \
         else analyze(args.paths, columns=parse_columns(args.columns))
+    if analysis.articles.empty:
+        for row in analysis.run_log[analysis.run_log["status"] == "skipped"].head(20).itertuples(index=False):
+            print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+        print(NO_ARTICLES.format(cmd="export-coding"), file=sys.stderr)
+        return 1
     out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
     n = sum(1 for _ in open(out, encoding="utf-8-sig")) - 1
     voices = ", ".join(known_voice_types()) or "see data/codebooks/"

@@ -125,6 +125,9 @@ def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] 
     Writes ``out_dir/tables/`` (Parquet + CSV + run_log), ``out_dir/NAME.html`` for
     every numbered notebook and, with ``summary``, the one-file ``out_dir/report.html``.
 
+    Raises:
+        ValueError: if no article was read (the message lists the skipped inputs).
+
     Args:
         corpus: anything ``load_corpus`` accepts, or a tables folder written by
             ``newsvoices analyze`` (then nothing is analysed again).
@@ -140,10 +143,20 @@ def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] 
     tables = out / "tables"
     corpus = Path(corpus).resolve()
     if _is_tables_dir(corpus):  # not its CSVs read as articles (quotes.csv has a text column)
+        result = load_tables(corpus)
         if corpus != tables:
-            write_tables(load_tables(corpus), tables)
+            write_tables(result, tables)
     else:
-        write_tables(analyze(str(corpus), progress=progress, columns=columns), tables)
+        result = analyze(str(corpus), progress=progress, columns=columns)
+        write_tables(result, tables)
+    if result.articles.empty:  # else the notebooks fail deep inside with an IndexError
+        log = result.run_log
+        skipped = log[log["status"] == "skipped"] if len(log) else log
+        why = "".join(f"\n  skipped {r.source}: {r.reason}" for r in skipped.head(10).itertuples(index=False))
+        more = f"\n  ... and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        raise ValueError(f"{corpus}: no article to report on ({len(skipped)} inputs skipped; the log is in "
+                         f"{tables / 'run_log.csv'}){why}{more}\nCheck the path, and name the text column of a "
+                         f"CSV/JSONL export with --columns text=NAME (make report COLUMNS=text=NAME)")
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in notebooks or report_notebooks():
