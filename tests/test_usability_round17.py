@@ -211,3 +211,10 @@ def test_no_article_read_is_an_error_not_an_empty_success(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no article to report on" in err and "no 'text' column" in err and "--columns text=NAME" in err
     assert not (tmp_path / "rep" / "01_corpus.html").exists()
+
+
+def test_report_on_a_corpus_with_no_article_lists_the_skipped_inputs(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "corpsu"), "--out", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert "no article to report on (1 inputs skipped)" in err and "no such file or folder" in err
+    assert "no article matches" not in err

@@ -117,6 +117,16 @@ def _is_tables_dir(path: Path) -> bool:
     return path.is_dir() and (path / "articles.parquet").is_file() and (path / "quotes.parquet").is_file()
 
 
+def no_articles_error(path, run_log: pd.DataFrame) -> ValueError:
+    """The error for a corpus of which no article was read, listing the skipped inputs."""
+    skipped = run_log[run_log["status"] == "skipped"] if len(run_log) else run_log
+    why = "".join(f"\n  skipped {r.source}: {r.reason}" for r in skipped.head(10).itertuples(index=False))
+    more = f"\n  ... and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+    return ValueError(f"{path}: no article to report on ({len(skipped)} inputs skipped){why}{more}\n"
+                      f"Check the path, and name the text column of a CSV/JSONL export with --columns "
+                      f"text=NAME (make report COLUMNS=text=NAME)")
+
+
 def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] | None = None,
                   progress: bool = True, summary: bool = True,
                   columns: dict[str, str] | None = None) -> list[Path]:
@@ -150,13 +160,7 @@ def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] 
         result = analyze(str(corpus), progress=progress, columns=columns)
         write_tables(result, tables)
     if result.articles.empty:  # else the notebooks fail deep inside with an IndexError
-        log = result.run_log
-        skipped = log[log["status"] == "skipped"] if len(log) else log
-        why = "".join(f"\n  skipped {r.source}: {r.reason}" for r in skipped.head(10).itertuples(index=False))
-        more = f"\n  ... and {len(skipped) - 10} more" if len(skipped) > 10 else ""
-        raise ValueError(f"{corpus}: no article to report on ({len(skipped)} inputs skipped; the log is in "
-                         f"{tables / 'run_log.csv'}){why}{more}\nCheck the path, and name the text column of a "
-                         f"CSV/JSONL export with --columns text=NAME (make report COLUMNS=text=NAME)")
+        raise no_articles_error(corpus, result.run_log)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in notebooks or report_notebooks():
@@ -202,6 +206,8 @@ def build_report(path: str | Path, out_html: str | Path, outlet: str | None = No
             write_tables(analysis, tables)
         else:
             analysis = load_tables(tables)
+        if analysis.articles.empty:
+            raise no_articles_error(path, analysis.run_log)
         filtered = filter_analysis(analysis, outlet, date_from, date_to)
         if filtered.articles.empty:
             raise ValueError(f"{path}: no article matches {describe_filters(outlet, date_from, date_to)}; "
