@@ -218,3 +218,12 @@ def test_report_on_a_corpus_with_no_article_lists_the_skipped_inputs(tmp_path, c
     err = capsys.readouterr().err
     assert "no article to report on (1 inputs skipped)" in err and "no such file or folder" in err
     assert "no article matches" not in err
+
+
+def test_export_coding_bad_sample_is_a_message_not_a_traceback(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    assert main(["export-coding", str(tmp_path / "a.txt"), "--out", str(tmp_path / "s.csv"), "--sample", "0"]) == 2
+    assert "newsvoices export-coding: sample must be a positive number" in capsys.readouterr().err
+    assert main(["export-coding", str(tmp_path / "a.txt"), "--out", str(tmp_path / "s.csv"), "--sample", "50"]) == 0
+    err = capsys.readouterr().err
+    assert "asked for more quotes than there are; the sheet has all 1" in err and "wrote 1 quotes" in err

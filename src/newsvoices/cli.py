@@ -153,6 +153,8 @@ def cmd_report(args) -> int:
 
 
 def cmd_export_coding(args) -> int:
+    import pandas as pd
+
     from .coding import export_coding, known_voice_types
     from .pipeline import analyze, load_tables
     from .report import _is_tables_dir
@@ -168,8 +170,16 @@ def cmd_export_coding(args) -> int:
             print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
         print(NO_ARTICLES.format(cmd="export-coding"), file=sys.stderr)
         return 1
-    out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
-    n = sum(1 for _ in open(out, encoding="utf-8-sig")) - 1
+    try:
+        out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
+    except ValueError as exc:
+        print(f"newsvoices export-coding: {exc}", file=sys.stderr)
+        return 2
+    n = len(pd.read_csv(out, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                        sep="\t" if out.suffix.lower() == ".tsv" else ","))
+    if args.sample and n < args.sample:
+        print(f"note: --sample {args.sample} asked for more quotes than there are; the sheet has all {n}",
+              file=sys.stderr)
     voices = ", ".join(known_voice_types()) or "see data/codebooks/"
     print(f"wrote {n} quotes to {out}\n"
           f"Coders fill: coder (name), coder_is_quote (yes/no), coder_speaker (full name, none, or ok to accept "
