@@ -227,3 +227,17 @@ def test_export_coding_bad_sample_is_a_message_not_a_traceback(tmp_path, capsys)
     assert main(["export-coding", str(tmp_path / "a.txt"), "--out", str(tmp_path / "s.csv"), "--sample", "50"]) == 0
     err = capsys.readouterr().err
     assert "asked for more quotes than there are; the sheet has all 1" in err and "wrote 1 quotes" in err
+
+
+@pytest.mark.parametrize("spec, said", [
+    ("text", "expected FIELD=COLUMN, got 'text'"),
+    ("body=text", "body=text maps our field 'body' to your column 'text'"),
+    ("text=", "expected FIELD=COLUMN, got 'text='"),
+])
+def test_a_wrong_columns_option_is_a_usage_error(tmp_path, capsys, spec, said):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["quotes", str(tmp_path / "a.txt"), "--columns", spec])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --columns: {said}" in err and "Traceback" not in err

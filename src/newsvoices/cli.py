@@ -40,12 +40,10 @@ def _quotes_json(analysis) -> list[dict]:
 
 
 def _run_options(args) -> dict:
-    from .corpus import parse_columns
-
     return {
         "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler,
         "time_budget": None if args.time_budget <= 0 else args.time_budget,
-        "columns": parse_columns(args.columns),
+        "columns": args.columns,
     }
 
 
@@ -102,8 +100,18 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     _add_columns(p)
 
 
+def _columns_arg(spec: str) -> dict[str, str] | None:
+    """``--columns`` parsed when the command line is read, so a mistake is a usage error."""
+    from .corpus import parse_columns
+
+    try:
+        return parse_columns(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--columns: ")) from None
+
+
 def _add_columns(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...",
+    p.add_argument("--columns", default=None, type=_columns_arg, metavar="FIELD=COLUMN,...",
                    help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
 
 
@@ -127,10 +135,8 @@ def cmd_evaluate(args) -> int:
 def cmd_notebooks(args) -> int:
     from .report import build_reports
 
-    from .corpus import parse_columns
-
     try:
-        build_reports(args.corpus, args.out, progress=not args.no_progress, columns=parse_columns(args.columns))
+        build_reports(args.corpus, args.out, progress=not args.no_progress, columns=args.columns)
     except ValueError as exc:
         print(f"newsvoices notebooks: {exc}", file=sys.stderr)
         return 1
@@ -141,10 +147,8 @@ def cmd_report(args) -> int:
     from .report import build_report
 
     try:
-        from .corpus import parse_columns
-
-        out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
-                           title=args.title, columns=parse_columns(args.columns))
+            out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
+                           title=args.title, columns=args.columns)
     except ValueError as exc:
         print(f"newsvoices report: {exc}", file=sys.stderr)
         return 2
@@ -161,10 +165,8 @@ def cmd_export_coding(args) -> int:
     from pathlib import Path
 
     paths = [Path(p) for p in args.paths]
-    from .corpus import parse_columns
-
     analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) \
-        else analyze(args.paths, columns=parse_columns(args.columns))
+        else analyze(args.paths, columns=args.columns)
     if analysis.articles.empty:
         for row in analysis.run_log[analysis.run_log["status"] == "skipped"].head(20).itertuples(index=False):
             print(f"skipped {row.source}: {row.reason}", file=sys.stderr)

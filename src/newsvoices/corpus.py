@@ -768,7 +768,8 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
     """Parse a ``--columns`` option: ``"text=body,id=doc_id"`` -> ``{"text": "body", "id": "doc_id"}``.
 
     Raises:
-        ValueError: for an item without ``=``.
+        ValueError: for an item without ``=`` or with an empty side, or one that is
+            the wrong way round (``body=text``: our field names go on the left).
     """
     if not spec:
         return None
@@ -779,5 +780,11 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
         if "=" not in item:
             raise ValueError(f"--columns: expected FIELD=COLUMN, got {item!r}")
         k, v = item.split("=", 1)
-        out[k.strip()] = v.strip()
+        k, v = k.strip(), v.strip()
+        if not k or not v:
+            raise ValueError(f"--columns: expected FIELD=COLUMN, got {item.strip()!r}")
+        if k not in CORE_FIELDS and v in CORE_FIELDS:
+            raise ValueError(f"--columns: {k}={v} maps our field {k!r} to your column {v!r}; the form is "
+                             f"FIELD=COLUMN with FIELD one of {', '.join(CORE_FIELDS)} (e.g. {v}={k})")
+        out[k] = v
     return out
