@@ -241,3 +241,10 @@ def test_a_wrong_columns_option_is_a_usage_error(tmp_path, capsys, spec, said):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert f"argument --columns: {said}" in err and "Traceback" not in err
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "afile" / "x"), "--no-progress"]) == 2
+    assert "cannot write the output folder" in capsys.readouterr().err

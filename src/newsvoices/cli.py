@@ -53,6 +53,11 @@ def cmd_analyze(args) -> int:
     from .runner import run
 
     opts = _run_options(args)
+    try:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"newsvoices analyze: cannot write the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache"))
     summary = run(args.paths, args.out, cache_dir=cache, progress=not args.no_progress, **opts)
     print(f"{summary['processed']} articles processed, {summary['skipped']} inputs skipped "
