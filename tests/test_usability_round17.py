@@ -248,3 +248,16 @@ def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path, capsys):
     (tmp_path / "afile").write_text("", encoding="utf-8")
     assert main(["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "afile" / "x"), "--no-progress"]) == 2
     assert "cannot write the output folder" in capsys.readouterr().err
+
+
+def test_corpus_notebook_shows_skip_reasons_in_full_and_first(tmp_path):
+    from newsvoices.report import build_reports
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "c" / "z.csv").write_text('doc_id,headline,body,source,published\nd1,H,"B",S,2020\n', encoding="utf-8")
+    build_reports(tmp_path / "c", tmp_path / "rep", notebooks=["01_corpus"], progress=False, summary=False)
+    page = (tmp_path / "rep" / "01_corpus.html").read_text(encoding="utf-8")
+    log = page[page.index("Every input is accounted for"):]
+    assert "name the text column with --columns text=NAME" in log
+    assert log.index("z.csv") < log.index("a.txt")
