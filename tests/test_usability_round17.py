@@ -261,3 +261,21 @@ def test_corpus_notebook_shows_skip_reasons_in_full_and_first(tmp_path):
     log = page[page.index("Every input is accounted for"):]
     assert "name the text column with --columns text=NAME" in log
     assert log.index("z.csv") < log.index("a.txt")
+
+
+# ---- a page saved with "Webpage, complete": its resource folder is not read as articles
+def test_saved_page_resource_folder_is_not_read_as_articles(tmp_path):
+    page = ("<html><head><title>Strike ends</title></head><body><article><h1>Strike ends</h1>"
+            "<p>Union leader Bob Crow said the deal was fair and that members would return to work on Monday "
+            "after three weeks on the picket lines outside the depot.</p></article></body></html>")
+    (tmp_path / "Story.html").write_text(page, encoding="utf-8")
+    (tmp_path / "Story_files").mkdir()
+    (tmp_path / "Story_files" / "ad.html").write_text(page.replace("Strike ends", "Buy shoes"), encoding="utf-8")
+    (tmp_path / "Story_files" / "app.js").write_text("var a = 1;", encoding="utf-8")
+    (tmp_path / "Other_files").mkdir()  # no Other.html beside it: an ordinary folder
+    (tmp_path / "Other_files" / "b.txt").write_text(STORY, encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert [a.id for a in c.articles] == ["Other_files/b", "Story"]
+    assert [(s.source.rsplit("/", 1)[-1], s.reason) for s in c.skipped] == [
+        ("ad.html", "part of the saved web page Story.html (its resource folder), not an article"),
+        ("app.js", "part of the saved web page Story.html (its resource folder), not an article")]

@@ -603,11 +603,33 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(p.startswith(".") or p == "__pycache__" for p in parts)
 
 
+#: Suffixes of the folder a browser saves beside a page ("Save as: Webpage, complete":
+#: ``Story.html`` + ``Story_files/``; German ``-Dateien``, French ``_fichiers`` ...).
+PAGE_RESOURCE_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_bestanden", "_file")
+
+
+def _page_resources(f: Path, root: Path) -> Path | None:
+    """The saved page whose resource folder holds ``f`` (its scripts, styles, ad frames), if any."""
+    for d in f.relative_to(root).parents:
+        d = root / d
+        for suffix in PAGE_RESOURCE_SUFFIXES:
+            if d.name.endswith(suffix) and d != root:
+                for ext in (".html", ".htm"):
+                    page = d.parent / (d.name[: -len(suffix)] + ext)
+                    if page.is_file():
+                        return page
+    return None
+
+
 def _walk(root: Path) -> Iterator[InputFile | Skip]:
     for f in sorted(root.rglob("*")):
         if not f.is_file() or _hidden(f, root):
             continue
         if f.name.lower() in IGNORED_NAMES:
+            continue
+        page = _page_resources(f, root)
+        if page is not None:
+            yield Skip(str(f), f"part of the saved web page {page.name} (its resource folder), not an article")
             continue
         if f.suffix.lower() not in SUPPORTED:
             yield Skip(str(f), f"unsupported file type '{f.suffix or f.name}' (read: {', '.join(sorted(SUPPORTED))})")
