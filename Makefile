@@ -1,9 +1,11 @@
 # Two commands for a newcomer (see README):
-#   make report [CORPUS=path/to/articles]   analyse a corpus and write HTML reports to reports/
+#   make report [CORPUS=path/to/articles] [COLUMNS=text=body,id=doc_id]
+#                                           analyse a corpus and write HTML reports to reports/
 #   make test                               run the whole test suite, notebooks included
 PYTHON ?= python3
 VENV ?= .venv
 CORPUS ?= seeds
+COLUMNS ?=
 REPORTS ?= reports
 BIN := $(VENV)/bin
 
@@ -24,7 +26,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed-notebook
 
 report: $(VENV)/.installed-notebook
-	$(BIN)/newsvoices notebooks $(CORPUS) --out $(REPORTS)
+	$(BIN)/newsvoices notebooks $(CORPUS) --out $(REPORTS) $(if $(COLUMNS),--columns $(COLUMNS))
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -12,6 +12,12 @@ import sys
 from . import __version__
 
 
+#: Said (and exit status 1) when a command read no article at all: a mistyped path, or an
+#: export whose text column is named differently, should not look like a successful run.
+NO_ARTICLES = ("newsvoices {cmd}: no article was read (every input was skipped, see the reasons above); "
+               "check the path, and name the text column of a CSV/JSONL export with --columns text=NAME")
+
+
 def _quotes_json(analysis) -> list[dict]:
     """One record per article in the scoring format of ``newsvoices quotes``."""
     quotes = analysis.quotes
@@ -34,12 +40,10 @@ def _quotes_json(analysis) -> list[dict]:
 
 
 def _run_options(args) -> dict:
-    from .corpus import parse_columns
-
     return {
         "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler,
         "time_budget": None if args.time_budget <= 0 else args.time_budget,
-        "columns": parse_columns(args.columns),
+        "columns": args.columns,
     }
 
 
@@ -49,6 +53,11 @@ def cmd_analyze(args) -> int:
     from .runner import run
 
     opts = _run_options(args)
+    try:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"newsvoices analyze: cannot write the output folder {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     cache = None if args.no_cache else (args.cache or str(Path(args.out) / ".cache"))
     summary = run(args.paths, args.out, cache_dir=cache, progress=not args.no_progress, **opts)
     print(f"{summary['processed']} articles processed, {summary['skipped']} inputs skipped "
@@ -64,6 +73,9 @@ def cmd_analyze(args) -> int:
             print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
         if len(skipped) > 20:
             print(f"... and {len(skipped) - 20} more (see run_log.csv)", file=sys.stderr)
+    if not summary["processed"]:
+        print(NO_ARTICLES.format(cmd="analyze"), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -76,6 +88,9 @@ def cmd_quotes(args) -> int:
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
     for row in result.run_log[result.run_log["status"] == "skipped"].itertuples(index=False):
         print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+    if result.articles.empty:
+        print(NO_ARTICLES.format(cmd="quotes"), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -87,7 +102,21 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
     p.add_argument("--time-budget", type=float, default=120.0, metavar="SECONDS",
                    help="skip (and log) an article that takes longer than this (0: no limit; default 120)")
-    p.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...",
+    _add_columns(p)
+
+
+def _columns_arg(spec: str) -> dict[str, str] | None:
+    """``--columns`` parsed when the command line is read, so a mistake is a usage error."""
+    from .corpus import parse_columns
+
+    try:
+        return parse_columns(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--columns: ")) from None
+
+
+def _add_columns(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--columns", default=None, type=_columns_arg, metavar="FIELD=COLUMN,...",
                    help="column names of CSV/JSONL exports, e.g. text=body,id=doc_id,outlet=source")
 
 
@@ -111,7 +140,11 @@ def cmd_evaluate(args) -> int:
 def cmd_notebooks(args) -> int:
     from .report import build_reports
 
-    build_reports(args.corpus, args.out, progress=not args.no_progress)
+    try:
+        build_reports(args.corpus, args.out, progress=not args.no_progress, columns=args.columns)
+    except ValueError as exc:
+        print(f"newsvoices notebooks: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -119,8 +152,8 @@ def cmd_report(args) -> int:
     from .report import build_report
 
     try:
-        out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
-                           title=args.title)
+            out = build_report(args.path, args.out, outlet=args.outlet, date_from=args.date_from, date_to=args.date_to,
+                           title=args.title, columns=args.columns)
     except ValueError as exc:
         print(f"newsvoices report: {exc}", file=sys.stderr)
         return 2
@@ -129,15 +162,31 @@ def cmd_report(args) -> int:
 
 
 def cmd_export_coding(args) -> int:
+    import pandas as pd
+
     from .coding import export_coding, known_voice_types
     from .pipeline import analyze, load_tables
     from .report import _is_tables_dir
     from pathlib import Path
 
     paths = [Path(p) for p in args.paths]
-    analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) else analyze(args.paths)
-    out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
-    n = sum(1 for _ in open(out, encoding="utf-8-sig")) - 1
+    analysis = load_tables(paths[0]) if len(paths) == 1 and _is_tables_dir(paths[0]) \
+        else analyze(args.paths, columns=args.columns)
+    if analysis.articles.empty:
+        for row in analysis.run_log[analysis.run_log["status"] == "skipped"].head(20).itertuples(index=False):
+            print(f"skipped {row.source}: {row.reason}", file=sys.stderr)
+        print(NO_ARTICLES.format(cmd="export-coding"), file=sys.stderr)
+        return 1
+    try:
+        out = export_coding(analysis, args.out, sample=args.sample, seed=args.seed)
+    except ValueError as exc:
+        print(f"newsvoices export-coding: {exc}", file=sys.stderr)
+        return 2
+    n = len(pd.read_csv(out, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                        sep="\t" if out.suffix.lower() == ".tsv" else ","))
+    if args.sample and n < args.sample:
+        print(f"note: --sample {args.sample} asked for more quotes than there are; the sheet has all {n}",
+              file=sys.stderr)
     voices = ", ".join(known_voice_types()) or "see data/codebooks/"
     print(f"wrote {n} quotes to {out}\n"
           f"Coders fill: coder (name), coder_is_quote (yes/no), coder_speaker (full name, none, or ok to accept "
@@ -198,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("analyze", help="analyse articles and write every table as Parquet and CSV")
-    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder, .jsonl/.csv export, .html page or glob")
+    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder, .jsonl/.json/.csv export, .html page or glob")
     a.add_argument("--out", required=True, help="output folder")
     a.add_argument("--no-progress", action="store_true", help="no progress bar")
     a.add_argument("--cache", default=None, metavar="DIR",
@@ -214,17 +263,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("evaluate", help="score quote extraction against your own annotations (JSONL gold)",
                        description="Score predictions (the `newsvoices quotes` output) against gold annotations; "
-                                   "without PRED, newsvoices itself is run on the gold texts. The gold format and "
-                                   "the matching rules are documented in newsvoices.evaluate.")
+                                   "without PRED, newsvoices itself is run on the gold texts. Gold: one JSON line per "
+                                   "article, {\"id\", \"text\", \"quotes\": [{\"start\", \"end\", \"kind\" "
+                                   "(direct/mixed/indirect), \"speaker\", \"speaker_start\", \"speaker_end\"}]} with "
+                                   "Python string offsets into text. Format and matching rules in full: "
+                                   "python -c \"import newsvoices.evaluate as e; help(e)\".")
     e.add_argument("--gold", required=True, help="gold JSONL: id, text, quotes[start, end, kind, speaker, ...]")
     e.add_argument("pred", nargs="?", help="predictions JSONL (default: run newsvoices on the gold texts)")
     e.add_argument("--json", action="store_true", help="print every score as JSON")
     e.set_defaults(func=cmd_evaluate)
 
     n = sub.add_parser("notebooks", help="analyse a corpus, execute the notebooks, export offline HTML reports")
-    n.add_argument("corpus", metavar="PATH")
+    n.add_argument("corpus", metavar="PATH", help="articles (file, folder, .jsonl ...) or a tables folder from analyze")
     n.add_argument("--out", default="reports", help="output folder (default: reports)")
     n.add_argument("--no-progress", action="store_true")
+    _add_columns(n)
     n.set_defaults(func=cmd_notebooks)
 
     r = sub.add_parser("report", help="one self-contained HTML report (offline, printable) for a corpus")
@@ -234,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="date_from", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
     r.add_argument("--to", dest="date_to", metavar="DATE", help="only articles dated on or before DATE (YYYY-MM-DD)")
     r.add_argument("--title", help="report title")
+    _add_columns(r)
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("export-coding", help="write every quote with context for human coders (CSV)")
@@ -241,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, help="CSV (or .tsv) sheet to write")
     e.add_argument("--sample", type=int, help="a random sample of this many quotes instead of all")
     e.add_argument("--seed", type=int, default=0, help="seed of the random sample (default 0)")
+    _add_columns(e)
     e.set_defaults(func=cmd_export_coding)
 
     g = sub.add_parser("agreement", help="agreement between coders and the tool (percent, Cohen's kappa, Krippendorff's alpha)")

@@ -35,6 +35,7 @@ Example:
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -263,6 +264,26 @@ def known_voice_types() -> list[str]:
     return []
 
 
+def _read_sheet(p: Path) -> pd.DataFrame:
+    """Read a coding sheet as a spreadsheet saved it: UTF-8 or cp1252, ``,`` ``;`` or tab.
+
+    Excel re-saves a sheet in the machine's encoding (cp1252 on Windows) and, in
+    many locales, with ``;`` between fields; both are read here.
+    """
+    from .corpus import _sniff_delimiter
+
+    raw = p.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    sep = _sniff_delimiter(text[:65536].encode("utf-8"), "\t" if p.suffix.lower() == ".tsv" else ",")
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise ValueError(f"{p}: cannot read as a coding sheet: {exc}") from exc
+
+
 def read_coded(paths: str | Path | Sequence[str | Path]) -> pd.DataFrame:
     """Read one or more coded sheets into one long table (one row per coder and item).
 
@@ -278,11 +299,7 @@ def read_coded(paths: str | Path | Sequence[str | Path]) -> pd.DataFrame:
         p = Path(p)
         if not p.is_file():
             raise ValueError(f"{p}: no such coding sheet")
-        sep = "\t" if p.suffix.lower() == ".tsv" else ","
-        try:
-            df = pd.read_csv(p, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-            raise ValueError(f"{p}: cannot read as a {'TSV' if sep == chr(9) else 'CSV'} coding sheet: {exc}") from exc
+        df = _read_sheet(p)
         missing = sorted(need - set(df.columns))
         if missing:
             raise ValueError(f"{p}: not a coding sheet, missing columns {missing} "

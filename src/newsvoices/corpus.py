@@ -8,13 +8,19 @@ Formats:
 * ``.txt``: line 1 the headline, then one paragraph per line (blank lines are
   ignored). An optional metadata header may come first: lines ``key: value``
   with lower-case keys (``date: 2020-01-02``, ``outlet: BBC``, ``bias: left``),
-  or a block between two ``---`` lines. Offsets index the whole file content.
+  or a block between two ``---`` lines, or two or more capitalised lines with keys
+  from :data:`HEADER_KEYS` (``Title:``, ``Date:``). Offsets index the whole file content.
+* ``.json``: one object with the JSONL fields below (one file per article, as
+  scrapers save them) or a list of them; the id defaults to the file's path, as
+  for ``.txt``.
 * ``.jsonl``/``.ndjson``: one JSON object per line with ``id``, ``text`` and
   optional ``title``, ``outlet``, ``date``, ``url``; every other scalar field is
   kept as a label column (the AllSides, BASIL and Guardian exports in
   ``../shared/corpora`` load as they are).
 * ``.csv``/``.tsv``: a header row; ``columns`` maps our field names to the
-  file's (``{"text": "body", "id": "doc_id"}``); extra columns are kept.
+  file's (``{"text": "body", "id": "doc_id"}``; a name a file lacks falls back to
+  ours); extra columns are kept. The separator (``,``, ``;`` or tab) is read from
+  the header line.
 * ``.html``/``.htm``: a saved web page, reduced to its article text by trafilatura.
 
 Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM,
@@ -49,9 +55,10 @@ from .model import Article, content_hash, split_paragraphs
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
 #: Files a folder walk passes over without logging them (documentation, not articles).
 IGNORED_NAMES = {"readme.txt", "readme.md", "readme", "license", "license.txt", "licence.txt"}
 
@@ -66,6 +73,15 @@ _RESERVED_META = {
 }
 
 _HEADER_LINE = re.compile(r"([a-z][a-z0-9_-]{0,31})[ \t]*:[ \t]*(.*?)[ \t]*")
+#: A header line with a capitalised key (``Date: 2020-01-02``); read as a header only for a
+#: block of two or more such lines whose keys are all in :data:`HEADER_KEYS`.
+_HEADER_LINE_ANY_CASE = re.compile(r"([A-Za-z][A-Za-z0-9_-]{0,31})[ \t]*:[ \t]*(.*?)[ \t]*")
+#: Metadata keys recognised in a header block whatever their case (``Title:``, ``DATE:``).
+HEADER_KEYS = frozenset({
+    "id", "title", "headline", "date", "published", "outlet", "source", "publication", "publisher",
+    "url", "link", "author", "authors", "byline", "section", "language", "bias", "label", "topic",
+    "category", "keywords", "tags",
+})
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ESCAPES = re.compile("[\udc80-\udcff]")
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1f]")
@@ -111,6 +127,12 @@ def _redecode(s: str) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         return raw.decode("latin-1")
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """``Unterminated string starting at column 26`` from a JSONDecodeError (its msg may end in "at")."""
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"{msg} at column {exc.colno}"
 
 
 def _has_escapes(s: str) -> bool:
@@ -192,14 +214,17 @@ def _article_from_record(rec: dict[str, Any], source: str, columns: dict[str, st
     """Build an Article from a JSON/CSV record (``columns`` maps our names to the record's)."""
     if not isinstance(rec, dict):
         raise InputError(source, f"expected a JSON object, got {type(rec).__name__}")
+    text_col = (columns or {}).get("text", "text")
     if columns:
+        # a name this record lacks falls back to ours (one --columns for a mixed corpus)
+        columns = {k: v for k, v in columns.items() if v in rec}
         mapped = {v: k for k, v in columns.items()}
         rec = {mapped.get(k, k): v for k, v in rec.items() if not (k in columns and k not in mapped)}
     text = rec.get("text")
-    text_col = (columns or {}).get("text", "text")
     if text is None:
-        raise InputError(source, f"no '{text_col}' field" if text_col not in rec and "text" not in rec
-                         else f"'{text_col}' is empty (null)")
+        if text_col not in rec and "text" not in rec:
+            raise InputError(source, f"no '{text_col}' field" if text_col == "text" else f"no '{text_col}' or 'text' field")
+        raise InputError(source, f"'{text_col}' is empty (null)")
     if not isinstance(text, str):
         raise InputError(source, f"'{text_col}' is {type(text).__name__}, not a string")
     if _has_escapes(text):
@@ -241,7 +266,9 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     starts. A header is either a block between two ``---`` lines, or lines
     ``key: value`` with lower-case keys at the very top, ended by a blank line or
     the headline. Without a header: ``({}, 0)``. Headlines such as
-    ``Profile: David Miliband`` are not headers (the key is capitalised).
+    ``Profile: David Miliband`` are not headers (the key is capitalised). A block of
+    two or more lines with capitalised keys from :data:`HEADER_KEYS`, ended by a blank
+    line (``Title: ...``, ``Date: ...``), is a header too; its keys are lower-cased.
 
     Example:
         >>> parse_header("date: 2020-01-02\\noutlet: BBC\\n\\nHeadline\\nBody\\n")
@@ -277,6 +304,8 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
                 break
             fields[m.group(1)] = m.group(2)
             i += 1
+        if not fields:
+            fields, i = _capitalised_header(lines)
     if not fields:
         return {}, 0
     while i < len(lines) and not lines[i][1].strip():
@@ -285,6 +314,28 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     if not any(line.strip() for _, line in lines[i:]):
         return {}, 0
     return fields, lines[i][0] if i < len(lines) else len(text)
+
+
+def _capitalised_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], int]:
+    """A header written with capitalised keys (``Title: ...``/``Date: ...``), ended by a blank line.
+
+    Two or more lines, every key one of :data:`HEADER_KEYS`; keys are lower-cased. A
+    single line (``Profile: David Miliband``) or an unknown key is a headline, not a header.
+    """
+    fields: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i][1].rstrip("\r\n")
+        if not line.strip():
+            break
+        m = _HEADER_LINE_ANY_CASE.fullmatch(line)
+        if m is None or m.group(1).lower() not in HEADER_KEYS:
+            return {}, 0
+        fields[m.group(1).lower()] = m.group(2)
+        i += 1
+    if len(fields) < 2 or i == len(lines):  # a header is ended by a blank line
+        return {}, 0
+    return fields, i
 
 
 def read_txt(path: Path, article_id: str | None = None) -> Article:
@@ -352,7 +403,7 @@ def iter_jsonl(path: Path, columns: dict[str, str] | None = None) -> Iterator[Ar
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Skip(src, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                yield Skip(src, f"malformed JSON ({json_error(exc)})")
                 continue
             except RecursionError:
                 yield Skip(src, "malformed JSON (nested too deeply)")
@@ -369,7 +420,57 @@ def iter_jsonl(path: Path, columns: dict[str, str] | None = None) -> Iterator[Ar
         yield Skip(str(path), "empty file")
 
 
+def iter_json(path: Path, columns: dict[str, str] | None = None,
+              article_id: str | None = None) -> Iterator[Article | Skip]:
+    """Articles of a ``.json`` file: one article object (as scrapers save them, one file per
+    article) or a list of them; fields as in JSONL.
+
+    Args:
+        path: the file.
+        columns: field mapping, as for JSONL (``{"text": "maintext"}``).
+        article_id: id of a single-object file whose record gives none (default: the stem).
+    """
+    try:
+        raw = decode_bytes(path.read_bytes(), str(path))
+    except InputError as exc:
+        yield Skip(exc.source, exc.reason)
+        return
+    try:
+        data = json.loads(_clean(raw))
+    except json.JSONDecodeError as exc:
+        yield Skip(f"{path}:{exc.lineno}", f"malformed JSON ({json_error(exc)})")
+        return
+    except RecursionError:
+        yield Skip(str(path), "malformed JSON (nested too deeply)")
+        return
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield Skip(str(path), "empty JSON list")
+    for i, rec in enumerate(records):
+        src = f"{path}[{i}]" if isinstance(data, list) else str(path)
+        try:
+            yield _article_from_record(rec, src, columns,
+                                       fallback_id=None if isinstance(data, list) else article_id or path.stem)
+        except InputError as exc:
+            rid = rec.get((columns or {}).get("id", "id")) if isinstance(rec, dict) else None
+            yield Skip(src, exc.reason, None if rid is None else str(rid))
+
+
 # --------------------------------------------------------------------------- CSV
+def _sniff_delimiter(head: bytes, default: str) -> str:
+    """The field separator of a CSV export, read from its header line.
+
+    Spreadsheets in many locales (Excel in German, French, Spanish ...) save "CSV"
+    with ``;``; some tools write tabs into a ``.csv``. The separator that occurs
+    most often in the header line outside quotes wins; ties keep ``default``.
+    """
+    line = re.split(rb"\r\n|\r|\n", head.lstrip(b"\xef\xbb\xbf"), maxsplit=1)[0]
+    line = re.sub(rb'"[^"]*"', b"", line)
+    counts = {d: line.count(d.encode()) for d in (default, ",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[default] else default
+
+
 def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Article | Skip]:
     """Yield articles from a CSV/TSV export (streamed; quoted fields may hold newlines).
 
@@ -388,6 +489,7 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
             head = f.read(65536)
         if not head.strip():
             raise InputError(str(path), "empty file")
+        delim = _sniff_delimiter(head, delim)
         if b"\n" not in head and b"\r" in head:  # old Mac line ends: decode whole
             lines: Iterable[str] = io.StringIO(decode_bytes(path.read_bytes(), str(path)), newline="")
         else:
@@ -400,9 +502,18 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
         except csv.Error as exc:
             raise InputError(f"{path}:1", f"unreadable CSV header ({exc})") from None
         header = [h.strip().lstrip("\ufeff") for h in header]
-        if text_col not in header:
+        # spreadsheet headers are often capitalised (Title, Text, Date): match our names in any case
+        lower = {h.lower(): h for h in reversed(header)}
+        for name in CORE_FIELDS:
+            if name not in columns and name not in header and name in lower:
+                columns = {**columns, name: lower[name]}
+        text_col = columns.get("text", "text")
+        if text_col not in header and "text" not in header:
             hint = "" if columns.get("text") else "; name the text column with --columns text=NAME"
             raise InputError(str(path), f"no '{text_col}' column (columns: {header}){hint}")
+        # a name this file lacks falls back to ours (one --columns for a mixed corpus)
+        columns = {k: v for k, v in columns.items() if v in header}
+        text_col = columns.get("text", "text")
         errors = 0
         while True:
             start_line = reader.line_num + 1
@@ -421,11 +532,11 @@ def iter_csv(path: Path, columns: dict[str, str] | None = None) -> Iterator[Arti
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
-                yield Skip(src, f"row has {len(row)} fields, the header has {len(header)}")
+                yield Skip(src, f"row has {len(row)} field{'' if len(row) == 1 else 's'}, the header has {len(header)}")
                 continue
             rec: dict[str, Any] = dict(zip(header, row))
             if len(row) < len(header) and text_col not in rec:
-                yield Skip(src, f"row has {len(row)} fields, the header has {len(header)}: no '{text_col}' value")
+                yield Skip(src, f"row has {len(row)} field{'' if len(row) == 1 else 's'}, the header has {len(header)}: no '{text_col}' value")
                 continue
             try:
                 yield _article_from_record(rec, src, columns)
@@ -492,11 +603,33 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(p.startswith(".") or p == "__pycache__" for p in parts)
 
 
+#: Suffixes of the folder a browser saves beside a page ("Save as: Webpage, complete":
+#: ``Story.html`` + ``Story_files/``; German ``-Dateien``, French ``_fichiers`` ...).
+PAGE_RESOURCE_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_bestanden", "_file")
+
+
+def _page_resources(f: Path, root: Path) -> Path | None:
+    """The saved page whose resource folder holds ``f`` (its scripts, styles, ad frames), if any."""
+    for d in f.relative_to(root).parents:
+        d = root / d
+        for suffix in PAGE_RESOURCE_SUFFIXES:
+            if d.name.endswith(suffix) and d != root:
+                for ext in (".html", ".htm"):
+                    page = d.parent / (d.name[: -len(suffix)] + ext)
+                    if page.is_file():
+                        return page
+    return None
+
+
 def _walk(root: Path) -> Iterator[InputFile | Skip]:
     for f in sorted(root.rglob("*")):
         if not f.is_file() or _hidden(f, root):
             continue
         if f.name.lower() in IGNORED_NAMES:
+            continue
+        page = _page_resources(f, root)
+        if page is not None:
+            yield Skip(str(f), f"part of the saved web page {page.name} (its resource folder), not an article")
             continue
         if f.suffix.lower() not in SUPPORTED:
             yield Skip(str(f), f"unsupported file type '{f.suffix or f.name}' (read: {', '.join(sorted(SUPPORTED))})")
@@ -538,6 +671,48 @@ def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list
             out.append(Skip(ps, "not a regular file"))
         else:
             out.append(Skip(ps, "no such file or folder"))
+    return _drop_repeats(out)
+
+
+def _is_output_dir(folder: Path, known: dict[Path, bool]) -> bool:
+    """Whether ``folder`` holds tables written by newsvoices (``analyze --out``, ``notebooks``)."""
+    if folder not in known:
+        known[folder] = (folder / "run_info.json").is_file() or (
+            (folder / "articles.parquet").exists() and (folder / "quotes.parquet").exists())
+    return known[folder]
+
+
+#: Why the files of a tables folder are not read as articles.
+OUTPUT_DIR_REASON = "a table written by newsvoices, not articles (its folder is an analyze/notebooks output)"
+
+
+def _drop_repeats(items: list[InputFile | Skip]) -> list[InputFile | Skip]:
+    """Log a file reached a second time (``corpus/ corpus/a.csv``, overlapping globs) as skipped.
+
+    Read twice, its articles would be counted twice (as ``id~2``) in every share. The
+    files of a folder of newsvoices tables (an ``--out`` folder inside the corpus) are
+    logged as skipped too: read as articles, ``articles.csv`` would count every article
+    again and ``quotes.csv`` make an article of every quote.
+    """
+    first: dict[str, str] = {}
+    known: dict[Path, bool] = {}
+    out: list[InputFile | Skip] = []
+    for item in items:
+        if isinstance(item, Skip) and item.reason.startswith("unsupported file type") \
+                and _is_output_dir(Path(item.source).parent, known):
+            out.append(Skip(item.source, OUTPUT_DIR_REASON))
+            continue
+        if isinstance(item, InputFile):
+            if _is_output_dir(item.path.parent, known):
+                out.append(Skip(str(item.path), OUTPUT_DIR_REASON))
+                continue
+            key = os.path.realpath(item.path)
+            if key in first:
+                seen_as = "" if first[key] == str(item.path) else f" as {first[key]}"
+                out.append(Skip(str(item.path), f"the same file given twice (already read{seen_as})"))
+                continue
+            first[key] = str(item.path)
+        out.append(item)
     return out
 
 
@@ -548,6 +723,8 @@ def iter_file(item: InputFile, columns: dict[str, str] | None = None) -> Iterato
     try:
         if suffix in JSONL_SUFFIXES:
             yield from iter_jsonl(path, columns)
+        elif suffix in JSON_SUFFIXES:
+            yield from iter_json(path, columns, item.article_id)
         elif suffix in CSV_SUFFIXES:
             yield from iter_csv(path, columns)
         elif suffix in HTML_SUFFIXES:
@@ -613,7 +790,8 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
     """Parse a ``--columns`` option: ``"text=body,id=doc_id"`` -> ``{"text": "body", "id": "doc_id"}``.
 
     Raises:
-        ValueError: for an item without ``=``.
+        ValueError: for an item without ``=`` or with an empty side, or one that is
+            the wrong way round (``body=text``: our field names go on the left).
     """
     if not spec:
         return None
@@ -624,5 +802,11 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
         if "=" not in item:
             raise ValueError(f"--columns: expected FIELD=COLUMN, got {item!r}")
         k, v = item.split("=", 1)
-        out[k.strip()] = v.strip()
+        k, v = k.strip(), v.strip()
+        if not k or not v:
+            raise ValueError(f"--columns: expected FIELD=COLUMN, got {item.strip()!r}")
+        if k not in CORE_FIELDS and v in CORE_FIELDS:
+            raise ValueError(f"--columns: {k}={v} maps our field {k!r} to your column {v!r}; the form is "
+                             f"FIELD=COLUMN with FIELD one of {', '.join(CORE_FIELDS)} (e.g. {v}={k})")
+        out[k] = v
     return out

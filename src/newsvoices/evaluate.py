@@ -191,29 +191,58 @@ def summarize(c: Counter) -> dict[str, float]:
     }
 
 
-def read_jsonl(path: str | Path) -> list[dict]:
-    """Records of a JSON-lines file; a bad line raises ValueError naming file and line."""
+def read_jsonl(path: str | Path, line_numbers: list[int] | None = None) -> list[dict]:
+    """Records of a JSON-lines file; a bad line raises ValueError naming file and line.
+
+    Args:
+        path: the file.
+        line_numbers: if given, the line number of each record is appended to it.
+    """
+    from .corpus import json_error
+
     out = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
+    with open(path, encoding="utf-8-sig") as f:
+        try:
+            for n, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{n}: malformed JSON ({json_error(exc)})") from None
+                if line_numbers is not None:
+                    line_numbers.append(n)
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not UTF-8 ({exc.reason} at byte {exc.start}); save the file as UTF-8") from None
     return out
 
 
-def _check_gold(gold: list[dict], path) -> None:
+def _check_gold(gold: list[dict], path, lines: list[int] | None = None) -> None:
+    """Raise ValueError naming file and line for a gold record the scorer would misread."""
+    seen: dict[str, str] = {}
     for n, art in enumerate(gold, start=1):
-        if not isinstance(art.get("text"), str) or "id" not in art:
-            raise ValueError(f"{path}: record {n} needs 'id' and 'text'")
-        for q in art.get("quotes") or []:
-            if not isinstance(q.get("start"), int) or not isinstance(q.get("end"), int):
-                raise ValueError(f"{path}: record {n} ({art['id']}): every quote needs integer start/end")
+        where = f"{path}:{lines[n - 1]}" if lines else f"{path}: record {n}"
+        if not isinstance(art, dict) or not isinstance(art.get("text"), str) or "id" not in art:
+            raise ValueError(f"{where}: needs 'id' and 'text'")
+        aid = str(art["id"])
+        if aid in seen:
+            raise ValueError(f"{where}: id {aid!r} repeats {seen[aid]} (each gold article needs its own id)")
+        seen[aid] = where
+        size = len(art["text"])
+        for k, q in enumerate(art.get("quotes") or [], start=1):
+            what = f"{where} ({aid}), quote {k}"
+            if not isinstance(q, dict) or not isinstance(q.get("start"), int) or not isinstance(q.get("end"), int):
+                raise ValueError(f"{what}: every quote needs integer start/end")
+            if not 0 <= q["start"] < q["end"] <= size:
+                raise ValueError(f"{what}: start/end {q['start']}-{q['end']} outside the text "
+                                 f"(0-{size}; offsets are Python string indices into 'text')")
             if q.get("kind", "direct") not in ("direct", "mixed", "indirect"):
-                raise ValueError(f"{path}: record {n} ({art['id']}): kind must be direct, mixed or indirect")
+                raise ValueError(f"{what}: kind must be direct, mixed or indirect")
+            ss, se = q.get("speaker_start"), q.get("speaker_end")
+            if ss is not None or se is not None:
+                if not isinstance(ss, int) or not isinstance(se, int) or not 0 <= ss < se <= size:
+                    raise ValueError(f"{what}: speaker_start/speaker_end {ss}-{se} are not offsets "
+                                     f"inside the text (0-{size})")
 
 
 def predict_records(gold: list[dict]) -> dict[str, list[dict]]:
@@ -234,8 +263,9 @@ def predict_records(gold: list[dict]) -> dict[str, list[dict]]:
 
 def evaluate_files(gold_path: str | Path, pred_path: str | Path | None = None) -> dict[str, float]:
     """Scores of a prediction file (or of newsvoices itself) against a gold file."""
-    gold = read_jsonl(gold_path)
-    _check_gold(gold, gold_path)
+    lines: list[int] = []
+    gold = read_jsonl(gold_path, lines)
+    _check_gold(gold, gold_path, lines)
     if pred_path is None:
         preds = predict_records(gold)
     else:
@@ -247,6 +277,7 @@ def format_scores(s: dict[str, float]) -> str:
     """A two-line table of the main scores."""
     keys = ["direct_P", "direct_R", "direct_F1", "speaker_acc", "attributed_direct_F1", "indirect_P",
             "indirect_R", "indirect_F1"]
-    head = "".join(k[:13].rjust(14) for k in keys)
-    row = "".join(f"{s[k]:14.3f}" for k in keys)
+    width = [max(len(k), 5) + 2 for k in keys]
+    head = "".join(k.rjust(w) for k, w in zip(keys, width))
+    row = "".join(f"{s[k]:{w}.3f}" for k, w in zip(keys, width))
     return head + "\n" + row

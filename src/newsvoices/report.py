@@ -117,20 +117,50 @@ def _is_tables_dir(path: Path) -> bool:
     return path.is_dir() and (path / "articles.parquet").is_file() and (path / "quotes.parquet").is_file()
 
 
+def no_articles_error(path, run_log: pd.DataFrame) -> ValueError:
+    """The error for a corpus of which no article was read, listing the skipped inputs."""
+    skipped = run_log[run_log["status"] == "skipped"] if len(run_log) else run_log
+    why = "".join(f"\n  skipped {r.source}: {r.reason}" for r in skipped.head(10).itertuples(index=False))
+    more = f"\n  ... and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+    return ValueError(f"{path}: no article to report on ({len(skipped)} inputs skipped){why}{more}\n"
+                      f"Check the path, and name the text column of a CSV/JSONL export with --columns "
+                      f"text=NAME (make report COLUMNS=text=NAME)")
+
+
 def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] | None = None,
-                  progress: bool = True, summary: bool = True) -> list[Path]:
+                  progress: bool = True, summary: bool = True,
+                  columns: dict[str, str] | None = None) -> list[Path]:
     """Analyse ``corpus`` once, then execute each notebook on the tables and export HTML.
 
     Writes ``out_dir/tables/`` (Parquet + CSV + run_log), ``out_dir/NAME.html`` for
     every numbered notebook and, with ``summary``, the one-file ``out_dir/report.html``.
+
+    Raises:
+        ValueError: if no article was read (the message lists the skipped inputs).
+
+    Args:
+        corpus: anything ``load_corpus`` accepts, or a tables folder written by
+            ``newsvoices analyze`` (then nothing is analysed again).
+        out_dir: the folder to write.
+        notebooks: names of the notebooks to run (default: all numbered ones).
+        progress: show progress and what was written.
+        summary: also write ``report.html``.
+        columns: column names of CSV/JSONL exports (``{"text": "body"}``).
     """
-    from .pipeline import analyze, write_tables
+    from .pipeline import analyze, load_tables, write_tables
 
     out = Path(out_dir).resolve()
     tables = out / "tables"
     corpus = Path(corpus).resolve()
-    result = analyze(str(corpus), progress=progress)
-    write_tables(result, tables)
+    if _is_tables_dir(corpus):  # not its CSVs read as articles (quotes.csv has a text column)
+        result = load_tables(corpus)
+        if corpus != tables:
+            write_tables(result, tables)
+    else:
+        result = analyze(str(corpus), progress=progress, columns=columns)
+        write_tables(result, tables)
+    if result.articles.empty:  # else the notebooks fail deep inside with an IndexError
+        raise no_articles_error(corpus, result.run_log)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in notebooks or report_notebooks():
@@ -146,7 +176,7 @@ def build_reports(corpus: str | Path, out_dir: str | Path, notebooks: list[str] 
 
 def build_report(path: str | Path, out_html: str | Path, outlet: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, title: str | None = None, tables: str | Path | None = None,
-                 progress: bool = False) -> Path:
+                 progress: bool = False, columns: dict[str, str] | None = None) -> Path:
     """Run the report notebook on one corpus and write one self-contained HTML file.
 
     Args:
@@ -158,6 +188,7 @@ def build_report(path: str | Path, out_html: str | Path, outlet: str | None = No
         title: the report's title (default: derived from the corpus and filters).
         tables: tables already analysed from ``path`` (skips the analysis).
         progress: print what was written.
+        columns: column names of CSV/JSONL exports (``{"text": "body"}``).
 
     Raises:
         ValueError: if no article passes the filters (the message lists what is there),
@@ -170,11 +201,13 @@ def build_report(path: str | Path, out_html: str | Path, outlet: str | None = No
         if tables is None and _is_tables_dir(path):
             tables = path
         if tables is None:
-            analysis = analyze(str(path))
+            analysis = analyze(str(path), columns=columns)
             tables = Path(tmp) / "tables"
             write_tables(analysis, tables)
         else:
             analysis = load_tables(tables)
+        if analysis.articles.empty:
+            raise no_articles_error(path, analysis.run_log)
         filtered = filter_analysis(analysis, outlet, date_from, date_to)
         if filtered.articles.empty:
             raise ValueError(f"{path}: no article matches {describe_filters(outlet, date_from, date_to)}; "
