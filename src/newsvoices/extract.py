@@ -393,6 +393,17 @@ def extract(article: Article) -> Extraction:
                 nxt = qs[qi + 1].open if qi + 1 < len(qs) else hi
                 ended = text[q.start:q.end].rstrip("\u2019'\")]\u201d")[-1:] in (".", "?", "!")
                 att = parser.attribute_post(text, q.close_end, nxt, ended)
+                nxt_ch = text[q.close_end:nxt].lstrip(" \u00a0(")[:1]
+                if att is not None and ended and text[q.open - 2:q.open].strip(" \u00a0") == ":" \
+                        and (nxt_ch.isupper() or nxt_ch in "\u2014\u2013\u2015-"):
+                    # 'The mayor said: "We will rebuild." Critics disagreed.': a colon cue right before
+                    # a quotation that ends its sentence binds it; a new sentence (or a dash line)
+                    # after it is someone else's ('"Poverty?" he said.' still takes the "he")
+                    k = bisect.bisect_right(ends, q.open)
+                    s0 = max(prev_end, ends[k - 1] if k > 0 else lo)
+                    pre = parser.attribute_pre(text, s0, q.open) if s0 < q.open else None
+                    if pre is not None:
+                        att = pre
                 if att is not None:
                     how = att.how
             if att is None:
