@@ -97,3 +97,13 @@ def test_build_first_names_rule(tmp_path):
         "KAMALA 0.001 2.165 5\n", encoding="ascii")
     assert mod.build(tmp_path) == [("hillary", "female"), ("john", "male"), ("mary", "female"),
                                    ("raremale", "male"), ("stacey", "female")]
+
+
+def test_title_at_a_surname_alone_is_weaker_than_the_first_name():
+    """'Mrs. Orr' next to 'Abe Orr' (surnames resolve to the person named in full) does not make Abe a
+    woman: the first name outweighs a title at a bare surname; with no first name it still counts."""
+    text = (f"Abe Orr and his wife spoke. Mrs. Orr said little. Dana Dros spoke first. Then Abe Orr "
+            f"spoke again. {Q} he said.")
+    assert _speakers(text)[-1] == "Abe Orr"
+    text = f"Dana Dros spoke first. Then Mrs. Robin Orr spoke, and Robin Orr left. Then Orr sat. {Q} he said."
+    assert _speakers(text)[-1] == "Dana Dros"

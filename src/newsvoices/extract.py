@@ -1043,6 +1043,7 @@ class _Resolver:
         self._source_cache: dict[str, bool] = {}
         # the sexes the text gives each entity (honorifics, role and kinship nouns; round 17)
         self.gender_votes: dict[str, set[str]] = {}
+        self.surname_gender_votes: dict[str, set[str]] = {}  # (at mentions by the surname alone: weaker)
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
         self._build_from_runs()
@@ -1076,8 +1077,9 @@ class _Resolver:
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
         if kind != "pronoun":
             g = self._mention_gender(s, e, kind)
-            if g is not None:
-                self.gender_votes.setdefault(key, set()).add(g)
+            if g is not None:  # (a surname alone may be another person's: "Mrs. Trump" -> Donald Trump)
+                votes = self.surname_gender_votes if kind == "surname" else self.gender_votes
+                votes.setdefault(key, set()).add(g)
         if not self.in_quote(s):
             ent = self.by_key[key]
             cls = "person" if ent.kind in ("person", "anonymous") else "group"
@@ -1700,11 +1702,12 @@ class _Resolver:
         return None
 
     def gender(self, key: str) -> str | None:
-        """The sex of entity ``key`` for "he"/"she" agreement (round 17 of issue 3): what the text says
-        (honorifics and role nouns at its mentions, the head of its description; see
-        :meth:`_mention_gender`), else for a person named by at least two words the first name's entry
-        in ``first_names_gender.tsv``; None (unknown, never a veto) when nothing says or the text
-        says both."""
+        """The sex of entity ``key`` for "he"/"she" agreement (round 17 of issue 3), strongest first:
+        what the text says at its full-name and unnamed mentions and in its description (honorifics
+        and role nouns; see :meth:`_mention_gender`); for a person named by at least two words, the first
+        name's entry in ``first_names_gender.tsv``; what the text says at its mentions by the surname
+        alone (weakest: "Mrs. Trump" may be resolved to Donald Trump). None (unknown, never a veto) when
+        nothing says or the strongest evidence says both."""
         votes = set(self.gender_votes.get(key, ()))
         ent = self.by_key[key]
         if ent.description:
@@ -1713,8 +1716,16 @@ class _Resolver:
                 votes.add(g)
         if votes:
             return next(iter(votes)) if len(votes) == 1 else None
-        if ent.kind != "person":
-            return None
+        g = self._first_name_gender(ent) if ent.kind == "person" else None
+        if g is not None:
+            return g
+        weak = self.surname_gender_votes.get(key, ())
+        return next(iter(weak)) if len(weak) == 1 else None
+
+    def _first_name_gender(self, ent: Entity) -> str | None:
+        """The sex ``first_names_gender.tsv`` gives the first name of a person named by two words or
+        more (the word after the last title: "Florida Sen. Marco Rubio" -> Marco); None for a surname
+        alone, an initial, or two words that end another person's name ("Lance Bottoms")."""
         titles = self.parser.titles
         words = ent.name.split()
         for i in range(len(words) - 1, -1, -1):
@@ -1724,7 +1735,7 @@ class _Resolver:
         if len(words) < 2 or len(words[0]) < 2 or "." in words[0]:
             return None  # a surname alone ("Warren"), an initial ("J. Roe"): no first name
         tail = " " + " ".join(words)
-        if any(e.key != key and e.kind == "person" and e.name.endswith(tail) for e in self.entities):
+        if any(e.key != ent.key and e.kind == "person" and e.name.endswith(tail) for e in self.entities):
             return None  # "Lance Bottoms" of "Keisha Lance Bottoms": a surname of two words
         return gender_words(names=True).get(words[0].lower())
 
