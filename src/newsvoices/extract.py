@@ -1044,6 +1044,7 @@ class _Resolver:
         # the sexes the text gives each entity (honorifics, role and kinship nouns; round 17)
         self.gender_votes: dict[str, set[str]] = {}
         self.surname_gender_votes: dict[str, set[str]] = {}  # (at mentions by the surname alone: weaker)
+        self._first_name_memo: dict[str, tuple[int, str | None]] = {}
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
         self._build_from_runs()
@@ -1668,8 +1669,9 @@ class _Resolver:
         """The sex the words at and around one mention ``[s, e)`` give its person (``gender_words.tsv``;
         round 17): an honorific or role noun opening the mention ("Mrs. Jo Roe", "Congresswoman Jo
         Roe"), the noun right before it ("businessman Jo Roe", "his wife, Jo Roe"), the head of an
-        appositive after it ("Jo Roe, 52, a spokeswoman for ...") or, for a role or unnamed speaker,
-        the head of the phrase itself ("the victim's mother"); None when none of these says."""
+        appositive after it ("Jo Roe, 52, a spokeswoman for ...") or, for an unnamed speaker of its own
+        (kind ``nominal``), the head of the phrase itself ("the victim's mother"); None when none of these
+        says, and always for a role phrase resolved to a named person (kind ``role``)."""
         gw = gender_words()
         text = self.text
         if kind == "role":
@@ -1716,7 +1718,12 @@ class _Resolver:
                 votes.add(g)
         if votes:
             return next(iter(votes)) if len(votes) == 1 else None
-        g = self._first_name_gender(ent) if ent.kind == "person" else None
+        g = None
+        if ent.kind == "person":
+            memo = self._first_name_memo.get(key)
+            if memo is None or memo[0] != len(self.entities):  # (a longer name met later may change it)
+                memo = self._first_name_memo[key] = (len(self.entities), self._first_name_gender(ent))
+            g = memo[1]
         if g is not None:
             return g
         weak = self.surname_gender_votes.get(key, ())
