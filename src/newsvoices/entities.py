@@ -37,6 +37,7 @@ from .lexicon import (
     NON_SOURCES_FILE,
     SOURCE_HEADS_FILE,
     Lexicon,
+    iter_tagged_lines,
     load_lexicon,
     read_non_sources,
     read_source_heads,
@@ -780,6 +781,27 @@ def page_furniture(path: str | None = None) -> tuple[tuple[str, ...], tuple[str,
     """
     out = read_tagged_lines(path or PAGE_FURNITURE_PATH, ("opens", "within"), what="phrase", fold_apostrophe=False)
     return tuple(sorted(out["opens"])), tuple(sorted(out["within"]))
+
+
+GENDER_WORDS_PATH = DATA_DIR / "lexicons" / "gender_words.tsv"
+FIRST_NAMES_PATH = DATA_DIR / "lexicons" / "first_names_gender.tsv"
+
+
+@functools.lru_cache(maxsize=4)
+def gender_words(path: str | None = None, names: bool = False) -> dict[str, str]:
+    """``word -> male|female`` for the gender agreement of "he"/"she" (round 17 of issue 3):
+    honorifics and role or kinship nouns of ``gender_words.tsv`` ("mrs", "spokeswoman", "husband"),
+    or with ``names`` the first names of ``first_names_gender.tsv`` (US Census 1990, names borne
+    nearly only by one sex; built by ``benchmarks/build_first_names.py``). A missing file gives {}.
+
+    Raises:
+        ValueError: naming the file and line of a malformed line or an unknown tag.
+    """
+    src = path or (FIRST_NAMES_PATH if names else GENDER_WORDS_PATH)
+    out: dict[str, str] = {}
+    for _n, entry, tag in iter_tagged_lines(src, ("male", "female"), "name" if names else "word"):
+        out[entry] = tag
+    return out
 
 
 @functools.lru_cache(maxsize=4)

@@ -43,8 +43,8 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import CASE_SPECIAL, NP, Attribution, Parser, Reported
-from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, non_source_contexts,
-                       page_furniture, plural_people_words, source_head, unattested_word_name)
+from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, gender_words,
+                       non_source_contexts, page_furniture, plural_people_words, source_head, unattested_word_name)
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -834,6 +834,30 @@ _REFUSED_ACT_RE = re.compile(r"\s+to\s+([A-Za-z]+)\b")  # "declined [to indict]"
 _ACT_STOPS = frozenset(("that", "to", "like", "as", "if", "whether", "what", "how", "why"))
 _POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
 _WORD_BEFORE_POSS_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][\w.\-]*(?:['\u2019]s?)?)[ \u00a0]+\Z")
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+# a gendered noun right before a name, a comma between allowed: "businessman Jo Roe", "his wife, Jo Roe"
+_GENDER_BEFORE_RE = re.compile(r"\b([A-Za-z]+),?[ \u00a0]+\Z")
+# the opening of an appositive after a name: ", " and an optional age (", 52, a spokeswoman")
+_APPOSITIVE_OPEN_RE = re.compile(r",[ \u00a0]+(?:\d+,[ \u00a0]+)?")
+# function words an appositive may open with before its head ("a former", "the late", "his")
+_APPOSITIVE_LEAD = frozenset(("a", "an", "the", "his", "her", "their", "former", "then", "late", "own", "then-"))
+_APPOSITIVE_TOKEN_RE = re.compile(r"[^\W\d_][\w\u2019'-]*|\S")  # words (possessives whole) and single marks
+_HEAD_CUT = frozenset(("of", "for", "at", "with", "from", "in", "on", "to", "who", "that", "and", "or", "whose"))
+
+
+def _head_gender(phrase: str, gw: dict[str, str]) -> str | None:
+    """The sex given by the head noun of a role phrase ("the victim's mother", "a spokeswoman for the
+    city": the last word before "of"/"for"/...; a possessive is no head)."""
+    head = None
+    for wm in _WORD_RE.finditer(phrase):
+        if wm.group().lower() in _HEAD_CUT:
+            break
+        head = wm.group()
+    if head is None or head.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return None
+    return gw.get(head.lower())
+
+
 _WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+\Z")
 _PASSIVE_AFTER_RE = re.compile(r"(?:,[^,]{1,60},)?[ \u00a0]+(?:was|were|is|are|had[ \u00a0]+been|has[ \u00a0]+been|have[ \u00a0]+been)"
                                r"[ \u00a0]+(?:(?:fatally|allegedly|reportedly|later|then|also)[ \u00a0]+)?([a-z]+)\b")
@@ -1028,6 +1052,10 @@ class _Resolver:
         # the words of the quote being attributed: no antecedent of its own speaker pronoun (round 13)
         self.skip_span: tuple[int, int] = (0, 0)
         self._source_cache: dict[str, bool] = {}
+        # the sexes the text gives each entity (honorifics, role and kinship nouns; round 17)
+        self.gender_votes: dict[str, set[str]] = {}
+        self.surname_gender_votes: dict[str, set[str]] = {}  # (at mentions by the surname alone: weaker)
+        self._first_name_memo: dict[str, tuple[int, str | None]] = {}
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
         self._build_from_runs()
@@ -1059,6 +1087,11 @@ class _Resolver:
         self.mention_at[(s, e)] = key
         self.mention_end.setdefault(s, e)
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
+        if kind != "pronoun":
+            g = self._mention_gender(s, e, kind)
+            if g is not None:  # (a surname alone may be another person's: "Mrs. Trump" -> Donald Trump)
+                votes = self.surname_gender_votes if kind == "surname" else self.gender_votes
+                votes.setdefault(key, set()).add(g)
         if not self.in_quote(s):
             ent = self.by_key[key]
             cls = "person" if ent.kind in ("person", "anonymous") else "group"
@@ -1612,6 +1645,9 @@ class _Resolver:
                 j -= 1  # named inside the quote's own words ("Brown fled, he said"): not its speaker
                 continue
             if (cls == want or (w == "they" and self._plural_mention(pos))) and self._source_ok(key):
+                if want == "person" and self.gender_clash(key, w):
+                    j -= 1  # "Laura Bush ... George W. Bush ... "...," she wrote": not his words (round 17)
+                    continue
                 if want == "person" and self._attributive(pos):
                     if fallback is None:
                         fallback = (pos, key)
@@ -1639,6 +1675,95 @@ class _Resolver:
             self._mention(found[1], np.start, np.end, "pronoun")
             return found[1]
         return None
+
+    def _mention_gender(self, s: int, e: int, kind: str) -> str | None:
+        """The sex the words at and around one mention ``[s, e)`` give its person (``gender_words.tsv``;
+        round 17): an honorific or role noun opening the mention ("Mrs. Jo Roe", "Congresswoman Jo
+        Roe"), the noun right before it ("businessman Jo Roe", "his wife, Jo Roe"), the head of an
+        appositive after it ("Jo Roe, 52, a spokeswoman for ...") or, for an unnamed speaker of its own
+        (kind ``nominal``), the head of the phrase itself ("the victim's mother"); None when none of these
+        says, and always for a role phrase resolved to a named person (kind ``role``)."""
+        gw = gender_words()
+        text = self.text
+        if kind == "role":
+            return None  # (a role phrase resolved to a recent person is a guess: "the mother of a teenager")
+        if kind == "nominal":
+            return _head_gender(text[s:e], gw)
+        words = text[s:e].split()
+        if len(words) >= 2:
+            g = gw.get(words[0].rstrip(".").lower())
+            if g is not None:
+                return g
+        m = _GENDER_BEFORE_RE.search(text, max(0, s - 40), s)
+        if m is not None and m.group(1).lower() in gw and m.group(1)[:1].islower() \
+                and ("," not in m.group() or text[e:e + 1] == ","):
+            return gw[m.group(1).lower()]  # ("his grandmother, Taunton said": no appositive)
+        m = _APPOSITIVE_OPEN_RE.match(text, e)
+        if m is not None:
+            func = self.parser.func
+            for i, wm in enumerate(_APPOSITIVE_TOKEN_RE.finditer(text, m.end(), min(len(text), m.end() + 80))):
+                w = wm.group()
+                if i >= 6 or not w[:1].isalpha():
+                    break  # punctuation ends the appositive
+                wl = w.lower()
+                if wl in gw and w[:1].islower():
+                    return gw[wl]
+                if i == 0 and wl not in _APPOSITIVE_LEAD and w[:1].islower():
+                    break  # "Jo Roe, told the station the man ...": a verb, no appositive
+                if i > 0 and wl in func:
+                    break
+        return None
+
+    def gender(self, key: str) -> str | None:
+        """The sex of entity ``key`` for "he"/"she" agreement (round 17 of issue 3), strongest first:
+        what the text says at its full-name and unnamed mentions and in its description (honorifics
+        and role nouns; see :meth:`_mention_gender`); for a person named by at least two words, the first
+        name's entry in ``first_names_gender.tsv``; what the text says at its mentions by the surname
+        alone (weakest: "Mrs. Trump" may be resolved to Donald Trump). None (unknown, never a veto) when
+        nothing says or the strongest evidence says both."""
+        votes = set(self.gender_votes.get(key, ()))
+        ent = self.by_key[key]
+        if ent.description:
+            g = _head_gender(ent.description, gender_words())
+            if g is not None:
+                votes.add(g)
+        if votes:
+            return next(iter(votes)) if len(votes) == 1 else None
+        g = None
+        if ent.kind == "person":
+            memo = self._first_name_memo.get(key)
+            if memo is None or memo[0] != len(self.entities):  # (a longer name met later may change it)
+                memo = self._first_name_memo[key] = (len(self.entities), self._first_name_gender(ent))
+            g = memo[1]
+        if g is not None:
+            return g
+        weak = self.surname_gender_votes.get(key, ())
+        return next(iter(weak)) if len(weak) == 1 else None
+
+    def _first_name_gender(self, ent: Entity) -> str | None:
+        """The sex ``first_names_gender.tsv`` gives the first name of a person named by two words or
+        more (the word after the last title: "Florida Sen. Marco Rubio" -> Marco); None for a surname
+        alone, an initial, or two words that end another person's name ("Lance Bottoms")."""
+        titles = self.parser.titles
+        words = ent.name.split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].rstrip(".").lower() in titles:
+                words = words[i + 1:]  # "Florida Sen. Marco Rubio": the name opens after the title
+                break
+        if len(words) < 2 or len(words[0]) < 2 or "." in words[0]:
+            return None  # a surname alone ("Warren"), an initial ("J. Roe"): no first name
+        tail = " " + " ".join(words)
+        if any(e.key != ent.key and e.kind == "person" and e.name.endswith(tail) for e in self.entities):
+            return None  # "Lance Bottoms" of "Keisha Lance Bottoms": a surname of two words
+        return gender_words(names=True).get(words[0].lower())
+
+    def gender_clash(self, key: str, pronoun: str) -> bool:
+        """Whether the known sex of entity ``key`` contradicts ``pronoun`` ("he"/"she"; others never)."""
+        want = _PRONOUN_GENDER.get(pronoun.lower())
+        if want is None:
+            return False
+        g = self.gender(key)
+        return g is not None and g != want
 
     def _plural_mention(self, pos: int) -> bool:
         """Whether the mention at ``pos`` ends in a plural noun naming people ("Conservative
@@ -1688,7 +1813,8 @@ class _Resolver:
             p, k, cls = self.antecedents[i]
             if p < s0:
                 break
-            if cls == "person" and k != key and self._source_ok(k) and not self._object_position(p):
+            if cls == "person" and k != key and self._source_ok(k) and not self._object_position(p) \
+                    and not self.gender_clash(k, w):
                 return (p, k)
             i -= 1
         if w:  # "She cited the death of Jo Roe ... "...," she said": the same pronoun opened the sentence
