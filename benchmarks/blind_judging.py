@@ -20,6 +20,15 @@ and the coders' short notes. ``context`` hides the prediction (``predicted``, ``
 speaker's description and organisation as the tool read them, so a coder judges the article,
 not the tool. Skips with a message when the AllSides tables are absent.
 
+UK news (issue #3): ``--corpus uk`` on ``voices.py analyze/sample`` and on ``context``, ``article``
+and ``merge`` here uses the UK tables (``out/uk``: bbc-news-2005 and the Guardian 2022 subset) and
+writes ``voice_audit_uk_blind<seed>.csv`` (+ ``_coder2``)::
+
+    python benchmarks/voices.py analyze --corpus uk
+    python benchmarks/voices.py sample --corpus uk --seed 1 --out /tmp/judging/uk_draft1.csv
+    python benchmarks/blind_judging.py context /tmp/judging/uk_draft1.csv --corpus uk --out /tmp/judging
+    python benchmarks/blind_judging.py merge /tmp/judging/uk_draft1.csv C1.csv C2.csv --corpus uk
+
 Seeds 27-28 were judged from contexts byte-identical to what ``context`` writes from the tables
 they were drawn from; the samples before were prepared by a similar script kept outside the
 repository, with instructions that were not kept.
@@ -37,6 +46,10 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 TABLES = HERE / "out" / "allsides"
+#: ``--corpus uk``: the UK tables (``voices.py analyze --corpus uk``) and the UK audit files'
+#: prefix (``voice_audit_uk_blindN.csv``); AllSides (``voice_audit_blindN.csv``) stays the default.
+UK_TABLES = HERE / "out" / "uk"
+PREFIX = {"allsides": "voice_audit_blind", "uk": "voice_audit_uk_blind"}
 VOICE_TYPES = ("official", "politician", "civil_servant", "commentator", "advocacy", "expert", "business",
                "legal", "public", "anonymous", "other")
 MAX_PASSAGES = 4
@@ -44,7 +57,7 @@ MAX_EXTRA_PARAGRAPHS = 3
 
 
 def _seed_of(draft: Path) -> str:
-    m = re.search(r"(\d+)", draft.stem)
+    m = re.search(r"(\d+)", Path(draft).stem)
     if not m:
         raise ValueError(f"{draft}: the draft's file name must carry its seed (e.g. draft27.csv)")
     return m.group(1)
@@ -175,23 +188,29 @@ def check_coded(coded: pd.DataFrame, draft: pd.DataFrame, label: str) -> None:
                          f"{', '.join(VOICE_TYPES)}")
 
 
-def merge(draft: Path, coder1: Path, coder2: Path | None, dest: Path = HERE) -> dict:
+def merge(draft: Path, coder1: Path, coder2: Path | None, dest: Path = HERE, corpus: str = "allsides") -> dict:
     """Write ``voice_audit_blind<seed>.csv`` (draft + coder 1's judged and note) and the second
-    coder's file; return accuracy against each coder and their agreement."""
+    coder's file; return accuracy against each coder and their agreement.
+
+    With ``corpus="uk"`` the files are ``voice_audit_uk_blind<seed>.csv`` and ``..._coder2.csv``.
+    """
+    if corpus not in PREFIX:
+        raise ValueError(f"corpus {corpus!r}: expected one of {', '.join(PREFIX)}")
+    prefix = PREFIX[corpus]
     seed = _seed_of(draft)
     d = pd.read_csv(draft, keep_default_na=False)
     c1 = pd.read_csv(coder1, keep_default_na=False)
     check_coded(c1, d, str(coder1))
     audit = d.drop(columns=[c for c in ("judged", "note") if c in d.columns]).assign(
         judged=c1["judged"].to_numpy(), note=c1["note"].to_numpy())
-    audit.to_csv(Path(dest) / f"voice_audit_blind{seed}.csv", index=False)
+    audit.to_csv(Path(dest) / f"{prefix}{seed}.csv", index=False)
     res = {"seed": seed, "n": len(d), "accuracy": float((audit["predicted"] == audit["judged"]).mean()),
            "not_a_speaker": int(audit["note"].str.lower().str.startswith("not a speaker").sum())}
     if coder2 is not None:
         c2 = pd.read_csv(coder2, keep_default_na=False)
         check_coded(c2, d, str(coder2))
         c2[["article_id", "speaker_id", "name", "judged", "note"]].to_csv(
-            Path(dest) / f"voice_audit_blind{seed}_coder2.csv", index=False)
+            Path(dest) / f"{prefix}{seed}_coder2.csv", index=False)
         res["accuracy_coder2"] = float((audit["predicted"] == c2["judged"].to_numpy()).mean())
         res["agreement"] = float((c1["judged"].to_numpy() == c2["judged"].to_numpy()).mean())
     return res
@@ -212,20 +231,27 @@ def print_article(article_id: str, tables: Path = TABLES) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
+    corpus_help = "allsides (default) or uk (tables in out/uk, audit files voice_audit_uk_blindN.csv)"
     p = sub.add_parser("context", help="context and template files for a drawn sample")
     p.add_argument("draft", type=Path)
     p.add_argument("--out", type=Path, required=True, help="folder outside the repository")
-    p.add_argument("--tables", type=Path, default=TABLES)
+    p.add_argument("--corpus", choices=tuple(PREFIX), default="allsides", help=corpus_help)
+    p.add_argument("--tables", type=Path, default=None, help="tables folder (default: out/allsides or out/uk)")
     p = sub.add_parser("article", help="print one article with paragraph numbers")
     p.add_argument("article_id")
-    p.add_argument("--tables", type=Path, default=TABLES)
+    p.add_argument("--corpus", choices=tuple(PREFIX), default="allsides", help=corpus_help)
+    p.add_argument("--tables", type=Path, default=None, help="tables folder (default: out/allsides or out/uk)")
     p = sub.add_parser("merge", help="check the coders' files and write the audit files")
     p.add_argument("draft", type=Path)
     p.add_argument("coder1", type=Path)
     p.add_argument("coder2", type=Path, nargs="?")
+    p.add_argument("--corpus", choices=tuple(PREFIX), default="allsides", help=corpus_help)
     args = ap.parse_args(argv)
+    if args.cmd in ("context", "article") and args.tables is None:
+        args.tables = UK_TABLES if args.corpus == "uk" else TABLES
     if args.cmd in ("context", "article") and not (args.tables / "articles.parquet").is_file():
-        print(f"skipped: no tables in {args.tables} (run `python benchmarks/voices.py analyze` with ../shared present)")
+        flag = " --corpus uk" if args.corpus == "uk" else ""
+        print(f"skipped: no tables in {args.tables} (run `python benchmarks/voices.py analyze{flag}` with ../shared present)")
         return 0
     if args.cmd == "context":
         for f in write_context(args.draft, args.out, args.tables):
@@ -233,7 +259,7 @@ def main(argv=None) -> int:
     elif args.cmd == "article":
         print_article(args.article_id, args.tables)
     else:
-        res = merge(args.draft, args.coder1, args.coder2)
+        res = merge(args.draft, args.coder1, args.coder2, corpus=args.corpus)
         print(", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in res.items()))
     return 0
 

@@ -52,6 +52,16 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    * left/center/right official share with 95% bootstrap intervals;
    with ``--write`` it stores them in ``benchmarks/results/voices.json`` (quoted by the reports).
 
+UK news (issue #3): ``--corpus uk`` on ``analyze``, ``sample`` and ``score`` uses all of
+``bbc-news-2005`` and ``guardian-qatar-migrant-workers-2022`` instead, with tables in
+``benchmarks/out/uk``; judged UK samples are ``voice_audit_uk_blindN.csv`` (+ ``_coder2``), written by
+``benchmarks/blind_judging.py merge --corpus uk``, and ``score --corpus uk`` scores those (never the
+AllSides files) and prints the 'other' share and the voice shares by outlet (no ``--write``)::
+
+    python benchmarks/voices.py analyze --corpus uk
+    python benchmarks/voices.py sample --corpus uk --seed N --out /tmp/judging/uk_draftN.csv
+    python benchmarks/voices.py score --corpus uk
+
 Skips with a message when the corpus is absent.
 """
 
@@ -71,6 +81,12 @@ from newsvoices.voices import VOICE_TYPES, classify
 HERE = Path(__file__).resolve().parent
 CORPUS = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime" / "articles.jsonl"
 TABLES = HERE / "out" / "allsides"
+#: ``--corpus uk``: all of the BBC 2005 corpus and the Guardian 2022 subset, tables in out/uk,
+#: audit files ``voice_audit_uk_blindN.csv`` (and ``_coder2``); AllSides stays the default.
+UK_CORPUS = [SHARED_DIR / "corpora" / "bbc-news-2005",
+             SHARED_DIR / "corpora" / "guardian-qatar-migrant-workers-2022" / "articles.jsonl"]
+UK_TABLES = HERE / "out" / "uk"
+UK_DRAFT = HERE / "voice_audit_uk_draft.csv"
 AUDIT = HERE / "voice_audit.csv"
 HELDOUT = HERE / "voice_audit_heldout.csv"
 CHECK = HERE / "voice_audit_check.csv"
@@ -109,19 +125,44 @@ AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "org
                  "judged", "note"]
 
 
-def _need_corpus() -> bool:
-    if not CORPUS.is_file():
-        print(f"skip: {CORPUS} is absent (the shared corpora live next to the checkout)")
-        return False
+def corpus_paths(name: str = "allsides") -> list[Path]:
+    """The corpus files/folders ``--corpus name`` analyses (``allsides`` or ``uk``)."""
+    if name == "uk":
+        return list(UK_CORPUS)
+    if name == "allsides":
+        return [CORPUS]
+    raise ValueError(f"--corpus {name!r}: expected allsides or uk")
+
+
+def default_tables(name: str = "allsides") -> Path:
+    """Where ``--corpus name`` keeps its tables: ``out/allsides`` or ``out/uk``."""
+    corpus_paths(name)
+    return UK_TABLES if name == "uk" else TABLES
+
+
+def uk_audit_files(folder: Path = HERE) -> list[Path]:
+    """The judged UK audit files (``voice_audit_uk_blindN.csv``, not the second coders'), by seed."""
+    import re
+
+    found = [p for p in Path(folder).glob("voice_audit_uk_blind*.csv") if re.fullmatch(r"voice_audit_uk_blind\d+", p.stem)]
+    return sorted(found, key=lambda p: int(p.stem.rsplit("blind", 1)[1]))
+
+
+def _need_corpus(name: str = "allsides") -> bool:
+    for path in corpus_paths(name):
+        if not path.exists():
+            print(f"skip: {path} is absent (the shared corpora live next to the checkout)")
+            return False
     return True
 
 
 def cmd_analyze(args) -> int:
-    if not _need_corpus():
+    if not _need_corpus(args.corpus):
         return 0
     from newsvoices import analyze, load_corpus, write_tables
 
-    corpus = load_corpus(CORPUS)
+    paths = corpus_paths(args.corpus)
+    corpus = load_corpus(paths if args.corpus == "uk" else paths[0])
     if args.limit:
         corpus.articles = corpus.articles[: args.limit]
     result = analyze(corpus, progress=not args.no_progress)
@@ -143,9 +184,9 @@ def draw_sample(speakers: pd.DataFrame, n: int = 100, seed: int = 0, exclude=())
 
 def cmd_sample(args) -> int:
     if not (Path(args.tables) / "speakers.parquet").is_file():
-        if not _need_corpus():
+        if not _need_corpus(args.corpus):
             return 0
-        print(f"no tables in {args.tables}: run `python benchmarks/voices.py analyze` first")
+        print(f"no tables in {args.tables}: run `python benchmarks/voices.py analyze --corpus {args.corpus}` first")
         return 1
     sp = pd.read_parquet(Path(args.tables) / "speakers.parquet")
     exclude = []
@@ -159,7 +200,9 @@ def cmd_sample(args) -> int:
         "predicted": s["voice_type"], "rule": s["voice_rule"], "judged": "", "note": "",
     })
     out.to_csv(args.out, index=False, lineterminator="\n")
-    print(f"wrote {len(out)} speakers to {args.out}; fill in 'judged' and save as {AUDIT.name}")
+    target = "voice_audit_uk_blindN.csv (benchmarks/blind_judging.py merge --corpus uk)" if args.corpus == "uk" \
+        else AUDIT.name
+    print(f"wrote {len(out)} speakers to {args.out}; fill in 'judged' and save as {target}")
     return 0
 
 
@@ -210,6 +253,8 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
 def cmd_score(args) -> int:
     tables = Path(args.tables)
     metrics: dict = {}
+    if args.corpus == "uk":
+        return _score_uk(args, tables)
     honest = latest_blind_figure()
     if honest:
         metrics.update(honest)
@@ -240,15 +285,9 @@ def cmd_score(args) -> int:
         if _need_corpus():
             print(f"no tables in {tables}: run `python benchmarks/voices.py analyze` first")
         return 0
+    _print_other_share(tables, metrics)
     q = pd.read_parquet(tables / "quotes.parquet")
     a = pd.read_parquet(tables / "articles.parquet")
-    d = q[q["kind"] == "direct"]
-    total = d["n_words"].sum()
-    other = d.loc[d["voice_type"] == "other", "n_words"].sum()
-    unatt = d.loc[d["voice_type"].isna(), "n_words"].sum()
-    print(f"directly quoted words: {total:,}; voice 'other' {other / total:.1%}; unattributed {unatt / total:.1%}; "
-          f"together {(other + unatt) / total:.1%}")
-    metrics.update({"other_share": round(other / total, 3), "unattributed_share": round(unatt / total, 3)})
     group = "bias_text" if "bias_text" in a.columns else "outlet"
     m = measures.article_measures(q, a)
     off = measures.bootstrap_official(m, by=group, n_boot=1000, seed=0)
@@ -283,6 +322,51 @@ def cmd_score(args) -> int:
     return 0
 
 
+def _print_other_share(tables: Path, metrics: dict) -> None:
+    q = pd.read_parquet(tables / "quotes.parquet", columns=["kind", "n_words", "voice_type"])
+    d = q[q["kind"] == "direct"]
+    total = d["n_words"].sum()
+    other = d.loc[d["voice_type"] == "other", "n_words"].sum()
+    unatt = d.loc[d["voice_type"].isna(), "n_words"].sum()
+    print(f"directly quoted words: {total:,}; voice 'other' {other / total:.1%}; unattributed {unatt / total:.1%}; "
+          f"together {(other + unatt) / total:.1%}")
+    metrics.update({"other_share": round(other / total, 3), "unattributed_share": round(unatt / total, 3)})
+
+
+def _score_uk(args, tables: Path) -> int:
+    """``score --corpus uk``: every UK audit file (or ``--audit``) against the UK tables, the
+    'other' share and the voice shares by outlet. Nothing is written (no ``--write`` for UK)."""
+    metrics: dict = {}
+    sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
+    audits = args.audit or [str(p) for p in uk_audit_files()]
+    if not audits:
+        print("no UK audit files yet (voice_audit_uk_blindN.csv)")
+    for audit_path in audits:
+        if not Path(audit_path).is_file():
+            print(f"no audit file {audit_path}")
+            continue
+        res = score_audit(pd.read_csv(audit_path, keep_default_na=False, na_values=[""]), sp)
+        print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
+              f"{res['accuracy']:.1%} right on {res['n']} speakers ({Path(audit_path).name})")
+        if len(res["wrong"]) and args.show_errors:
+            print(res["wrong"].to_string(index=False))
+    if not (tables / "quotes.parquet").is_file():
+        if _need_corpus("uk"):
+            print(f"no tables in {tables}: run `python benchmarks/voices.py analyze --corpus uk` first")
+        return 0
+    if args.write:
+        print("--write stores the AllSides figures only; ignored with --corpus uk")
+    _print_other_share(tables, metrics)
+    q = pd.read_parquet(tables / "quotes.parquet")
+    a = pd.read_parquet(tables / "articles.parquet")
+    # the BBC files are plain text with no outlet: name them so their shares are not dropped
+    a["outlet"] = a["outlet"].fillna("BBC (bbc-news-2005)")
+    q = q.assign(outlet=q["article_id"].map(a.set_index("id")["outlet"])) if "outlet" in q.columns else q
+    shares = measures.bootstrap_shares(q, a, by="outlet", n_boot=200, seed=0)
+    print(shares.pivot_table(index="voice_type", columns="outlet", values="share").round(3).to_string())
+    return 0
+
+
 def latest_blind_figure(paths=LATEST_BLIND, n_boot: int = 2000) -> dict:
     """Accuracy of the predictions recorded when the latest blind pair was drawn, with a 95%
     bootstrap interval over speakers (fixed seed), or {} when a file is missing."""
@@ -303,22 +387,30 @@ def latest_blind_figure(paths=LATEST_BLIND, n_boot: int = 2000) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
+    corpus_help = "allsides (default) or uk (bbc-news-2005 + guardian-qatar-migrant-workers-2022, tables in out/uk)"
     p = sub.add_parser("analyze")
-    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--corpus", choices=("allsides", "uk"), default="allsides", help=corpus_help)
+    p.add_argument("--tables", default=None, help="tables folder (default: out/allsides or out/uk)")
     p.add_argument("--limit", type=int, default=0, help="first N articles only")
     p.add_argument("--no-progress", action="store_true")
     p = sub.add_parser("sample")
-    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--corpus", choices=("allsides", "uk"), default="allsides", help=corpus_help)
+    p.add_argument("--tables", default=None, help="tables folder (default: out/allsides or out/uk)")
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--out", default=str(DRAFT))
+    p.add_argument("--out", default=None, help="draft file (default: voice_audit_draft.csv, uk: voice_audit_uk_draft.csv)")
     p.add_argument("--exclude", action="append", help="audit file whose speakers are left out (repeatable)")
     p = sub.add_parser("score")
-    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--corpus", choices=("allsides", "uk"), default="allsides", help=corpus_help)
+    p.add_argument("--tables", default=None, help="tables folder (default: out/allsides or out/uk)")
     p.add_argument("--audit", action="append", help="audit file(s) to score (default: all eleven audit samples)")
     p.add_argument("--show-errors", action="store_true", help="list the speakers the codebook gets wrong")
     p.add_argument("--write", action="store_true", help="store the numbers in benchmarks/results/voices.json")
     args = ap.parse_args(argv)
+    if args.tables is None:
+        args.tables = str(default_tables(args.corpus))
+    if getattr(args, "out", "unset") is None:
+        args.out = str(UK_DRAFT if args.corpus == "uk" else DRAFT)
     return {"analyze": cmd_analyze, "sample": cmd_sample, "score": cmd_score}[args.cmd](args)
 
 
