@@ -216,13 +216,21 @@ def merge(draft: Path, coder1: Path, coder2: Path | None, dest: Path = HERE, cor
     return res
 
 
+def _meta(value, missing: str) -> str:
+    """An article's outlet or date as text, or ``missing`` when the corpus gives none (BBC 2005).
+
+    Only the article reader uses it: the context keeps pandas' ``nan`` so that earlier samples'
+    contexts are reproduced byte for byte."""
+    return missing if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
 def print_article(article_id: str, tables: Path = TABLES) -> None:
     a = pd.read_parquet(Path(tables) / "articles.parquet", columns=["id", "title", "outlet", "date", "text"])
     hit = a[a["id"] == article_id]
     if hit.empty:
         raise SystemExit(f"no article {article_id!r} in {tables}")
     r = hit.iloc[0]
-    print(f"{r.title} | {r.outlet} | {r.date}")
+    print(f"{r.title} | {_meta(r.outlet, 'no outlet')} | {_meta(r.date, 'no date')}")
     for i, p in enumerate(r.text.split("\n")):
         if p.strip():
             print(f"[{i}] {p}")
