@@ -243,6 +243,10 @@ class Codebook:
     # their writing ("in a column", "in an article for the Federalist"): a named person with no role stated
     # anywhere is then media (rule writer-context, see _no_role_in_text; round 16)
     writing_contexts: re.Pattern | None = None
+    # context.testimony_contexts: wording in the sentence of a mention of a person whom the culture-role
+    # rule placed that shows the person speaking of a crime or a case they are part of (an accuser, a victim, a
+    # witness): personal testimony, so public (rule culture-role@testimony, see _testimony_in_text; UK round 2)
+    testimony_contexts: re.Pattern | None = None
     # context.issuer_only_rules: rules of unnamed documents that are a source only through their issuer (see
     # document_issuer): with no issuer named nearby the speaker falls back to rule default, so it is no source
     issuer_only_rules: frozenset[str] = frozenset()
@@ -718,12 +722,15 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
     doc_words = _word_list(ctx, "document_words", p)
     writing = (_compile(ctx["writing_contexts"], f"{p}: context.writing_contexts")
                if ctx.get("writing_contexts") else None)
+    testimony = (_compile(ctx["testimony_contexts"], f"{p}: context.testimony_contexts")
+                 if ctx.get("testimony_contexts") else None)
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
                     frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
                     frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer),
                     issuer_only_rules=frozenset(issuer_only),
-                    document_words=frozenset(c.strip().lower() for c in doc_words), writing_contexts=writing)
+                    document_words=frozenset(c.strip().lower() for c in doc_words), writing_contexts=writing,
+                    testimony_contexts=testimony)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -1261,6 +1268,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     _inside_other_names(text, entities, mentions, voice)
     _no_role_in_text(text, entities, mentions, voice, cb)
+    _testimony_in_text(text, entities, mentions, voice, cb)
     if cues and cb.writer_cues:
         for e in entities:
             said = cues.get(e.key)
@@ -1274,6 +1282,36 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
 
 #: "according to the <name>" right before a name mention: a name cited so is a publication, not a person (round 17).
 _ACCORDING_TO_THE = re.compile(r"\baccording\s+to\s+the\s+$")
+
+
+#: The rule of people of culture (other), and the public rule it gives way to (UK round 2). Sport (rule
+#: sport-role) is not given back: the UK coders keep a coach accused of racist remarks other.
+CULTURE_RULE = "culture-role"
+TESTIMONY_RULE = "culture-role@testimony"
+
+
+def _testimony_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+    """UK round 2: a person of culture (rule ``culture-role``: an actor, a singer; from their own fields or a
+    mention) the sentences of whose mentions speak of a crime or a case they are part of (the codebook's
+    ``context.testimony_contexts``: an accuser, a victim, a trial, the police) speaks as a private person
+    (personal testimony: public, rule ``culture-role@testimony``), not as an artist: the
+    AllSides blind coders call an actress accusing a producer, or an actor reporting an attack, public,
+    where the UK coders call actors and players speaking of their work other."""
+    if cb.testimony_contexts is None:
+        return
+    own: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.kind != "pronoun":
+            own.setdefault(m.entity, []).append((m.start, m.end))
+    for e in entities:
+        v, r = voice.get(e.key, ("", ""))
+        if r.split("@")[0] != CULTURE_RULE or r == TESTIMONY_RULE:
+            continue
+        for i, j in own.get(e.key, []):
+            a, b = _sentence_span(text, i, j)
+            if _found(cb.testimony_contexts, text[a:b]):
+                voice[e.key] = ("public", TESTIMONY_RULE)
+                break
 
 
 def _no_role_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
@@ -1421,6 +1459,8 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
       (:func:`spokesperson_principal`, ``@principal``) when that differs;
     * a bare "the group" takes the voice of the members named before ("a group of House
       Republicans"; :func:`group_antecedent`, ``@group``);
+    * a bare "the bank" takes the voice of the bank the article named last before it ("the Bank of
+      England": official; :func:`bank_antecedent`, ``@antecedent``; UK round 2);
     * an organisation no rule places that is an acronym takes the voice of the name it stands
       for in the text (:func:`acronym_expansion`, ``@acronym``), and one that is a surname
       ("Stinson's records", "Mr. Lott") is classified as the person the text names in full
@@ -1461,6 +1501,8 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
             if hit and hit[0] == v:
                 hit = None
+        elif unnamed and r == "org-business" and _THE_BANK.match((e.name or "").strip()):
+            hit = bank_antecedent(text, e, mentions, cb)
         elif r == "person-with-description" and _SPOKES.search(e.description or ""):
             # "a spokeswoman for Cotton": the principal no rule placed from the description (round 12)
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb, also_official=True)
@@ -1477,6 +1519,42 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         if hit:
             voice[e.key] = hit
     return voice
+
+
+#: A bare "the bank" speaker (UK round 2).
+_THE_BANK = re.compile(r"(?i)^the bank$")
+#: A bank named in the text: "the Bank of England", "Barclays Bank", "the European Central Bank", "the central bank".
+_BANK_NAMED = re.compile(r"\b(?P<x>(?:[A-Z][\w&.’'\-]* ){0,3}Bank(?: of(?: [A-Z][\w.’'\-]*){1,3})?|central bank)\b")
+
+
+def bank_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | None = None
+                    ) -> tuple[str, str] | None:
+    """The voice of a bare "the bank" speaker: the bank the article named last before the speaker's first
+    mention (within 1,500 characters), classified as an organisation; UK round 2 (the UK blind coders read "the
+    bank" after "the Bank of England" as the central bank, which the rules typed business). Rule
+    ``<rule>@antecedent``; None when no bank is named before it or the rules do not place the name.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "The Bank of England held rates. The bank said inflation would fall."
+        >>> bank_antecedent(t, Entity("b", "The bank", "group"), [Mention("b", 32, 40, "The bank", "nominal")])
+        ('official', 'org-central-bank@antecedent')
+    """
+    cb = codebook or load_codebook()
+    own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
+    if not own:
+        return None
+    first = min(own)
+    found = None
+    for m in _BANK_NAMED.finditer(text, max(0, first - 1500), first):
+        if m.group("x").lower() != "bank":
+            found = m.group("x")
+    if not found:
+        return None
+    v, r = _first_rule(cb, Entity(entity.key, found, "organisation"))
+    if r in UNINFORMED_RULES:
+        return None
+    return v, f"{r}@antecedent"
 
 
 def _civil_servant_rules(cb: Codebook) -> list[Rule]:
