@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsvoices import analyze, voices
-from newsvoices.corpus import Article
+from newsvoices import voices
 from newsvoices.extract import Entity
+from test_voices_uk import _voice  # (voice type, rule) of a quoted speaker in a one-article run
 
 
-def _voice(text: str, name: str) -> tuple[str, str]:
-    """(voice type, rule) of the quoted speaker called ``name`` in a one-article run."""
-    sp = analyze([Article(id="uk2", text=text)], workers=1).speakers
-    hit = sp[sp["name"].str.contains(name, regex=False) & (sp["n_quotes"] > 0)]
-    assert not hit.empty, f"{name!r} is not a quoted speaker: {sp[['name', 'n_quotes']].to_dict('records')}"
-    return hit.iloc[0]["voice_type"], hit.iloc[0]["voice_rule"]
 
 
 @pytest.mark.parametrize("text, name", [
