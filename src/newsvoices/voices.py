@@ -1527,6 +1527,11 @@ _THE_BANK = re.compile(r"(?i)^the bank$")
 _BANK_NAMED = re.compile(r"\b(?P<x>(?:[A-Z][\w&.’'\-]* ){0,3}Bank(?: of(?: [A-Z][\w.’'\-]*){1,3})?|central bank)\b")
 
 
+def _first_named_mention(entity: Entity, mentions) -> int | None:
+    """Start of the entity's first mention that is not a pronoun, or None (the antecedent readers)."""
+    return min((m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"), default=None)
+
+
 def bank_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | None = None
                     ) -> tuple[str, str] | None:
     """The voice of a bare "the bank" speaker: the bank the article named last before the speaker's first
@@ -1541,10 +1546,9 @@ def bank_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | No
         ('official', 'org-central-bank@antecedent')
     """
     cb = codebook or load_codebook()
-    own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
-    if not own:
+    first = _first_named_mention(entity, mentions)
+    if first is None:
         return None
-    first = min(own)
     found = None
     for m in _BANK_NAMED.finditer(text, max(0, first - 1500), first):
         if m.group("x").lower() != "bank":
@@ -1642,10 +1646,9 @@ def group_antecedent(text: str, entity: Entity, mentions, codebook: Codebook | N
     of_whom = bool(_OF_WHOM.match(name))
     if not (of_whom or _BARE_GROUP.match(name)) or entity.organisation:
         return None
-    own = [m.start for m in mentions if m.entity == entity.key and m.kind != "pronoun"]
-    if not own:
+    first = _first_named_mention(entity, mentions)
+    if first is None:
         return None
-    first = min(own)
     if of_whom:
         # "House Republicans, many of whom": the plural noun phrase after the last stop word before the comma
         b = _PLURAL_BEFORE_COMMA.search(text, max(0, first - 80), first)
