@@ -1080,6 +1080,10 @@ class Parser:
         m = self.speech_cue_re.match(text, j)
         if m:
             cue = m.group()
+            if cue.endswith("ing") and cue.lower() != "according to":
+                # '"...," urging Trump to give up': a participle has no inverted subject; the phrase
+                # after it is its object or the subject of the reported clause (round 18 of issue 3)
+                return None
             np = self.np_after(text, m.end(), hi)
             if np is None and punct and cue.lower() != "according to" and not cue.endswith("ing") \
                     and self.speech.get(cue.lower()) not in self.hearer_verbs:
@@ -1558,6 +1562,8 @@ class Parser:
         if np is not None:
             return Attribution(cue, m.start(), m.end(), np, "pre")
         # inverted: 'said Smith: "' / 'wrote the minister, "' (not "telling CNBC:", whose object is the hearer)
+        if cue.endswith("ing"):
+            return None  # 'saying the American people "expect ...': no inverted speaker after a participle
         np = self.np_after(text, m.end(), hi)
         if np is not None and np.kind != "pronoun" and self.speech.get(cue.lower()) not in self.hearer_verbs \
                 and not self._time_phrase(np):  # 'Jo Roe, R-Ariz., said Sunday: "': no inverted speaker

@@ -779,8 +779,32 @@ def page_furniture(path: str | None = None) -> tuple[tuple[str, ...], tuple[str,
     Raises:
         ValueError: naming the file and line of a malformed line.
     """
-    out = read_tagged_lines(path or PAGE_FURNITURE_PATH, ("opens", "within"), what="phrase", fold_apostrophe=False)
+    out = _page_furniture_tags(path)
     return tuple(sorted(out["opens"])), tuple(sorted(out["within"]))
+
+
+@functools.lru_cache(maxsize=4)
+def _page_furniture_tags(path: str | None = None) -> dict:
+    return read_tagged_lines(path or PAGE_FURNITURE_PATH, FURNITURE_TAGS, what="phrase", fold_apostrophe=False)
+
+
+FURNITURE_TAGS = ("opens", "within", "closes", "list")
+
+
+@functools.lru_cache(maxsize=4)
+def page_furniture_links(path: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(closes, list)`` phrases of ``page_furniture.tsv`` (round 18 of issue 3): a short paragraph
+    ending with a ``closes`` phrase is a related-article link ("Mayors resist Trump's policies: 'We
+    cannot submit to a bully' Read more"); a short heading that opens with a ``list`` phrase and ends
+    with a colon ("More coverage of the Orlando shooting:", "Other related developments:") is furniture
+    together with the run of short paragraphs after it that end without a full stop (the headlines it
+    lists).
+
+    Raises:
+        ValueError: naming the file and line of a malformed line.
+    """
+    out = _page_furniture_tags(path)
+    return tuple(sorted(out["closes"])), tuple(sorted(out["list"]))
 
 
 GENDER_WORDS_PATH = DATA_DIR / "lexicons" / "gender_words.tsv"

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 from .attribution import CASE_SPECIAL, NP, Attribution, Parser, Reported
 from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, gender_words,
-                       non_source_contexts, page_furniture, plural_people_words, source_head, unattested_word_name)
+                       non_source_contexts, page_furniture, page_furniture_links, plural_people_words, source_head, unattested_word_name)
 from .model import Article
 from .quotes import QuoteSpan, find_quote_spans
 
@@ -531,7 +531,7 @@ def extract(article: Article) -> Extraction:
     # headline convention "Name: what they said" (first paragraph, or any headline-style one)
     for pi, (lo, hi) in enumerate(paras[:3]):
         r = parser.headline_speech(text, lo, hi, pi == 0 or _is_title_case(text[lo:hi]))
-        if r is not None and not in_quote(r.start):
+        if r is not None and not in_quote(r.start) and not (furniture and _in_spans(furniture, r.start)):
             k = bisect.bisect_left(dq_starts, r.start)
             if not (k < len(dq) and dq[k][0] < r.end) and not (k > 0 and dq[k - 1][1] > r.start):
                 reported.append(r)
@@ -681,6 +681,17 @@ def _furniture_res() -> tuple[re.Pattern, re.Pattern]:
             re.compile("(?i:" + "|".join(re.escape(p) for p in within) + ")"))
 
 
+_LINK_MAX = 200  # characters of a related-article link paragraph (round 18)
+
+
+@functools.lru_cache(maxsize=2)
+def _link_res() -> tuple[re.Pattern, re.Pattern]:
+    closes, lists = page_furniture_links()
+    alt = (lambda ps: "|".join(re.escape(p) for p in ps) or "(?!)")
+    return (re.compile(r"(?i:" + alt(closes) + r")[ \u00a0]*$"),
+            re.compile(r"[ \u00a0]*(?i:" + alt(lists) + r")\b"))
+
+
 # the characters beyond ASCII that case-insensitive regex matching pairs with an ASCII character, or
 # whose lower case holds one ("\u0130" -> "i\u0307", Kelvin sign -> "k", long s ~ "s"); a test checks all of Unicode
 _CASE_SPECIAL = CASE_SPECIAL
@@ -760,10 +771,23 @@ def _furniture_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int,
     related-headline cards: a person's name glued to the headlines of its link card up to an
     all-capitals "MORE" ("Sen. Jo Roe Joanna RoeSenate passes bill ... MORE (D-Ill.) said")."""
     opens_re, within_re = _furniture_res()
+    closes_re, list_re = _link_res()
     out: list[tuple[int, int]] = []
+    listing = False  # inside the headlines under a "More coverage:" heading (round 18)
     for lo, hi in paras:
+        if listing:
+            seg = text[lo:hi].rstrip().rstrip("\"'\u201d\u2019)")
+            if seg and hi - lo < _LINK_MAX and not seg.endswith((".", "!", "?")):
+                out.append((lo, hi))
+                continue
+            listing = False
         if opens_re.match(text, lo, hi) or (hi - lo < 200 and _holds_within(text, lo, hi, within_re)):
             out.append((lo, hi))
+        elif hi - lo < _LINK_MAX and closes_re.search(text, lo, hi):
+            out.append((lo, hi))  # "Mayors resist Trump's policies: 'We cannot submit to a bully' Read more"
+        if hi - lo < 80 and text[lo:hi].rstrip().endswith(":") and list_re.match(text, lo, hi):
+            out.append((lo, hi))  # "More coverage of the Orlando shooting:" and the headlines below it
+            listing = True
     if "MORE" in text:
         prev_end = 0
         for m in _MORE_RE.finditer(text):
