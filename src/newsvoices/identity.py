@@ -227,3 +227,175 @@ def _corpus_id(kind: str | None, name: str | None, description: str | None, orga
     if entity.kind == "person" and not _UNNAMED.match(entity.name or ""):
         return slug(person_key(entity.name))
     return None
+
+
+@lru_cache(maxsize=4)
+def _title_vocabulary(path: str) -> frozenset[str]:
+    """Every word of the titles file ("attorney", "general", "sen", "sheriff")."""
+    return frozenset(w for t in _titles(path) for w in t)
+
+
+#: Words before a surname that say nothing about who it is: honorifics any person takes, and the
+#: first word of place names ("St. Paul", "San Diego").
+_WEAK_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "st", "saint", "san", "santa", "ste", "fort", "mount", "mt", "port", "new"})
+
+
+class SurnameMerge:
+    """Corpus-level identity: a person quoted by surname alone takes the id of the full name the
+    corpus itself uses that surname for.
+
+    Within an article the extractor resolves "Trump" to "Donald Trump" when both appear; an article
+    that only ever says "President Trump" gives the speaker id ``trump``, which would make "Trump" and
+    "Donald Trump" two speakers of the corpus. The evidence is the corpus's own coreference: the
+    ``surname`` mentions of the mentions table, where an article named a person in full and then
+    by the surname alone. A surname stands for one full name when at least ``min_articles`` articles
+    used it for that full name and at least ``min_share`` of the articles that used it for any full
+    name used it for this one ("Clinton", for Hillary and Bill Clinton, stands for nobody), and the
+    full name looks like a person's: its first word is a first name of
+    ``data/lexicons/first_names_gender.tsv`` or some article put a title before the surname
+    ("President Obama"), so "House" never stands for "White House".
+
+    A surname-only person speaker then takes the full-name id when its own article calls it by a
+    title the corpus uses for that person ("Sheriff Israel", "Sen. Paul"; honorifics such as "Mr."
+    and place words such as "St." do not count), or, with no such title, when the surname is the
+    full name's almost always (``strong_share`` of at least ``strong_articles`` articles: "Trump",
+    "Obama"). So "Wilson said" in an article about Tucson does not become the Ferguson officer
+    Darren Wilson, and "St. Paul" never becomes Rand Paul. An article that already has the
+    full-name speaker keeps its surname-only row as it is.
+
+    Usage (streaming, so the tables can be read part by part): :meth:`count` every mention row and
+    :meth:`decide`; :meth:`note` every mention row again; then :meth:`target` gives a speaker
+    row's new id or None.
+
+    Example:
+        >>> m = SurnameMerge(min_articles=2)
+        >>> for a in ("a1", "a2"):
+        ...     m.count({"article_id": a, "entity_id": "ada-quell", "text": "Sen. Quell", "mention_kind": "surname"})
+        >>> m.decide()
+        >>> m.note({"article_id": "a3", "entity_id": "quell", "text": "Senator Quell", "mention_kind": "name"})
+        >>> m.target({"article_id": "a3", "speaker_id": "quell", "kind": "person"}, set())
+        'ada-quell'
+    """
+
+    def __init__(self, min_articles: int = 2, min_share: float = 0.75, strong_articles: int = 20,
+                 strong_share: float = 0.9):
+        from collections import Counter, defaultdict
+
+        self.min_articles, self.min_share = min_articles, min_share
+        self.strong_articles, self.strong_share = strong_articles, strong_share
+        self._seen: set[tuple[str, str]] = set()
+        self._evidence: dict[str, Counter] = defaultdict(Counter)
+        self._titles: dict[str, set[str]] = defaultdict(set)
+        self.full: dict[str, str] = {}
+        self.strong: set[str] = set()
+        self.titles: dict[str, frozenset[str]] = {}
+        self._article_titles: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    @staticmethod
+    def _title_words(text: str) -> list[str]:
+        """The title words before the surname of a mention ("Attorney General Sessions" -> attorney,
+        general): words of ``data/codebooks/name_titles.txt``, not premodifiers ("Trump White House")."""
+        words = _title_vocabulary(str(TITLES_PATH))
+        return [w for w in _words(text)[:-1] if w in words]
+
+    def count(self, r: dict) -> None:
+        """Pass 1: a ``surname`` mention of a full-name person is evidence for its surname; the
+        titles before the surname in its name and surname mentions are the person's titles."""
+        kind = r.get("mention_kind")
+        if kind not in ("surname", "name"):
+            return
+        eid, text = r.get("entity_id"), r.get("text")
+        if not isinstance(eid, str) or not isinstance(text, str) or "#" in eid or "-" not in eid:
+            return
+        if kind == "name":
+            words = _words(text)
+            if len(words) > 2 and words[-1] == eid.rsplit("-", 1)[1]:
+                self._titles[eid].update(self._title_words(text))  # "Sheriff Scott Israel" -> sheriff
+            return
+        s = slug(person_key(text))
+        if "-" in s or not eid.endswith("-" + s):
+            return
+        self._titles[eid].update(self._title_words(text))  # "President Obama", "Mr. Bates"
+        seen = (str(r.get("article_id")), eid)
+        if seen not in self._seen:
+            self._seen.add(seen)
+            self._evidence[s][eid] += 1
+
+    def decide(self) -> None:
+        """After pass 1: the full-name id each surname stands for, where the corpus agrees."""
+        from .entities import gender_words
+
+        first_names = gender_words(names=True)
+        for s in sorted(self._evidence):
+            cnt = self._evidence[s]
+            eid, n = sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            share = n / sum(cnt.values())
+            titles = frozenset(self._titles.get(eid, ())) - _WEAK_TITLES
+            person_like = eid.split("-", 1)[0] in first_names or bool(titles)
+            if person_like and n >= self.min_articles and share >= self.min_share:
+                self.full[s] = eid
+                self.titles[eid] = titles
+                if n >= self.strong_articles and share >= self.strong_share:
+                    self.strong.add(s)
+        self._seen.clear()
+        self._evidence.clear()
+        self._titles.clear()
+
+    def note(self, r: dict) -> None:
+        """Pass 2: the titles a surname-only entity is called by in its own article."""
+        eid, text = r.get("entity_id"), r.get("text")
+        if isinstance(eid, str) and eid in self.full and isinstance(text, str):
+            words = self._title_words(text)
+            if words:
+                self._article_titles[(str(r.get("article_id")), eid)].update(words)
+
+    def target(self, r: dict, article_ids: set[str]) -> str | None:
+        """Pass 3: the new speaker id of a speaker row, or None. ``article_ids`` are the ids of
+        the speakers of the row's article (the row keeps its id if the full name is among them)."""
+        sid = r.get("speaker_id")
+        if r.get("kind") != "person" or not isinstance(sid, str) or "-" in sid or "#" in sid:
+            return None
+        new = self.full.get(sid)
+        if new is None or new in article_ids:
+            return None
+        if sid in self.strong or self._article_titles.get((str(r.get("article_id")), sid), set()) & self.titles[new]:
+            return new
+        return None
+
+
+def merge_surnames(speakers: list[dict], quotes: list[dict], mentions: list[dict],
+                   merge: SurnameMerge | None = None) -> int:
+    """Apply :class:`SurnameMerge` in place to the speaker, quote and mention rows of a whole corpus.
+
+    Returns:
+        The number of speaker rows whose id changed.
+    """
+    m = merge or SurnameMerge()
+    for r in mentions:
+        m.count(r)
+    m.decide()
+    if not m.full:
+        return 0
+    for r in mentions:
+        m.note(r)
+    by_article: dict[str, set[str]] = {}
+    for r in speakers:
+        by_article.setdefault(r.get("article_id"), set()).add(r.get("speaker_id"))
+    fix: dict[tuple, str] = {}
+    for r in speakers:
+        new = m.target(r, by_article.get(r.get("article_id"), set()))
+        if new is not None:
+            fix[(r.get("article_id"), r.get("speaker_id"))] = new
+    for r in speakers:
+        new = fix.get((r.get("article_id"), r.get("speaker_id")))
+        if new is not None:
+            r["speaker_id"] = new
+    for r in quotes:
+        new = fix.get((r.get("article_id"), r.get("speaker_id")))
+        if new is not None:
+            r["speaker_id"] = new
+    for r in mentions:  # the same entity's mentions, so "discussed but not quoted" agrees
+        new = fix.get((r.get("article_id"), r.get("entity_id")))
+        if new is not None:
+            r["entity_id"] = new
+    return len(fix)

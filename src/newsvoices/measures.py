@@ -106,10 +106,12 @@ def speaker_space(quotes: pd.DataFrame, by: list[str] | str | None = None, kind:
     q = _with_year(_filter(quotes, kind), by)
     q = q[q["speaker_id"].notna()]
     g = q.groupby(by + ["speaker_id"], dropna=False).agg(
-        speaker=("speaker", "first"), voice_type=("voice_type", lambda s: s.mode().iloc[0] if len(s) else None),
+        voice_type=("voice_type", lambda s: s.mode().iloc[0] if len(s) else None),
         quotes=("text", "size"), words=("n_words", "sum"), articles=("article_id", "nunique"),
         first_position=("position", "min"),
     ).reset_index()
+    g.insert(len(by) + 1, "speaker", g[by + ["speaker_id"]].merge(
+        _speaker_labels(q, by), on=by + ["speaker_id"], how="left")["speaker"].to_numpy())
     qa = _with_year(_filter(quotes, kind), by)
     if by:
         totals = qa.groupby(by, dropna=False)["n_words"].sum().rename("_total").reset_index()
@@ -119,6 +121,27 @@ def speaker_space(quotes: pd.DataFrame, by: list[str] | str | None = None, kind:
     g["share"] = g["words"] / g["_total"].where(g["_total"] > 0)
     g = g.drop(columns="_total")
     return g.sort_values(by + ["words", "speaker_id"], ascending=[True] * len(by) + [False, True]).reset_index(drop=True)
+
+
+def _speaker_labels(q: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """One display name per group and speaker id: a name spelled as the id itself ("Jeff Sessions"
+    for ``jeff-sessions``), else one that gives the id ("General Jeff Sessions"), before any other
+    ("Sessions", once the corpus step has merged the surname); then the most frequent, shorter and
+    alphabetically first name."""
+    from .identity import org_key, person_key, slug
+
+    n = q.groupby(by + ["speaker_id", "speaker"], dropna=False).size().rename("_n").reset_index()
+    if n.empty:
+        return n.drop(columns="_n")
+    names = n["speaker"].astype(str)
+    # 2: the name is the id's own words ("Jeff Sessions"); 1: it gives the id ("General Jeff
+    # Sessions", the extractor's cut of "Attorney General Jeff Sessions"); 0: another name
+    n["_own"] = [2 if slug(a) == sid else int(slug(person_key(a)) == sid or slug(org_key(a)) == sid)
+                 for a, sid in zip(names, n["speaker_id"])]
+    n["_len"] = names.str.len()
+    n = n.sort_values(by + ["speaker_id", "_own", "_n", "_len", "speaker"],
+                      ascending=[True] * (len(by) + 1) + [False, False, True, True], kind="stable")
+    return n.drop_duplicates(by + ["speaker_id"])[by + ["speaker_id", "speaker"]]
 
 
 def voice_positions(quotes: pd.DataFrame, kind: str | None = None) -> pd.DataFrame:

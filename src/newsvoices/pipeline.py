@@ -252,6 +252,7 @@ def analyze(
     post = runner.corpus_pass()  # corpus-level: speakers' voices propagated across articles
     if post is not None:
         acc["speakers"], acc["quotes"] = post(acc["speakers"], acc["quotes"])
+    _identity.merge_surnames(acc["speakers"], acc["quotes"], acc["mentions"])  # "Trump" -> "Donald Trump"
     tables = {
         "articles": _frame(acc["articles"], ARTICLE_COLUMNS),
         "paragraphs": _frame(acc["paragraphs"], PARAGRAPH_COLUMNS),

@@ -871,7 +871,72 @@ class TableSink:
         self.parts[name].append(part)
 
     def corpus_pass(self) -> None:
-        """Corpus-level steps that need every article first (speaker voices propagated across articles).
+        """Corpus-level steps that need every article first: speaker voices propagated across
+        articles (:meth:`_voice_pass`), then surname-only speakers given the full name the corpus
+        uses the surname for (:meth:`_identity_pass`)."""
+        self._voice_pass()
+        self._identity_pass()
+
+    def _identity_pass(self) -> None:
+        """:class:`newsvoices.identity.SurnameMerge` over the parts: one pass over the mentions
+        (counts per surname), one over the speakers (which articles have which ids), then the
+        speaker and quote parts whose ids change are rewritten."""
+        from .identity import SurnameMerge
+
+        if not self.parts["speakers"] or not self.parts["mentions"]:
+            return
+        merge = SurnameMerge()
+        cols = ("article_id", "entity_id", "text", "mention_kind")
+        for part in self.parts["mentions"]:
+            t = _read_part(part)
+            for r in t.select([c for c in cols if c in t.column_names]).to_pylist():
+                merge.count(r)
+        merge.decide()
+        if not merge.full:
+            return
+        for part in self.parts["mentions"]:
+            t = _read_part(part)
+            for r in t.select([c for c in cols if c in t.column_names]).to_pylist():
+                merge.note(r)
+        ids: dict[str, set[str]] = {}
+        for part in self.parts["speakers"]:
+            t = _read_part(part)
+            for aid, sid in zip(t.column("article_id").to_pylist(), t.column("speaker_id").to_pylist()):
+                ids.setdefault(aid, set()).add(sid)
+        fix: dict[tuple, str] = {}
+
+        def patch_speakers(t: pa.Table) -> pa.Table | None:
+            rows = t.select(["article_id", "speaker_id", "kind"]).to_pylist()
+            values = None
+            for i, r in enumerate(rows):
+                new = merge.target(r, ids.get(r["article_id"], set()))
+                if new is not None:
+                    values = values if values is not None else t.column("speaker_id").to_pylist()
+                    values[i] = new
+                    fix[(r["article_id"], r["speaker_id"])] = new
+            return None if values is None else _set_column(t, "speaker_id", values)
+
+        def patcher(column: str):
+            def patch(t: pa.Table) -> pa.Table | None:
+                if not len(t):
+                    return None
+                values = None
+                for i, k in enumerate(zip(t.column("article_id").to_pylist(), t.column(column).to_pylist())):
+                    new = fix.get(k)
+                    if new is not None:
+                        values = values if values is not None else t.column(column).to_pylist()
+                        values[i] = new
+                return None if values is None else _set_column(t, column, values)
+            return patch
+
+        self._patch_parts("speakers", patch_speakers, tag="identity")
+        del ids
+        if fix:  # the quotes' speaker and the mentions' entity, so "discussed but not quoted" agrees
+            self._patch_parts("quotes", patcher("speaker_id"), tag="identity")
+            self._patch_parts("mentions", patcher("entity_id"), tag="identity")
+
+    def _voice_pass(self) -> None:
+        """Speaker voices propagated across articles (``voices.propagate_rows``).
 
         The propagation sees slim speaker rows (``PASS_COLUMNS``, strings shared), so
         memory stays a few hundred bytes per speaker row; its changes are then patched
@@ -968,16 +1033,17 @@ class TableSink:
         if quote_fix:
             self._patch_parts("quotes", patch_quotes)
 
-    def _patch_parts(self, name: str, patch) -> None:
+    def _patch_parts(self, name: str, patch, tag: str = "corpus") -> None:
         """Rewrite, one at a time, the parts of ``name`` that ``patch(table)`` changes
-        (it returns the new table, or None to keep the part)."""
+        (it returns the new table, or None to keep the part); ``tag`` names the new files,
+        one per corpus step, so a step never writes over a part it is reading."""
         self.schema[name], self.nulls[name] = {}, set()
         kept = []
         for k, part in enumerate(self.parts[name]):
             t = _read_part(part)
             new = patch(t)
             if new is not None:
-                path = self.tmp / f"{name}-corpus-{k:06d}.arrow"
+                path = self.tmp / f"{name}-{tag}-{k:06d}.arrow"
                 with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, new.schema) as writer:
                     writer.write_table(new)
                 del t
