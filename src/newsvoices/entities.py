@@ -66,6 +66,10 @@ def _name_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(rf"{first}(?:[ \u00a0]+(?:(?:{conn})[ \u00a0]+){{0,2}}{tok})*")
 
 
+#: Abbreviations that open a place name, never a person's title ("St. Louis", "Ft. Worth").
+_PLACE_ABBREVS = frozenset({"St", "Ste", "Ft", "Mt"})
+
+
 @dataclass(slots=True)
 class NameRun:
     """A capitalised name in the text.
@@ -238,7 +242,9 @@ class NameFinder:
                 continue
             base = w.rstrip(".")
             if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
-                    and title is None:
+                    and title is None and base not in _PLACE_ABBREVS \
+                    and not (not w.endswith(".") and _strip_pos(toks[-1][2]) in self.org_words):
+                # (not "St. Louis", a place; not "Justice Department", an organisation named with a title word)
                 title = base
                 mention_start = toks[0][0]
                 toks = toks[1:]
@@ -296,6 +302,8 @@ class NameFinder:
         kind = "other"
         if pronoun_opened or _photo_credit(text, mention_start, end, lo, self.captions):
             pass  # a title opened by a pronoun ("We Wanted Workers"), a photo credit ("(Jo Roe/Reuters)")
+        elif words[0].rstrip(".") in _PLACE_ABBREVS and len(words) > 1:
+            kind = "place"  # "St. Louis", "Ft. Worth", "Mt. Vernon"
         elif office_of and (len(words) == 1 or name in self.lex.places):
             pass  # the place or body of an office, no person: "the Senator from Florida
         elif last_word in self.org_words or (len(words) > 1 and words[0] in self.org_first):
