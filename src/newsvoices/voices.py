@@ -247,6 +247,21 @@ class Codebook:
     # rule placed that shows the person speaking of a crime or a case they are part of (an accuser, a victim, a
     # witness): personal testimony, so public (rule culture-role@testimony, see _testimony_in_text; UK round 2)
     testimony_contexts: re.Pattern | None = None
+    # context.sport_contexts / culture_contexts: sport or culture wording in the sentence of a name mention of a
+    # person no rule places; context.sport_words / culture_words: such wording in the whole article, of which
+    # context.field_min_words different words must occur: the person is then taken for a sports or culture
+    # figure (rules sport-role@context, culture-role@context, see _field_in_text; UK round 3)
+    sport_contexts: re.Pattern | None = None
+    sport_words: re.Pattern | None = None
+    culture_contexts: re.Pattern | None = None
+    culture_words: re.Pattern | None = None
+    field_min_words: int = 4
+    # context.company_heads / company_attributes / company_suffixes: the words that call a name a company
+    # ("carmaker Renault", "Renault boss", "shares in Renault", "Eton Corporation"; see company_in_text; UK
+    # round 3), each list joined into one alternation
+    company_heads: str | None = None
+    company_attributes: str | None = None
+    company_suffixes: str | None = None
     # context.issuer_only_rules: rules of unnamed documents that are a source only through their issuer (see
     # document_issuer): with no issuer named nearby the speaker falls back to rule default, so it is no source
     issuer_only_rules: frozenset[str] = frozenset()
@@ -724,13 +739,23 @@ def _load_cached(path: str, _mtime: float, overrides: str, _omtime: float) -> Co
                if ctx.get("writing_contexts") else None)
     testimony = (_compile(ctx["testimony_contexts"], f"{p}: context.testimony_contexts")
                  if ctx.get("testimony_contexts") else None)
+    fields = {k: (_compile(ctx[k], f"{p}: context.{k}") if ctx.get(k) else None)
+              for k in ("sport_contexts", "sport_words", "culture_contexts", "culture_words")}
+    min_words = ctx.get("field_min_words", 4)
+    if not isinstance(min_words, int) or isinstance(min_words, bool) or min_words < 1:
+        raise ValueError(f"{p}: context.field_min_words must be a positive integer")
+    company = {k: "|".join(f"(?:{w})" for w in _word_list(ctx, k, p)) or None
+               for k in ("company_heads", "company_attributes", "company_suffixes")}
+    for k, alt in company.items():
+        if alt is not None:
+            _compile(ctx[k], f"{p}: context.{k}")  # a bad pattern is named with its file
     return Codebook(rules, load_overrides(overrides), dict(vt), str(p), max_before, stops, stop_re, known, drop,
                     frozenset(c.strip().lower() for c in cues), anon, frozenset(c.strip().lower() for c in press),
                     frozenset(org_rules), frozenset(c.strip().lower() for c in passive), passive_re, heads_re, former_re,
                     frozenset(c.strip().lower() for c in collective), frozenset(c.strip().lower() for c in writer),
                     issuer_only_rules=frozenset(issuer_only),
                     document_words=frozenset(c.strip().lower() for c in doc_words), writing_contexts=writing,
-                    testimony_contexts=testimony)
+                    testimony_contexts=testimony, **fields, field_min_words=min_words, **company)
 
 
 def _texts(entity: Entity) -> dict[str, str]:
@@ -1268,6 +1293,8 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     _inside_other_names(text, entities, mentions, voice)
     _no_role_in_text(text, entities, mentions, voice, cb)
+    _field_in_text(text, entities, mentions, voice, cb)
+    _company_office_in_text(text, entities, voice, cb)
     _testimony_in_text(text, entities, mentions, voice, cb)
     if cues and cb.writer_cues:
         for e in entities:
@@ -1312,6 +1339,89 @@ def _testimony_in_text(text: str, entities, mentions, voice: dict, cb: Codebook)
             if _found(cb.testimony_contexts, text[a:b]):
                 voice[e.key] = ("public", TESTIMONY_RULE)
                 break
+
+
+#: The rules of a person no rule places whom the article's sport or culture wording places (UK round 3).
+SPORT_CONTEXT_RULE = "sport-role@context"
+CULTURE_CONTEXT_RULE = "culture-role@context"
+
+
+def _field_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+    """UK round 3: a named person no rule places (``person-no-role``: "said Clapton", "Young told BBC Sport
+    Wales") in a sports or culture article is a sports or culture figure, as the UK blind coders read them
+    (other, the voice of the codebook's ``sport-role`` / ``culture-role``; rules ``sport-role@context``,
+    ``culture-role@context``). Two pieces of evidence are needed: sport or culture wording in the sentence of
+    one of the person's name mentions (codebook ``context.sport_contexts`` / ``culture_contexts``: a match, a
+    season, a coach; an album, a concert, an actor), and at least ``context.field_min_words`` different words
+    of ``context.sport_words`` / ``culture_words`` in the whole article. An article with wording of a crime or
+    a case (``context.testimony_contexts``: a shooting, a trial) places nobody through culture. Changes ``voice``
+    in place.
+
+    Example:
+        >>> from newsvoices.extract import Entity, Mention
+        >>> t = ("Rugby: Cardiff beat Bath. The coach praised the squad after the match. "
+        ...      "Dai Young said the season was long. The league title is next.")
+        >>> v = {"e1": ("public", "person-no-role")}
+        >>> ms = [Mention("e1", t.index("Dai"), t.index("Dai") + 9, "Dai Young")]
+        >>> _field_in_text(t, [Entity("e1", "Dai Young")], ms, v, load_codebook())
+        >>> v["e1"]
+        ('other', 'sport-role@context')
+    """
+    fields = [(cb.sport_contexts, cb.sport_words, "sport-role", SPORT_CONTEXT_RULE),
+              (cb.culture_contexts, cb.culture_words, CULTURE_RULE, CULTURE_CONTEXT_RULE)]
+    fields = [f for f in fields if f[0] is not None and f[1] is not None]
+    if not fields:
+        return
+    todo = [e for e in entities if e.kind == "person" and voice.get(e.key, ("", ""))[1] == "person-no-role"]
+    if not todo:
+        return
+    if cb.testimony_contexts is not None and _found(cb.testimony_contexts, text):
+        # a concert shooting, an actor's trial: the people of such an article speak as witnesses and victims
+        # (public; the AllSides blind coders), so the article's culture wording places no one
+        fields = [f for f in fields if f[3] != CULTURE_CONTEXT_RULE]
+    voices = {r.id: r.voice for r in cb.rules}
+    own: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.kind in ("name", "surname"):
+            own.setdefault(m.entity, []).append((m.start, m.end))
+    in_article: dict[str, bool] = {}
+    for e in todo:
+        sentences = [text[a:b] for a, b in (_sentence_span(text, i, j) for i, j in own.get(e.key, []))]
+        for near, words, rule_id, rule in fields:
+            if rule_id not in voices or not any(_found(near, x) for x in sentences):
+                continue
+            if rule not in in_article:
+                in_article[rule] = len({m.group(0).lower() for m in words.finditer(text)}) >= cb.field_min_words
+            if in_article[rule]:
+                voice[e.key] = (voices[rule_id], rule)
+                break
+
+
+#: "president of Sydus", "chairman of Vantoro Networks": an office of a capitalised name in a description.
+_OFFICE_OF = re.compile(r"^(?:the |a |an )?(?:(?:deputy|vice|executive|managing) )?(?:president|chair(?:man|woman)?|head|"
+                        r"director|managing director) (?:of|at) (?:the )?(?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2})$")
+#: The rule of a person whose office the rules read as one of state but whose organisation the text calls a
+#: company (UK round 3).
+COMPANY_OFFICE_RULE = "business-role@company"
+
+
+def _company_office_in_text(text: str, entities, voice: dict, cb: Codebook) -> None:
+    """UK round 3: a person the rules make an office holder of state (rule ``executive-office``) through an
+    office of a named organisation in the description ("Saumil Nanavati, president of Sydus") is business
+    when the article calls that organisation a company ("technology firm Sydus"; :func:`company_in_text`):
+    rule ``business-role@company``. Changes ``voice`` in place."""
+    if cb.company_heads is None:
+        return
+    for e in entities:
+        v, r = voice.get(e.key, ("", ""))
+        if v != "official" or r.split("@")[0] != "executive-office" or e.kind != "person":
+            continue
+        m = _OFFICE_OF.match((e.description or "").strip())
+        if m is None:
+            continue
+        hit = company_in_text(text, Entity(e.key, m.group("org"), "organisation"), cb)
+        if hit:
+            voice[e.key] = (hit[0], COMPANY_OFFICE_RULE)
 
 
 def _no_role_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
@@ -1469,6 +1579,14 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
     Returns ``voice``.
     """
     cb = codebook or load_codebook()
+    if cb.company_heads is not None:
+        # UK round 3, first (a spokesperson or a statement below may take its voice): an organisation no rule
+        # places that the text calls a company ("carmaker Renault", "Renault boss")
+        for e in entities:
+            if voice[e.key][1] in (DEFAULT_RULE, "organisation-unknown") and e.kind in ("organisation", "person"):
+                hit = company_in_text(text, e, cb)
+                if hit:
+                    voice[e.key] = hit
     cues_in_text: list[bool] | None = None  # [an anonymity cue, a press verb] anywhere in the article
     for e in entities:
         v, r = voice[e.key]
@@ -1519,6 +1637,50 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
         if hit:
             voice[e.key] = hit
     return voice
+
+
+#: A company's name as :func:`company_in_text` reads it: one to three capitalised words.
+_COMPANY_NAME = re.compile(r"^(?:the |The )?([A-Z][\w&.’'\-]*(?: [A-Z][\w&.’'\-]*){0,2})$")
+#: The rule of an organisation no rule places whom the text calls a company (UK round 3).
+COMPANY_CONTEXT_RULE = "org-business@company"
+
+
+def company_in_text(text: str, entity: Entity, codebook: Codebook | None = None) -> tuple[str, str] | None:
+    """UK round 3: the voice of an organisation no rule places ("Renault said", "Lycos hopes") that the
+    article calls a company: a company noun of the codebook's ``context.company_heads`` right before the
+    name ("carmaker Renault", "oil giant Yukos", "US phone company Qwest") or in an apposition after it
+    ("Titan, a California-based company"), or a noun of ``context.company_attributes`` that the name owns
+    ("Renault boss", "Oracle's chief executive", "Qantas shares", "chief executive of EMI", "shares in
+    Barclays"), or a company word of ``context.company_suffixes`` after it ("Eton Corporation"). The voice is that of the codebook's ``org-business`` rule (business), rule
+    ``org-business@company``; None when the text says none of these.
+
+    Example:
+        >>> company_in_text("Shares in carmaker Renault rose. Renault said sales grew.", Entity("e1", "Renault"))
+        ('business', 'org-business@company')
+        >>> company_in_text("Renault said sales grew.", Entity("e1", "Renault")) is None
+        True
+    """
+    cb = codebook or load_codebook()
+    if cb.company_heads is None or cb.company_attributes is None:
+        return None
+    m = _COMPANY_NAME.match((entity.name or "").strip())
+    if m is None or m.group(1) not in text:
+        return None
+    voice = next((r.voice for r in cb.rules if r.id == "org-business"), None)
+    if voice is None:
+        return None
+    n = re.escape(m.group(1))
+    heads, attrs = f"(?i:{cb.company_heads})", f"(?i:{cb.company_attributes})"
+    after, before = r"(?![\w\-])", r"(?<![\w\-])"
+    pats = (rf"{before}{heads}\s+{n}{after}",  # carmaker Renault (not "film-maker Leigh"), oil giant Yukos (no word between: "firm BGR Trump's")
+            rf"{before}{n},\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){{0,4}}{heads}\b",  # Titan, a California-based company
+            rf"{before}{n}(?:(?:'s|’s)\s+(?:\w+\s+)?|\s+){attrs}\b",  # Renault boss, Oracle's new chief executive
+            rf"\b{attrs}\s+(?:of|at|in)\s+{n}{after}")  # chief executive of EMI, shares in Barclays
+    if cb.company_suffixes is not None:  # "Eton Corporation", "Delta Airlines" (case-sensitive)
+        pats += (rf"{before}{n}\s+(?:{cb.company_suffixes}){after}",)
+    if any(re.search(p, text) for p in pats):
+        return voice, COMPANY_CONTEXT_RULE
+    return None
 
 
 #: A bare "the bank" speaker (UK round 2).
@@ -2078,7 +2240,7 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
         found = _issuers_near(window, syn)
     # the nearest issuer named there that can be placed (round 16; before, only the nearest was tried)
     for _, iss in found:
-        hit = _placed_issuer(iss, entity, mentions, first, by_key, voices_of, entities, cb)
+        hit = _placed_issuer(iss, entity, mentions, first, by_key, voices_of, entities, cb, text)
         if hit is not None:
             return hit
     # round 17: the issuers named after the document are tried also when those named before it could not be
@@ -2107,7 +2269,8 @@ def document_issuer(text: str, entity: Entity, mentions, voices_of: dict, entiti
     for iss in later:
         if iss.lower() in _NOT_ISSUER:
             continue
-        hit = _placed_issuer(_POSSESSIVE_END.sub("", iss), entity, mentions, first, by_key, voices_of, entities, cb)
+        hit = _placed_issuer(_POSSESSIVE_END.sub("", iss), entity, mentions, first, by_key, voices_of, entities, cb,
+                             text)
         if hit is not None:
             return hit
     if not _DEFINITE.match(first_m.text or ""):
@@ -2151,8 +2314,9 @@ def _subject_issuer(text: str, doc, mentions, by_key: dict, voices_of: dict, ent
 
 
 def _placed_issuer(iss: str, entity: Entity, mentions, first: int, by_key: dict, voices_of: dict, entities,
-                  cb: Codebook) -> tuple[str, str] | None:
-    """The voice of an issuer's name found by :func:`document_issuer`, or None when it cannot be placed."""
+                  cb: Codebook, text: str = "") -> tuple[str, str] | None:
+    """The voice of an issuer's name found by :func:`document_issuer`, or None when it cannot be placed
+    (``text``: the article, where a company no rule places is found called one, :func:`company_in_text`)."""
     low = iss.lower()
     if low in ("he", "she"):
         # "she issued a statement": the nearest person named before the document
@@ -2184,6 +2348,10 @@ def _placed_issuer(iss: str, entity: Entity, mentions, first: int, by_key: dict,
         v, r = _first_rule(cb, Entity(entity.key, iss, k))
         if r not in UNINFORMED_RULES and not r.startswith("document-") and v not in ("anonymous", "other"):
             return v, f"{r}@issuer"
+    if kind == "organisation" and text and cb.company_heads is not None:
+        hit = company_in_text(text, Entity(entity.key, iss, kind), cb)  # "a Holcim statement" (UK round 3)
+        if hit:
+            return hit[0], f"{hit[1].split('@')[0]}@issuer"
     return None
 
 
@@ -2260,6 +2428,9 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
     own_desc = _POSSESSIVE_PRINCIPAL.match((entity.description or "").strip())
     if own_desc:  # "Mr. Graham's spokesman" as the description (round 13)
         names.append(own_desc.group("p"))
+    own_name = _PRINCIPAL_BEFORE.search(entity.name or "") if entity.kind in ("anonymous", "group") else None
+    if own_name:  # "an Eton spokesperson" as the speaker's name (UK round 3)
+        names.append(own_name.group("p"))
     for m in own:
         f = _FOR_PRINCIPAL.match(text, m.end) or _APPOSITIVE_PRINCIPAL.match(text, m.end)
         if f:
@@ -2284,6 +2455,8 @@ def spokesperson_principal(text: str, entity: Entity, mentions, voices_of: dict,
             if ctx:
                 v, r = classify(Entity(entity.key, sur, "person"), cb, contexts=ctx)
                 hit = (v, r) if r.endswith("@mention") and v not in ("anonymous", "other") else None
+        if hit is None and cb.company_heads is not None and n[:1].isupper():
+            hit = company_in_text(text, Entity(entity.key, n, "organisation"), cb)  # a company's (UK round 3)
         if hit:
             ok = hit[0] in _PRINCIPAL_VOICES or (also_official and hit[0] == "official")
             return (hit[0], f"{hit[1].split('@')[0]}@principal") if ok else None
