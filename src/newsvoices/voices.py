@@ -31,7 +31,7 @@ import yaml
 
 from .config import DATA_DIR
 from .entities import trim_speaker_phrase
-from .extract import Entity
+from .extract import Entity, Mention
 from .identity import person_key
 from .lexicon import load_lexicon
 from .patternkeys import TextKeys, keys_and_start, keys_start_match, lower_twin, lowered, pattern_keys, twin_source_ok
@@ -1292,6 +1292,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
         if r in UNINFORMED_RULES and sr not in UNINFORMED_RULES and sr != "override":
             voice[key] = (sv, sr.split("@")[0] + "@surname")
     _inside_other_names(text, entities, mentions, voice)
+    _share_before_name(text, entities, mentions, voice, cb)
     _no_role_in_text(text, entities, mentions, voice, cb)
     _field_in_text(text, entities, mentions, voice, cb)
     _company_office_in_text(text, entities, voice, cb)
@@ -1305,6 +1306,41 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
                 if r not in UNINFORMED_RULES:
                     voice[e.key] = (v, WRITER_RULE)
     return voice
+
+
+#: The words of a clause right before a mention (no punctuation but "%", "-", "." in numbers), at most six.
+_WORDS_BEFORE = re.compile(r"((?:[\w%\-]+(?:\.\d+)?[ \t]+){1,6})$")
+SHARE_RULE = "poll-result"
+
+
+def _share_before_name(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+    """A people the rules made public ("Americans", "Black adults") whose mention follows a share of them
+    ("About 6 in 10 Americans favor ...", "a majority of voters"): the extractor cut the share off a poll
+    result, which the codebook's rule ``poll-result`` (expert) places when the share is put back (rule
+    ``poll-result@share``; round 18). In place on ``voice``."""
+    by_entity: dict[str, list] = {}
+    for m in mentions:
+        if m.kind != "pronoun":
+            by_entity.setdefault(m.entity, []).append(m)
+    for e in entities:
+        v, r = voice[e.key]
+        if v != "public" or not r.startswith("anonymous-public"):
+            continue
+        for m in by_entity.get(e.key, ()):
+            w = _WORDS_BEFORE.search(text, max(0, m.start - 60), m.start)
+            if not w:
+                continue
+            words = w.group(1).split()
+            hit = None
+            for i in range(len(words)):
+                name = " ".join(words[i:] + [text[m.start:m.end]])
+                v2, r2 = _first_rule(cb, Entity(e.key, name, "group"))
+                if r2 == SHARE_RULE:
+                    hit = (v2, f"{r2}@share")
+                    break
+            if hit:
+                voice[e.key] = hit
+                break
 
 
 #: "according to the <name>" right before a name mention: a name cited so is a publication, not a person (round 17).
@@ -1600,8 +1636,8 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                 cues_in_text[0] = cb.anonymity_cues is not None and _found(cb.anonymity_cues, text)
             marker = None
             if press or cues_in_text[0]:
-                marker = leak_marker(text, [m for m in mentions if m.entity == e.key and m.kind != "pronoun"], cb,
-                                     press=press)
+                own = [m for m in mentions if m.entity == e.key and m.kind != "pronoun"]
+                marker = leak_marker(text, own + _indefinite_antecedent(text, e, own, cb), cb, press=press)
             if marker:
                 desc = f"{e.description} ; {marker}" if e.description else marker
                 v2, r2 = _first_rule(cb, Entity(e.key, e.name, e.kind, desc, e.organisation))
@@ -1992,6 +2028,9 @@ def _start_keys(twin: re.Pattern) -> tuple[str, ...] | None:
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
+#: A sentence that opens by speaking of an unnamed speaker again: "The official spoke ...", "They asked ...".
+_NEXT_REFERS = re.compile(r"[\"”’')]*\s+(?:(?:The|That|This|These|Those|Both)\s+(?:[\w.’'\-]+\s+){0,3}?(?:officials?|officers?"
+                          r"|agents?|sources?|aides?|employees?|staffers?|people|persons?|man|woman)|He|She|They|Both)\b")
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+|The\s+)?[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,4})")
 
 
@@ -2015,13 +2054,65 @@ def _sentence_span(text: str, start: int, end: int, reach: int = 300) -> tuple[i
     return a, b
 
 
+#: A definite unnamed official ("the official", "the senior official", "The federal officials"): its head word.
+_DEFINITE_OFFICIAL = re.compile(r"(?i)^the\s+(?:[\w.’'\-]+\s+){0,5}?(?P<head>officials?|officers?|agents?|employees?"
+                                r"|staffers?)$")
+#: How far before its first mention the indefinite introduction of a definite official is looked for.
+_ANTECEDENT_REACH = 2000
+#: The employer named right after an official's introduction ("an official at Crux Semiconductor").
+_ANTECEDENT_ORG = re.compile(r"\s+(?:at|with|of|for|from)\s+(?:the\s+)?(?P<org>[A-Z][\w.&’'\-]*"
+                             r"(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&’'\-]*){0,5})")
+
+
+def _indefinite_antecedent(text: str, entity: Entity, own, codebook: Codebook | None = None) -> list:
+    """The introduction of a definite unnamed official that the extractor did not link to it: the last
+    "a/an/one/two/several/multiple ... <head>" before its first mention ("a law enforcement official not
+    authorized to comment publicly told USA TODAY ... The official said"), as a mention whose sentence
+    :func:`leak_marker` reads too (round 18). Empty for other speakers or when none is found.
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "A senior official, who spoke on condition of anonymity, said so. The official added more."
+        >>> [m.text for m in _indefinite_antecedent(t, Entity("e", "the official", "anonymous"),
+        ...                                         [Mention("e", 65, 77, "The official", "role")])]
+        ['A senior official']
+    """
+    d = _DEFINITE_OFFICIAL.match((entity.name or "").strip())
+    if not d or not own:
+        return []
+    first = min(m.start for m in own)
+    head = d.group("head").lower()
+    stem = head.rstrip("s")
+    plural = head.endswith("s")
+    det = (r"(?:two|three|four|five|several|multiple|some|other|two other|several other)" if plural
+           else r"(?:an?|one|another)")
+    pat = re.compile(rf"(?i)(?<![\w\-]){det}\s+(?:[\w.’'\-]+\s+){{0,6}}?{stem}{'s' if plural else ''}(?![\w\-])")
+    lo = max(0, first - _ANTECEDENT_REACH)
+    last = None
+    for m in pat.finditer(text, lo, first):
+        last = m
+    if last is None:
+        return []
+    # the introduction must name a government official: "a company official", "an official at Crux
+    # Semiconductor" speak for no government and lend no cue
+    cb = load_codebook() if codebook is None else codebook
+    phrase = last.group(0)
+    if _first_rule(cb, Entity(entity.key, phrase, entity.kind, head))[0] != "official":
+        return []
+    at = _ANTECEDENT_ORG.match(text, last.end())
+    if at and _first_rule(cb, Entity(entity.key, at.group("org"), "organisation"))[0] != "official":
+        return []
+    return [Mention(entity.key, last.start(), last.end(), phrase, "nominal")]
+
+
 def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bool = True) -> str | None:
     """Whether an unnamed speaker's mentions show it speaking anonymously or to a news outlet.
 
     Returns :data:`ANONYMOUS_MARKER` when a sentence of one of ``mentions`` has one of the
     codebook's ``context.anonymity_cues`` ("who requested anonymity", "not authorized to
-    speak"), else :data:`PRESS_MARKER` when the speaker, after its mention, *told* (one of
-    ``context.press_verbs``) a name the codebook places as media ("told CNN", "told the
+    speak"), or the sentence right after it does and opens by speaking of the speaker again
+    ("The official spoke on the condition of anonymity ...", "They asked not to be named"), else
+    :data:`PRESS_MARKER` when the speaker, after its mention, *told* (one of ``context.press_verbs``) a name the codebook places as media ("told CNN", "told the
     Las Vegas Review-Journal"; "told reporters" is no outlet; not looked for with ``press``
     false), else None.
     :func:`classify_article` adds the marker to an unnamed official's description and keeps the
@@ -2035,6 +2126,9 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
         >>> t = "It was late, said the official, who requested anonymity."
         >>> leak_marker(t, [Mention("e", 18, 30, "the official", "nominal")])
         'speaking anonymously'
+        >>> t = "It was late, an official said. The official spoke on condition of anonymity."
+        >>> leak_marker(t, [Mention("e", 13, 24, "an official", "nominal")])
+        'speaking anonymously'
         >>> t = "An official told reporters the plan changed."
         >>> leak_marker(t, [Mention("e", 0, 11, "An official", "nominal")]) is None
         True
@@ -2046,6 +2140,13 @@ def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bo
         sent = text[a:b]
         if cb.anonymity_cues is not None and _found(cb.anonymity_cues, sent):
             return ANONYMOUS_MARKER
+        # the sentence after, when it speaks of the same speaker ("... said a senior official. The official spoke
+        # on the condition of anonymity because ..."; round 18)
+        nxt = _NEXT_REFERS.match(text, b)
+        if nxt and cb.anonymity_cues is not None:
+            a2, b2 = _sentence_span(text, nxt.end(), nxt.end() + 1)
+            if a2 >= b - 1 and _found(cb.anonymity_cues, text[a2:b2]):
+                return ANONYMOUS_MARKER
         if press or not look_press:
             continue
         after = text[m.end:b]
