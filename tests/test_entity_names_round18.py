@@ -38,3 +38,21 @@ def test_a_place_opened_by_st_is_no_person(text):
 def test_titles_still_open_people():
     ents = _entities("Justice Ruth Bader Ginsburg dissented. Sen. Paul agreed, and Judge Jo Roe ruled.")
     assert ents.get("Ruth Bader Ginsburg") == "person" and ents.get("Jo Roe") == "person", ents
+
+
+@pytest.mark.parametrize("footer", [
+    "Copyright © 2019 The Fenwick Times, LLC. Click here for reprint permission.",
+    "© 2019 Tribune Fenwick Agency, LLC",
+    "(C) 2018 FENWICK CONTENT AGENCY, LLC",
+    "Copyright 2013 The Fenwick Press.",
+])
+def test_copyright_footers_name_nobody(footer):
+    ents = _entities("The mayor spoke on Monday.\n\n" + footer)
+    assert not any("Fenwick" in n or n == "LLC" for n in ents), ents
+
+
+def test_story_highlights_are_no_quotation_of_their_own():
+    text = ("Title\n\nStory highlights Jo Roe says the new policy is fair\n\n"
+            "Jo Roe, the governor, said on Monday that the new policy is fair.")
+    quotes = extract(Article(id="t", text=text)).quotes
+    assert all(q.start > text.index("Jo Roe, the governor") for q in quotes), quotes
