@@ -1177,3 +1177,39 @@ def test_base_form_rules_by_last_letter_equal_trying_every_rule():
         assert repr(sentiment._base_form_valence(w)) == repr(want), w
         found += want is not None
     assert found > 500, found
+
+
+def test_lazy_gender_evidence_equals_reading_it_at_each_mention(monkeypatch):
+    """Speed pass 18: the sex evidence around a mention (``_Resolver._mention_gender``) is read only when
+    "he"/"she" ask for its entity; reading it at every mention as it is registered (round 17's order)
+    gives the same extractions, on made-up articles where the veto decides and on shared articles."""
+    from newsvoices import extract as X
+    from newsvoices.model import Article
+
+    q = '"We will fight this plan to the very end,"'
+    texts = [f"Senator Abe Orr spoke first. Then Claire Dros spoke. {q} he said.",
+             'Laura Hale spoke first. Then Gregory Hale spoke. Later she wrote, "We will fight this plan."',
+             f"Dana Dros spoke first. Then Mrs. Robin Orr spoke. {q} he said. Orr left. {q} she said.",
+             f"Dana Dros spoke first. Then Robin Orr, 52, the mother of two, spoke. {q} he said.",
+             f"Dana Dros spoke first. Then her husband, Robin Orr, spoke. {q} she said. Mr. Orr nodded. {q} he said.",
+             f"The victim's mother spoke to reporters. Then Robin Orr, a spokesman, spoke. {q} she said."]
+    from newsvoices.config import SHARED_DIR
+    corpus = SHARED_DIR / "corpora" / "allsides-abp-immigration-crime"
+    arts = [Article(f"t{i}", t) for i, t in enumerate(texts)]
+    if corpus.is_dir():
+        from newsvoices.corpus import load_corpus
+        arts += load_corpus([str(corpus)]).articles[:600:4]
+    lazy = [repr(X.extract(a)) for a in arts]
+    read = []
+    orig_mention = X._Resolver._mention
+
+    def eager(self, key, s, e, kind):  # the evidence read as the mention is registered
+        orig_mention(self, key, s, e, kind)
+        pending = self._gender_pending.pop(key, None)
+        if pending:
+            read.append(len(pending))
+            self._read_gender(key, pending)
+
+    monkeypatch.setattr(X._Resolver, "_mention", eager)
+    assert [repr(X.extract(a)) for a in arts] == lazy
+    assert sum(read) >= 12  # (the eager path did read evidence)

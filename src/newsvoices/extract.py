@@ -1080,6 +1080,8 @@ class _Resolver:
         self.gender_votes: dict[str, set[str]] = {}
         self.surname_gender_votes: dict[str, set[str]] = {}  # (at mentions by the surname alone: weaker)
         self._first_name_memo: dict[str, tuple[int, str | None]] = {}
+        # mentions whose sex evidence is not read yet: entity key -> [(start, end, kind)] (read lazily)
+        self._gender_pending: dict[str, list[tuple[int, int, str]]] = {}
         self.runs = runs
         self.run_by_span: dict[int, NameRun] = {}
         self._build_from_runs()
@@ -1112,10 +1114,13 @@ class _Resolver:
         self.mention_end.setdefault(s, e)
         self.mentions.append(Mention(key, s, e, self.text[s:e], kind))
         if kind != "pronoun":
-            g = self._mention_gender(s, e, kind)
-            if g is not None:  # (a surname alone may be another person's: "Mrs. Trump" -> Donald Trump)
-                votes = self.surname_gender_votes if kind == "surname" else self.gender_votes
-                votes.setdefault(key, set()).add(g)
+            # the sex the words around it give (:meth:`_mention_gender`) is read only when "he"/"she" ask
+            # for this entity (:meth:`gender`; most entities are never asked): a function of the text alone
+            pending = self._gender_pending.get(key)
+            if pending is None:
+                self._gender_pending[key] = [(s, e, kind)]
+            else:
+                pending.append((s, e, kind))
         if not self.in_quote(s):
             ent = self.by_key[key]
             cls = "person" if ent.kind in ("person", "anonymous") else "group"
@@ -1745,6 +1750,9 @@ class _Resolver:
         name's entry in ``first_names_gender.tsv``; what the text says at its mentions by the surname
         alone (weakest: "Mrs. Trump" may be resolved to Donald Trump). None (unknown, never a veto) when
         nothing says or the strongest evidence says both."""
+        pending = self._gender_pending.pop(key, None)
+        if pending is not None:
+            self._read_gender(key, pending)
         votes = set(self.gender_votes.get(key, ()))
         ent = self.by_key[key]
         if ent.description:
@@ -1763,6 +1771,16 @@ class _Resolver:
             return g
         weak = self.surname_gender_votes.get(key, ())
         return next(iter(weak)) if len(weak) == 1 else None
+
+    def _read_gender(self, key: str, pending: list[tuple[int, int, str]]) -> None:
+        """Add the sex evidence of the mentions ``pending`` (``(start, end, kind)``, no pronouns) of entity
+        ``key`` to its votes (a surname alone may be another person's: "Mrs. Trump" -> Donald Trump, so
+        those votes are kept apart as weaker)."""
+        for s, e, kind in pending:
+            g = self._mention_gender(s, e, kind)
+            if g is not None:
+                votes = self.surname_gender_votes if kind == "surname" else self.gender_votes
+                votes.setdefault(key, set()).add(g)
 
     def _first_name_gender(self, ent: Entity) -> str | None:
         """The sex ``first_names_gender.tsv`` gives the first name of a person named by two words or
