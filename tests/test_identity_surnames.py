@@ -144,3 +144,16 @@ def test_a_merged_speaker_is_not_also_discussed_but_unquoted(tmp_path):
         assert "pellworth" not in set(m.loc[m["article_id"] == "s1", "entity_id"])
         sil = measures.silence(res.mentions, res.quotes)
         assert not ((sil["article_id"] == "s1") & sil["entity_id"].str.contains("pellworth")).any()
+
+
+def test_silence_summary_names_an_actor_as_spelled_by_its_id():
+    import pandas as pd
+
+    from newsvoices import measures
+
+    sil = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "entity_id": "eric-holder",
+                        "name": ["General Eric Holder", "General Eric Holder", "Eric Holder"],
+                        "mentions": [2, 1, 1], "non_response": [None, "declined to comment", None]})
+    top = measures.silence_summary(sil)
+    assert top.loc[0, "name"] == "Eric Holder"
+    assert (top.loc[0, "articles"], top.loc[0, "mentions"], top.loc[0, "non_responses"]) == (3, 4, 1)

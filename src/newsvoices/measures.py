@@ -128,20 +128,25 @@ def _speaker_labels(q: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     for ``jeff-sessions``), else one that gives the id ("General Jeff Sessions"), before any other
     ("Sessions", once the corpus step has merged the surname); then the most frequent, shorter and
     alphabetically first name."""
+    return _display_names(q, by, "speaker_id", "speaker")
+
+
+def _display_names(q: pd.DataFrame, by: list[str], key: str, name: str) -> pd.DataFrame:
+    """``by + [key, name]``: one name per group and id, ranked as :func:`_speaker_labels` says."""
     from .identity import org_key, person_key, slug
 
-    n = q.groupby(by + ["speaker_id", "speaker"], dropna=False).size().rename("_n").reset_index()
+    n = q.groupby(by + [key, name], dropna=False).size().rename("_n").reset_index()
     if n.empty:
         return n.drop(columns="_n")
-    names = n["speaker"].astype(str)
+    names = n[name].astype(str)
     # 2: the name is the id's own words ("Jeff Sessions"); 1: it gives the id ("General Jeff
     # Sessions", the extractor's cut of "Attorney General Jeff Sessions"); 0: another name
     n["_own"] = [2 if slug(a) == sid else int(slug(person_key(a)) == sid or slug(org_key(a)) == sid)
-                 for a, sid in zip(names, n["speaker_id"])]
+                 for a, sid in zip(names, n[key])]
     n["_len"] = names.str.len()
-    n = n.sort_values(by + ["speaker_id", "_own", "_n", "_len", "speaker"],
+    n = n.sort_values(by + [key, "_own", "_n", "_len", name],
                       ascending=[True] * (len(by) + 1) + [False, False, True, True], kind="stable")
-    return n.drop_duplicates(by + ["speaker_id"])[by + ["speaker_id", "speaker"]]
+    return n.drop_duplicates(by + [key])[by + [key, name]]
 
 
 def voice_positions(quotes: pd.DataFrame, kind: str | None = None) -> pd.DataFrame:
@@ -477,12 +482,15 @@ def silence(mentions: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame
 def silence_summary(silence_table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     """Across articles: the actors most often discussed but not quoted.
 
-    Returns ``entity_id``, ``name``, ``articles`` (discussed without a quote),
-    ``mentions`` and ``non_responses`` (articles with an explicit non-response).
+    Returns ``entity_id``, ``name`` (as :func:`speaker_space` labels a speaker: the name spelled
+    as the id, "Eric Holder" rather than "General Eric Holder"), ``articles`` (discussed without a
+    quote), ``mentions`` and ``non_responses`` (articles with an explicit non-response).
     """
     s = silence_table.dropna(subset=["entity_id"])
     g = s.groupby("entity_id").agg(
-        name=("name", lambda x: x.mode().iloc[0]), articles=("article_id", "nunique"),
+        articles=("article_id", "nunique"),
         mentions=("mentions", "sum"), non_responses=("non_response", lambda x: int(x.notna().sum())),
     ).reset_index()
+    g.insert(1, "name", g[["entity_id"]].merge(_display_names(s.dropna(subset=["name"]), [], "entity_id", "name"),
+                                               on="entity_id", how="left")["name"].to_numpy())
     return g.sort_values(["articles", "mentions", "entity_id"], ascending=[False, False, True]).head(top).reset_index(drop=True)
