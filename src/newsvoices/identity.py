@@ -272,7 +272,7 @@ class SurnameMerge:
         >>> for a in ("a1", "a2"):
         ...     m.count({"article_id": a, "entity_id": "ada-quell", "text": "Sen. Quell", "mention_kind": "surname"})
         >>> m.decide()
-        >>> m.note({"article_id": "a3", "entity_id": "quell", "text": "Senator Quell", "mention_kind": "name"})
+        >>> m.note({"article_id": "a3", "entity_id": "quell", "text": "Sen. Quell", "mention_kind": "name"})
         >>> m.target({"article_id": "a3", "speaker_id": "quell", "kind": "person"}, set())
         'ada-quell'
     """
