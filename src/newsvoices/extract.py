@@ -46,7 +46,7 @@ from .attribution import CASE_SPECIAL, NP, Attribution, Parser, Reported
 from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, gender_words,
                        non_source_contexts, page_furniture, page_furniture_links, plural_people_words, source_head, unattested_word_name)
 from .model import Article
-from .quotes import QuoteSpan, find_quote_spans
+from .quotes import DOUBLE, SINGLE, QuoteSpan, find_quote_spans, primary_family
 
 
 @dataclass
@@ -198,7 +198,18 @@ _TITLE_CTX = frozenset(("on", "of", "in", "at", "from", "the", "a", "an", "title
                         "headlined", "film", "movie", "book", "show", "song", "album", "series", "program",
                         "programme", "podcast", "column", "headline", "slogan", "hashtag", "memoir", "novel",
                         "documentary", "play", "musical", "episode", "article", "essay", "op-ed", "editorial"))
+# the nouns of _TITLE_CTX: a Title Case quotation right after "<noun>," is the work's title (round 19)
+_TITLE_NOUNS = frozenset(("film", "movie", "book", "show", "song", "album", "series", "program", "programme",
+                          "podcast", "column", "headline", "slogan", "hashtag", "memoir", "novel", "documentary",
+                          "play", "musical", "episode", "article", "essay", "op-ed", "editorial"))
+_WORD_END_RE = re.compile(r"(?<![\w'\u2019])([A-Za-z][a-z\-]*)\Z")
 _BYLINE_RE = re.compile(r"[,\s\u00a0]*by[ \u00a0]+[A-Z]")
+# '"<title>," by the Daily Gazette\'s Jo Roe': with "the", only after a comma (not the agent of a
+# passive: 'was declared an "illegal immigrant" by the tribunal'; round 19)
+_BYLINE_THE_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*by[ \u00a0]+the[ \u00a0]+[A-Z]")
+# between a piece's quoted title and a quotation from it, in newsletter round-ups (round 19):
+# '"Museum to close," by the Times\' Jo Roe: "..."'
+_EXCERPT_BYLINE_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*by[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][^:\n\"\u201c\u201d]{0,80}:[ \u00a0]*\Z")
 # a paragraph that only names the author of the quotation paragraph before it, as in opinion
 # round-ups: 'Jane Doe, Daily Gazette' or '-- Jane Doe, a nurse' (a dash before the name optional)
 _NAME_LINE_RE = re.compile(
@@ -260,7 +271,15 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
         k -= 1
     prev = text[k:j].lower()
     title_ctx = prev in _TITLE_CTX or prev.endswith(("\u2019s", "'s", "s\u2019", "s'"))
-    if q.closed and _BYLINE_RE.match(text, q.close_end) and how != "post":
+    if prev == "told" and title_like and not ends_sentence:
+        title_ctx = True  # 'told "Fox and Friends"': the programme spoken to (round 19)
+    if not prev and text[j - 1:j] == "," and title_like:
+        # an appositive title after its noun: 'her memoir, "Tough Choices."' (round 19)
+        m = _WORD_END_RE.search(text, max(0, j - 40), j - 1)
+        title_ctx = m is not None and m.group(1).lower() in _TITLE_NOUNS
+    if q.closed and how != "post" and (_BYLINE_RE.match(text, q.close_end) or (
+            (inner.rstrip()[-1:] == "," or text[q.close_end:q.close_end + 1] == ",")
+            and _BYLINE_THE_RE.match(text, q.close_end))):
         return False  # '"Pop-up art show opens," by Jane Doe': the title of a piece
     if title_like and (title_ctx or title_para) and n <= 12:
         return False
@@ -282,6 +301,65 @@ def looks_like_speech(text: str, q: QuoteSpan, attributed: bool, para_start: boo
     return n >= 5
 
 
+_HEADLINE_MAX_WORDS = 30  # a first paragraph this short, one sentence, is the headline (round 19)
+
+
+def _headline_para(text: str, lo: int, hi: int, title_in_text: bool) -> bool:
+    """Whether the first paragraph ``text[lo:hi]`` is the article's headline: it is marked so, or
+    it is short and holds no sentence end before its last few characters."""
+    if title_in_text:
+        return True
+    if _n_words(text[lo:hi]) > _HEADLINE_MAX_WORDS:
+        return False
+    return _SENT_END_RE.search(text, lo, max(lo, hi - 3)) is None
+
+
+def _placed_speech(text: str, q: QuoteSpan, lo: int, hi: int, headline: bool, whole: bool, primary: str,
+                   how: str | None, prev_q: QuoteSpan | None) -> bool | None:
+    """Where a quotation stands decides whether it is speech, before its words are weighed (round 19).
+
+    * An opening mark right after ``=`` is an attribute value in markup (``datetime="..."``): never.
+    * In a headline, a quotation right after a colon that runs to the end of the line is the
+      headline's quotation ("Jo Roe: 'We Will Win.'"), whatever its case; a quotation in the
+      secondary (single) marks anywhere else in a headline is a partial quote or a scare quote
+      inside the headline's own sentence ("Roe calls plan 'crazy system' ..."): not direct speech,
+      unless a cue right after it attributes it ("'Now is not the time,' Jo Roe says").
+    * A whole paragraph in the secondary (single) marks in an article quoted with double marks is
+      a subheading ("'A fight from start to finish.'"), not speech.
+    * A quotation right after '"<title>," by <byline>:' is an excerpt of that piece (newsletter
+      round-ups), not someone's speech.
+    * A short sentence quoted right after the sentence that attributed the quotation before it
+      in the same paragraph is the same speaker going on ('"...," she said. "Big time."').
+
+    Returns:
+        ``True`` or ``False`` when the position decides, ``None`` to leave it to ``looks_like_speech``.
+    """
+    if text[q.open - 1:q.open] == "=":
+        return False
+    secondary = q.family == SINGLE and primary == DOUBLE
+    if headline:
+        before = text[lo:q.open].rstrip(" \u00a0")
+        if q.closed and before.endswith(":") and _n_words(before) <= 12 \
+                and not text[q.close_end:hi].strip(" \u00a0.,;!?"):
+            return True
+        if secondary and how != "post":
+            return False
+    if secondary and whole and q.closed and not headline:
+        return False
+    if prev_q is not None and _EXCERPT_BYLINE_RE.match(text, prev_q.close_end, q.open):
+        return False  # '"<title>," by the Times' Jo Roe: "<excerpt>"': a passage of a news story
+    if how == "split" and prev_q is not None and q.closed and prev_q.closed \
+            and q.open - prev_q.close_end <= _FOLLOW_GAP and text[q.start:q.start + 1].isupper():
+        inner = text[q.start:q.end].rstrip("\u2019'\")]\u201d")
+        before = text[prev_q.close_end:q.open].rstrip(" \u00a0")
+        if inner[-1:] in (".", "?", "!") and before[-1:] == "." and _n_words(before) <= 8:
+            return True
+    return None
+
+
+_FOLLOW_GAP = 80  # characters between an attributed quotation and a short one that goes on from it
+
+
 # --------------------------------------------------------------------------- main entry
 def extract(article: Article) -> Extraction:
     """Find quotations and reported speech in ``article`` and attribute them to entities.
@@ -293,6 +371,7 @@ def extract(article: Article) -> Extraction:
     text = article.text
     paras = article.paragraphs
     spans = find_quote_spans(text, paras)
+    primary = primary_family(text) if spans else DOUBLE
     abbrev = parser.abbrev
     para_quotes: dict[int, list[QuoteSpan]] = {}
     for q in spans:
@@ -461,14 +540,20 @@ def extract(article: Article) -> Extraction:
             out_atts.append((q, att, how))
         # speech filter
         title_para = hi - lo < 400 and _is_title_case(text[lo:hi])
+        headline = pi == 0 and _headline_para(text, lo, hi, article.title_in_text)
+        prev_q = None
         for q, att, how in out_atts:
             para_start = q.open <= p0
             gap = _n_words(text[att.cue_end:q.open]) if att is not None and how == "pre" and att.cue_end <= q.open \
                 else 0
             whole = para_start and not text[q.close_end:hi].strip(" \u00a0.,!?")
-            if looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
-                                 para_start, how, gap, title_para, whole):
+            verdict = _placed_speech(text, q, lo, hi, headline, whole, primary, how, prev_q)
+            if verdict is None:
+                verdict = looks_like_speech(text, q, att is not None and how in ("post", "pre", "according", "agent"),
+                                            para_start, how, gap, title_para, whole)
+            if verdict:
                 kept.append((q, att, how))
+            prev_q = q
         last_att = None
         for q, att, how in out_atts:
             if att is not None:
