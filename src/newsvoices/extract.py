@@ -43,7 +43,8 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import CASE_SPECIAL, NP, Attribution, Parser, Reported
-from .entities import (NameFinder, NameRun, _is_title_case, antecedent_contexts, can_be_source, gender_words,
+from .entities import (NameFinder, NameRun, _is_title_case, _starts_sentence, antecedent_contexts, can_be_source,
+                       gender_words,
                        non_source_contexts, page_furniture, page_furniture_links, plural_people_words, source_head, unattested_word_name)
 from .model import Article
 from .quotes import DOUBLE, SINGLE, QuoteSpan, find_quote_spans, primary_family
@@ -638,6 +639,7 @@ def extract(article: Article) -> Extraction:
                                   headline_cues.get(r.attribution.cue_start), r.attribution.cue_start in silent_cues))
     quotes.sort(key=lambda x: (x.start, x.end))
     res.role_mentions()
+    res.merge_surnames(quotes)
     return res.result(quotes)
 
 
@@ -1299,7 +1301,8 @@ class _Resolver:
                 t = _title_key(title)
                 cands = [c for c in cands if intro.get(c, (0, None))[1] == t]
                 if not cands:
-                    return None
+                    return None  # (round 19: joined to the only full name of the surname, if any, by
+                    # :meth:`merge_surnames` once the pronouns say its sex)
             return cands[0]  # (a headline naming the surname before the body's full name)
         if len(before) == 1:
             return before[0]
@@ -1314,6 +1317,46 @@ class _Resolver:
             spoke = any(s < pos and self._speaks_at(s, e) for s, e in self.full_at.get(c, ()))
             return (by_first - named[c], not spoke, intro[c][0])
         return min(before, key=rank)
+
+    def _full_name_ok(self, key: str, first: str | None = None) -> bool:
+        """Whether person ``key`` looks named in full (round 19): a first name of ``first_names_gender.tsv``
+        (``first``, else the entity name's first word), or a name mention inside a sentence; not a
+        capitalised word opening a sentence or headline before a surname ("Maybe Trump", "Impeach
+        Obama", "Yet Barr")."""
+        if first is None:
+            first = self.by_key[key].name.split()[0].rstrip(".").lower()
+        if first in gender_words(names=True):
+            return True
+        return any(m.entity == key and m.kind == "name" and not _starts_sentence(self.text, m.start)
+                   for m in self.mentions)
+
+    def _sex_clash(self, key: str, title: str | None, short: str | None = None) -> bool:
+        """Whether a titled surname ("President Roe", "Mrs. Roe"; entity ``short`` when it is one already)
+        may not be person ``key``, named in full (round 19). The surname's sex is its title's ("mrs"
+        female, ``gender_words.tsv``) and what the words at its mentions say ("his uncle, Dr. Roe"); the
+        full name's is what the words at its full mentions say, else its first name's. Two known sexes
+        must agree; a sex only one side's words give keeps them apart too ("first lady Ines Varo" is not
+        the "President Varo" before her; "his uncle, Dr. Roe" is not the ancestor "Wolf Roe")."""
+        def said(k: str, kinds: tuple[str, ...]) -> set[str]:
+            if k == key:
+                spans = self.full_at.get(k) or [(m.start, m.end) for m in self.mentions
+                                                 if m.entity == k and m.kind == "name"]
+                return {self._mention_gender(s, e, "name") for s, e in spans} - {None}
+            return {self._mention_gender(m.start, m.end, m.kind) for m in self.mentions
+                    if m.entity == k and m.kind in kinds} - {None}
+        full_text = said(key, ("name",))
+        full = full_text or ({g} if (g := self._first_name_gender(self.by_key[key])) else set())
+        short_text = said(short, ("name", "surname")) if short is not None else set()
+        want = gender_words().get(title or "")
+        short_sex = short_text | ({want} if want else set())
+        if short is not None:
+            # "he"/"she" resolved to the surname ("President Trump ... he said" is not the daughter "Ivanka
+            # Trump", the only full name): compared with a known sex, never a veto alone
+            short_sex |= {_PRONOUN_GENDER.get(m.text.lower()) for m in self.mentions
+                          if m.entity == short and m.kind == "pronoun"} - {None}
+        if short_sex and full:
+            return not (short_sex & full)
+        return bool(short_text) or bool(full_text)
 
     def _speaks_at(self, s: int, e: int) -> bool:
         """Whether the name at ``[s, e)`` is told speaking: a verb of saying right before it ("says
@@ -2085,6 +2128,44 @@ class _Resolver:
                     self._mention(key, s, e, "role")
                     break
                 j -= 1
+
+    def merge_surnames(self, quotes: list[Quote]) -> None:
+        """Join a person named only by the surname ("Trump", "President Trump", "Mr. Goodlatte") to the
+        article's only person named in full with that surname ("Donald Trump"), however the two came to be
+        apart (round 19 of issue 3: a titled surname before the full name, a full name inside a long name
+        run that only a quote's speaker phrase made a person after its surname mentions were read). Two
+        full names of the surname ("Bill Clinton", "Hillary Clinton") join neither; nor does a surname
+        whose title gives another sex than the full name, or a full name introduced as a relative
+        (:meth:`_sex_clash`)."""
+        full: dict[str, list[str]] = {}
+        short: list[tuple[str, str, str | None]] = []  # (key, surname, title)
+        titles, roles = self.parser.titles, self.finder.lex.roles
+        for (first, last), key in self.person_keys.items():
+            ent = self.by_key[key]
+            if ent.kind != "person":
+                continue
+            words = [w.rstrip(".").lower() for w in ent.name.split()]
+            named = [i for i, w in enumerate(words) if w in titles or w in roles]
+            title = words[named[-1]] if named else None
+            if named:
+                words = words[named[-1] + 1:]  # "Attorney General William Barr" -> William Barr
+            if first is None or len(words) < 2:
+                # a surname, or a title and a surname ("Chairman Leahy", "Addressing Mr. Trump"): no full name
+                short.append((key, last, self.intro.get(key, (0, None))[1] or title))
+            elif self._full_name_ok(key, words[0]):
+                full.setdefault(last, []).append(key)
+        into: dict[str, str] = {}
+        for key, last, title in short:
+            cands = full.get(last, ())
+            if len(cands) == 1 and not self._sex_clash(cands[0], title, key):
+                into[key] = cands[0]
+        if not into:
+            return
+        for m in self.mentions:
+            m.entity = into.get(m.entity, m.entity)
+        for q in quotes:
+            if q.entity in into:
+                q.entity = into[q.entity]
 
     def result(self, quotes: list[Quote]) -> Extraction:
         used = {m.entity for m in self.mentions} | {q.entity for q in quotes if q.entity}
