@@ -75,6 +75,7 @@ Skips with a message when the corpus is absent.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -317,8 +318,8 @@ def cmd_score(args) -> int:
         out = write_benchmark_result(
             "voices", metrics, command="python benchmarks/voices.py analyze && python benchmarks/voices.py score --write",
             dataset="allsides-abp-immigration-crime (2,774 articles)",
-            split="blind_latest: the latest blind pair (voice_audit_blind29/30, 200 speakers drawn at random after "
-                  "voices round 16 and judged blind by coders who never saw a prediction), scored with the predictions "
+            split=f"blind_latest: the latest blind pair ({_pair_label(LATEST_BLIND)}, 200 speakers drawn at random "
+                  "after the last rules round and judged blind by coders who never saw a prediction), scored with the predictions "
                   "recorded at the draw: the honest figure. accuracy.*: every hand-judged sample scored against the "
                   "current tables; all but the latest pair were studied while writing rules, so those are development "
                   "figures. accuracy_in_tables: the same, leaving out audited speakers the extractor no longer credits "
@@ -331,6 +332,18 @@ def cmd_score(args) -> int:
                                   "official_share.center", "official_share.right") if k in metrics])
         print(f"wrote {out}")
     return 0
+
+
+def _pair_label(paths) -> str:
+    """Name a pair of audit files the way the results and the README do.
+
+    >>> _pair_label((Path("voice_audit_blind33.csv"), Path("voice_audit_blind34.csv")))
+    'voice_audit_blind33/34'
+    """
+    stems = [Path(p).stem for p in paths]
+    head = stems[0]
+    tails = [re.sub(r"^voice_audit_(uk_)?blind", "", s) for s in stems[1:]]
+    return "/".join([head, *tails])
 
 
 def _print_other_share(tables: Path, metrics: dict) -> None:

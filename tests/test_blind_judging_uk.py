@@ -102,3 +102,14 @@ def test_context_without_corpus_reads_the_allsides_tables(bj, uk_tables, tmp_pat
     assert not (tmp_path / "o").exists()
     with pytest.raises(ValueError, match="corpus 'us'"):
         bj.merge(draft, draft, None, dest=tmp_path, corpus="us")
+
+
+def test_results_name_the_latest_pair(vb):
+    # the honest figure's description in benchmarks/results/voices.json once named blind29/30 while
+    # the value came from blind33/34: the label now follows LATEST_BLIND
+    assert vb._pair_label(vb.LATEST_BLIND) == (
+        vb.LATEST_BLIND[0].stem + "/" + vb.LATEST_BLIND[1].stem.replace("voice_audit_blind", ""))
+    assert vb._pair_label((Path("voice_audit_uk_blind5.csv"), Path("voice_audit_uk_blind6.csv"))) == (
+        "voice_audit_uk_blind5/6")
+    src = (ROOT / "benchmarks" / "voices.py").read_text(encoding="utf-8")
+    assert "blind29/30" not in src

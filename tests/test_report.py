@@ -224,3 +224,32 @@ def test_methods_box_reads_per_figure_rows(tmp_path, seed_result):
     html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
     assert "0.531 (n=120)" in html and "macro_f1 (vader)" in html
     assert html.count("0.53") == 1, "each figure once (rows win over the nested metrics)"
+
+
+def test_methods_box_opens_with_the_headline_figures_in_plain_words(tmp_path, seed_result):
+    import json
+
+    from newsvoices.report import ReportContext, glance_table
+
+    (tmp_path / "voices.json").write_text(json.dumps({
+        "command": "python benchmarks/voices.py score", "headline": ["blind_latest.accuracy"],
+        "metrics": {"blind_latest.accuracy": 0.6251, "blind_latest.low": 0.555, "blind_latest.high": 0.69,
+                    "blind_latest.n": 200,
+                    "other_share": 0.023, "unattributed_share": 0.075}}))
+    (tmp_path / "sentiment.json").write_text(json.dumps({"rows": [
+        {"method": "newsvoices toward()", "measure": "macro_f1", "value": 0.6881, "protocol": "nested CV"},
+        {"method": "VADER on the whole sentence", "measure": "macro_f1", "value": 0.522, "protocol": "no fitting"}]}))
+    g = glance_table(tmp_path)
+    assert g["value"].tolist() == ["0.625 [0.555, 0.690] (n=200)", "0.098", "0.688"]
+    assert g["baseline"].tolist()[2] == "0.522 (VADER on the whole sentence)"
+    assert g["gold data"].tolist()[2].endswith("; nested CV")
+    html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
+    # the plain-words table comes first; every stored figure stays one click away
+    assert html.index("At a glance") < html.index("<details>") < html.index("Measured accuracy")
+    assert "Voice type right" in html and "0.625 [0.555, 0.690] (n=200)" in html
+    # a results folder with none of the headline figures shows the full table as before
+    (tmp_path / "voices.json").unlink()
+    (tmp_path / "sentiment.json").unlink()
+    (tmp_path / "other.json").write_text(json.dumps({"metrics": {"f1": 0.5}}))
+    html = ReportContext(seed_result, {}, "t").methods_html(tmp_path)
+    assert "At a glance" not in html and "<details>" not in html and "0.500" in html

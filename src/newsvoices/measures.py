@@ -431,6 +431,33 @@ def non_responses(articles: pd.DataFrame, mentions: pd.DataFrame, phrases: Path 
     return pd.DataFrame(rows, columns=["article_id", "entity_id", "name", "phrase", "start", "end", "actor_text"])
 
 
+_OUTLET_SUFFIX = re.compile(r"\s*(?:\(.*?\)|-\s*(?:news|opinion)|\b(?:online|web)?\s*news|\bonline)\s*$")
+
+
+def outlet_key(name: object) -> str:
+    """A publication's name as :func:`silence` compares it with the outlet of an article.
+
+    Lowercase, without "the", a parenthesised medium or a trailing "News"/"Online News", so the
+    article's outlet and the way the text names it meet.
+
+    Example:
+        >>> [outlet_key(x) for x in ("CNN (Web News)", "The Guardian", "Fox Online News", "New York Times - News",
+        ...                          "Guardian", "USA TODAY", "the New York Times", None)]
+        ['cnn', 'guardian', 'fox', 'new york times', 'guardian', 'usa today', 'new york times', '']
+    """
+    if not isinstance(name, str):
+        return ""
+    k = " ".join(name.lower().replace("\u2019", "'").split())
+    for _ in range(3):
+        k2 = _OUTLET_SUFFIX.sub("", k).strip()
+        if k2 == k:
+            break
+        k = k2
+    k = re.sub(r"^the\s+", "", k)
+    k = re.sub(r"'s$", "", k)
+    return k.strip(" .,")
+
+
 def silence(mentions: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
             speakers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Actors discussed but never quoted, per article, with mention counts.
@@ -445,7 +472,11 @@ def silence(mentions: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame
 
     Returns:
         ``article_id``, ``entity_id``, ``name``, ``mentions``, ``mentions_in_quotes``,
-        ``first_mention`` (offset), ``non_response`` [, ``voice_type``], most mentioned first.
+        ``first_mention`` (offset), ``non_response``, ``own_outlet`` [, ``voice_type``], most
+        mentioned first. ``own_outlet`` is True where the actor is the publication the article
+        appeared in ("the Guardian's investigation" in a Guardian article: the outlet naming itself,
+        compared by :func:`outlet_key` with the ``outlet`` column of ``articles``); the rows stay in
+        the table and :func:`silence_summary` leaves them out.
     """
     quoted = set(zip(quotes["article_id"], quotes["speaker_id"]))
     m = mentions.dropna(subset=["entity_id"])
@@ -472,6 +503,12 @@ def silence(mentions: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame
                               "non_response": r.phrase})
         if extra:
             g = pd.concat([g, pd.DataFrame(extra)], ignore_index=True)
+    g["own_outlet"] = False
+    if articles is not None and "outlet" in articles.columns and len(g):
+        ids = "id" if "id" in articles.columns else "article_id"
+        own = {a: outlet_key(o) for a, o in zip(articles[ids], articles["outlet"])}
+        g["own_outlet"] = [bool(own.get(a)) and own.get(a) == outlet_key(n)
+                           for a, n in zip(g["article_id"], g["name"])]
     if speakers is not None and len(speakers):
         vt = speakers.drop_duplicates(["article_id", "speaker_id"])[["article_id", "speaker_id", "voice_type"]]
         g = g.merge(vt.rename(columns={"speaker_id": "entity_id"}), on=["article_id", "entity_id"], how="left")
@@ -484,9 +521,12 @@ def silence_summary(silence_table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
 
     Returns ``entity_id``, ``name`` (as :func:`speaker_space` labels a speaker: the name spelled
     as the id, "Eric Holder" rather than "General Eric Holder"), ``articles`` (discussed without a
-    quote), ``mentions`` and ``non_responses`` (articles with an explicit non-response).
+    quote), ``mentions`` and ``non_responses`` (articles with an explicit non-response). Rows where
+    the actor is the article's own outlet (``own_outlet``) are left out.
     """
     s = silence_table.dropna(subset=["entity_id"])
+    if "own_outlet" in s.columns:
+        s = s[~s["own_outlet"].fillna(False).astype(bool)]
     g = s.groupby("entity_id").agg(
         articles=("article_id", "nunique"),
         mentions=("mentions", "sum"), non_responses=("non_response", lambda x: int(x.notna().sum())),

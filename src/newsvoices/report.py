@@ -667,6 +667,97 @@ def _figure_rows(records: list[dict], default_rerun: str = "") -> list[dict]:
     return rows
 
 
+# The few figures a reader of a report needs first, in plain words: (what it says, benchmark file,
+# figure, baseline figure or None, what the gold data is). A figure is a metrics key ("direct_F1.all")
+# or, for benchmarks that store one record per figure, "method|measure" of a row.
+GLANCE = [
+    ("Direct quotes found (F1)", "quotes", "direct_F1.all", None, "PolNeAR: US political news, hand-annotated"),
+    ("Speaker of a found quote right (accuracy)", "quotes", "speaker_acc.all", None,
+     "PolNeAR: US political news, hand-annotated"),
+    ("Quote found and speaker right (F1)", "quotes", "attributed_direct_F1.all", None,
+     "PolNeAR: US political news, hand-annotated"),
+    ("Reported speech found (F1)", "quotes", "indirect_F1.all", None, "PolNeAR: US political news, hand-annotated"),
+    ("Voice type right (share of speakers drawn at random)", "voices", "blind_latest.accuracy", None,
+     "AllSides immigration and crime news, judged by two coders who never saw the tool's answer"),
+    ("Directly quoted words left with no voice type (other or no speaker)", "voices",
+     "other_share+unattributed_share", None, "AllSides immigration and crime news (all 2,774 articles)"),
+    ("Tone of a quote: correlation with the mean human rating (r)", "sentiment", "newsvoices score()|pearson_r",
+     "VADER (NLTK, wheel lexicon)|pearson_r", "NYT editorial sentences, 20 human ratings each"),
+    ("Tone of a quote: negative/neutral/positive (macro-F1)", "sentiment", "newsvoices score()|macro_f1",
+     "VADER (NLTK, wheel lexicon)|macro_f1", "NYT editorial sentences, 20 human ratings each"),
+    ("Tone towards a named actor (macro-F1)", "sentiment", "newsvoices toward()|macro_f1",
+     "VADER on the whole sentence|macro_f1", "NewsMTSC political news sentences"),
+    ("Frames of an article, shipped lexicon (micro-F1)", "frames", "newsvoices frames lexicon|micro_f1",
+     "4 most frequent frames|micro_f1", "SemEval-2023 Task 3 English articles"),
+    ("Frames, classifier trained on a coded sample (micro-F1)", "frames",
+     "frames.train() TF-IDF + logistic regression|micro_f1", "4 most frequent frames|micro_f1",
+     "SemEval-2023 Task 3 English articles"),
+]
+
+
+def _glance_value(data: dict, key: str | None) -> tuple[float | None, str]:
+    """A figure of one benchmark document by GLANCE key, and how it was measured (protocol or split)."""
+    if not key:
+        return None, ""
+    if "|" in key:
+        method, measure = key.split("|", 1)
+        for r in data.get("rows") or []:
+            if isinstance(r, dict) and r.get("method") == method and r.get("measure") == measure:
+                try:
+                    return float(r["value"]), str(r.get("protocol") or "")
+                except (KeyError, TypeError, ValueError):
+                    return None, ""
+        return None, ""
+    metrics = dict(_flatten_metrics(data.get("metrics", data)))
+    parts = key.split("+")
+    if not all(isinstance(metrics.get(k), (int, float)) for k in parts):
+        return None, ""
+    return float(sum(metrics[k] for k in parts)), ""
+
+
+def glance_table(results_dir: str | Path = BENCHMARK_RESULTS_DIR) -> pd.DataFrame:
+    """The headline accuracy figures of ``benchmarks/results/*.json`` in plain words.
+
+    One row per figure in :data:`GLANCE` that the stored results hold: what it says, the value (with its
+    95% interval where stored), the baseline it improves on, the gold data and the command that reruns it.
+
+    Example:
+        >>> import json, tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "quotes.json").write_text(json.dumps({"command": "python benchmarks/quotes.py",
+        ...                                                 "metrics": {"direct_F1": {"all": 0.9841}}}))
+        >>> glance_table(d)[["measures", "value"]].to_dict("records")
+        [{'measures': 'Direct quotes found (F1)', 'value': '0.984'}]
+    """
+    docs = {}
+    for r in _load_benchmarks(Path(results_dir)):
+        if "data" in r and isinstance(r["data"], dict):
+            docs[Path(r["file"]).stem] = r["data"]
+    rows = []
+    for label, name, key, base, gold in GLANCE:
+        data = docs.get(name)
+        if data is None:
+            continue
+        v, how = _glance_value(data, key)
+        if v is None:
+            continue
+        metrics = dict(_flatten_metrics(data.get("metrics", data)))
+        text = f"{v:.3f}"
+        if "." in key and "|" not in key and "+" not in key:
+            stem, leaf = key.rsplit(".", 1)
+            lo, hi = metrics.get(f"{stem}.low"), metrics.get(f"{stem}.high")
+            n = metrics.get(f"{stem}.n")
+            if isinstance(lo, (int, float)) and isinstance(hi, (int, float)):
+                text += f" [{lo:.3f}, {hi:.3f}]"
+            if isinstance(n, (int, float)):
+                text += f" (n={int(n):,})"
+        b, _ = _glance_value(data, base)
+        rows.append({"measures": label, "value": text, "baseline": "" if b is None else f"{b:.3f} ({base.split('|')[0]})",
+                     "gold data": gold + (f"; {how}" if how else ""),
+                     "rerun": str(data.get("command") or f"python benchmarks/{name}.py")})
+    return pd.DataFrame(rows, columns=["measures", "value", "baseline", "gold data", "rerun"])
+
+
 def _flatten_metrics(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     """Numeric leaves of a benchmark JSON (``{"metrics": {"f1": 0.7}}`` -> ``[("metrics.f1", 0.7)]``)."""
     rows: list[tuple[str, Any]] = []
@@ -1040,10 +1131,17 @@ class ReportContext:
         scripts = sorted(p.name for p in (PROJ_ROOT / "benchmarks").glob("*.py")  # measurements, not builders
                          if not p.name.startswith(("_", "build_", "train_"))) if (PROJ_ROOT / "benchmarks").is_dir() else []
         if rows:
-            body = html_table(pd.DataFrame(rows), caption="Measured accuracy, as last run (benchmarks/results/)", max_rows=60)
+            table = html_table(pd.DataFrame(rows), caption="Measured accuracy, as last run (benchmarks/results/)", max_rows=60)
             if not shown_all:
-                body += note("Headline figures only; every figure, with the development samples, is in "
-                             "benchmarks/results/*.json.")
+                table += note("Headline figures only; every figure, with the development samples, is in "
+                              "benchmarks/results/*.json.")
+            glance = glance_table(results_dir)
+            if len(glance):
+                body = (html_table(glance, caption="At a glance: the headline figures, measured against people's "
+                                                   "coding of real news (scores: 1 = always right)", max_rows=len(glance))
+                        + f"<details><summary>Every stored figure ({len(rows)})</summary>{table}</details>")
+            else:
+                body = table
         else:
             body = note("No measured figures are stored with this copy of newsvoices (benchmarks/results/ is empty). "
                         "Run the benchmark scripts to produce them; until then, treat every figure in this report "

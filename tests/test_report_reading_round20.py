@@ -1,0 +1,48 @@
+"""Defects found by reading the reports of real corpora (lead, 27 Nov evening): the publication naming
+itself ("the Guardian's investigation" in a Guardian article) was listed among the actors discussed but
+never quoted; Politico's "Story Continued Below" and wire credits ("The Associated Press contributed to
+this report.") were read as a discussed actor and as reported speech. Made-up articles only.
+"""
+
+from __future__ import annotations
+
+from newsvoices import analyze, measures
+from newsvoices.corpus import Article
+
+GAZETTE = ("Port plan\n\nA year-long investigation by the Daily Gazette found the port broke safety rules. "
+           "The Gazette asked the Harbour Board for comment.\n\nThe Daily Gazette also wrote to Ada Pellworth, "
+           "the harbour master. The Harbour Board declined to comment.\n\n"
+           "\"We are proud of our record,\" said Ben Harrowgate, a port director.")
+
+
+def test_the_outlet_naming_itself_is_not_an_actor_kept_silent():
+    res = analyze([Article(id="g1", text=GAZETTE, outlet="The Daily Gazette (Online News)")], workers=1)
+    s = measures.silence(res.mentions, res.quotes, res.articles, res.speakers)
+    own = s.loc[s["own_outlet"], "name"].tolist()
+    assert own and all(measures.outlet_key(n) == "daily gazette" for n in own)
+    summary = measures.silence_summary(s)
+    assert not any(measures.outlet_key(n) == "daily gazette" for n in summary["name"])
+    # the actors that are discussed and do not speak stay listed
+    assert "Harbour Board" in set(summary["name"]) and "Ada Pellworth" in set(summary["name"])
+    # another outlet's name is an actor like any other
+    res2 = analyze([Article(id="g2", text=GAZETTE, outlet="Evening Post")], workers=1)
+    s2 = measures.silence(res2.mentions, res2.quotes, res2.articles, res2.speakers)
+    assert not s2["own_outlet"].any()
+    # without an outlet column nothing is flagged
+    s3 = measures.silence(res.mentions, res.quotes, res.articles.drop(columns=["outlet"]), res.speakers)
+    assert not s3["own_outlet"].any()
+
+
+STORY = ("Deal stalls\n\nThe bill stalled again on Monday, aides said.\n\nStory Continued Below\n\n"
+         "\"We are not giving up,\" said Ada Pellworth, a senator.\n\n"
+         "Ben Harrowgate and The Associated Press contributed to this report.")
+
+
+def test_page_furniture_story_continued_and_wire_credits():
+    res = analyze([Article(id="p1", text=STORY)], workers=1)
+    names = set(res.mentions["name"])
+    assert "Story Continued Below" not in names
+    assert "Associated Press" not in names and "Ben Harrowgate" not in names
+    q = res.quotes
+    assert not q["text"].str.contains("contributed to this report").any()
+    assert set(q.loc[q["kind"] == "direct", "speaker"]) == {"Ada Pellworth"}
