@@ -46,3 +46,34 @@ def test_page_furniture_story_continued_and_wire_credits():
     q = res.quotes
     assert not q["text"].str.contains("contributed to this report").any()
     assert set(q.loc[q["kind"] == "direct", "speaker"]) == {"Ada Pellworth"}
+
+
+OPENERS = ("Border deal\n\nThe talks failed on Monday.\n\nYet Ada Pellworth said the deal was close. \"We will try "
+           "again,\" Pellworth said.\n\nFormer Florida Gov. Ben Harrowgate said the bill was dead.\n\n"
+           "Neither Carla Dunmore nor her aides replied. Perhaps Dan Oakfield will call.\n\n"
+           "CLOSE President Ada Pellworth speaks at a rally.\n\nYet Oakfield said he was busy.\n\n"
+           "Acting Homeland Security Secretary Eva Lindqvist said the wall works.")
+
+
+def test_sentence_openers_modifiers_and_captions_open_no_name():
+    # "Yet Trump", "Neither David", "Perhaps Pat", "CLOSE President Donald Trump", "Freshman Sen. Jo Roe",
+    # "Former Florida Gov. Jeb Bush": names of AllSides speakers, now the person the article names
+    res = analyze([Article(id="o1", text=OPENERS)], workers=1)
+    names = set(res.mentions["name"])
+    assert {"Ada Pellworth", "Ben Harrowgate", "Carla Dunmore", "Dan Oakfield", "Eva Lindqvist"} <= names
+    assert not any(n.split()[0] in ("Yet", "Neither", "Perhaps", "CLOSE", "Former", "Acting", "Florida")
+                   for n in names), names
+    q = res.quotes
+    assert set(q["speaker"].dropna()) == {"Ada Pellworth", "Ben Harrowgate", "Dan Oakfield", "Eva Lindqvist"}
+
+
+def test_openers_stay_inside_names_elsewhere():
+    # an opener is only dropped at the start of a sentence; a modifier only at the front of a name
+    from newsvoices.entities import NameFinder
+
+    def runs(text):
+        return [r.text for r in NameFinder().runs(text, [(0, len(text))])]
+
+    assert runs("He told the Today programme that Ada Pellworth agreed.") == ["Today", "Ada Pellworth"]
+    assert runs("Today Ada Pellworth agreed.") == ["Ada Pellworth"]
+    assert runs("The writer Yet Oakfield agreed.") == ["Yet Oakfield"]

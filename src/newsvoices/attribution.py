@@ -328,6 +328,7 @@ class Parser:
         self.det = lex.determiners
         self.func = lex.function_words
         self.closed = lex.closed_words
+        self.openers = lex.non_sources.get("opener", frozenset())  # "Yet Trump said": no part of the subject
         # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
         non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
         self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}
@@ -671,6 +672,8 @@ class Parser:
             if w[:1].isupper():
                 if wl in self.closed and not (wl in self.titles):
                     break
+                if wl in self.openers and k < i and _opens_sentence(text, s):
+                    break  # "Yet Trump said", "Perhaps Jo Roe said": a sentence opener before the subject
                 n_cap += 1
                 first = k
                 k -= 1
@@ -3157,3 +3160,17 @@ def _strip_pos(w: str) -> str:
     if len(w) > 1 and w[-1] in "\u2019'":
         return w[:-1]
     return w
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence: the text start, a line break or . ! ? (with closing quotes) before it.
+
+    >>> _opens_sentence("Hello. Yet Trump said", 7), _opens_sentence("and yet Trump", 4)
+    (True, False)
+    """
+    j = pos - 1
+    while j >= 0 and text[j] in " \u00a0\t":
+        j -= 1
+    while j >= 0 and text[j] in "\"'\u201d\u2019)":
+        j -= 1
+    return j < 0 or text[j] in "\n.!?"

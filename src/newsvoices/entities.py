@@ -116,6 +116,8 @@ class NameFinder:
         self.pronouns = self.lex.all_pronouns
         self.abbrev = self.lex.abbreviations
         self.captions = self.lex.non_sources.get("caption", frozenset())
+        self.modifiers = self.lex.non_sources.get("modifier", frozenset())
+        self.openers = self.lex.non_sources.get("opener", frozenset())
 
     def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
@@ -223,6 +225,7 @@ class NameFinder:
         mention_start = None
         pronoun_opened = False
         office_of = False  # a title then a connector: "Senator from Florida", "President of Mexico"
+        n_dropped = 0  # modifiers and sentence openers dropped at the front ("Former", "Yet")
         while toks:
             w = toks[0][2]
             wl = w.lower()
@@ -239,6 +242,13 @@ class NameFinder:
                 continue
             if w.isupper() and len(toks) > 1 and wl.strip(".:") in self.captions:
                 toks = toks[1:]  # "MUST WATCH Joyce Mitchell": a video caption before the name
+                continue
+            if len(toks) > 1 and title is None and w[:1].isupper() and (
+                    wl in self.modifiers or (wl in self.openers and _sentence_initial(text, toks[0][0], lo))):
+                # "Former Rep. Jo Roe", "Top Republicans": an adjective before the name; "Yet Trump said":
+                # a sentence opener that may stand inside a name elsewhere ("Today programme")
+                toks = toks[1:]
+                n_dropped += 1
                 continue
             base = w.rstrip(".")
             if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
@@ -258,7 +268,7 @@ class NameFinder:
             toks = toks[:-1]
         if not toks:
             return
-        if title is None and len(toks) >= 5 and not title_case:
+        if title is None and len(toks) + n_dropped >= 5 and len(toks) >= 4 and not title_case:
             # round 17: a place or body before a title inside one long run ("Atlanta Mayor Keisha Lance Bottoms",
             # "Chicago Police Superintendent Jo Roe"): the words before the title are a modifier of their own and
             # the title opens the person, as it does at the front of a run (runs of up to four words stay whole)
