@@ -77,3 +77,23 @@ def test_openers_stay_inside_names_elsewhere():
     assert runs("He told the Today programme that Ada Pellworth agreed.") == ["Today", "Ada Pellworth"]
     assert runs("Today Ada Pellworth agreed.") == ["Ada Pellworth"]
     assert runs("The writer Yet Oakfield agreed.") == ["Yet Oakfield"]
+
+
+OWNER = ("Try row\n\nEngland's Josh Lewsey has claimed he scored. \"I touched it down,\" Lewsey told the radio.\n\n"
+         "Stanford University's Keith Humphreys said the study was weak.\n\n"
+         "\"It is weak,\" said the Women's Institute. The Trade Representative's Office said it would appeal.")
+
+
+def test_a_possessive_owner_before_a_name_is_the_organisation_not_part_of_the_name():
+    # UK and AllSides speakers were labelled "England's Josh Lewsey", "Celtic's Neil Lennon", "Stanford
+    # University's Keith Humphreys": an id of their own per owner, so one person was several speakers
+    res = analyze([Article(id="w1", text=OWNER)], workers=1)
+    sp = res.speakers.set_index("speaker_id")
+    assert {"josh-lewsey", "keith-humphreys"} <= set(sp.index)
+    assert sp.loc["josh-lewsey", "organisation"] == "England"
+    assert sp.loc["keith-humphreys", "organisation"] == "Stanford University"
+    # an organisation whose own name holds a possessive stays whole
+    assert {"Women's Institute", "Trade Representative's Office"} <= set(sp["name"])
+    assert not any("'s " in n for n in sp.loc[["josh-lewsey", "keith-humphreys"], "name"])
+    # the mentions table has the person, also where the owner's name comes first
+    assert "Josh Lewsey" in set(res.mentions["name"])

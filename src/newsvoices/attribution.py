@@ -891,12 +891,24 @@ class Parser:
                     pre = pre[:-1]
                 pre = pre if len(pre) > 0 and any(t[2].lower() in self.role_words for t in pre) else []
             name_toks = ntoks[t0:]
+            owner_of_name = None
+            k_pos = next((k for k in range(len(name_toks) - 2, -1, -1)
+                          if name_toks[k][2].endswith(("\u2019s", "'s")) and len(name_toks[k][2]) > 2), None)
+            if k_pos is not None:
+                rest = name_toks[k_pos + 1:]
+                if rest and all(t[2][:1].isupper() for t in rest) and (
+                        len(rest) >= 2 or _strip_pos(rest[0][2]) not in self.org_words):
+                    # "England's Josh Lewsey", "Stanford University's Keith Humphreys", "the UN's International
+                    # Labour Organization": the owner is the organisation, the speaker the name after it (not
+                    # "the Women's Institute", "Trade Representative's Office": one organisation word after it)
+                    owner_of_name = _strip_pos(text[name_toks[0][0]:name_toks[k_pos][1]])
+                    name_toks = rest
             ns, ne = name_toks[0][0], name_toks[-1][1]
             name = _strip_pos(text[ns:ne])
             ne = ns + len(name)
             pre = body[:j] + pre
             description = None
-            owner = None
+            owner = owner_of_name
             if det == "the" and not pre and len(name_toks) == 1 and name_toks[0][2] not in self.org_words \
                     and t0 == 0:
                 # "the Tories", "the Democrats": a group, not a person

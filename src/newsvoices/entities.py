@@ -219,13 +219,14 @@ class NameFinder:
             if part:
                 self._classify_part(text, part, lo, lower_vocab, title_case, out, first=(k == 0))
 
-    def _classify_part(self, text, toks, lo, lower_vocab, title_case, out, first: bool) -> None:
+    def _classify_part(self, text, toks, lo, lower_vocab, title_case, out, first: bool, after_owner: bool = False
+                       ) -> None:
         # drop function words / sentence-initial common words / connectors at the front
         title = None
         mention_start = None
         pronoun_opened = False
         office_of = False  # a title then a connector: "Senator from Florida", "President of Mexico"
-        n_dropped = 0  # modifiers and sentence openers dropped at the front ("Former", "Yet")
+        n_dropped = int(after_owner)  # words dropped at the front: modifiers, openers ("Former", "Yet"), an owner
         while toks:
             w = toks[0][2]
             wl = w.lower()
@@ -267,6 +268,17 @@ class NameFinder:
         while toks and toks[-1][2] in _CONNECTORS:
             toks = toks[:-1]
         if not toks:
+            return
+        k_pos = next((k for k in range(len(toks) - 3, -1, -1)
+                      if toks[k][2].endswith(("\u2019s", "'s")) and len(toks[k][2]) > 2), None)
+        if k_pos is not None and not title_case and all(t[2][:1].isupper() for t in toks[k_pos + 1:]) \
+                and len(toks) - k_pos - 1 <= 4 and all(_strip_pos(t[2]) not in self.org_words for t in toks[k_pos + 1:]) \
+                and _strip_pos(toks[-1][2]) not in self.lex.non_person_heads:
+            # "England's Josh Lewsey", "Stanford University's Keith Humphreys": the owner, then the name
+            # (two to four words after it, not an organisation's or a thing's: "Kalvin Phillips's Cornish", "the
+            # Women's Institute Annual Meeting" stay one "other" run)
+            self._classify_part(text, toks[:k_pos + 1], lo, lower_vocab, title_case, out, first)
+            self._classify_part(text, toks[k_pos + 1:], lo, lower_vocab, title_case, out, False, after_owner=True)
             return
         if title is None and len(toks) + n_dropped >= 5 and len(toks) >= 4 and not title_case:
             # round 17: a place or body before a title inside one long run ("Atlanta Mayor Keisha Lance Bottoms",
