@@ -1722,7 +1722,7 @@ def company_in_text(text: str, entity: Entity, codebook: Codebook | None = None)
     return None
 
 
-#: Regex ops that let a match depend on text outside its own span (lookarounds, anchors, \\b, back-references).
+#: Regex ops that let a match depend on text outside its own span (lookarounds, anchors, \b, back-references).
 _CONTEXT_OPS = frozenset(("AT", "ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE",
                           "GROUPREF_LOC_IGNORE", "GROUPREF_UNI_IGNORE"))
 _NOT_AFTER_WORD = re.compile(r"(?<![\w\-])")  # (the name's start: no word character or hyphen before)
