@@ -111,6 +111,7 @@ class NameFinder:
         self.org_first = self.lex.org_first_words
         self.function_words = self.lex.function_words
         self.closed = self.lex.closed_words
+        self.run_openers = self.lex.run_openers
         self.role_words = self.lex.role_words
         self.non_names = self.lex.non_names
         self.pronouns = self.lex.all_pronouns
@@ -232,7 +233,8 @@ class NameFinder:
                 continue
             if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
                 pass
-            if wl in self.closed or wl in self.pronouns:
+            if wl in self.closed or wl in self.pronouns or (wl in self.run_openers and w.istitle() and len(toks) > 1):
+                # (round 20: "Despite Kelly's objections": a preposition opening the sentence, not the name)
                 if wl in _SUBJECT_PRONOUNS and len(toks) > 2 and (w == "I" or w.istitle()) and title is None:
                     pronoun_opened = True  # "We Wanted Workers": a title after a subject pronoun (two words, "He Jiankui", stay a name)
                 toks = toks[1:]
