@@ -111,6 +111,7 @@ class NameFinder:
         self.org_first = self.lex.org_first_words
         self.function_words = self.lex.function_words
         self.closed = self.lex.closed_words
+        self.run_openers = self.lex.run_openers
         self.role_words = self.lex.role_words
         self.non_names = self.lex.non_names
         self.pronouns = self.lex.all_pronouns
@@ -236,7 +237,8 @@ class NameFinder:
                 continue
             if w.endswith(".") and len(toks) > 1 and w[:-1].lower() not in self.titles:
                 pass
-            if wl in self.closed or wl in self.pronouns:
+            if wl in self.closed or wl in self.pronouns or (wl in self.run_openers and w.istitle() and len(toks) > 1):
+                # (round 20: "Despite Kelly's objections": a preposition opening the sentence, not the name)
                 if wl in _SUBJECT_PRONOUNS and len(toks) > 2 and (w == "I" or w.istitle()) and title is None:
                     pronoun_opened = True  # "We Wanted Workers": a title after a subject pronoun (two words, "He Jiankui", stay a name)
                 toks = toks[1:]
@@ -260,7 +262,21 @@ class NameFinder:
                 mention_start = toks[0][0]
                 toks = toks[1:]
                 continue
+            if title is not None and base.lower() in self.titles and len(toks) > 1 and base not in _PLACE_ABBREVS \
+                    and w[:1].isupper() and not (not w.endswith(".") and _strip_pos(toks[-1][2]) in self.org_words):
+                # round 20: the second word of a title ("Attorney General Jeff Sessions", "Vice President Mike
+                # Pence", "Lt. Gov. Jo Roe") is no first name: the name starts after it ("General Jeff Sessions"
+                # was the name and its first word the person's key); the title stays its first word
+                toks = toks[1:]
+                continue
             if _sentence_initial(text, toks[0][0], lo) and (wl in lower_vocab) and title is None:
+                toks = toks[1:]
+                continue
+            if title is None and len(toks) > 1 and wl in sentence_openers() and _sentence_initial(text, toks[0][0], lo) \
+                    and (wl not in gender_words(names=True) or _asks(text, toks[-1][1])):
+                # round 20: a function word opening a sentence is no first name even where the article never
+                # writes it in lower case ("Yet Trump's supporters", "Even Karl Rove"), nor is a modal that
+                # is also a first name when the sentence asks ("More: Will Trump be ready?"; "Will Hurd said")
                 toks = toks[1:]
                 continue
             break
@@ -450,6 +466,34 @@ def _sentence_initial(text: str, pos: int, lo: int) -> bool:
     c = text[j]
     if c in ".!?:;\u201c\u2018\"'(\u2014\u2013-[":
         return True
+    return False
+
+
+FUNCTION_WORDS_PATH = DATA_DIR / "lexicons" / "function_words.txt"
+
+
+@functools.lru_cache(maxsize=4)
+def sentence_openers(path: str | None = None) -> frozenset[str]:
+    """Function words of ``function_words.txt`` without the tag ``opens-names`` (lower case): capitalised at
+    a sentence start before a name they are no first name ("Yet Trump", "Even Karl Rove"), unlike "New"
+    of "New York" (round 20 of issue 3)."""
+    p = Path(path) if path else FUNCTION_WORDS_PATH
+    out = set()
+    for line in p.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#") and "opens-names" not in parts[1:]:
+            out.add(parts[0].lower())
+    return frozenset(out)
+
+
+def _asks(text: str, pos: int) -> bool:
+    """Whether the sentence going on at ``pos`` ends with a question mark (within its line)."""
+    for j in range(pos, min(len(text), pos + 300)):
+        c = text[j]
+        if c in "?":
+            return True
+        if c in "!\n" or (c == "." and (j + 1 >= len(text) or text[j + 1].isspace())):
+            return False
     return False
 
 

@@ -47,6 +47,10 @@ TITLES_PATH = DATA_DIR / "codebooks" / "name_titles.txt"
 _ORG_STOP = {"the", "of", "for", "from", "on", "and", "at", "in", "a", "an", "&"}
 #: Leading country qualifiers dropped from organisation keys ("U.S. Border Patrol").
 _ORG_QUALIFIERS = ("united states", "us", "u s", "uk", "british", "hm", "her majesty s", "his majesty s")
+#: Heads written last or first ("Justice Department", "Department of Justice"): the key puts them first.
+_ORG_HEADS_FIRST = frozenset({"department", "ministry"})
+#: Words that make such a head part of a name only written one way ("Police Department", "Fire Department").
+_ORG_HEAD_COMPOUNDS = frozenset({"police", "fire", "sheriff", "sheriffs", "law"})
 _SPOKES = re.compile(r"\b(?:spokes(?:person|man|woman|people|persons)|press (?:office|officer|team)|representative)\b", re.I)
 _UNNAMED = re.compile(r"^(?:a|an|the|one|another|two|three|several|some|its|their|his|her)\b", re.I)
 _SUFFIX = re.compile(r"\s*,?\s+(?:jr|sr|ii|iii|iv|phd|md|qc|kc|esq)\.?$", re.I)
@@ -150,9 +154,48 @@ def _person_key(name: str, titles_path: str) -> str:
             if i + n < len(words) and tuple(words[i:i + n]) in group:
                 cut = max(cut, i + n)
     words = words[cut:]
+    first_names = _first_names()
+    if len(words) > 2 and words[0] in _lead_words():
+        # round 20: a function word opening a sentence before a full name ("Even Karl Rove", "Here Marc
+        # Short") is no first name; a first name that is also one ("Will Hurd") stays
+        while len(words) > 2 and words[0] in _lead_words() and words[0] not in first_names:
+            words = words[1:]  # (to a full name only: "Of Sony" is no "Sony", whose voice it would change)
+    if len(words) > 2 and words[0] not in first_names and words[-2] in first_names \
+            and not _premodifier_words().isdisjoint(words[:-2]):
+        # a name cut out of a longer run ("[Chief] of Police Jon Belmar", "New York Democrat Chuck
+        # Schumer", "Apple CEO Tim Cook"): with a title, role, organisation or party word before a first
+        # name, the person is the first name and the surname ("Cyntoia Denise Brown" stays whole)
+        words = words[-2:]
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    """Function words that open no proper name (``sentence_openers``, ``function_words.txt``)."""
+    from .entities import sentence_openers
+
+    return sentence_openers()
+
+
+@lru_cache(maxsize=1)
+def _premodifier_words() -> frozenset[str]:
+    """Words that premodify a name but are no part of it: the function words that open no name, the
+    title, role and organisation words of the lexicons and party labels (not place words: "San Pedro Sula")."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset(_lead_words() | _title_vocabulary(str(TITLES_PATH)) | {w.lower() for w in lex.titles}
+                     | {w.lower() for w in lex.roles} | {w.lower() for w in lex.org_words}
+                     | {"democrat", "democratic", "republican", "democrats", "republicans", "gop"})
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from .entities import gender_words
+
+    return frozenset(gender_words(names=True))
 
 
 def _org_key_raw(name: str) -> str:
@@ -167,6 +210,10 @@ def _org_key_raw(name: str) -> str:
     words = [w for w in joined.split() if w not in _ORG_STOP]
     words = [{"centre": "centre", "center": "centre", "organization": "organisation",
               "defense": "defence", "labor": "labour"}.get(w, w) for w in words]
+    if len(words) > 1 and words[-1] in _ORG_HEADS_FIRST and words[-2] not in _ORG_HEAD_COMPOUNDS:
+        # round 20: "Homeland Security Department" = "Department of Homeland Security", "Defense Ministry"
+        # = "Ministry of Defence" (not "Chicago Police Department": no "Department of Chicago Police")
+        words = [words[-1]] + words[:-1]
     return " ".join(words)
 
 

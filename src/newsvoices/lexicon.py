@@ -62,6 +62,9 @@ class Lexicon:
         org_first_words: words that start an organisation name.
         function_words: words that end a noun phrase (lower case).
         closed_words: the function words that are never part of a capitalised name.
+        run_openers: prepositions tagged ``opener`` in ``function_words.txt``: capitalised at the front of
+            a name run they open the sentence, not the name ("Despite Kelly's objections"); they are no
+            function words otherwise ("said despite the vote" still reports). Round 20.
         pronouns: category (person/group/self) -> pronouns.
         determiners: determiner -> "definite" or "indefinite".
         non_names: capitalised words that are never part of a person's name.
@@ -101,6 +104,7 @@ class Lexicon:
     non_person_heads: frozenset[str] = field(default=frozenset())
     verb_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closed_words: frozenset[str] = field(default=frozenset())
+    run_openers: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
     claim_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reported_speech: dict = field(default_factory=dict)
@@ -162,9 +166,12 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         plural_roles=frozenset(plural),
         org_words=frozenset(_lines("org_words.txt", d)),
         org_first_words=frozenset(_lines("org_first_words.txt", d)),
-        function_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)),
+        function_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)
+                                 if "opener" not in w.split()[1:]),
         closed_words=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)
-                               if "name-ok" not in w.split()[1:]),
+                               if "name-ok" not in w.split()[1:] and "opener" not in w.split()[1:]),
+        run_openers=frozenset(w.split()[0].lower() for w in _lines("function_words.txt", d)
+                              if "opener" in w.split()[1:]),
         pronouns={k: frozenset(str(w).lower() for w in v) for k, v in pron.items()},
         determiners=determiners,
         non_names=frozenset(_lines("non_names.txt", d)),

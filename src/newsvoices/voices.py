@@ -1705,6 +1705,9 @@ def company_in_text(text: str, entity: Entity, codebook: Codebook | None = None)
     voice = next((r.voice for r in cb.rules if r.id == "org-business"), None)
     if voice is None:
         return None
+    fast = _company_patterns(cb.company_heads, cb.company_attributes, cb.company_suffixes)
+    if fast is not None:
+        return (voice, COMPANY_CONTEXT_RULE) if _company_called(text, m.group(1), *fast) else None
     n = re.escape(m.group(1))
     heads, attrs = f"(?i:{cb.company_heads})", f"(?i:{cb.company_attributes})"
     after, before = r"(?![\w\-])", r"(?<![\w\-])"
@@ -1717,6 +1720,93 @@ def company_in_text(text: str, entity: Entity, codebook: Codebook | None = None)
     if any(re.search(p, text) for p in pats):
         return voice, COMPANY_CONTEXT_RULE
     return None
+
+
+#: Regex ops that let a match depend on text outside its own span (lookarounds, anchors, \b, back-references).
+_CONTEXT_OPS = frozenset(("AT", "ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE",
+                          "GROUPREF_LOC_IGNORE", "GROUPREF_UNI_IGNORE"))
+_NOT_AFTER_WORD = re.compile(r"(?<![\w\-])")  # (the name's start: no word character or hyphen before)
+_NOT_BEFORE_WORD = re.compile(r"(?![\w\-])")  # (the name's end)
+
+
+def _span_only_width(source: str) -> int | None:
+    """The longest string the regex ``source`` matches (None if unbounded) when whether it matches
+    ``text[s:x]`` depends on those characters alone (no lookaround, anchor, ``\\b`` or back-reference);
+    -1 otherwise."""
+    from re import _constants as C, _parser as P  # (the regex module's own parser, Python >= 3.11)
+
+    def plain(items) -> bool:
+        for op, av in items:
+            if str(op) in _CONTEXT_OPS:
+                return False
+            subs = []
+            if op is C.SUBPATTERN:
+                subs = [av[3]]
+            elif op is C.BRANCH:
+                subs = list(av[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                subs = [av[2]]
+            elif op is C.ATOMIC_GROUP:
+                subs = [av]
+            if not all(plain(x) for x in subs):
+                return False
+        return True
+
+    tree = P.parse(source)
+    if not plain(tree):
+        return -1
+    hi = tree.getwidth()[1]
+    return None if hi >= C.MAXREPEAT else hi
+
+
+@lru_cache(maxsize=8)
+def _company_patterns(heads: str, attrs: str, suffixes: str | None):
+    """:func:`company_in_text`'s five patterns without the name, compiled once per codebook (each
+    article's names used to be compiled into them: ~20 ms a name for the large alternations): the
+    parts after the name (matched right after it), and the parts before it (searched in a short window
+    that ends at the name, as if the text ended there). None (the per-name patterns are used) when
+    the heads or attributes could look outside their own span, where that window would not be exact."""
+    hi, ai = f"(?i:{heads})", f"(?i:{attrs})"
+    h_width, a_width = _span_only_width(hi), _span_only_width(ai)
+    if h_width == -1 or a_width == -1:
+        return None
+    return (re.compile(rf",\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){{0,4}}{hi}\b"),  # Titan, a California-based company
+            re.compile(rf"(?:(?:'s|’s)\s+(?:\w+\s+)?|\s+){ai}\b"),  # Renault boss, Oracle's new chief executive
+            re.compile(rf"\s+(?:{suffixes})(?![\w\-])") if suffixes is not None else None,  # Eton Corporation
+            re.compile(rf"(?<![\w\-]){hi}\s+\Z"), h_width,  # carmaker Renault
+            re.compile(rf"\b{ai}\s+(?:of|at|in)\s+\Z"), a_width)  # chief executive of EMI
+
+
+def _space_start(text: str, j: int) -> int:
+    """The start of the run of whitespace (``\\s``) that ends at ``j``."""
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _company_called(text: str, name: str, after_1, after_2, after_4, before_0, h_width, before_3, a_width) -> bool:
+    """Whether one of :func:`company_in_text`'s patterns matches at an occurrence of ``name``: the same
+    answer as searching the text for each pattern with the name written in (checked by a test). Every
+    match holds the name as a literal; a part after it is matched right after it, a part before it is
+    searched from as far back as it could start (its longest width before the whitespace) up to the
+    name, with the text cut there (its parts hold nothing that looks beyond their own span)."""
+    n = len(name)
+    p = text.find(name)
+    while p >= 0:
+        e = p + n
+        if _NOT_AFTER_WORD.match(text, p) and (after_1.match(text, e) or after_2.match(text, e)
+                                               or after_4 is not None and after_4.match(text, e)):
+            return True
+        if _NOT_BEFORE_WORD.match(text, e):
+            w = _space_start(text, p)
+            if w < p and before_0.search(text, 0 if h_width is None else max(0, w - h_width), p):
+                return True
+            if w < p and w >= 2:
+                w2 = _space_start(text, w - 2)
+                if before_3.search(text, 0 if a_width is None else max(0, w2 - a_width), p):
+                    return True
+        p = text.find(name, p + 1)
+    return False
 
 
 #: A bare "the bank" speaker (UK round 2).
