@@ -56,10 +56,12 @@ def test_one_unnamed_official_is_a_civil_servant(name, desc, org):
 def test_groups_spokespersons_top_posts_and_others_are_not(name, desc, org, voice):
     v, r = _cls(name, "anonymous", desc, org)
     assert r != "anonymous-official-one" and (voice is None or v == voice)
+    assert _cls("a police officer", "anonymous", "officer")[0] == "civil_servant"  # the case that changed
 
 
 def test_an_official_of_a_company_takes_the_company_voice():
     assert _cls("Walmart official", "anonymous", "official", "Walmart")[0] == "business"
+    assert _cls("Vale County official", "anonymous", "official", "Vale County")[0] == "civil_servant"
 
 
 def test_a_briefing_official_in_an_article_stays_a_civil_servant():
