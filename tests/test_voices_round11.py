@@ -47,8 +47,8 @@ def test_agency_sources_are_insiders(name, voice):
     ("A police official familiar with the case said the suspect spoke after his arrest.", "civil_servant"),
     ("A police official close to the investigation said the suspect spoke after his arrest.", "civil_servant"),
     ("A police official with direct knowledge of the search said the suspect spoke.", "civil_servant"),
-    # no such cue: the official speaks for the institution
-    ("A police official said the suspect spoke after his arrest.", "official"),
+    # no such cue: one unnamed official is still civil_servant (round 20; it was official before)
+    ("A police official said the suspect spoke after his arrest.", "civil_servant"),  # round 20: one official
 ])
 def test_an_official_briefed_on_or_familiar_with_a_case_is_an_insider(sentence, voice):
     e = Entity("e1", "a police official", "anonymous", "official")
@@ -222,7 +222,7 @@ def test_former_before_an_unnamed_official_makes_the_office_past():
     e = Entity("e1", "Zorvia Agency official", "anonymous", "official")
     assert _in_article(t, e, "Zorvia Agency official")[0] == "expert"
     t = "Another Zorvia Agency official called the change troubling."
-    assert _in_article(t, e, "Zorvia Agency official")[0] == "official"
+    assert _in_article(t, e, "Zorvia Agency official")[0] == "civil_servant"  # round 20: one unnamed official
 
 
 def _pipeline_voices(text: str) -> list[tuple[str | None, str | None]]:

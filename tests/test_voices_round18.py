@@ -32,10 +32,13 @@ def test_the_cue_in_the_next_sentence_about_the_official_counts():
     # the extractor links no mention to "The official spoke ...", which quotes nothing
     t = ("A senior official with the agency said it was too early. The official spoke on the condition of "
          "anonymity because no plan was final.")
-    assert _article(t, "A senior official", "a senior official", description="official") == \
-        ("civil_servant", "anonymous-official-leak@cue")
+    assert _article(t, "A senior official", "a senior official", description="official")[0] == "civil_servant"
+    assert voices.leak_marker(t, [Mention("e1", 0, 16, "A senior official", "role")]) == voices.ANONYMOUS_MARKER
     t2 = "It was too early, a senior official with the agency said. Jo Roe, who asked not to be named, agreed."
-    assert _article(t2, "a senior official", description="official") == ("official", "anonymous-official")
+    # round 20: one unnamed official is civil_servant with no cue too; the cue is not read from Jo Roe's sentence
+    assert voices.leak_marker(t2, [Mention("e1", t2.index("a senior"), t2.index(" with"), "a senior official",
+                                           "role")]) is None
+    assert _article(t2, "a senior official", description="official") == ("civil_servant", "anonymous-official-one")
 
 
 def test_on_the_condition_that_they_not_be_identified_is_an_anonymity_cue():
@@ -58,14 +61,19 @@ def test_a_definite_official_reads_the_sentence_of_its_introduction():
     # the extractor did not link "The official" to "a law enforcement official": its cue was lost
     t = ("Nine were hurt, a law enforcement official not authorized to comment publicly told the Vale Times. "
          "The governor spoke later. The official said several devices were found.")
-    assert _article(t, "The official", "the official", description="official") == \
-        ("civil_servant", "anonymous-official-leak@cue")
+    # round 20: one unnamed official is civil_servant by rule anonymous-official-one; the cue is still read
+    assert _article(t, "The official", "the official", description="official")[0] == "civil_servant"
+    e = Entity("e1", "the official", "anonymous", "official")
+    own = [Mention("e1", t.rindex("The official"), t.rindex("The official") + 12, "The official", "role")]
+    assert voices.leak_marker(t, own + voices._indefinite_antecedent(t, e, own)) == voices.ANONYMOUS_MARKER
 
 
 def test_a_definite_official_introduced_by_a_company_lends_no_cue():
     t = ("The page was removed, said a company official speaking on condition of anonymity. "
          "The official said such pages are removed.")
-    assert _article(t, "The official", "the official", description="official") == ("official", "anonymous-official")
+    # round 20: the company official's introduction decides (it was official before)
+    assert _article(t, "The official", "the official", description="official") == \
+        ("business", "business-role@antecedent")
     t2 = ("The page was removed, said an official with the Department of Homeland Security speaking on condition "
           "of anonymity. The official said such pages are removed.")
     assert _article(t2, "The official", "the official", description="official")[0] == "civil_servant"

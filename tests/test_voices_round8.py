@@ -41,7 +41,8 @@ def test_one_official_leaking_to_a_news_outlet_is_an_insider():
     t = "The shelter closed on Friday. A state official told the Springfield Herald that the plan had changed."
     ents = [Entity("e1", "A state official", "anonymous", "official")]
     got = voices.classify_article(t, ents, [_mention(t, "A state official")])
-    assert got["e1"] == ("civil_servant", "anonymous-official-leak@cue")
+    assert got["e1"] == ("civil_servant", "anonymous-official-one")  # round 20: with or without the cue
+    assert voices.leak_marker(t, [_mention(t, "A state official")]) == voices.PRESS_MARKER
 
 
 def test_one_official_requesting_anonymity_is_an_insider():
@@ -49,7 +50,8 @@ def test_one_official_requesting_anonymity_is_an_insider():
          "The county council meets again next month.")
     ents = [Entity("e1", "a county official", "anonymous", "official")]
     got = voices.classify_article(t, ents, [_mention(t, "a county official")])
-    assert got["e1"] == ("civil_servant", "anonymous-official-leak@cue")
+    assert got["e1"] == ("civil_servant", "anonymous-official-one")  # round 20: with or without the cue
+    assert voices.leak_marker(t, [_mention(t, "a county official")]) == voices.ANONYMOUS_MARKER
 
 
 def test_officials_briefing_reporters_stay_official():
@@ -57,7 +59,10 @@ def test_officials_briefing_reporters_stay_official():
     t = ("An official told reporters the new rule starts in May. "
          "Another person, who requested anonymity, disagreed.")
     ents = [Entity("e1", "An official", "anonymous", "official")]
-    assert voices.classify_article(t, ents, [_mention(t, "An official")])["e1"] == ("official", "anonymous-official")
+    assert voices.leak_marker(t, [_mention(t, "An official")]) is None
+    # round 20: one unnamed official is civil_servant with no cue too (the codebook's definition)
+    assert voices.classify_article(t, ents, [_mention(t, "An official")])["e1"] == \
+        ("civil_servant", "anonymous-official-one")
 
 
 def test_several_officials_telling_a_news_outlet_stay_official_without_anonymity():

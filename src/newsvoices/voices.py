@@ -1651,6 +1651,11 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
                 hit = ("other", DEFAULT_RULE)  # an issuer-only document with no issuer named nearby: no source
         elif r == "anonymous-source" and unnamed and _BARE_MEMBERS.match((e.name or "").strip()):
             hit = members_voice(text, e, mentions, cb)
+        elif r == _ONE_OFFICIAL_RULE and unnamed:  # one unnamed official who may be a named or top one (round 20)
+            hit = named_official(text, e, mentions, cb)
+        elif r == "anonymous-source" and unnamed and _THE_SPEAKER.match((e.name or "").strip()) \
+                and _SPEAKER_TITLE.search(text):
+            hit = ("politician", "anonymous-source@speaker")  # "the speaker" of a House the article names (round 20)
         elif r in _PRINCIPAL_RULES:  # a spokesperson called official only by default
             hit = spokesperson_principal(text, e, mentions, voice, entities, cb)
             if hit and hit[0] == v:
@@ -2187,12 +2192,106 @@ def _indefinite_antecedent(text: str, entity: Entity, own, codebook: Codebook | 
     # Semiconductor" speak for no government and lend no cue
     cb = load_codebook() if codebook is None else codebook
     phrase = last.group(0)
-    if _first_rule(cb, Entity(entity.key, phrase, entity.kind, head))[0] != "official":
+    if _first_rule(cb, Entity(entity.key, phrase, entity.kind, head))[0] not in ("official", "civil_servant"):
         return []
     at = _ANTECEDENT_ORG.match(text, last.end())
     if at and _first_rule(cb, Entity(entity.key, at.group("org"), "organisation"))[0] != "official":
         return []
     return [Mention(entity.key, last.start(), last.end(), phrase, "nominal")]
+
+
+#: "the speaker" (a House Speaker when the article calls someone so: :data:`_SPEAKER_TITLE`; round 20).
+_THE_SPEAKER = re.compile(r"(?i)^the\s+speaker$")
+_SPEAKER_TITLE = re.compile(r"\b(?:House\s+Speaker|Speaker\s+of\s+the\s+(?:House|Assembly|Commons)|Speaker\s+(?:[A-Z][a-z]\w*))\b")
+#: The rule of one unnamed official, officer or agent (civil_servant; round 20) and the rule it falls back to.
+_ONE_OFFICIAL_RULE = "anonymous-official-one"
+_NAMED_OFFICIAL_RULE = "anonymous-official@named"
+#: A top or unique post in (or right before) a mention: "a top St. Louis County official", "the highest-ranking officer".
+_TOP_POST = re.compile(r"(?i)\b(?:top|chief|head|highest[- ]ranking|most senior|senior-most|commanding|presiding)\b")
+_TOP_BEFORE = re.compile(r"(?i)\b(?:top|chief|highest[- ]ranking|most senior|senior-most)\s+(?:[\w.’'\-]+\s+){0,4}$")
+#: A definite mention of one official: "the Kansas official", "This officer", "said official".
+_DEFINITE_ONE = re.compile(r"(?i)^(?:the|this|that|said)\s")
+#: A personal name right after a mention ("top immigration official Ken Cuccinelli", "the officer, Darren Wilson,").
+_NAME_AFTER = re.compile(r"[ \t]*,?[ \t]+(?P<first>(?-i:[A-Z][a-z][\w’'\-]*))(?:[ \t]+(?-i:[A-Z]\.))?[ \t]+"
+                         r"(?-i:[A-Z][a-z][\w’'\-]+)")
+#: A person's name right before a mention, in apposition ("Edgar Roe, an official from the commission, said").
+_NAME_BEFORE = re.compile(r"(?:^|[.!?\n][\"”’')]*\s+|\b(?:said|says|told|according to|added|by)\s+)(?P<first>[A-Z][a-z][\w’'\-]*)"
+                          r"(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][\w’'\-]+)(?:\s+(?:Jr|Sr)\.?)?,\s*$")
+#: A title that goes on after the mention ("FBI Special Agent in Charge Jo Roe").
+_IN_CHARGE = re.compile(r"(?i)\s+in\s+charge\b")
+_NOT_GIVEN = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                       "July August September October November December The This That He She They It In On At And But "
+                       "When While After Before Earlier Later Said Says Told New White Supreme United North South East West Los San Las".split())
+
+
+def named_official(text: str, entity: Entity, mentions, codebook: Codebook | None = None) -> tuple[str, str] | None:
+    """Whether one unnamed official that the codebook calls ``civil_servant`` (rule ``anonymous-official-one``)
+    is rather a named person or a top post, who speaks for the institution (``("official",
+    "anonymous-official@named")``; round 20), else None. Such a speaker is one whose mention
+
+    * says "top" or "chief" ("Earlier, a top St. Louis County official declared ..."; the extractor's name often
+      drops the word), or whose indefinite introduction does ("A top US immigration official has revised ...
+      The official added ..."),
+    * is followed right away by a personal name ("top immigration official Ken Cuccinelli said"), comes right
+      after one in apposition ("Edgar Roe, an official from the commission"), is a capitalised title ("FBI
+      Special Agent in Charge"), or
+    * is definite ("the Kansas official said") with no indefinite introduction ("a/an/one ... official") before
+      its first mention and no anonymity cue: it refers back to a person the article named before ("Kobach said
+      ... the Kansas official said").
+
+    Example:
+        >>> from newsvoices.extract import Mention
+        >>> t = "Jo Roe spoke on Monday. \u201cIt is good,\u201d the Kansas official said."
+        >>> named_official(t, Entity("e", "Kansas official", "anonymous", "official", "Kansas"),
+        ...                [Mention("e", 44, 63, "the Kansas official", "role")])
+        ('official', 'anonymous-official@named')
+        >>> t = "A state official told reporters it was late. \u201cIt is good,\u201d the official said."
+        >>> named_official(t, Entity("e", "the official", "anonymous", "official"),
+        ...                [Mention("e", 61, 73, "the official", "role")]) is None
+        True
+    """
+    cb = codebook or load_codebook()
+    own = sorted((m for m in mentions if m.entity == entity.key and m.kind != "pronoun"), key=_START_END)
+    if not own:
+        return None
+    hit = ("official", _NAMED_OFFICIAL_RULE)
+    for m in own:
+        if _TOP_POST.search(m.text or "") or _TOP_BEFORE.search(text, max(0, m.start - 60), m.start):
+            return hit
+        after = _NAME_AFTER.match(text, m.end)
+        if after and after.group("first") not in _NOT_GIVEN:
+            return hit
+        before = _NAME_BEFORE.search(text, max(0, m.start - 80), m.start)
+        if before and before.group("first") not in _NOT_GIVEN and before.group("last") not in _NOT_GIVEN:
+            return hit
+        head = (m.text or "").split()
+        if (len(head) > 1 and head[-1][:1].isupper() and head[-1].lower() in ("officer", "agent")) \
+                or _IN_CHARGE.match(text, m.end):
+            return hit  # a title before a name ("FBI Special Agent Jo Roe"), cut by the extractor
+    first = own[0]
+    if not _DEFINITE_ONE.match((first.text or "").strip()):
+        return None
+    words = (entity.name or "").strip().split()
+    head = re.sub(r"\W+$", "", words[-1] if words and not words[-1].startswith("(") else (words[-2] if len(words) > 1 else ""))
+    head = head.lower()
+    if head not in ("official", "officer", "agent"):
+        return None
+    pat = re.compile(rf"(?i)(?<![\w\-])(?:an?|one|another)\s+(?:[\w.’'\-]+\s+){{0,6}}?{head}(?![\w\-])")
+    last = None
+    for m in pat.finditer(text, max(0, first.start - _ANTECEDENT_REACH), first.start):
+        last = m
+    if last is not None:
+        if _TOP_POST.search(last.group(0)):
+            return hit
+        # "a company official ... The official said": the introduction's employer decides
+        v, r = _first_rule(cb, Entity(entity.key, last.group(0), entity.kind, head))
+        at = _ANTECEDENT_ORG.match(text, last.end())
+        if v in ("official", "civil_servant") and at:
+            v, r = _first_rule(cb, Entity(entity.key, at.group("org"), "organisation"))
+        return (v, f"{r}@antecedent") if v in _NON_GOVERNMENT else None
+    if leak_marker(text, own, cb) is not None:
+        return None
+    return hit
 
 
 def leak_marker(text: str, mentions, codebook: Codebook | None = None, press: bool = True) -> str | None:
