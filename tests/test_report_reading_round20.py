@@ -75,7 +75,7 @@ def test_openers_stay_inside_names_elsewhere():
         return [r.text for r in NameFinder().runs(text, [(0, len(text))])]
 
     assert runs("He told the Today programme that Ada Pellworth agreed.") == ["Today", "Ada Pellworth"]
-    assert runs("Today Ada Pellworth agreed.") == ["Ada Pellworth"]
+    assert runs("Still Ada Pellworth agreed.") == ["Ada Pellworth"]
     assert runs("The writer Yet Oakfield agreed.") == ["Yet Oakfield"]
 
 

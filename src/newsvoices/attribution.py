@@ -328,7 +328,11 @@ class Parser:
         self.det = lex.determiners
         self.func = lex.function_words
         self.closed = lex.closed_words
-        self.openers = lex.non_sources.get("opener", frozenset())  # "Yet Trump said": no part of the subject
+        # "Yet Trump said", "Perhaps Jo Roe said": function words (but those that open names, "New York") and
+        # the run openers of function_words.txt, capitalised at a sentence start, are no part of the subject
+        from .entities import sentence_openers
+
+        self.openers = sentence_openers() | lex.run_openers
         # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
         non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
         self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}

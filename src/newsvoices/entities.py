@@ -118,7 +118,6 @@ class NameFinder:
         self.abbrev = self.lex.abbreviations
         self.captions = self.lex.non_sources.get("caption", frozenset())
         self.modifiers = self.lex.non_sources.get("modifier", frozenset())
-        self.openers = self.lex.non_sources.get("opener", frozenset())
 
     def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
@@ -246,10 +245,8 @@ class NameFinder:
             if w.isupper() and len(toks) > 1 and wl.strip(".:") in self.captions:
                 toks = toks[1:]  # "MUST WATCH Joyce Mitchell": a video caption before the name
                 continue
-            if len(toks) > 1 and title is None and w[:1].isupper() and (
-                    wl in self.modifiers or (wl in self.openers and _sentence_initial(text, toks[0][0], lo))):
-                # "Former Rep. Jo Roe", "Top Republicans": an adjective before the name; "Yet Trump said":
-                # a sentence opener that may stand inside a name elsewhere ("Today programme")
+            if len(toks) > 1 and title is None and w[:1].isupper() and wl in self.modifiers:
+                # "Former Rep. Jo Roe", "Top Republicans": an adjective before the name, not part of it
                 toks = toks[1:]
                 n_dropped += 1
                 continue

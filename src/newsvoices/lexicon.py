@@ -193,7 +193,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
 
 #: The one list of non-source words (read by ``entities.can_be_source`` and by ``attribution``).
 NON_SOURCES_FILE = "non_sources.tsv"
-NON_SOURCE_TAGS = ("head", "name", "time", "suffix", "caption", "name_head", "modifier", "opener")
+NON_SOURCE_TAGS = ("head", "name", "time", "suffix", "caption", "name_head", "modifier")
 
 
 def iter_tagged_lines(path: str | Path, tags: tuple[str, ...], what: str = "word",
@@ -230,7 +230,7 @@ def read_tagged_lines(path: str | Path, tags: tuple[str, ...], what: str = "word
 
 @functools.lru_cache(maxsize=4)
 def read_non_sources(path: str) -> dict[str, frozenset[str]]:
-    """The ``word<TAB>head|name|time|suffix|caption|name_head|modifier|opener`` lines of ``non_sources.tsv``, by tag (lower case,
+    """The ``word<TAB>head|name|time|suffix|caption|name_head|modifier`` lines of ``non_sources.tsv``, by tag (lower case,
     straight apostrophes); a missing file gives empty sets.
 
     Raises:
