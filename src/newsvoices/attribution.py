@@ -330,9 +330,10 @@ class Parser:
         self.closed = lex.closed_words
         # "Yet Trump said", "Perhaps Jo Roe said": function words (but those that open names, "New York") and
         # the run openers of function_words.txt, capitalised at a sentence start, are no part of the subject
-        from .entities import sentence_openers
+        # (not a first name: "Will Hurd said")
+        from .entities import gender_words, sentence_openers
 
-        self.openers = sentence_openers() | lex.run_openers
+        self.openers = (sentence_openers() - frozenset(gender_words(names=True))) | lex.run_openers
         # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
         non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
         self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}
