@@ -66,7 +66,8 @@ def test_company_window_starts_far_enough_back(monkeypatch):
     """A window one character too short misses matches (so a wrong window is caught)."""
     cb = voices.load_codebook()
     pats = voices._company_patterns(cb.company_heads, cb.company_attributes, cb.company_suffixes)
-    assert pats[4] == len("pharmaceutical company") and pats[6] == len("chief technology officer")
+    # (the longest company noun of the codebook: UK round 4 added longer ones than "pharmaceutical company")
+    assert pats[4] >= len("pharmaceutical company") and pats[6] == len("chief technology officer")
     e, emi = Entity("e1", "Renault", "organisation"), Entity("e1", "EMI", "organisation")
     for short in (pats[:4] + (19,) + pats[5:], pats[:6] + (pats[6] - 1,)):
         with monkeypatch.context() as m:

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from .config import DATA_DIR
-from .entities import trim_speaker_phrase
+from .entities import gender_words, trim_speaker_phrase
 from .extract import Entity, Mention
 from .identity import person_key
 from .lexicon import load_lexicon
@@ -1296,6 +1296,7 @@ def classify_article(text: str, entities, mentions, codebook: Codebook | None = 
     _no_role_in_text(text, entities, mentions, voice, cb)
     _field_in_text(text, entities, mentions, voice, cb)
     _company_office_in_text(text, entities, voice, cb)
+    _bare_title_in_text(text, entities, mentions, voice, cb)
     _testimony_in_text(text, entities, mentions, voice, cb)
     if cues and cb.writer_cues:
         for e in entities:
@@ -1460,6 +1461,41 @@ def _company_office_in_text(text: str, entities, voice: dict, cb: Codebook) -> N
             voice[e.key] = (hit[0], COMPANY_OFFICE_RULE)
 
 
+#: The rule suffix of a person placed again by the words that introduce the name in the text (UK round 4).
+TITLE_SUFFIX = "@title"
+#: A description that is a bare title, one or two words with no organisation ("secretary", "general secretary").
+_BARE_TITLE = re.compile(r"^(?:the |a |an )?(?P<title>[a-z][\w\-]*(?: [a-z][\w\-]*)?)$")
+
+
+def _bare_title_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
+    """UK round 4: a person the rules make an office holder of state (rule ``executive-office``) only through
+    a bare title in the description ("Tony Woodley" described "secretary": the extractor kept the last word
+    of "Transport & General Worker's Union general secretary") is classified again with the words that
+    introduce each of their name mentions in the text (:func:`name_context`); when those place the person
+    outside government ("Usdaw general secretary John Hannett": a union's, advocacy; "shadow culture secretary
+    Jo Roe": a politician) the person takes that voice (rule ``<rule>@title``); a former office is left to
+    :func:`_former_before_name`. Changes ``voice`` in place."""
+    for e in entities:
+        v, r = voice.get(e.key, ("", ""))
+        if v != "official" or r != "executive-office" or e.kind != "person" \
+                or not _BARE_TITLE.match((e.description or "").strip()):
+            continue
+        title = _BARE_TITLE.match(e.description.strip()).group("title").lower()
+        for m in mentions:
+            if m.entity != e.key or m.kind not in ("name", "surname"):
+                continue
+            ctx = name_context(text, m.start, m.end, cb)
+            if title not in ctx.lower():  # only a context that states the title ("the country's vice president
+                continue                  # Jo Roe"), not one of another mention ("the airline's crisis, Mr Roe")
+            v2, r2 = _first_rule(cb, Entity(e.key, e.name, "person", ctx, e.organisation))
+            # a "former" office before the name is left to _former_before_name (the UK coders read "former
+            # minister" Beverly Hughes, who had just resigned, as official)
+            if v2 != "official" and r2 not in UNINFORMED_RULES and r2 not in WEAK_RULES \
+                    and not r2.startswith("former-"):
+                voice[e.key] = (v2, r2 + TITLE_SUFFIX)
+                break
+
+
 def _no_role_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
     """Round 16: a person no rule places (``person-no-role``, or ``default`` for a one-word name) whose
     mention sentences speak of their writing (the codebook's ``context.writing_contexts``: "in an article
@@ -1617,10 +1653,20 @@ def resolve_in_article(text: str, entities, mentions, voice: dict, codebook: Cod
     cb = codebook or load_codebook()
     if cb.company_heads is not None:
         # UK round 3, first (a spokesperson or a statement below may take its voice): an organisation no rule
-        # places that the text calls a company ("carmaker Renault", "Renault boss")
+        # places that the text calls a company ("carmaker Renault", "Renault boss"); UK round 4: also a
+        # "person" no rule places whose name the text calls a company ("Shares in Cairn Energy rose", "life
+        # insurer Axa Sun Life"), and a person described by a job at an organisation ("commercial director at
+        # Rightmove", "Christian Aid's head of trade policy") takes that organisation's voice (_employer_voice)
         for e in entities:
-            if voice[e.key][1] in (DEFAULT_RULE, "organisation-unknown") and e.kind in ("organisation", "person"):
+            r = voice[e.key][1]
+            if r in (DEFAULT_RULE, "organisation-unknown") and e.kind in ("organisation", "person") or (
+                    r in _COMPANY_PERSON_RULES and e.kind == "person" and not _first_name_first(e.name)):
                 hit = company_in_text(text, e, cb)
+                if hit:
+                    voice[e.key] = hit
+                    continue
+            if r == "person-with-description" and e.kind == "person":
+                hit = _employer_voice(text, e, cb)
                 if hit:
                     voice[e.key] = hit
     cues_in_text: list[bool] | None = None  # [an anonymity cue, a press verb] anywhere in the article
@@ -1711,20 +1757,58 @@ def company_in_text(text: str, entity: Entity, codebook: Codebook | None = None)
     if voice is None:
         return None
     fast = _company_patterns(cb.company_heads, cb.company_attributes, cb.company_suffixes)
-    if fast is not None:
-        return (voice, COMPANY_CONTEXT_RULE) if _company_called(text, m.group(1), *fast) else None
     n = re.escape(m.group(1))
     heads, attrs = f"(?i:{cb.company_heads})", f"(?i:{cb.company_attributes})"
     after, before = r"(?![\w\-])", r"(?<![\w\-])"
+    if fast is not None:
+        if _company_called(text, m.group(1), *fast):
+            return voice, COMPANY_CONTEXT_RULE
+        # UK round 4's three readings, compiled for a name only when the text has what they need right
+        # around it (" and NAME", "NAME,", "NAME."): the same result as searching them always
+        if _round4_possible(text, m.group(1)) and any(re.search(p, text) for p in _round4_patterns(n, heads, before, after)):
+            return voice, COMPANY_CONTEXT_RULE
+        return None
     pats = (rf"{before}{heads}\s+{n}{after}",  # carmaker Renault (not "film-maker Leigh"), oil giant Yukos (no word between: "firm BGR Trump's")
             rf"{before}{n},\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){{0,4}}{heads}\b",  # Titan, a California-based company
             rf"{before}{n}(?:(?:'s|’s)\s+(?:\w+\s+)?|\s+){attrs}\b",  # Renault boss, Oracle's new chief executive
-            rf"\b{attrs}\s+(?:of|at|in)\s+{n}{after}")  # chief executive of EMI, shares in Barclays
+            rf"\b{attrs}\s+(?:of|at|in)\s+{n}{after}",  # chief executive of EMI, shares in Barclays
+            *_round4_patterns(n, heads, before, after))
     if cb.company_suffixes is not None:  # "Eton Corporation", "Delta Airlines" (case-sensitive)
         pats += (rf"{before}{n}\s+(?:{cb.company_suffixes}){after}",)
     if any(re.search(p, text) for p in pats):
         return voice, COMPANY_CONTEXT_RULE
     return None
+
+
+def _round4_patterns(n: str, heads: str, before: str, after: str) -> tuple[str, ...]:
+    """UK round 4's readings of ``company_in_text`` for the escaped name ``n``: "hedge funds TCI and Atticus";
+    "X, which makes ..."; "... according to Swiss Re. The world's second biggest insurer said" (the name ends a
+    sentence, the next opens with a company noun)."""
+    return (rf"{before}{heads}\s+[A-Z][\w&.’'\-]*(?:\s+[A-Z][\w&.’'\-]*)?\s+and\s+{n}{after}",
+            rf"{before}{n},\s+which\s+(?:also\s+)?(?:makes|sells|owns|runs|operates|produces|manufactures|publishes)\b",
+            rf"{before}{n}\.\s+The\s+(?:[\w’'\-]+\s+){{0,4}}{heads}\s+(?:said|says|has|had|is|was|added|reported|announced|expects|warned)\b")
+
+
+def _round4_possible(text: str, name: str) -> bool:
+    """Whether some occurrence of ``name`` has what one of :func:`_round4_patterns` needs: "and" and white
+    space right before it, or "," or "." right after it (a necessary condition, so the patterns need not be
+    compiled for the other names).
+
+    >>> _round4_possible("funds TCI and Atticus", "Atticus"), _round4_possible("Atticus said", "Atticus")
+    (True, False)
+    """
+    p = text.find(name)
+    while p >= 0:
+        e = p + len(name)
+        if text[e:e + 1] in (",", "."):
+            return True
+        j = p
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < p and text[max(0, j - 3):j] == "and":
+            return True
+        p = text.find(name, p + 1)
+    return False
 
 
 #: Regex ops that let a match depend on text outside its own span (lookarounds, anchors, \b, back-references).
@@ -1812,6 +1896,63 @@ def _company_called(text: str, name: str, after_1, after_2, after_4, before_0, h
                     return True
         p = text.find(name, p + 1)
     return False
+
+
+#: Rules of a named "person" that company_in_text may read as a company the article names (UK round 4).
+_COMPANY_PERSON_RULES = ("person-no-role", "person-with-description")
+#: A description that is a job at a named organisation: "commercial director at Rightmove", "head of trade policy
+#: for Christian Aid", "Christian Aid's head of Trade Policy" (UK round 4).
+_JOB_AT = re.compile(r"^(?:an? |the )?(?:[\w\-]+ ){1,5}?(?:at|of|for|with) (?:the )?"
+                     r"(?P<org>[A-Z][\w&.’'\-]*(?: [A-Z][\w&.’'\-]*){0,3})$")
+_JOB_OWNED = re.compile(r"^(?:the )?(?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})(?:'s|’s) (?:[\w\-]+ ){0,4}[\w\-]+$")
+#: Voices an employer may pass to a person described by a job there (not government: an official's job says more).
+_EMPLOYER_VOICES = frozenset({"business", "advocacy", "expert", "commentator"})
+#: The rule suffix of a person who takes the voice of the organisation of their job (UK round 4).
+EMPLOYER_SUFFIX = "@employer"
+
+
+def _first_name_first(name: str | None) -> bool:
+    """Whether a name opens with a title or a first name of ``first_names_gender.tsv`` ("Simon Falic",
+    "Mr Tanzi"): a person, never a company the extractor took for one (UK round 4)."""
+    words = (name or "").split()
+    if not words:
+        return False
+    w = words[0].lower().rstrip(".")
+    return w in _TITLES or w in gender_words(names=True)
+
+
+#: Titles that open a person's name.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "rev"})
+
+
+def _employer_voice(text: str, entity: Entity, cb: Codebook) -> tuple[str, str] | None:
+    """UK round 4: the voice of a person no rule places whose description is a job at a named organisation
+    ("Miles Shipside, commercial director at Rightmove", "Christian Aid's head of Trade Policy"): the voice
+    the codebook gives that organisation named alone, or business when the article calls it a company
+    (:func:`company_in_text`: "property website Rightmove", "telecoms giant BT"); rule ``<rule>@employer``.
+    Only business, advocacy, expert and media voices pass on; None otherwise.
+
+    Example:
+        >>> t = "Telecoms giant BT said so. Jo Roe, director of corporate responsibility at BT, agreed."
+        >>> _employer_voice(t, Entity("e", "Jo Roe", "person", "director of corporate responsibility at BT"),
+        ...                 load_codebook())
+        ('business', 'org-business@employer')
+    """
+    desc = (entity.description or "").strip()
+    for pat in (_JOB_AT, _JOB_OWNED):
+        m = pat.match(desc)
+        if m is None:
+            continue
+        org = Entity(entity.key, m.group("org"), "organisation")
+        v, r = _first_rule(cb, org)
+        if r in UNINFORMED_RULES:
+            hit = company_in_text(text, org, cb)
+            if hit is None:
+                continue
+            v, r = hit
+        if v in _EMPLOYER_VOICES:
+            return v, r.split("@")[0] + EMPLOYER_SUFFIX
+    return None
 
 
 #: A bare "the bank" speaker (UK round 2).
