@@ -45,13 +45,17 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    and 34 (``voice_audit_blind33.csv``, ``blind34.csv``) were drawn after round 18 (junk speakers,
    types of real speakers), UK round 3, the corpus-level surname identity and the entity-name fixes
    (Justice Department, St. Louis, copyright footers), excluding all thirty-three files (and the UK
-   audit files), and judged blind.
+   audit files), and judged blind. Seeds 35 and 36 (``voice_audit_blind35.csv``, ``blind36.csv``)
+   were drawn after round 20 (junk speakers, types: one unnamed official is civil_servant, identity:
+   title words, acronyms, organisation variants), UK round 4, speed pass 19 and the lead's entity-name
+   fixes (sentence openers, modifiers, possessive owners), excluding all thirty-five files (and the UK
+   audit files), and judged blind by two coders each working in a folder of their own.
    From seeds 27-28 on, ``benchmarks/blind_judging.py`` prepares the coders' context (no
    prediction shown) and checks and merges their files; ``benchmarks/judging_instructions.md``
    is what each coder follows.
-   Seeds 17-34 were also judged by a second, independent blind coder
+   Seeds 17-36 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
-   The next honest number needs ``--seed 35`` and up, excluding all thirty-five files.
+   The next honest number needs ``--seed 37`` and up, excluding all thirty-seven files.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -130,8 +134,10 @@ BLIND31 = HERE / "voice_audit_blind31.csv"
 BLIND32 = HERE / "voice_audit_blind32.csv"
 BLIND33 = HERE / "voice_audit_blind33.csv"
 BLIND34 = HERE / "voice_audit_blind34.csv"
+BLIND35 = HERE / "voice_audit_blind35.csv"
+BLIND36 = HERE / "voice_audit_blind36.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
-LATEST_BLIND = (BLIND33, BLIND34)
+LATEST_BLIND = (BLIND35, BLIND36)
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -274,7 +280,7 @@ def cmd_score(args) -> int:
               f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
               f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, BLIND32, BLIND33, BLIND34)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, BLIND32, BLIND33, BLIND34, BLIND35, BLIND36)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
