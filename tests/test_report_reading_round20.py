@@ -97,3 +97,21 @@ def test_a_possessive_owner_before_a_name_is_the_organisation_not_part_of_the_na
     assert not any("'s " in n for n in sp.loc[["josh-lewsey", "keith-humphreys"], "name"])
     # the mentions table has the person, also where the owner's name comes first
     assert "Josh Lewsey" in set(res.mentions["name"])
+
+
+AGENCIES = ("Border row\n\nU.S. Immigration and Customs Enforcement detained 40 people on Monday. ICE said the raids "
+            "would go on.\n\nHomeland Security said it would appeal. The Department of Homeland Security has "
+            "sued before.\n\nA Customs and Border Protection officer was hurt.")
+
+
+def test_the_immigration_agencies_are_one_organisation_each():
+    # "Customs Enforcement" (a "person" with surname mentions "Enforcement"), "Border Protection" and
+    # "Homeland Security" were apart from ICE, CBP and DHS in the silence table of 2,774 AllSides articles
+    res = analyze([Article(id="i1", text=AGENCIES)], workers=1)
+    ids = dict(zip(res.mentions["name"], res.mentions["entity_id"]))
+    assert ids["Immigration and Customs Enforcement"] == "immigration-customs-enforcement"
+    assert ids["Homeland Security"] == ids["Department of Homeland Security"] == "department-homeland-security"
+    assert "Customs and Border Protection" in ids
+    assert not {"Customs Enforcement", "Border Protection", "Immigration"} & set(ids)
+    q = res.quotes
+    assert set(q["speaker_id"].dropna()) == {"immigration-customs-enforcement", "department-homeland-security"}
