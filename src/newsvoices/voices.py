@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import csv
 import errno
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -1763,11 +1764,8 @@ def company_in_text(text: str, entity: Entity, codebook: Codebook | None = None)
     if fast is not None:
         if _company_called(text, m.group(1), *fast):
             return voice, COMPANY_CONTEXT_RULE
-        # UK round 4's three readings, compiled for a name only when the text has what they need right
-        # around it (" and NAME", "NAME,", "NAME."): the same result as searching them always
-        if _round4_possible(text, m.group(1)) and any(re.search(p, text) for p in _round4_patterns(n, heads, before, after)):
-            return voice, COMPANY_CONTEXT_RULE
-        return None
+        # UK round 4's three readings, compiled once per codebook and matched around each occurrence of the name
+        return (voice, COMPANY_CONTEXT_RULE) if _round4_called(text, m.group(1), heads) else None
     pats = (rf"{before}{heads}\s+{n}{after}",  # carmaker Renault (not "film-maker Leigh"), oil giant Yukos (no word between: "firm BGR Trump's")
             rf"{before}{n},\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){{0,4}}{heads}\b",  # Titan, a California-based company
             rf"{before}{n}(?:(?:'s|’s)\s+(?:\w+\s+)?|\s+){attrs}\b",  # Renault boss, Oracle's new chief executive
@@ -1789,23 +1787,38 @@ def _round4_patterns(n: str, heads: str, before: str, after: str) -> tuple[str, 
             rf"{before}{n}\.\s+The\s+(?:[\w’'\-]+\s+){{0,4}}{heads}\s+(?:said|says|has|had|is|was|added|reported|announced|expects|warned)\b")
 
 
-def _round4_possible(text: str, name: str) -> bool:
-    """Whether some occurrence of ``name`` has what one of :func:`_round4_patterns` needs: "and" and white
-    space right before it, or "," or "." right after it (a necessary condition, so the patterns need not be
-    compiled for the other names).
+@functools.lru_cache(maxsize=8)
+def _round4_compiled(heads: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """:func:`_round4_patterns` without the name: the part before it (ending where the name starts) and the
+    two parts after it, compiled once per codebook."""
+    before, after = r"(?<![\w\-])", ""
+    p5, p6, p7 = _round4_patterns("\x00", heads, before, after)
+    lead = p5.split("\x00")[0]
+    return (re.compile(lead + r"\Z"), re.compile(p6.split("\x00")[1]), re.compile(p7.split("\x00")[1]))
 
-    >>> _round4_possible("funds TCI and Atticus", "Atticus"), _round4_possible("Atticus said", "Atticus")
+
+#: How far before a name the "hedge funds TCI and NAME" reading may start (a company noun, two names, "and").
+_ROUND4_WINDOW = 200
+
+
+def _round4_called(text: str, name: str, heads: str) -> bool:
+    """Whether ``text`` reads ``name`` as a company by one of :func:`_round4_patterns`, the name matched with
+    ``str.find`` and the rest of each pattern around it (the same result as searching the patterns with the
+    name written in, for matches shorter than ``_ROUND4_WINDOW`` characters before the name).
+
+    >>> from newsvoices.voices import load_codebook
+    >>> h = f"(?i:{load_codebook().company_heads})"
+    >>> _round4_called("hedge funds TCI and Atticus", "Atticus", h), _round4_called("Atticus said", "Atticus", h)
     (True, False)
     """
+    lead, after_comma, after_stop = _round4_compiled(heads)
     p = text.find(name)
     while p >= 0:
         e = p + len(name)
-        if text[e:e + 1] in (",", "."):
-            return True
-        j = p
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        if j < p and text[max(0, j - 3):j] == "and":
+        if _NOT_AFTER_WORD.match(text, p):
+            if after_comma.match(text, e) or after_stop.match(text, e):
+                return True
+        if _NOT_BEFORE_WORD.match(text, e) and lead.search(text, max(0, p - _ROUND4_WINDOW), p):
             return True
         p = text.find(name, p + 1)
     return False
