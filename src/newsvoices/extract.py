@@ -2221,6 +2221,10 @@ class _Resolver:
             cands = full.get(last, ())
             if len(cands) == 1 and not self._sex_clash(cands[0], title, key):
                 into[key] = cands[0]
+        self._rekey(into, quotes)
+
+    def _rekey(self, into: dict[str, str], quotes: list[Quote]) -> None:
+        """Move the mentions and quotes of each entity key in ``into`` to the key it maps to."""
         if not into:
             return
         for m in self.mentions:
@@ -2263,13 +2267,7 @@ class _Resolver:
                 cands = by_initials.get(a, set()) - {e.key}
                 if len(cands) == 1:
                     into[e.key] = next(iter(cands))
-        if not into:
-            return
-        for m in self.mentions:
-            m.entity = into.get(m.entity, m.entity)
-        for q in quotes:
-            if q.entity in into:
-                q.entity = into[q.entity]
+        self._rekey(into, quotes)
 
     def result(self, quotes: list[Quote]) -> Extraction:
         used = {m.entity for m in self.mentions} | {q.entity for q in quotes if q.entity}
