@@ -51,7 +51,7 @@ TABLES = HERE / "out" / "allsides"
 UK_TABLES = HERE / "out" / "uk"
 PREFIX = {"allsides": "voice_audit_blind", "uk": "voice_audit_uk_blind"}
 VOICE_TYPES = ("official", "politician", "civil_servant", "commentator", "advocacy", "expert", "business",
-               "legal", "public", "anonymous", "other")
+               "legal", "public", "sport_culture", "anonymous", "other")
 MAX_PASSAGES = 4
 MAX_EXTRA_PARAGRAPHS = 3
 

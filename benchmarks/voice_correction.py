@@ -37,7 +37,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from voices import LATEST_BLIND, TABLES  # noqa: E402
+from voices import LATEST_BLIND, OLD_TYPES_MAP, TABLES, old_type_labels  # noqa: E402
 
 from newsvoices.correction import corrected_contrast, corrected_shares, type_scores  # noqa: E402
 
@@ -76,6 +76,10 @@ def main(argv=None) -> int:
         print(f"skip: blind sample {missing[0]} is absent")
         return 0
     quotes = pd.read_parquet(qpath)
+    if all(old_type_labels(p) for p in LATEST_BLIND):
+        # a pair judged before UK round 5 has no sport_culture (its coders called such speakers other): the
+        # tables' sport_culture words are spread as the sample spreads the tool's other
+        quotes = quotes.assign(voice_type=quotes["voice_type"].replace(OLD_TYPES_MAP))
     sample, changed = coded_sample(LATEST_BLIND, quotes)
     names = ", ".join(Path(p).name for p in LATEST_BLIND)
     print(f"coded sample: {names} ({len(sample)} speakers, {int((sample['words'] > 0).sum())} with directly quoted words)")

@@ -56,6 +56,9 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    Seeds 17-36 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
    The next honest number needs ``--seed 37`` and up, excluding all thirty-seven files.
+   UK round 5 added the voice type ``sport_culture``: every file above (and UK ``uk_blind1``-``8``) was judged
+   without it, so ``score`` counts a predicted ``sport_culture`` as ``other`` on them (``old_type_labels``);
+   samples drawn from seed 37 (UK: 9) on are judged with it.
 3. ``python benchmarks/voices.py score [--write] [--show-errors]`` prints
    * accuracy: the voice the tables give each audited speaker (same article and speaker id),
      against ``judged``; rerun ``analyze`` after editing the codebook to re-score it;
@@ -138,6 +141,14 @@ BLIND35 = HERE / "voice_audit_blind35.csv"
 BLIND36 = HERE / "voice_audit_blind36.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
 LATEST_BLIND = (BLIND35, BLIND36)
+#: UK round 5 added the voice type ``sport_culture``. Every audit file judged before (AllSides ``voice_audit.csv``,
+#: ``_heldout``, ``_check``, ``blind3``-``blind36``; UK ``uk_blind1``-``uk_blind8``; their ``_coder2`` files) was
+#: judged with no such option, and the coders were told to call athletes, coaches, performers and sports bodies
+#: ``other``: on those files a prediction of ``sport_culture`` counts as ``other`` (:func:`old_type_labels`). Samples
+#: drawn after the change (AllSides seed 37 and up, UK seed 9 and up) are judged with the new type and scored as is.
+OLD_TYPES_LAST_SEED = {"allsides": 36, "uk": 8}
+#: The voice types an audit file judged before UK round 5 could not use, and what its coders chose instead.
+OLD_TYPES_MAP = {"sport_culture": "other"}
 DRAFT = HERE / "voice_audit_draft.csv"
 AUDIT_COLUMNS = ["article_id", "speaker_id", "name", "kind", "description", "organisation", "predicted", "rule",
                  "judged", "note"]
@@ -164,6 +175,40 @@ def uk_audit_files(folder: Path = HERE) -> list[Path]:
 
     found = [p for p in Path(folder).glob("voice_audit_uk_blind*.csv") if re.fullmatch(r"voice_audit_uk_blind\d+", p.stem)]
     return sorted(found, key=lambda p: int(p.stem.rsplit("blind", 1)[1]))
+
+
+def old_type_labels(path) -> bool:
+    """Whether the audit file at ``path`` was judged before UK round 5 added ``sport_culture`` (its coders had
+    no such option and called those speakers ``other``): the named files of :data:`OLD_TYPES_LAST_SEED`.
+
+    >>> old_type_labels("benchmarks/voice_audit_blind36_coder2.csv"), old_type_labels("voice_audit_uk_blind8.csv")
+    (True, True)
+    >>> old_type_labels("voice_audit_blind37.csv"), old_type_labels("voice_audit_uk_blind9.csv")
+    (False, False)
+    >>> old_type_labels("voice_audit_heldout.csv")
+    True
+    """
+    import re
+
+    stem = Path(path).stem
+    if stem in ("voice_audit", "voice_audit_heldout", "voice_audit_check"):
+        return True
+    m = re.fullmatch(r"voice_audit_(uk_)?blind(\d+)(?:_coder\d+)?", stem)
+    if m is None:
+        return False
+    return int(m.group(2)) <= OLD_TYPES_LAST_SEED["uk" if m.group(1) else "allsides"]
+
+
+def as_judged(labels: pd.Series, path) -> pd.Series:
+    """Predicted voice types in the terms the audit file at ``path`` was judged in: ``sport_culture`` is
+    ``other`` on files judged before UK round 5 (:func:`old_type_labels`), unchanged on later files.
+
+    >>> as_judged(pd.Series(["sport_culture", "official"]), "voice_audit_uk_blind7.csv").tolist()
+    ['other', 'official']
+    >>> as_judged(pd.Series(["sport_culture"]), "voice_audit_uk_blind9.csv").tolist()
+    ['sport_culture']
+    """
+    return labels.replace(OLD_TYPES_MAP) if old_type_labels(path) else labels
 
 
 def _need_corpus(name: str = "allsides") -> bool:
@@ -235,7 +280,7 @@ def _reclassify(r) -> str:
     return classify(ent)[0]
 
 
-def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> dict:
+def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None, path=None) -> dict:
     """Accuracy of the predicted voice types on a judged audit table.
 
     With ``speakers`` (the tables of a fresh run), the prediction is the voice that run gave
@@ -243,7 +288,9 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
     (a speaker the new run no longer finds is classified from the audit file's fields);
     otherwise the ``predicted`` column of the audit file is used. With ``speakers``, also
     ``n_gone`` (audited speakers the run no longer credits with any quote: a draw from these
-    tables would not contain them) and ``accuracy_in_tables`` (accuracy without them).
+    tables would not contain them) and ``accuracy_in_tables`` (accuracy without them). With ``path`` (the
+    audit file's name), predictions are put in the terms the file was judged in (:func:`as_judged`: a file
+    judged before UK round 5 counts ``sport_culture`` as ``other``).
     """
     bad = sorted(set(audit["judged"].dropna()) - set(VOICE_TYPES))
     if bad:
@@ -258,6 +305,8 @@ def score_audit(audit: pd.DataFrame, speakers: pd.DataFrame | None = None) -> di
         quoted = speakers[speakers["n_quotes"] > 0].drop_duplicates(["article_id", "speaker_id"])
         quoted = set(zip(quoted["article_id"], quoted["speaker_id"]))
         a["in_tables"] = [k in quoted for k in zip(a["article_id"], a["speaker_id"])]
+    if path is not None:
+        a["current"] = as_judged(a["current"], path)
     wrong = a[a["current"] != a["judged"]]
     res = {"n": len(a), "accuracy": float((a["current"] == a["judged"]).mean()) if len(a) else float("nan"),
            "wrong": wrong[["name", "description", "current", "judged", "note"]]}
@@ -285,7 +334,7 @@ def cmd_score(args) -> int:
             print(f"no audit file {audit_path}")
             continue
         audit = pd.read_csv(audit_path, keep_default_na=False, na_values=[""])
-        res = score_audit(audit, sp)
+        res = score_audit(audit, sp, audit_path)
         print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
               f"{res['accuracy']:.1%} right on {res['n']} speakers ({Path(audit_path).name})")
         metrics[f"accuracy.{Path(audit_path).stem}"] = round(res["accuracy"], 3)
@@ -358,8 +407,9 @@ def _print_other_share(tables: Path, metrics: dict) -> None:
     total = d["n_words"].sum()
     other = d.loc[d["voice_type"] == "other", "n_words"].sum()
     unatt = d.loc[d["voice_type"].isna(), "n_words"].sum()
+    sport = d.loc[d["voice_type"] == "sport_culture", "n_words"].sum()
     print(f"directly quoted words: {total:,}; voice 'other' {other / total:.1%}; unattributed {unatt / total:.1%}; "
-          f"together {(other + unatt) / total:.1%}")
+          f"together {(other + unatt) / total:.1%}; sport_culture {sport / total:.1%}")
     metrics.update({"other_share": round(other / total, 3), "unattributed_share": round(unatt / total, 3)})
 
 
@@ -375,7 +425,7 @@ def _score_uk(args, tables: Path) -> int:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
-        res = score_audit(pd.read_csv(audit_path, keep_default_na=False, na_values=[""]), sp)
+        res = score_audit(pd.read_csv(audit_path, keep_default_na=False, na_values=[""]), sp, audit_path)
         print(f"voice types vs hand judgement ({'tables in ' + str(tables) if sp is not None else 'audit file'}): "
               f"{res['accuracy']:.1%} right on {res['n']} speakers ({Path(audit_path).name})")
         if len(res["wrong"]) and args.show_errors:
@@ -404,8 +454,10 @@ def latest_blind_figure(paths=LATEST_BLIND, n_boot: int = 2000) -> dict:
 
     if not all(Path(p).is_file() for p in paths):
         return {}
-    audit = pd.concat([pd.read_csv(p, keep_default_na=False) for p in paths])
-    right = (audit["predicted"] == audit["judged"]).to_numpy(dtype=float)
+    audit = pd.concat([pd.read_csv(p, keep_default_na=False).assign(_path=str(p)) for p in paths])
+    # files judged before UK round 5 had no sport_culture (as_judged; their recorded predictions have none either)
+    predicted = pd.concat([as_judged(g["predicted"], p) for p, g in audit.groupby("_path", sort=False)])
+    right = (predicted.to_numpy() == audit["judged"].to_numpy()).astype(float)
     rng = np.random.default_rng(0)
     boots = rng.choice(right, size=(n_boot, len(right))).mean(axis=1)
     return {"blind_latest.accuracy": round(float(right.mean()), 3),

@@ -147,7 +147,8 @@ def test_pipeline_leaves_quotes_of_unplaced_phrases_unattributed(monkeypatch):
     (Entity("e", "Detractors"), ("other", "group-unspecified@noun")),
     (Entity("e", "Soldiers"), ("official", "anonymous-official@noun")),
     (Entity("e", "Critic"), ("other", "default")),  # singular: may be a surname, never read as a role noun
-    (Entity("e", "President Donald Trump", "organisation"), ("official", "known-office-holder")),
+    (Entity("e", "Governor Jerry Brown", "organisation"), ("official", "known-office-holder")),
+    (Entity("e", "President Donald Trump", "organisation"), ("official", "org-head-of-government-title")),  # UK round 5
     (Entity("e", "Tucker Carlson"), ("commentator", "known-office-holder")),
     (Entity("e", "Pennsylvania"), ("official", "org-country")),
     (Entity("e", "Zed Qux"), ("public", "person-no-role")),

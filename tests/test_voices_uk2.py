@@ -22,9 +22,9 @@ from test_voices_uk import _voice  # (voice type, rule) of a quoted speaker in a
     ('Final\n\n"I was lucky today," said Tom Harlan, the eighth seed.', "Tom Harlan"),
     ('Match report\n\nStriker Dan Oyelaran said: "We deserved the win."', "Dan Oyelaran"),
 ])
-def test_people_of_culture_and_sport_are_other(text, name):
+def test_people_of_culture_and_sport_are_sport_culture(text, name):
     voice, rule = _voice(text, name)
-    assert voice == "other", rule
+    assert voice == "sport_culture", rule
     assert rule.startswith(("culture-role", "sport-role")), rule
 
 
@@ -44,7 +44,7 @@ def test_people_of_culture_and_sport_are_other(text, name):
     ("mother of the actor", "public"),
     ("chief executive of Vantor Group", "business"),
     # a club's manager is sport (other); a manager alone stays business
-    ("Rovers manager", "other"), ("manager", "business"),
+    ("Rovers manager", "sport_culture"), ("manager", "business"),
 ])
 def test_company_people_are_business_and_offices_of_state_are_not(description, voice):
     assert voices.classify(Entity("e", "Jo Roe", "person", description))[0] == voice
@@ -61,8 +61,8 @@ def test_companies_named_alone_and_the_bank(name, voice):
 
 
 @pytest.mark.parametrize("name", ["SFA", "Australian Rugby Union", "Dutch Football Federation"])
-def test_sports_bodies_are_other(name):
-    assert voices.classify(Entity("e", name, "organisation")) == ("other", "org-sport-body")
+def test_sports_bodies_are_sport_culture(name):
+    assert voices.classify(Entity("e", name, "organisation")) == ("sport_culture", "org-sport-body")
 
 
 def test_a_bank_in_lower_case_stays_a_company():
@@ -96,11 +96,11 @@ def test_the_bank_antecedent_function():
     assert hit == ("official", "org-central-bank@antecedent")
 
 
-def test_a_champion_named_in_the_text_is_other():
+def test_a_champion_named_in_the_text_is_sport_culture():
     text = ('Open\n\nThe 23-year-old could meet four-time champion Andre Lassiter in the quarter-finals. '
             '"My hip was cramping," said Lassiter.')
     voice, rule = _voice(text, "Lassiter")
-    assert voice == "other", rule
+    assert voice == "sport_culture", rule
 
 
 @pytest.mark.parametrize("name, description, voice", [
@@ -123,8 +123,8 @@ def test_surnames_and_testimony_are_no_culture_role(name, description, voice):
      "Smollan", "public", "culture-role@testimony"),
     # an actor speaking of his work stays other; a coach in a case stays other (sport is not given back)
     ('Row\n\nSpain coach Luiz Arrona was accused of racist remarks. "I meant no offence," said Arrona.',
-     "Arrona", "other", "sport-role@mention"),
-    ('Film\n\nThe actor Brad Wellow said the studio had "let down everyone on set".', "Brad Wellow", "other",
+     "Arrona", "sport_culture", "sport-role@mention"),
+    ('Film\n\nThe actor Brad Wellow said the studio had "let down everyone on set".', "Brad Wellow", "sport_culture",
      "culture-role@mention"),
 ])
 def test_an_artist_speaking_of_a_crime_gives_testimony(text, name, voice, rule):

@@ -22,12 +22,12 @@ CULTURE = ("Tour news\n\nThe band will play ten concerts this summer and release
            "stage in Leeds. The tour opens at the festival in June.")
 
 
-def test_a_person_named_with_no_role_in_a_sport_article_is_other():
-    assert _voice(SPORT, "Kemi Dallow") == ("other", "sport-role@context")
+def test_a_person_named_with_no_role_in_a_sport_article_is_sport_culture():
+    assert _voice(SPORT, "Kemi Dallow") == ("sport_culture", "sport-role@context")
 
 
-def test_a_person_named_with_no_role_in_a_culture_article_is_other():
-    assert _voice(CULTURE, "Rena Colbeck") == ("other", "culture-role@context")
+def test_a_person_named_with_no_role_in_a_culture_article_is_sport_culture():
+    assert _voice(CULTURE, "Rena Colbeck") == ("sport_culture", "culture-role@context")
 
 
 def test_guard_one_sport_word_in_an_article_places_no_one():

@@ -116,7 +116,7 @@ def test_uk_charities_are_advocacy(name):
 
 def test_a_champion_before_a_name_is_a_sportsperson():
     # the context reading cuts "Double Olympic 10,000m" at the comma: "000m champion Hal Gebre" is left
-    assert voices.classify(Entity("e", "Hal Gebre", "person", "000m champion Hal Gebre")) == ("other", "sport-role")
+    assert voices.classify(Entity("e", "Hal Gebre", "person", "000m champion Hal Gebre")) == ("sport_culture", "sport-role")
 
 
 def test_guard_championing_a_cause_is_no_sport():

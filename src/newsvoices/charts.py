@@ -14,7 +14,7 @@ import pandas as pd
 VOICE_COLOURS = {
     "official": "#0072B2", "politician": "#56B4E9", "civil_servant": "#009E73",
     "commentator": "#E69F00", "advocacy": "#D55E00", "expert": "#CC79A7", "business": "#8C564B",
-    "legal": "#7F7F7F", "public": "#F0E442", "anonymous": "#999999", "other": "#C7C7C7",
+    "legal": "#7F7F7F", "public": "#F0E442", "sport_culture": "#117733", "anonymous": "#999999", "other": "#C7C7C7",
     "unattributed": "#E5E5E5",
 }
 

@@ -41,7 +41,7 @@ from .patternkeys import may_match as _may_match
 
 VOICE_TYPES = [
     "official", "politician", "civil_servant", "commentator", "advocacy", "expert",
-    "business", "legal", "public", "anonymous", "other",
+    "business", "legal", "public", "sport_culture", "anonymous", "other",
 ]
 #: Fields a rule may test (``role`` = name + description, ``any`` = all three texts).
 FIELDS = ("name", "description", "organisation", "role", "any")
@@ -894,7 +894,8 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
       ``context.collective_nouns`` ("Leadership") and that nothing else placed is
       classified as the unnamed group the word names (rule ``<rule>@noun``).
     * A name in ``known_office_holders.csv`` behind a title kept in the name
-      ("President Donald Trump", even as an organisation) gets its listed voice.
+      ("Governor Jerry Brown", even as an organisation) gets its listed voice ("President X" taken for an
+      organisation is placed by rule ``org-head-of-government-title`` first, UK round 5).
     * An unnamed phrase no rule places that ran on past its head ("a statement issued",
       "a lawsuit filed by ...") is classified as the phrase up to its head
       (:func:`newsvoices.entities.trim_speaker_phrase`; rule ``<rule>@head``).
@@ -902,8 +903,10 @@ def classify_speaker(entity: Entity, codebook: Codebook | None = None, roles: li
     Example:
         >>> classify_speaker(Entity("e", "Detractors"))
         ('other', 'group-unspecified@noun')
-        >>> classify_speaker(Entity("e", "President Donald Trump", "organisation"))
+        >>> classify_speaker(Entity("e", "Governor Jerry Brown", "organisation"))
         ('official', 'known-office-holder')
+        >>> classify_speaker(Entity("e", "President Donald Trump", "organisation"))  # a rule since UK round 5
+        ('official', 'org-head-of-government-title')
     """
     cb = codebook or load_codebook()
     voice, rule = classify(entity, cb, roles=roles, contexts=contexts)
@@ -1349,7 +1352,8 @@ def _share_before_name(text: str, entities, mentions, voice: dict, cb: Codebook)
 _ACCORDING_TO_THE = re.compile(r"\baccording\s+to\s+the\s+$")
 
 
-#: The rule of people of culture (other), and the public rule it gives way to (UK round 2). Sport (rule
+#: The rule of people of culture (sport_culture since UK round 5; other before), and the public rule it gives way
+#: to (UK round 2). Sport (rule
 #: sport-role) is not given back: the UK coders keep a coach accused of racist remarks other.
 CULTURE_RULE = "culture-role"
 TESTIMONY_RULE = "culture-role@testimony"
@@ -1379,6 +1383,10 @@ def _testimony_in_text(text: str, entities, mentions, voice: dict, cb: Codebook)
                 break
 
 
+#: A description that is a manager or boss with at most two capitalised words before it ("manager", "Tottenham
+#: manager", "the Spurs boss"): a club's manager in a sports article (UK round 5, see _field_in_text).
+_BARE_MANAGER = re.compile(r"^(?:the |a |an )?(?:(?:caretaker|assistant|interim|new|former) )?"
+                           r"(?:[A-Z][\w’'.\-]* ){0,2}(?:(?:caretaker|assistant|interim) )?(?:[Mm]anager|[Bb]oss)$")
 #: The rules of a person no rule places whom the article's sport or culture wording places (UK round 3).
 SPORT_CONTEXT_RULE = "sport-role@context"
 CULTURE_CONTEXT_RULE = "culture-role@context"
@@ -1387,13 +1395,16 @@ CULTURE_CONTEXT_RULE = "culture-role@context"
 def _field_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> None:
     """UK round 3: a named person no rule places (``person-no-role``: "said Clapton", "Young told BBC Sport
     Wales") in a sports or culture article is a sports or culture figure, as the UK blind coders read them
-    (other, the voice of the codebook's ``sport-role`` / ``culture-role``; rules ``sport-role@context``,
+    (sport_culture since UK round 5, other before: the voice of the codebook's ``sport-role`` / ``culture-role``;
+    rules ``sport-role@context``,
     ``culture-role@context``). Two pieces of evidence are needed: sport or culture wording in the sentence of
     one of the person's name mentions (codebook ``context.sport_contexts`` / ``culture_contexts``: a match, a
     season, a coach; an album, a concert, an actor), and at least ``context.field_min_words`` different words
     of ``context.sport_words`` / ``culture_words`` in the whole article. An article with wording of a crime or
-    a case (``context.testimony_contexts``: a shooting, a trial) places nobody through culture. Changes ``voice``
-    in place.
+    a case (``context.testimony_contexts``: a shooting, a trial) places nobody through culture. UK round 5: with
+    the same sport evidence (sport only), a person ``business-role`` placed through a bare "manager" or "boss"
+    ("Tottenham manager") and a country named as the speaker (``org-country``: a national team) are placed too.
+    Changes ``voice`` in place.
 
     Example:
         >>> from newsvoices.extract import Entity, Mention
@@ -1403,7 +1414,7 @@ def _field_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> 
         >>> ms = [Mention("e1", t.index("Dai"), t.index("Dai") + 9, "Dai Young")]
         >>> _field_in_text(t, [Entity("e1", "Dai Young")], ms, v, load_codebook())
         >>> v["e1"]
-        ('other', 'sport-role@context')
+        ('sport_culture', 'sport-role@context')
     """
     fields = [(cb.sport_contexts, cb.sport_words, "sport-role", SPORT_CONTEXT_RULE),
               (cb.culture_contexts, cb.culture_words, CULTURE_RULE, CULTURE_CONTEXT_RULE)]
@@ -1411,7 +1422,14 @@ def _field_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> 
     if not fields:
         return
     todo = [e for e in entities if e.kind == "person" and voice.get(e.key, ("", ""))[1] == "person-no-role"]
-    if not todo:
+    # UK round 5: a bare "manager" or "boss" (of a named club: "Tottenham manager") in a sports article is a
+    # club's manager, which business-role reads as a company's (the UK blind coders: a football manager is not
+    # business); placed through sport only. So is a country named as the speaker (org-country, its government
+    # elsewhere) in a sports article: its national team ("Argentina claimed top spot in Group A")
+    managers = [e for e in entities if (e.kind == "person" and voice.get(e.key, ("", ""))[1] == "business-role"
+                                        and _BARE_MANAGER.match((e.description or "").strip()))
+                or voice.get(e.key, ("", ""))[1].split("@")[0] == "org-country"]
+    if not todo and not managers:
         return
     if cb.testimony_contexts is not None and _found(cb.testimony_contexts, text):
         # a concert shooting, an actor's trial: the people of such an article speak as witnesses and victims
@@ -1423,9 +1441,10 @@ def _field_in_text(text: str, entities, mentions, voice: dict, cb: Codebook) -> 
         if m.kind in ("name", "surname"):
             own.setdefault(m.entity, []).append((m.start, m.end))
     in_article: dict[str, bool] = {}
-    for e in todo:
+    sport_only = [f for f in fields if f[3] == SPORT_CONTEXT_RULE]
+    for e, its_fields in [(e, fields) for e in todo] + [(e, sport_only) for e in managers]:
         sentences = [text[a:b] for a, b in (_sentence_span(text, i, j) for i, j in own.get(e.key, []))]
-        for near, words, rule_id, rule in fields:
+        for near, words, rule_id, rule in its_fields:
             if rule_id not in voices or not any(_found(near, x) for x in sentences):
                 continue
             if rule not in in_article:
