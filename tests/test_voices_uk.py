@@ -37,7 +37,8 @@ def _voice(text: str, name: str) -> tuple[str, str]:
     ('Budget\n\n"Firms will cope," said Tam Brierly, CBI director general.', "Tam Brierly", "business"),
     # a union, read before the "Congress" of its name
     ('Pay\n\nThe Trades Union Congress said the offer was "an insult to staff".', "Trades Union Congress", "advocacy"),
-    # sports governing bodies: not government, not a cause, and (UK round 2, the UK blind coders) not business: sport_culture since UK round 5
+    # sports governing bodies: not government, not a cause, and (UK round 2, the UK blind coders) not business;
+    # sport_culture since UK round 5
     ('Cup row\n\nA Fifa spokesman said the stadiums were "ready and safe".', "Fifa spokesman", "sport_culture"),
     ('Cup row\n\nThe Football Association said it would "keep pressing for change".', "Football Association",
      "sport_culture"),
