@@ -3098,6 +3098,11 @@ _ABBREV_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*|U\.S|U\.
 
 
 _COMMA_SPACE = re.compile(r",\s+")
+#: An appositive so far that is an indefinite article and a capitalised place ("a Washington", "an Orange
+#: County"), and what may follow it: a comma, a state ("D.C.", "Ariz.", "New Mexico") and a comma or "-based"
+#: before a lower-case word ("a Washington, D.C., attorney"; round 21).
+_PLACE_SO_FAR = re.compile(r"(?:an?|one)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*")
+_STATE_AFTER = re.compile(r",\s+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind\.|Kan\.|Ky\.|La\.|Md\.|Mass\.|Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|N\.J\.|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\.|Tex\.|Vt\.|Va\.|Wash\.|W\.Va\.|Wis\.|Wyo\.|D\.C\.)(?:,\s+|-based\s+)(?=[a-z])")
 _ONE_TO_3_DIGITS = re.compile(r"\d{1,3}")
 
 
@@ -3114,6 +3119,13 @@ def _appositive(text: str, end: int) -> str | None:
     limit = min(len(text), start + 200)
     while pos < limit:
         c = text[pos]
+        if c == "," and _PLACE_SO_FAR.fullmatch(text, start, pos):
+            # "a Washington, D.C., attorney", "a Phoenix, Ariz., lawyer": a city and its state inside the
+            # noun phrase are no end of it (round 21)
+            st = _STATE_AFTER.match(text, pos)
+            if st:
+                pos = st.end()
+                continue
         if c in ',;:"“”\n(—–':  # a dash ends it too ("policy counsel with X—and that is ...")
             break
         if c == "." and (pos + 1 >= len(text) or text[pos + 1].isspace()):
@@ -3122,6 +3134,8 @@ def _appositive(text: str, end: int) -> str | None:
         pos += 1
     seg = text[start:pos].strip()
     words = seg.split()
+    if words and words[0] in _CONJUNCTIONS:
+        return None  # "a petition by Jo Roe, and issued notices to ...": a new clause, not an appositive (round 21)
     if len(words) >= 2 and words[0].lower().endswith("ed") and _VERB_NEXT.match(words[1]):
         return None  # "Phillips, refused to select ...": a verb phrase, not an appositive
     n_cap = 0  # a subject of capitalised words, then a verb: "In an interview with CNN's Jo Roe, Obama explained"
@@ -3141,6 +3155,9 @@ _WHO_ROLE = re.compile(
     r"chairs|chaired|represents|represented|oversees|oversaw|directs|directed|manages|managed|teaches|taught|"
     r"studies|studied|became|covers|covered|owns|owned|founded|co-founded|advises|advised|previously|formerly|"
     r"once|now|also|later|then|until|spent|spearheaded|helped)\b)")
+
+#: Words that open a clause after a name's comma, never an appositive ("Jo Roe, and ...", "Jo Roe, but ...").
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet", "while", "whereas"})  # "then his fiancée" is one
 
 #: A word after "<name>, <word>ed" showing that the comma opens a verb phrase ("refused to",
 #: "said that", "added the"), not an appositive ("retired police officer").
