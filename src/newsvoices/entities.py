@@ -118,6 +118,9 @@ class NameFinder:
         self.abbrev = self.lex.abbreviations
         self.captions = self.lex.non_sources.get("caption", frozenset())
         self.modifiers = self.lex.non_sources.get("modifier", frozenset())
+        self.times = self.lex.non_sources.get("time", frozenset())
+        self.demonyms = demonyms()
+        self.common_heads = self.lex.non_sources.get("head", frozenset())
 
     def runs(self, text: str, paragraphs: list[tuple[int, int]], lower_vocab=None
              ) -> list[NameRun]:
@@ -129,9 +132,21 @@ class NameFinder:
         pronouns = self.pronouns
         for lo, hi in paragraphs:
             title_case = None
+            skip = -1
             for m in self.name_re.finditer(text, lo, hi):
                 run = m.group()
                 s = m.start()
+                if s < skip:
+                    continue
+                joined = self._plural_possessive_org(text, m, hi)
+                if joined is not None:
+                    # round 21: "Building and Wood Workers' International": a plural possessive inside an
+                    # organisation's name (the regex ends a run at the apostrophe)
+                    skip = joined[-1][1]
+                    if title_case is None:
+                        title_case = _is_title_case(text[lo:hi])
+                    self._classify(text, joined, lo, lower_vocab, title_case, out)
+                    continue
                 if " " not in run and "\u00a0" not in run:
                     wl = run.rstrip(".").lower()
                     if wl in closed or wl in pronouns:
@@ -154,6 +169,25 @@ class NameFinder:
         return out
 
     # ------------------------------------------------------------------ helpers
+    def _plural_possessive_org(self, text: str, m: re.Match, hi: int) -> list[tuple[int, int, str]] | None:
+        """The tokens of the run ``m``, its plural possessive ending ("Workers'") and the run right after it,
+        when that run ends with an organisation word ("Building and Wood Workers' International", "Veterans'
+        Association"); None otherwise."""
+        e = m.end()
+        if e + 2 >= hi or text[e] not in _APOS or text[e - 1] != "s" or text[e + 1] not in " \u00a0":
+            return None
+        m2 = self.name_re.match(text, e + 2, hi)
+        if m2 is None:
+            return None
+        after = _split_tokens(m2.group(), m2.start())
+        k = next((i for i, t in enumerate(after) if t[2].endswith(".") and len(t[2]) > 2), len(after) - 1)
+        if _strip_pos(after[k][2].rstrip(".")) not in self.org_words:  # (up to a full stop: "Workers' Party. The")
+            return None
+        toks = _split_tokens(m.group(), m.start())
+        a, _b, w = toks[-1]
+        toks[-1] = (a, e + 1, w + text[e])
+        return toks + after
+
     def _modifier_of_plural_role(self, text: str, e: int, hi: int) -> bool:
         """Whether a lower-case plural role noun ("advocates", "officials") follows offset ``e``."""
         if e >= hi or text[e] not in " \u00a0":
@@ -250,6 +284,21 @@ class NameFinder:
                 toks = toks[1:]
                 n_dropped += 1
                 continue
+            if title is None and len(toks) > 2 and toks[1][2].lower().strip(".:") in _CREDIT_WORDS \
+                    and toks[1][2][:1].isupper() and toks[0][2].isupper() and len(toks[0][2]) > 1:
+                # round 21: "AP Photos Schumer", "AP Photo Immigration Trump": an agency's photo credit glued to the
+                # name or the caption after it; the name is what follows
+                toks = toks[2:]
+                n_dropped += 2
+                continue
+            if title is None and len(toks) > 2 and w[:1].isupper():
+                k = self._demonym_prefix([t[2] for t in toks])
+                if k and self._person_after_demonym(text, [t[2] for t in toks[k:]], lower_vocab):
+                    # round 21: "Russian Svetlana Kuznetsova", "Swede Joachim Johansson", "African American Terence
+                    # Crutcher": a nationality before the name describes the person and is no part of the name
+                    toks = toks[k:]
+                    n_dropped += k
+                    continue
             base = w.rstrip(".")
             if (base.lower() in self.titles or (w.endswith(".") and base in self.abbrev)) and len(toks) > 1 \
                     and title is None and base not in _PLACE_ABBREVS \
@@ -279,6 +328,10 @@ class NameFinder:
             break
         # drop trailing connectors (cannot happen with the regex, but be safe)
         while toks and toks[-1][2] in _CONNECTORS:
+            toks = toks[:-1]
+        while len(toks) > 2 and toks[-1][2].lower() in self.times and toks[-2][2][:1].isupper():
+            # round 21: "Attorney General Jeff Sessions Thursday": a weekday or month after the name is the time
+            # of the event, no part of the name ("Super Tuesday", two words, stays as it is)
             toks = toks[:-1]
         if not toks:
             return
@@ -315,6 +368,19 @@ class NameFinder:
                             out[k] = dataclasses.replace(out[k], kind="other")
                     self._classify_part(text, toks[i:], lo, lower_vocab, title_case, out, False)
                     return
+        tail = None
+        of = next((i for i in (2, 3) if i < len(toks) - 1 and toks[i][2] in ("of", "from")), None)
+        if of is not None and not title_case and toks[0][2].lower() in gender_words(names=True) \
+                and len(toks) - of - 1 <= 2 and all(t[2].istitle() and _strip_pos(t[2]) not in self.org_words
+                                                    for t in toks[of + 1:]) \
+                and all(t[2][:1].isupper() and _strip_pos(t[2]) not in self.org_words
+                        and t[2].rstrip(".").lower() not in self.titles for t in toks[:of]):
+            # round 21: "Sen. Marco Rubio of Florida", "Dan Oates of Aurora": a first name and a surname, then the
+            # place the person is from (one or two capitalised words, no organisation); the name ends before "of"
+            # (it was "Marco Rubio of Florida", apart from the article's "Rubio"), the place is a run of its own.
+            # A body after "of" stays in the run ("Omar Jadwat of the ACLU": the quote's speaker is the body)
+            tail = toks[of + 1:]
+            toks = toks[:of]
         start = toks[0][0]
         end = toks[-1][1]
         last = toks[-1][2]
@@ -347,6 +413,9 @@ class NameFinder:
             kind = "organisation"
         elif title is not None:
             kind = "person"
+        elif len(words) > 1 and (self._demonym_prefix(words) == len(words) or last_word.lower().endswith(_ADJ_ENDINGS)):
+            # ("World Cup-related": an adjective made of a name)
+            kind = "other"  # round 21: "Central American", "African Americans", "North Korean": a people, no person
         elif is_acronym:
             kind = "acronym"
         elif len(words) == 1:
@@ -375,6 +444,54 @@ class NameFinder:
                 if k < len(ws):
                     role_before = self._role_suffix([w.lower() for w in ws[k:]])
         out.append(NameRun(start, end, name, kind, title, mention_start, after_the, role_before))
+        if tail:
+            self._classify_part(text, tail, lo, lower_vocab, title_case, out, False)
+
+    def _demonym_prefix(self, words: list[str]) -> int:
+        """How many words at the front of ``words`` are demonyms of ``demonyms.txt`` ("Russian", "Americans",
+        "Puerto Rican") or region words before one ("South African", "Central American"); 0 without a demonym."""
+        dem = self.demonyms
+        k = 0
+        seen = False
+        while k < len(words):
+            w = words[k]
+            two = " ".join(words[k:k + 2])
+            if _plural_base(two, dem) and k + 1 < len(words):
+                k += 2
+                seen = True
+            elif _plural_base(w, dem):
+                k += 1
+                seen = True
+            elif w in _REGION_WORDS:
+                k += 1
+            else:
+                break
+        return k if seen and words[k - 1] not in _REGION_WORDS else 0
+
+    def _person_after_demonym(self, text: str, rest: list[str], lower_vocab) -> bool:
+        """Whether the words after a nationality read as a person's name: two or three capitalised words, the
+        last no organisation word nor head of a thing, none a title, and the first a known first name, or else
+        the last used alone elsewhere in the article and neither the first nor the last a word the article
+        writes in lower case ("Svetlana Kuznetsova ... Kuznetsova"; not "Refugee Program", "Civil Liberties
+        Union", "Phonographic Industry", "Eagle Outfitters", nor "President Vladimir Putin", which the title
+        rules read)."""
+        if not 2 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
+            return False
+        if any(w.rstrip(".").lower() in self.titles for w in rest):
+            return False
+        last = _strip_pos(rest[-1])
+        if rest[0].lower() not in gender_words(names=True):
+            if rest[0].lower() in lower_vocab or last.lower() in lower_vocab:
+                return False
+            pat = re.compile(rf"(?<![\w\u2019'\-])(?<!{re.escape(rest[-2])} ){re.escape(last)}(?![\w\-])")
+            if pat.search(text) is None:
+                return False  # (the surname alone nowhere else: "American Eagle Outfitters", "British Hit Singles")
+        last = _strip_pos(rest[-1])
+        if last in self.org_words or last in self.lex.non_person_heads or last.lower() in self.common_heads:
+            return False
+        if self.non_names.intersection(rest) or rest[0] in self.org_first:
+            return False
+        return True
 
     def _org_noun_after(self, text: str, end: int) -> bool:
         m = _NEXT_WORD_RE.match(text, end)
@@ -467,6 +584,43 @@ def _sentence_initial(text: str, pos: int, lo: int) -> bool:
 
 
 FUNCTION_WORDS_PATH = DATA_DIR / "lexicons" / "function_words.txt"
+DEMONYMS_PATH = DATA_DIR / "lexicons" / "demonyms.txt"
+
+#: Caption words that, second in a run after an agency, credit a photo ("AP Photos Schumer"; round 21).
+_CREDIT_WORDS = frozenset(("photo", "photos", "photograph", "image", "images", "video"))
+#: Endings that make a capitalised run an adjective ("World Cup-related", "Saudi-led"; round 21).
+_ADJ_ENDINGS = ("-related", "-based", "-style", "-led", "-backed", "-funded", "-owned", "-linked", "-era")
+
+#: Region words that, before a demonym, are part of it ("South African", "Central American", "Native American").
+_REGION_WORDS = frozenset(("North", "South", "East", "West", "Central", "Latin", "Native", "Northern", "Southern",
+                           "Eastern", "Western", "Middle"))
+
+
+@functools.lru_cache(maxsize=4)
+def demonyms(path: str | None = None) -> frozenset[str]:
+    """Demonyms and nationality, state and region adjectives of ``demonyms.txt`` as written ("Russian",
+    "Swede", "Texan", "Puerto Rican"; round 21 of issue 3). A missing file gives an empty set.
+
+    Raises:
+        ValueError: naming the file and line of an entry that is not capitalised.
+    """
+    p = Path(path) if path else DEMONYMS_PATH
+    if not p.exists():
+        return frozenset()
+    out = set()
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not all(w[:1].isupper() for w in entry.split()):
+            raise ValueError(f"{p}:{n}: demonym {entry!r} must be capitalised")
+        out.add(" ".join(entry.split()))
+    return frozenset(out)
+
+
+def _plural_base(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` or its singular (a final "s" dropped: "Americans", "Swedes") is in ``words``."""
+    return word in words or (word.endswith("s") and word[:-1] in words)
 
 
 @functools.lru_cache(maxsize=4)

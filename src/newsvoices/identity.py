@@ -128,6 +128,8 @@ def person_key(name: str) -> str:
         'edward kennedy'
         >>> person_key("Arizona Republican Sen. John McCain")
         'john mccain'
+        >>> person_key("Sen. John McCain of Arizona")
+        'john mccain'
     """
     return _person_key(name, str(TITLES_PATH))
 
@@ -154,6 +156,12 @@ def _person_key(name: str, titles_path: str) -> str:
             if i + n < len(words) and tuple(words[i:i + n]) in group:
                 cut = max(cut, i + n)
     words = words[cut:]
+    of = next((i for i in (2, 3) if i < len(words) - 1 and words[i] in ("of", "from")), None)
+    if of is not None and words[0] in _first_names() and _premodifier_words().isdisjoint(words[:of]):
+        # (a first name opens it, no organisation word before "of": not "Muslim Council of Britain")
+        # round 21: "Sen. Marco Rubio of Florida", "Doug Williams of BT": the state or body after the name says
+        # where the person is from and is no part of the name (the key was "marco rubio of florida")
+        words = words[:of]
     first_names = _first_names()
     if len(words) > 2 and words[0] in _lead_words():
         # round 20: a function word opening a sentence before a full name ("Even Karl Rove", "Here Marc
