@@ -331,9 +331,11 @@ class Parser:
         # "Yet Trump said", "Perhaps Jo Roe said": function words (but those that open names, "New York") and
         # the run openers of function_words.txt, capitalised at a sentence start, are no part of the subject
         # (not a first name: "Will Hurd said")
-        from .entities import gender_words, sentence_openers
+        from .entities import gender_words, sentence_openers, title_roles
 
         self.openers = (sentence_openers() - frozenset(gender_words(names=True))) | lex.run_openers
+        self.first_names = frozenset(gender_words(names=True))
+        self.peer_titles = title_roles()[1]
         # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
         non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
         self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}
@@ -777,6 +779,46 @@ class Parser:
         return replace(sub, organisation=text[os_:oe_], org_start=os_, org_end=oe_,
                        description=sub.description or text[toks[first - 1][0]:oe_])
 
+    def _person_of_the(self, text: str, body, j: int) -> tuple[int, int] | None:
+        """Offsets of the person in "NAME of/at/from/with the ORG" when ``body[j:]`` is the ORG, or None.
+
+        The NAME is two to four capitalised words opening with a first name ("Neil Bradley"), or a title and
+        one or more capitalised words ("Mr. Morgan"); so "Speaker of the House Paul Ryan" (a title alone
+        before "of") is not read this way.
+
+        Example:
+            >>> from newsvoices.attribution import Parser, _tokens
+            >>> t = "Neil Bradley of the Chamber of Commerce"
+            >>> body = _tokens(t, 0, len(t))
+            >>> Parser()._person_of_the(t, body, 4), Parser()._person_of_the("Speaker of the House", _tokens("Speaker of the House", 0, 20), 3)
+            ((0, 12), None)
+        """
+        if j < 3 or body[j - 1][2].lower() != "the" or body[j - 2][2].lower() not in ("of", "at", "from", "with"):
+            return None
+        k = j - 3
+        while k >= 0 and (body[k][2][:1].isupper() or body[k][2] == "."):
+            k -= 1
+        return self._person_span(body[k + 1:j - 2])
+
+    def _person_span(self, toks) -> tuple[int, int] | None:
+        """Offsets of the name in ``toks`` when they are a person's titles and name: titles (not a peer's:
+        "Lord Irvine of Lairg" is one name), then one to four capitalised words, two or more opening with a
+        first name when no title stands before them."""
+        ptoks = [t for t in toks if t[2] != "."]
+        n_titles = 0
+        while n_titles < len(ptoks) and ptoks[n_titles][2].lower().rstrip(".") in self.titles:
+            n_titles += 1
+        names = ptoks[n_titles:]
+        if not names or len(names) > 4 or any(t[2].lower().rstrip(".") in self.titles for t in names):
+            return None
+        if _strip_pos(names[-1][2]) in self.org_words:
+            return None
+        if not n_titles and (len(names) < 2 or names[0][2].lower() not in self.first_names):
+            return None
+        if any(t[2].lower().rstrip(".") in self.peer_titles for t in ptoks[:n_titles]):
+            return None
+        return names[0][0], names[-1][1]
+
     def _extend_role_link(self, text: str, toks, first: int) -> int | None:
         """For "ROLE for/of ORG" or "SOURCE from ORG": index where the whole NP starts."""
         link = toks[first - 1][2].lower()
@@ -883,6 +925,23 @@ class Parser:
                              or body[j - 1][2].lower() in ("of", "for", "from", "&", "de", "van", "von")):
                 j -= 1
             ntoks = body[j:]
+            person_of = self._person_of_the(text, body, j)
+            otoks = ntoks
+            if person_of is None:
+                k_of = next((k for k in range(1, len(ntoks) - 1) if ntoks[k][2] in ("of", "from", "at")), None)
+                if k_of is not None and all(t[2][:1].isupper() for t in ntoks[k_of + 1:]):
+                    person_of = self._person_span(ntoks[:k_of])
+                    otoks = ntoks[k_of + 1:]
+            if person_of is not None:
+                # round 21 (lead): "said Neil Bradley of the Chamber of Commerce", "Matthew Herren from EduVision":
+                # the person speaks, the body after "of (the)" is their organisation (the capitalised tail, or the
+                # whole run, was the name)
+                ps_, pe_ = person_of
+                name = _strip_pos(text[ps_:pe_])
+                org_name = _strip_pos(text[otoks[0][0]:otoks[-1][1]])
+                return NP(s, e, text[s:e], "name", name=name, name_start=ps_, name_end=ps_ + len(name),
+                          determiner=det, organisation=org_name, org_start=otoks[0][0],
+                          org_end=otoks[0][0] + len(org_name))
             # strip titles and capitalised roles from the front ("Senate Majority Leader Mitch McConnell")
             t0 = 0
             for t in range(len(ntoks) - 2, -1, -1):

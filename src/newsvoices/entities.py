@@ -335,6 +335,14 @@ class NameFinder:
             toks = toks[:-1]
         if not toks:
             return
+        if office_of and title is not None and len(toks) >= 3:
+            # round 21 (lead): "Secretary of State Hillary Rodham Clinton", "Speaker of the House Paul Ryan": the
+            # office's body ends where a first name opens the last two to four words
+            firsts = gender_words(names=True)
+            i = next((i for i in range(1, len(toks) - 1) if toks[i][2].lower() in firsts
+                      and 2 <= len(toks) - i <= 4 and all(t[2][:1].isupper() for t in toks[i:])), None)
+            if i is not None and _strip_pos(toks[-1][2]) not in self.org_words:
+                toks = toks[i:]
         k_pos = next((k for k in range(len(toks) - 3, -1, -1)
                       if toks[k][2].endswith(("\u2019s", "'s")) and len(toks[k][2]) > 2), None)
         if k_pos is not None and not title_case and all(t[2][:1].isupper() for t in toks[k_pos + 1:]) \
@@ -368,19 +376,14 @@ class NameFinder:
                             out[k] = dataclasses.replace(out[k], kind="other")
                     self._classify_part(text, toks[i:], lo, lower_vocab, title_case, out, False)
                     return
-        tail = None
-        of = next((i for i in (2, 3) if i < len(toks) - 1 and toks[i][2] in ("of", "from")), None)
-        if of is not None and not title_case and toks[0][2].lower() in gender_words(names=True) \
-                and len(toks) - of - 1 <= 2 and all(t[2].istitle() and _strip_pos(t[2]) not in self.org_words
-                                                    for t in toks[of + 1:]) \
-                and all(t[2][:1].isupper() and _strip_pos(t[2]) not in self.org_words
-                        and t[2].rstrip(".").lower() not in self.titles for t in toks[:of]):
-            # round 21: "Sen. Marco Rubio of Florida", "Dan Oates of Aurora": a first name and a surname, then the
-            # place the person is from (one or two capitalised words, no organisation); the name ends before "of"
-            # (it was "Marco Rubio of Florida", apart from the article's "Rubio"), the place is a run of its own.
-            # A body after "of" stays in the run ("Omar Jadwat of the ACLU": the quote's speaker is the body)
-            tail = toks[of + 1:]
-            toks = toks[:of]
+        rest = None
+        k_of = next((k for k in range(1, len(toks) - 1) if toks[k][2] in ("of", "from")), None)
+        if k_of is not None and not title_case and self._person_before_of(toks[:k_of], title):
+            # round 21 (lead): "Sen. Marco Rubio of Florida", "Neil Bradley of the Chamber of Commerce": the
+            # person's name ends before "of"; the place or body after it is a run of its own (a peer's "Lord
+            # Irvine of Lairg" stays whole: ``title_roles.tsv`` tag peerage)
+            rest = toks[k_of + 1:]
+            toks = toks[:k_of]
         start = toks[0][0]
         end = toks[-1][1]
         last = toks[-1][2]
@@ -444,8 +447,12 @@ class NameFinder:
                 if k < len(ws):
                     role_before = self._role_suffix([w.lower() for w in ws[k:]])
         out.append(NameRun(start, end, name, kind, title, mention_start, after_the, role_before))
-        if tail:
-            self._classify_part(text, tail, lo, lower_vocab, title_case, out, False)
+        if rest:
+            n = len(out)
+            self._classify_part(text, rest, lo, lower_vocab, title_case, out, False)
+            for k in range(n, len(out)):
+                if out[k].kind == "single":
+                    out[k] = dataclasses.replace(out[k], kind="place")  # "of Florida": the person's state or town
 
     def _demonym_prefix(self, words: list[str]) -> int:
         """How many words at the front of ``words`` are demonyms of ``demonyms.txt`` ("Russian", "Americans",
@@ -496,6 +503,20 @@ class NameFinder:
     def _org_noun_after(self, text: str, end: int) -> bool:
         m = _NEXT_WORD_RE.match(text, end)
         return bool(m) and m.group(1).lower() in self.org_words_lower
+
+    def _person_before_of(self, head, title: str | None) -> bool:
+        """Whether the tokens before an "of"/"from" inside a run are a person's name: a title other than a
+        peer's stands before them ("Sen. Marco Rubio of Florida") or they are two to four capitalised words
+        opening with a first name ("Neil Bradley of the Chamber of Commerce"), ending with no organisation
+        word or thing's head ("Bank of England", "Chamber of Commerce", "Gang of Eight" stay whole)."""
+        words = [_strip_pos(t[2]) for t in head]
+        if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+            return False
+        if words[-1] in self.org_words or words[-1] in self.lex.non_person_heads or words[0] in self.org_first:
+            return False
+        if title is not None and title.lower() in self.titles:
+            return title.lower() not in title_roles()[1]
+        return len(words) >= 2 and words[0].lower() in gender_words(names=True)
 
     def _role_suffix(self, words: list[str]) -> str | None:
         """The longest role phrase ending the given lower-case words ("permanent secretary")."""
@@ -1034,6 +1055,36 @@ def page_furniture_links(path: str | None = None) -> tuple[tuple[str, ...], tupl
 
 GENDER_WORDS_PATH = DATA_DIR / "lexicons" / "gender_words.tsv"
 FIRST_NAMES_PATH = DATA_DIR / "lexicons" / "first_names_gender.tsv"
+
+
+TITLE_ROLES_PATH = DATA_DIR / "lexicons" / "title_roles.tsv"
+
+
+@functools.lru_cache(maxsize=4)
+def title_roles(path: str | None = None) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The two lists of ``title_roles.tsv``: role phrases per title (``{"gov": {"governor"}}``) and the
+    peers' titles whose "of PLACE" belongs to the name (round 21 of issue 3).
+
+    Raises:
+        ValueError: naming the file and line of a malformed line.
+
+    Example:
+        >>> roles, peerage = title_roles()
+        >>> sorted(roles["gov"]), "lord" in peerage, "sen" in peerage
+        (['governor'], True, False)
+    """
+    p = Path(path) if path else TITLE_ROLES_PATH
+    roles: dict[str, set[str]] = {}
+    peerage = set()
+    for n, entry, tag in iter_tagged_lines(p, ("role", "peerage"), "title[ role]"):
+        if tag == "peerage":
+            peerage.add(entry.rstrip("."))
+            continue
+        title, _, role = entry.partition(" ")
+        if not role.strip():
+            raise ValueError(f"{p}:{n}: want TITLE ROLE<TAB>role, got {entry!r}")
+        roles.setdefault(title.rstrip("."), set()).add(role.strip())
+    return {k: frozenset(v) for k, v in roles.items()}, frozenset(peerage)
 
 
 @functools.lru_cache(maxsize=4)

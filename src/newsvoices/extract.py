@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from .attribution import CASE_SPECIAL, NP, Attribution, Parser, Reported
 from .entities import (NameFinder, NameRun, _is_title_case, _starts_sentence, antecedent_contexts, can_be_source,
                        gender_words,
-                       non_source_contexts, page_furniture, page_furniture_links, plural_people_words, source_head, unattested_word_name)
+                       non_source_contexts, page_furniture, page_furniture_links, plural_people_words, source_head, title_roles, unattested_word_name)
 from .model import Article
 from .quotes import DOUBLE, SINGLE, QuoteSpan, find_quote_spans, primary_family
 
@@ -181,13 +181,26 @@ def _can_be_source(name: str, kind: str) -> bool:
 _GLUED_END_RE = re.compile(r"\.(?<=[a-z][a-z]\.|[A-Z][A-Z]\.)(?=[A-Z][a-z]+\b(?![\w.\-]*@))")
 
 
+#: A dateline opening a paragraph: "WASHINGTON —", "DOUGLAS, Ariz.—", "BENSALEM, Pennsylvania (Reuters) -".
+_DATELINE_RE = re.compile(r"[A-Z][A-Z'\-.]+(?:[ \u00a0][A-Z][A-Z'\-.]+){0,3}"
+                          r"(?:,[ \u00a0][A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*){0,2})?"
+                          r"(?:[ \u00a0]?\([^()\n]{1,40}\))?[ \u00a0]*(?:\u2014|\u2013|--|-)[ \u00a0]*"
+                          r"(?=[A-Z\"\u201c])")
+
+
 def sentence_ends(text: str, lo: int, hi: int, abbrev) -> list[int]:
     """Offsets just after each sentence-final punctuation mark in ``text[lo:hi]``.
+
+    A dateline opening the paragraph ("WASHINGTON — ") ends a "sentence" too (round 21): the
+    subject of the first sentence comes after it.
 
     A full stop with no space before the next sentence ("stronger.The authors") ends a sentence too
     (round 20), unless the word before it is an abbreviation ("Col.Tony Shaffer").
     """
     out = []
+    dl = _DATELINE_RE.match(text, lo, hi)
+    if dl is not None:
+        out.append(dl.end())  # "WASHINGTON — Michael Steele ... said": the dateline is no subject (round 21, lead)
     matches = list(_SENT_END_RE.finditer(text, lo, hi))
     glued = list(_GLUED_END_RE.finditer(text, lo, hi))
     if glued:
@@ -1171,6 +1184,7 @@ class _Resolver:
         # where each person named in full (or by title and surname) is first named, and the title or
         # role before that mention: entity key -> (offset, title key)
         self.intro: dict[str, tuple[int, str | None]] = {}
+        self.titled: dict[str, set[str]] = {}  # person key -> the titles written before their name ("gov", "sen")
         self.full_at: dict[str, list[tuple[int, int]]] = {}  # person key -> its full-name mentions
         self.first_named: dict[str, list[int]] = {}  # entity key -> mentions by the first name alone
         # mentions outside quotes usable as antecedents: sorted (pos, entity key, class)
@@ -1267,6 +1281,8 @@ class _Resolver:
                     self.firstnames.setdefault(key[0], []).append(ent.key)
                     self.intro[ent.key] = (r.mention_start, _title_key(r.title or r.role_before))
                 self.full_at.setdefault(ent.key, []).append((r.mention_start, r.end))
+                if r.title:
+                    self.titled.setdefault(ent.key, set()).add(_title_key(r.title))
                 last_person = (r.end, ent.key)
                 if ent.description is None and r.role_before:
                     ent.description = r.role_before
@@ -1286,6 +1302,10 @@ class _Resolver:
                     key = ent.key
                 if key is not None:
                     self._mention(key, r.mention_start, r.end, "surname")
+                    if r.kind == "person" and r.title and len(self.surnames.get(r.text.lower(), ())) <= 1:
+                        # (only where one person has the surname: "President Trump" beside "Melania Trump" may be
+                        # resolved to the wrong Trump, and would give her the title)
+                        self.titled.setdefault(key, set()).add(_title_key(r.title))
             self.run_by_span[r.start] = r
         self._fix_org_names()
 
@@ -2143,6 +2163,31 @@ class _Resolver:
                 if ent.description and role in ent.description.lower():
                     self._mention(ent.key, np.start, np.end, "role")
                     return ent.key
+            titles = _titles_for_role().get(role)
+            if titles and not np.organisation and np.text.lower().split()[-len(role.split()) - 1:] == ["the"] + role.split():
+                # (only a bare "the ROLE": "the group's president, Jim Jefferies" is no title's holder)
+                # round 21 (lead): "the governor" after "Gov. Mike Pence": the most recent person written with a
+                # title that means the role (``title_roles.tsv``), when no person described with it came first
+                # the most recent such person when named within the last few sentences, else the one named most
+                # often so far ("the president" in an article on President Trump that recalls President Clinton)
+                counts: dict[str, int] = {}
+                recent = None
+                for m in self.mentions[:-301:-1]:
+                    if m.start >= np.start:
+                        continue
+                    ent = self.by_key[m.entity]
+                    if ent.kind == "person" and not titles.isdisjoint(self.titled.get(ent.key, ())) \
+                            and len(ent.name.split()) <= 4 and "\u2019s" not in ent.name and "'s" not in ent.name:
+                        # (a person's name: not a run that swallowed words, "Obama\u2019s GOP")
+                        if recent is None:
+                            recent = (m.start, ent.key)
+                        counts[ent.key] = counts.get(ent.key, 0) + 1
+                if recent is not None:
+                    key = recent[1]
+                    if np.start - recent[0] > 400:
+                        key = max(counts, key=lambda k: (counts[k], k == recent[1]))
+                    self._mention(key, np.start, np.end, "role")
+                    return key
             if role in self.role_entities:
                 key = self.role_entities[role]
                 self._mention(key, np.start, np.end, "role")
@@ -2299,6 +2344,16 @@ _START_END = operator.attrgetter("start", "end")
 #: Words of an organisation's name (for its initials) and the small words an acronym may skip.
 _ACRONYM_WORD_RE = re.compile(r"[A-Za-z]+")
 _ACRONYM_SMALL = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "from", "a", "an"})
+
+
+@functools.lru_cache(maxsize=1)
+def _titles_for_role() -> dict[str, frozenset[str]]:
+    """Role phrase -> the titles that mean it ("governor" -> {"gov", "governor"}), from ``title_roles.tsv``."""
+    out: dict[str, set[str]] = {}
+    for title, roles in title_roles()[0].items():
+        for role in roles:
+            out.setdefault(role, set()).add(title)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _title_key(title: str | None) -> str | None:
