@@ -94,10 +94,18 @@ def test_infinitive_after_a_noun_phrase_is_no_purpose_clause_without_a_subject()
 @pytest.mark.parametrize("sentence, fragments", [
     ("The harbour master appears unhappy with the new mooring fees.",
      ["The harbour master", "unhappy with the new mooring fees"]),
-    ("Roe noted that the old skipper appeared unsteady at the helm.", ["the old skipper", "unsteady at the helm"]),
+    ("Kerr thinks little of it. The old skipper appeared unsteady at the helm.", ["The old skipper", "unsteady at the helm"]),
 ])
 def test_appear_with_an_adjective_is_a_raising_cue(sentence, fragments):
     assert raising_rows(sentence) == fragments
+
+
+def test_raising_inside_a_sourced_clause_is_the_source_s():
+    """Round 21: "Roe noted that the old skipper appeared unsteady at the helm." - the raising fragments start
+    where Roe's reported clause starts, and give way to it (the words are Roe's)."""
+    assert raising_rows("Roe noted that the old skipper appeared unsteady at the helm.") == []
+    assert ("the old skipper appeared unsteady at the helm", "Roe") in reported(
+        "Roe noted that the old skipper appeared unsteady at the helm.")
 
 
 def test_appear_meaning_show_up_is_no_raising_cue():
