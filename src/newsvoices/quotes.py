@@ -84,11 +84,32 @@ def primary_family(text: str) -> str:
 
     Single marks win only when opening single marks outnumber all double marks
     (British tabloid style). Counted with ``str.count``; cheap.
+
+    (Speed pass 20: the opening single marks are counted first and the double marks only until
+    they are as many, the commonest first: most articles have no opening single mark, so two
+    counts of the text instead of eight; the same answer. The answer for the last text is kept:
+    ``extract`` asks again right after :func:`find_quote_spans`.)
     """
-    n_double = (text.count("\u201c") + text.count("\u201d") + text.count('"') + text.count("\u00ab")
-                + text.count("''") + text.count("``"))
+    last = _PRIMARY_LAST[0]
+    if last is not None and last[0] is text:
+        return last[1]
     n_single_open = text.count("\u2018") + text.count(" '")
-    return SINGLE if n_single_open > n_double else DOUBLE
+    found = DOUBLE
+    if n_single_open:
+        n_double = 0
+        for mark in _DOUBLE_MARKS:
+            n_double += text.count(mark)
+            if n_double >= n_single_open:
+                break
+        else:
+            found = SINGLE
+    _PRIMARY_LAST[0] = (text, found)  # (one reference swapped: never a text with another text's answer)
+    return found
+
+
+#: The double marks :func:`primary_family` counts (the commonest first) and its last ``(text, answer)``.
+_DOUBLE_MARKS = ("\u201c", "\u201d", '"', "\u00ab", "''", "``")
+_PRIMARY_LAST: list = [None]
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
