@@ -49,13 +49,19 @@ Two steps, on the AllSides immigration/crime corpus (../shared/corpora/allsides-
    were drawn after round 20 (junk speakers, types: one unnamed official is civil_servant, identity:
    title words, acronyms, organisation variants), UK round 4, speed pass 19 and the lead's entity-name
    fixes (sentence openers, modifiers, possessive owners), excluding all thirty-five files (and the UK
-   audit files), and judged blind by two coders each working in a folder of their own.
+   audit files), and judged blind by two coders each working in a folder of their own. Seeds 37 and 38
+   (``voice_audit_blind37.csv``, ``blind38.csv``) were drawn after round 21 (junk speakers: "told" with a
+   listener, competing spans, quantifier nouns; types: role text after a name, officers' associations, polls,
+   one unnamed insider; identity: demonyms, weekdays, photo credits, plural possessives), UK round 5 (the
+   ``sport_culture`` type), speed pass 20 and the lead's round 21 ("NAME of PLACE/BODY", titled roles,
+   datelines), excluding all thirty-seven files (and the UK audit files), and judged blind by two coders
+   each working in a folder of their own, with ``sport_culture`` among the types.
    From seeds 27-28 on, ``benchmarks/blind_judging.py`` prepares the coders' context (no
    prediction shown) and checks and merges their files; ``benchmarks/judging_instructions.md``
    is what each coder follows.
-   Seeds 17-36 were also judged by a second, independent blind coder
+   Seeds 17-38 were also judged by a second, independent blind coder
    (``voice_audit_blindN_coder2.csv``; ``benchmarks/coder_agreement.py``).
-   The next honest number needs ``--seed 37`` and up, excluding all thirty-seven files.
+   The next honest number needs ``--seed 39`` and up, excluding all thirty-nine files.
    UK round 5 added the voice type ``sport_culture``: every file above (and UK ``uk_blind1``-``8``) was judged
    without it, so ``score`` counts a predicted ``sport_culture`` as ``other`` on them (``old_type_labels``);
    samples drawn from seed 37 (UK: 9) on are judged with it.
@@ -139,8 +145,10 @@ BLIND33 = HERE / "voice_audit_blind33.csv"
 BLIND34 = HERE / "voice_audit_blind34.csv"
 BLIND35 = HERE / "voice_audit_blind35.csv"
 BLIND36 = HERE / "voice_audit_blind36.csv"
+BLIND37 = HERE / "voice_audit_blind37.csv"
+BLIND38 = HERE / "voice_audit_blind38.csv"
 #: The blind pair drawn after the last voices round: its accuracy when drawn is the honest figure.
-LATEST_BLIND = (BLIND35, BLIND36)
+LATEST_BLIND = (BLIND37, BLIND38)
 #: UK round 5 added the voice type ``sport_culture``. Every audit file judged before (AllSides ``voice_audit.csv``,
 #: ``_heldout``, ``_check``, ``blind3``-``blind36``; UK ``uk_blind1``-``uk_blind8``; their ``_coder2`` files) was
 #: judged with no such option, and the coders were told to call athletes, coaches, performers and sports bodies
@@ -329,7 +337,7 @@ def cmd_score(args) -> int:
               f"voice type as predicted when drawn: {honest['blind_latest.accuracy']:.1%} "
               f"[{honest['blind_latest.low']:.1%}, {honest['blind_latest.high']:.1%}] on {honest['blind_latest.n']} speakers")
     sp = pd.read_parquet(tables / "speakers.parquet") if (tables / "speakers.parquet").is_file() else None
-    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, BLIND32, BLIND33, BLIND34, BLIND35, BLIND36)]:
+    for audit_path in args.audit or [str(p) for p in (AUDIT, HELDOUT, CHECK, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, BLIND32, BLIND33, BLIND34, BLIND35, BLIND36, BLIND37, BLIND38)]:
         if not Path(audit_path).is_file():
             print(f"no audit file {audit_path}")
             continue
