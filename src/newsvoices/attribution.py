@@ -331,11 +331,12 @@ class Parser:
         # "Yet Trump said", "Perhaps Jo Roe said": function words (but those that open names, "New York") and
         # the run openers of function_words.txt, capitalised at a sentence start, are no part of the subject
         # (not a first name: "Will Hurd said")
-        from .entities import gender_words, sentence_openers, title_roles
+        from .entities import gender_words, person_before_of, sentence_openers, title_roles
 
         self.openers = (sentence_openers() - frozenset(gender_words(names=True))) | lex.run_openers
         self.first_names = frozenset(gender_words(names=True))
         self.peer_titles = title_roles()[1]
+        self.person_before_of = person_before_of
         # gap words, with curly apostrophes too ("don\u2019t"), and -ly adverbs ("largely", "fiercely")
         non_adverbs = lex.reported_speech.get("non_adverbs", frozenset())
         self.gap = frozenset(lex.gap_words | {w.replace("'", "\u2019") for w in lex.gap_words}
@@ -826,21 +827,16 @@ class Parser:
         return self._person_span(body[k + 1:j - 2])
 
     def _person_span(self, toks) -> tuple[int, int] | None:
-        """Offsets of the name in ``toks`` when they are a person's titles and name: titles (not a peer's:
-        "Lord Irvine of Lairg" is one name), then one to four capitalised words, two or more opening with a
-        first name when no title stands before them."""
+        """Offsets of the name in ``toks`` (titles, then the name) when :func:`entities.person_before_of` reads
+        them as a person's name; the title passed on is a peer's if any stands there, else the first."""
         ptoks = [t for t in toks if t[2] != "."]
         n_titles = 0
         while n_titles < len(ptoks) and ptoks[n_titles][2].lower().rstrip(".") in self.titles:
             n_titles += 1
         names = ptoks[n_titles:]
-        if not names or len(names) > 4 or any(t[2].lower().rstrip(".") in self.titles for t in names):
-            return None
-        if _strip_pos(names[-1][2]) in self.org_words:
-            return None
-        if not n_titles and (len(names) < 2 or names[0][2].lower() not in self.first_names):
-            return None
-        if any(t[2].lower().rstrip(".") in self.peer_titles for t in ptoks[:n_titles]):
+        titles = [t[2] for t in ptoks[:n_titles]]
+        title = next((t for t in titles if t.lower().rstrip(".") in self.peer_titles), titles[0] if titles else None)
+        if not self.person_before_of([_strip_pos(t[2]) for t in names], title, self.lex):
             return None
         return names[0][0], names[-1][1]
 

@@ -378,7 +378,8 @@ class NameFinder:
                     return
         rest = None
         k_of = next((k for k in range(1, len(toks) - 1) if toks[k][2] in ("of", "from")), None)
-        if k_of is not None and not title_case and self._person_before_of(toks[:k_of], title):
+        if k_of is not None and not title_case \
+                and person_before_of([_strip_pos(t[2]) for t in toks[:k_of]], title, self.lex):
             # round 21 (lead): "Sen. Marco Rubio of Florida", "Neil Bradley of the Chamber of Commerce": the
             # person's name ends before "of"; the place or body after it is a run of its own (a peer's "Lord
             # Irvine of Lairg" stays whole: ``title_roles.tsv`` tag peerage)
@@ -503,20 +504,6 @@ class NameFinder:
     def _org_noun_after(self, text: str, end: int) -> bool:
         m = _NEXT_WORD_RE.match(text, end)
         return bool(m) and m.group(1).lower() in self.org_words_lower
-
-    def _person_before_of(self, head, title: str | None) -> bool:
-        """Whether the tokens before an "of"/"from" inside a run are a person's name: a title other than a
-        peer's stands before them ("Sen. Marco Rubio of Florida") or they are two to four capitalised words
-        opening with a first name ("Neil Bradley of the Chamber of Commerce"), ending with no organisation
-        word or thing's head ("Bank of England", "Chamber of Commerce", "Gang of Eight" stay whole)."""
-        words = [_strip_pos(t[2]) for t in head]
-        if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
-            return False
-        if words[-1] in self.org_words or words[-1] in self.lex.non_person_heads or words[0] in self.org_first:
-            return False
-        if title is not None and title.lower() in self.titles:
-            return title.lower() not in title_roles()[1]
-        return len(words) >= 2 and words[0].lower() in gender_words(names=True)
 
     def _role_suffix(self, words: list[str]) -> str | None:
         """The longest role phrase ending the given lower-case words ("permanent secretary")."""
@@ -1085,6 +1072,31 @@ def title_roles(path: str | None = None) -> tuple[dict[str, frozenset[str]], fro
             raise ValueError(f"{p}:{n}: want TITLE ROLE<TAB>role, got {entry!r}")
         roles.setdefault(title.rstrip("."), set()).add(role.strip())
     return {k: frozenset(v) for k, v in roles.items()}, frozenset(peerage)
+
+
+def person_before_of(words: list[str], title: str | None, lex: Lexicon) -> bool:
+    """Whether ``words`` (possessive endings stripped), standing before an "of"/"from", are a person's name:
+    one to four capitalised words (a surname may be a title word: "Steve King"), ending with no organisation word or thing's head and not
+    opening an organisation ("Bank of England", "Chamber of Commerce", "Gang of Eight" stay whole), after a
+    title other than a peer's ("Sen. Marco Rubio of Florida"; "Lord Irvine of Lairg" is one name) or, with no
+    title, two or more words opening with a first name ("Neil Bradley of the Chamber of Commerce"). Shared by
+    the name runs (:class:`NameFinder`) and the speaker phrases of ``attribution`` (round 21 of issue 3).
+
+    Example:
+        >>> from newsvoices.lexicon import load_lexicon
+        >>> lex = load_lexicon()
+        >>> [person_before_of(w, t, lex) for w, t in ((["Marco", "Rubio"], "Sen"), (["Irvine"], "Lord"),
+        ...                                           (["Neil", "Bradley"], None), (["Chamber"], None))]
+        [True, False, True, False]
+    """
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[-1] in lex.org_words or words[-1] in lex.non_person_heads or words[0] in lex.org_first_words:
+        return False
+    t = title.lower().rstrip(".") if title else None
+    if t is not None and t in lex.titles:
+        return t not in title_roles()[1]
+    return len(words) >= 2 and words[0].lower() in gender_words(names=True)
 
 
 @functools.lru_cache(maxsize=4)
